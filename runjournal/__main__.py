@@ -1,0 +1,5 @@
+import sys
+
+from runjournal.cli import main
+
+sys.exit(main())

@@ -1,0 +1,481 @@
+"""The `runjournal` command: the window by default, and commands for the terminal.
+
+Exit codes: 0 done; 1 some input was rejected (nothing of it was stored, and stderr says
+why); 2 usage; 3 the journal cannot be used (stderr says why; the file is untouched).
+Values are taken as text and checked here rather than by argparse, so that a wrong value
+is reported with every other problem of the same command, in words, with exit code 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from runjournal import __version__
+from runjournal.domain.model import (
+    Activity,
+    CheckIn,
+    Company,
+    DistanceUnit,
+    Problem,
+    Run,
+    ValidationError,
+)
+from runjournal.domain.units import (
+    format_distance,
+    format_duration,
+    format_pace,
+    parse_clock,
+    parse_distance,
+    parse_duration,
+)
+from runjournal.domain.validation import validate_check_in, validate_run
+from runjournal.paths import DB_ENV, journal_path
+
+if TYPE_CHECKING:
+    from runjournal.journal import Journal
+
+T = TypeVar("T")
+E = TypeVar("E", Activity, Company)
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_UNUSABLE = 0, 1, 2, 3
+
+EPILOG = f"""\
+Without a command, RunJournal opens its window.
+Every command works on the journal given by --db, else ${DB_ENV}, else the default journal.
+Exit codes: 0 done; 1 some input rejected (nothing of it stored); 2 usage; 3 the journal
+cannot be used (the file is left untouched)."""
+
+
+class Rejected(Exception):
+    """Input was refused; `problems` says why, field by field."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(p.message for p in problems))
+
+
+class Problems:
+    """Collects what is wrong with the options so all of it is reported at once."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def convert(self, field: str, label: str, text: str | None, read: Callable[[str], T]) -> T | None:
+        if text is None:
+            return None
+        try:
+            return read(text)
+        except ValueError as error:
+            self.items.append(Problem(field, f"{label}: {error}"))
+            return None
+
+    def check(self, found: list[Problem]) -> None:
+        """Adds what validation found about the values that could be read, then raises."""
+        unreadable = {p.field for p in self.items}
+        self.items += [p for p in found if p.field not in unreadable]
+        self.raise_any()
+
+    def raise_any(self) -> None:
+        if self.items:
+            raise Rejected(self.items)
+
+
+def read_day(text: str) -> date:
+    lowered = text.strip().lower()
+    if lowered == "today":
+        return date.today()
+    if lowered == "yesterday":
+        return date.today() - timedelta(days=1)
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"“{text}” is not a date: write it as YYYY-MM-DD, like 2026-11-21.") from None
+
+
+def read_scale(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise ValueError(f"“{text}” is not a whole number from 1 to 10.") from None
+
+
+def read_whole(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise ValueError(f"“{text}” is not a whole number.") from None
+
+
+def read_number(text: str) -> float:
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        raise ValueError(f"“{text}” is not a number.") from None
+
+
+def read_choice(kind: type[E]) -> Callable[[str], E]:
+    def read(text: str) -> E:
+        try:
+            return kind(text.strip().lower())
+        except ValueError:
+            allowed = ", ".join(str(member) for member in kind)
+            raise ValueError(f"“{text}” is not one of {allowed}.") from None
+
+    return read
+
+
+def read_clock(text: str) -> time:
+    hour, minute = parse_clock(text)
+    return time(hour, minute)
+
+
+def say_day(day: date) -> str:
+    return day.strftime("%a %d %b %Y")
+
+
+# Commands -------------------------------------------------------------------------------
+
+
+def _open(args: argparse.Namespace, *, create: bool = True) -> Journal:
+    from runjournal.journal import Journal
+
+    return Journal.open(journal_path(args.db), create=create)
+
+
+def cmd_log_run(args: argparse.Namespace) -> int:
+    problems = Problems()
+    day = problems.convert("day", "Date", args.date, read_day)
+    start = problems.convert("started_at", "Start time", args.time, read_clock)
+    duration = problems.convert("duration_s", "Duration", args.minutes, parse_duration)
+    distance = None
+    if args.km is not None:
+        distance = problems.convert(
+            "distance_m", "Distance", args.km, lambda t: parse_distance(t, DistanceUnit.KM)
+        )
+    elif args.mi is not None:
+        distance = problems.convert(
+            "distance_m", "Distance", args.mi, lambda t: parse_distance(t, DistanceUnit.MI)
+        )
+    fields = {
+        name: problems.convert(name, label, getattr(args, name), read)
+        for name, label, read in (
+            ("effort", "Effort", read_scale),
+            ("mood_before", "Mood before", read_scale),
+            ("mood_after", "Mood after", read_scale),
+            ("stress_before", "Stress before", read_scale),
+            ("stress_after", "Stress after", read_scale),
+            ("avg_hr", "Average heart rate", read_whole),
+            ("max_hr", "Maximum heart rate", read_whole),
+            ("ascent_m", "Ascent", read_number),
+        )
+    }
+    activity = problems.convert("activity", "Activity", args.activity, read_choice(Activity))
+    company = problems.convert("company", "With", args.company, read_choice(Company))
+    day = day or date.today()
+    started_at = offset = None
+    if start is not None:
+        local = datetime.combine(day, start).astimezone()  # the computer's own time zone
+        started_at = local.astimezone(UTC)
+        offset = int(local.utcoffset().total_seconds() // 60)  # type: ignore[union-attr]
+    run = Run(
+        day=day,
+        duration_s=duration or 60.0,  # stands in for an unreadable duration, only to check the rest
+        distance_m=distance,
+        activity=activity or Activity.RUN,
+        company=company or Company.SOLO,
+        started_at=started_at,
+        utc_offset_min=offset,
+        outdoor=not args.indoor,
+        mindful=args.mindful,
+        title=args.title or "",
+        note=args.note or "",
+        note_private=args.private,
+        **fields,
+    )
+    problems.check(validate_run(run))
+    with _open(args) as journal:
+        stored = journal.log_run(run)
+        units = journal.settings().units
+    parts = [format_duration(stored.duration_s)]
+    if stored.distance_m:
+        parts.append(format_distance(stored.distance_m, units))
+        parts.append(format_pace(stored.duration_s, stored.distance_m, units))
+    if stored.effort is not None:
+        parts.append(f"effort {stored.effort} ({stored.intensity})")
+    print(
+        f"Logged a {stored.activity.label.lower()} on {say_day(stored.day)}: {', '.join(parts)}. (id {stored.id})"
+    )
+    return EXIT_OK
+
+
+CHECK_IN_OPTIONS = (
+    ("mood", "Mood", read_scale),
+    ("stress", "Stress", read_scale),
+    ("anxiety", "Anxiety", read_scale),
+    ("energy", "Energy", read_scale),
+    ("sleep_hours", "Sleep hours", read_number),
+    ("sleep_quality", "Sleep quality", read_scale),
+    ("bedtime", "Bedtime", read_clock),
+)
+
+
+def cmd_check_in(args: argparse.Namespace) -> int:
+    problems = Problems()
+    day = problems.convert("day", "Date", args.date, read_day)
+    given = {
+        name: problems.convert(name, label, getattr(args, name), read)
+        for name, label, read in CHECK_IN_OPTIONS
+        if getattr(args, name) is not None
+    }
+    day = day or date.today()
+    if args.ill:
+        given["ill"] = True
+    if args.note is not None:
+        given["note"] = args.note
+    if not given:
+        print(
+            "runjournal check-in: nothing to record; give at least one value, e.g. --mood 7.", file=sys.stderr
+        )
+        return EXIT_USAGE
+    problems.check(validate_check_in(CheckIn(day=day, **{k: v for k, v in given.items() if v is not None})))
+    with _open(args) as journal:
+        # Options given now change those fields; what the day already had is kept.
+        current = journal.check_in(day) or CheckIn(day=day)
+        saved = journal.save_check_in(current.replace(**given))
+    recorded = [
+        f"{label.lower()} {getattr(saved, name)}"
+        for name, label, _ in CHECK_IN_OPTIONS
+        if saved is not None and getattr(saved, name) is not None and name not in ("sleep_hours", "bedtime")
+    ]
+    if saved is not None and saved.sleep_hours is not None:
+        recorded.append(f"sleep {saved.sleep_hours:g} h")
+    if saved is not None and saved.bedtime is not None:
+        recorded.append(f"bedtime {saved.bedtime:%H:%M}")
+    if saved is not None and saved.ill:
+        recorded.append("ill or injured")
+    print(f"Check-in for {say_day(day)} saved: {', '.join(recorded) or 'a note'}.")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from runjournal.export import ExportError, export
+
+    with _open(args, create=False) as journal:
+        try:
+            count = export(journal, Path(args.output), check_ins=args.check_ins)
+        except ExportError as error:
+            print(f"runjournal export: {error}", file=sys.stderr)
+            return EXIT_REJECTED
+    what = (
+        "records"
+        if Path(args.output).suffix.lower() == ".json"
+        else ("check-ins" if args.check_ins else "runs")
+    )
+    print(f"Exported {count} {what} to {args.output}.")
+    return EXIT_OK
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    with _open(args, create=False) as journal:
+        info = journal.backup(Path(args.output) if args.output else None)
+    print(
+        f"Backed up to {info.path} ({info.runs} runs, {info.check_ins} check-ins, {_size(info.size)}); "
+        "the copy was read back and checked."
+    )
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from runjournal.storage.inspect import JournalError
+
+    source = Path(args.file)
+    if not source.exists():
+        print(f"runjournal restore: there is no file {source}. Nothing was changed.", file=sys.stderr)
+        return EXIT_REJECTED
+    with _open(args) as journal:
+        try:
+            before = journal.restore(source)
+        except JournalError as error:
+            print(f"runjournal restore: {error}", file=sys.stderr)
+            return EXIT_REJECTED
+        counts = journal.counts()
+    print(
+        f"Restored {journal.path} from {source}: {counts.runs} runs, {counts.check_ins} check-ins. "
+        f"The journal as it was before is kept at {before.path}."
+    )
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from runjournal.journal import check_journal
+
+    path = journal_path(args.db)
+    if not path.exists():
+        print(f"runjournal check: there is no journal at {path}.", file=sys.stderr)
+        return EXIT_UNUSABLE
+    report = check_journal(path)
+    if not report.ok:
+        for problem in report.problems:
+            print(f"runjournal check: {problem}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    print(
+        f"{path}: the journal is whole ({report.runs} runs, {report.check_ins} check-ins, schema {report.revision})."
+    )
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from runjournal import demo
+
+    problems = Problems()
+    years = problems.convert("years", "Years", args.years, read_number)
+    seed = problems.convert("seed", "Seed", args.seed, read_whole)
+    if years is not None and not 0 < years <= 50:
+        problems.items.append(Problem("years", "Years must be more than 0 and at most 50."))
+    problems.raise_any()
+    assert years is not None and seed is not None
+    with _open(args) as journal:
+        counts = journal.counts()
+        if counts.runs or counts.check_ins:
+            print(
+                f"runjournal demo: {journal.path} already holds {counts.runs} runs and {counts.check_ins} "
+                "check-ins. A sample journal is written only into an empty one: give a new file with --db.",
+                file=sys.stderr,
+            )
+            return EXIT_REJECTED
+        sample = demo.generate(years, end=date.today(), seed=seed)
+        runs, check_ins = journal.add_entries(sample.runs, sample.check_ins, sample.settings)
+    print(
+        f"Wrote a sample journal to {journal.path}: {runs} runs and {check_ins} check-ins over {years:g} years."
+    )
+    return EXIT_OK
+
+
+def start_gui(args: argparse.Namespace) -> int:
+    from runjournal.ui.app import run
+
+    return run(journal_path(args.db))
+
+
+# Parser ---------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=f"the journal file (default: ${DB_ENV} or your data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="runjournal",
+        description="RunJournal: a journal for people who run to feel better. Your data stays on this computer.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"RunJournal {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    log = commands.add_parser("log-run", parents=[common], help="log a run (or a walk, ride, swim)")
+    log.add_argument("--date", default="today", help="YYYY-MM-DD, today or yesterday (default today)")
+    log.add_argument("--time", help="start time, HH:MM in this computer's time zone")
+    log.add_argument(
+        "--minutes", required=True, metavar="M", help="duration: minutes (32) or 32:10 or 1:05:00"
+    )
+    distance = log.add_mutually_exclusive_group()
+    distance.add_argument("--km", metavar="K", help="distance in kilometres")
+    distance.add_argument("--mi", metavar="K", help="distance in miles")
+    log.add_argument(
+        "--effort", metavar="N", help="how hard it felt, 1–10 (easy ≤ 4, moderate 5–6, hard ≥ 7)"
+    )
+    log.add_argument("--activity", help="run (default), walk, bike, swim or other")
+    log.add_argument("--with", dest="company", metavar="WHO", help="solo (default), buddy, group or event")
+    log.add_argument("--indoor", action="store_true", help="indoors (treadmill, gym)")
+    log.add_argument("--mindful", action="store_true", help="no music or podcasts")
+    for option in ("mood-before", "mood-after", "stress-before", "stress-after"):
+        log.add_argument(f"--{option}", metavar="N", help=f"{option.replace('-', ' ')}, 1–10")
+    log.add_argument("--hr", dest="avg_hr", metavar="BPM", help="average heart rate")
+    log.add_argument("--max-hr", metavar="BPM", help="maximum heart rate")
+    log.add_argument("--ascent", dest="ascent_m", metavar="METRES", help="total ascent in metres")
+    log.add_argument("--title", help="a short title")
+    log.add_argument("--note", help="a note")
+    log.add_argument("--private", action="store_true", help="keep the note private (never printed)")
+    log.set_defaults(handler=cmd_log_run)
+
+    check_in = commands.add_parser("check-in", parents=[common], help="record how a day felt")
+    check_in.add_argument("--date", default="today", help="YYYY-MM-DD, today or yesterday (default today)")
+    for name, label, _ in CHECK_IN_OPTIONS:
+        option = "--" + name.replace("_", "-")
+        hint = {"sleep_hours": "hours slept, 0–16", "bedtime": "HH:MM"}.get(name, "1–10")
+        check_in.add_argument(option, dest=name, metavar="N", help=f"{label.lower()}, {hint}")
+    check_in.add_argument("--ill", action="store_true", help="ill or injured today")
+    check_in.add_argument("--note", help="a note")
+    check_in.set_defaults(handler=cmd_check_in)
+
+    export = commands.add_parser("export", parents=[common], help="write the journal to .json or .csv")
+    export.add_argument("-o", "--output", required=True, metavar="FILE", help=".json: everything; .csv: runs")
+    export.add_argument(
+        "--check-ins", action="store_true", help="with .csv: write the check-ins instead of runs"
+    )
+    export.set_defaults(handler=cmd_export)
+
+    backup = commands.add_parser("backup", parents=[common], help="write a checked copy of the journal")
+    backup.add_argument(
+        "-o", "--output", metavar="FILE", help="where (default: the backups folder beside it)"
+    )
+    backup.set_defaults(handler=cmd_backup)
+
+    restore = commands.add_parser("restore", parents=[common], help="replace the journal with a backup")
+    restore.add_argument("file", metavar="FILE", help="a backup made by RunJournal")
+    restore.set_defaults(handler=cmd_restore)
+
+    check = commands.add_parser("check", parents=[common], help="check that the journal is whole (read-only)")
+    check.set_defaults(handler=cmd_check)
+
+    demo = commands.add_parser(
+        "demo", parents=[common], help="write a realistic sample journal (empty file only)"
+    )
+    demo.add_argument("--years", required=True, metavar="N", help="how many years of entries (e.g. 2)")
+    demo.add_argument(
+        "--seed", default="1", metavar="S", help="the same seed writes the same journal (default 1)"
+    )
+    demo.set_defaults(handler=cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from runjournal.storage.inspect import JournalError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.db = getattr(args, "db", None)
+    try:
+        if args.command is None:
+            return start_gui(args)
+        return args.handler(args)
+    except (Rejected, ValidationError) as error:
+        prefix = f"runjournal {args.command}"
+        for problem in error.problems:
+            print(f"{prefix}: {problem.message}", file=sys.stderr)
+        print(f"{prefix}: nothing was stored.", file=sys.stderr)
+        return EXIT_REJECTED
+    except JournalError as error:
+        print(f"runjournal: {error}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

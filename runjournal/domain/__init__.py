@@ -1,0 +1,1 @@
+"""Plain-Python records, validation, units and weeks: no Qt, no SQL."""

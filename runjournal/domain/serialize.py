@@ -1,0 +1,112 @@
+"""Records as plain dictionaries of JSON values, for export files and stored settings.
+
+One spelling of every record, so that an exported journal reads back into the same
+records (the JSON round trip) and settings survive a change of schema.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from runjournal.domain.model import (
+    Activity,
+    CheckIn,
+    CoachChoice,
+    Company,
+    DistanceUnit,
+    Run,
+    Settings,
+    Source,
+)
+
+RUN_FIELDS = tuple(Run.__dataclass_fields__)
+CHECK_IN_FIELDS = tuple(CheckIn.__dataclass_fields__)
+
+
+def _iso(value: date | datetime | time | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def run_to_dict(run: Run) -> dict[str, Any]:
+    data = {name: getattr(run, name) for name in RUN_FIELDS}
+    data["day"] = run.day.isoformat()
+    data["started_at"] = _iso(run.started_at.astimezone(UTC)) if run.started_at else None
+    for name in ("activity", "company", "source"):
+        data[name] = str(data[name])
+    return data
+
+
+def run_from_dict(data: dict[str, Any]) -> Run:
+    """The inverse of `run_to_dict`; unknown keys are ignored, missing ones take defaults."""
+    values = {k: v for k, v in data.items() if k in RUN_FIELDS}
+    values["day"] = date.fromisoformat(values["day"])
+    if values.get("started_at"):
+        started = datetime.fromisoformat(values["started_at"])
+        values["started_at"] = started if started.tzinfo else started.replace(tzinfo=UTC)
+    for name, kind in (("activity", Activity), ("company", Company), ("source", Source)):
+        if name in values:
+            values[name] = kind(values[name])
+    return Run(**values)
+
+
+def check_in_to_dict(check_in: CheckIn) -> dict[str, Any]:
+    data = {name: getattr(check_in, name) for name in CHECK_IN_FIELDS}
+    data["day"] = check_in.day.isoformat()
+    data["bedtime"] = check_in.bedtime.strftime("%H:%M") if check_in.bedtime else None
+    return data
+
+
+def check_in_from_dict(data: dict[str, Any]) -> CheckIn:
+    values = {k: v for k, v in data.items() if k in CHECK_IN_FIELDS}
+    values["day"] = date.fromisoformat(values["day"])
+    if values.get("bedtime"):
+        values["bedtime"] = time.fromisoformat(values["bedtime"])
+    return CheckIn(**values)
+
+
+def settings_to_dict(settings: Settings) -> dict[str, Any]:
+    return {
+        "units": str(settings.units),
+        "weekly_minutes_goal": settings.weekly_minutes_goal,
+        "weekly_sessions_goal": settings.weekly_sessions_goal,
+        "week_start": settings.week_start,
+        "started_running": _iso(settings.started_running),
+    }
+
+
+def settings_from_dict(data: dict[str, Any]) -> Settings:
+    """Settings from stored values; a value this version cannot read keeps its default."""
+    defaults = Settings()
+    readers: dict[str, Any] = {
+        "units": DistanceUnit,
+        "weekly_minutes_goal": int,
+        "weekly_sessions_goal": int,
+        "week_start": int,
+        "started_running": lambda v: None if v is None else date.fromisoformat(v),
+    }
+    values: dict[str, Any] = {}
+    for name, read in readers.items():
+        if name in data:
+            try:
+                values[name] = read(data[name])
+            except (TypeError, ValueError):
+                values[name] = getattr(defaults, name)
+    return defaults.replace(**values)
+
+
+def coach_choice_to_dict(choice: CoachChoice) -> dict[str, Any]:
+    return {
+        "rule_id": choice.rule_id,
+        "disabled": choice.disabled,
+        "snoozed_until": _iso(choice.snoozed_until),
+    }
+
+
+def coach_choice_from_dict(data: dict[str, Any]) -> CoachChoice:
+    until = data.get("snoozed_until")
+    return CoachChoice(
+        rule_id=str(data["rule_id"]),
+        disabled=bool(data.get("disabled", False)),
+        snoozed_until=date.fromisoformat(until) if until else None,
+    )

@@ -1,0 +1,127 @@
+"""Checks on what a person entered, returning every problem at once.
+
+Forms show each message beside its field and the command line prints them all, so each
+message names the field and the allowed range in plain words.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from runjournal.domain.model import CheckIn, Problem, Run, Settings
+
+SCALE_MIN, SCALE_MAX = 1, 10
+MAX_DURATION_S = 24 * 3600
+MAX_DISTANCE_M = 1_000_000.0
+MAX_ASCENT_M = 20_000.0
+HR_MIN, HR_MAX = 25, 250
+MAX_SLEEP_HOURS = 16.0
+MAX_TEXT = 20_000
+EARLIEST_DAY = date(1900, 1, 1)
+# A few days of slack for time zones and a travelling clock; later than that is a typo.
+FUTURE_SLACK = timedelta(days=2)
+
+_RUN_SCALES = {
+    "effort": "Effort",
+    "mood_before": "Mood before",
+    "mood_after": "Mood after",
+    "stress_before": "Stress before",
+    "stress_after": "Stress after",
+}
+_CHECK_IN_SCALES = {
+    "mood": "Mood",
+    "stress": "Stress",
+    "anxiety": "Anxiety",
+    "energy": "Energy",
+    "sleep_quality": "Sleep quality",
+}
+
+
+def _scale(field: str, label: str, value: int | None) -> Iterator[Problem]:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or not SCALE_MIN <= value <= SCALE_MAX:
+        yield Problem(field, f"{label} is on a 1–10 scale (you gave {value}).")
+
+
+def _day(value: date, today: date | None) -> Iterator[Problem]:
+    today = today or date.today()
+    if value < EARLIEST_DAY:
+        yield Problem("day", f"The date {value.isoformat()} is too far in the past.")
+    elif value > today + FUTURE_SLACK:
+        yield Problem("day", f"The date {value.isoformat()} is in the future.")
+
+
+def _finite(value: float) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _text(field: str, label: str, value: str) -> Iterator[Problem]:
+    if len(value) > MAX_TEXT:
+        yield Problem(field, f"{label} is too long ({len(value):,} characters; at most {MAX_TEXT:,}).")
+
+
+def validate_run(run: Run, today: date | None = None) -> list[Problem]:
+    problems: list[Problem] = []
+    problems += _day(run.day, today)
+    if not _finite(run.duration_s) or run.duration_s <= 0:
+        problems.append(Problem("duration_s", "Duration must be more than 0 minutes."))
+    elif run.duration_s > MAX_DURATION_S:
+        problems.append(Problem("duration_s", "Duration can be at most 24 hours for one activity."))
+    if run.moving_s is not None and (
+        not _finite(run.moving_s) or run.moving_s < 0 or run.moving_s > run.duration_s + 1
+    ):
+        problems.append(Problem("moving_s", "Moving time must be between 0 and the whole duration."))
+    if run.distance_m is not None:
+        if not _finite(run.distance_m) or run.distance_m <= 0:
+            problems.append(
+                Problem("distance_m", "Distance must be more than 0 (leave it empty if you don't know it).")
+            )
+        elif run.distance_m > MAX_DISTANCE_M:
+            problems.append(Problem("distance_m", "Distance can be at most 1,000 km (621 miles)."))
+    for name, label in _RUN_SCALES.items():
+        problems += _scale(name, label, getattr(run, name))
+    for name, label in (("avg_hr", "Average heart rate"), ("max_hr", "Maximum heart rate")):
+        value = getattr(run, name)
+        if value is not None and (isinstance(value, bool) or not HR_MIN <= value <= HR_MAX):
+            problems.append(Problem(name, f"{label} must be between {HR_MIN} and {HR_MAX} beats per minute."))
+    if run.avg_hr is not None and run.max_hr is not None and run.avg_hr > run.max_hr:
+        problems.append(Problem("max_hr", "Maximum heart rate cannot be below the average."))
+    if run.ascent_m is not None and (not _finite(run.ascent_m) or not 0 <= run.ascent_m <= MAX_ASCENT_M):
+        problems.append(Problem("ascent_m", "Ascent must be between 0 and 20,000 m."))
+    if run.started_at is not None and run.started_at.tzinfo is None:
+        problems.append(Problem("started_at", "The start time needs a time zone."))
+    if run.utc_offset_min is not None and not -14 * 60 <= run.utc_offset_min <= 14 * 60:
+        problems.append(Problem("utc_offset_min", "The UTC offset must be between −14:00 and +14:00."))
+    if len(run.title) > 200:
+        problems.append(Problem("title", "The title can be at most 200 characters."))
+    problems += _text("note", "The note", run.note)
+    return problems
+
+
+def validate_check_in(check_in: CheckIn, today: date | None = None) -> list[Problem]:
+    problems: list[Problem] = list(_day(check_in.day, today))
+    for name, label in _CHECK_IN_SCALES.items():
+        problems += _scale(name, label, getattr(check_in, name))
+    hours = check_in.sleep_hours
+    if hours is not None and (not _finite(hours) or not 0 <= hours <= MAX_SLEEP_HOURS):
+        problems.append(Problem("sleep_hours", "Sleep is recorded as 0 to 16 hours."))
+    problems += _text("note", "The note", check_in.note)
+    return problems
+
+
+def validate_settings(settings: Settings) -> list[Problem]:
+    problems: list[Problem] = []
+    if not 0 <= settings.weekly_minutes_goal <= 3000:
+        problems.append(
+            Problem("weekly_minutes_goal", "The weekly minutes goal must be between 0 and 3,000.")
+        )
+    if not 1 <= settings.weekly_sessions_goal <= 21:
+        problems.append(Problem("weekly_sessions_goal", "The sessions goal must be between 1 and 21 a week."))
+    if not 0 <= settings.week_start <= 6:
+        problems.append(Problem("week_start", "The week starts on a day from Monday to Sunday."))
+    if settings.started_running is not None:
+        problems += [Problem("started_running", p.message) for p in _day(settings.started_running, None)]
+    return problems

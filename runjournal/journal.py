@@ -1,0 +1,305 @@
+"""The Journal: the one API that the window and the command line both call.
+
+Every method is one transaction. Records are checked before anything is written, and a
+method that raises has changed nothing. After a write, subscribers hear which kind of
+record changed, so each view can refresh itself without knowing who wrote.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from runjournal.domain.model import (
+    CheckIn,
+    CoachChoice,
+    JournalCounts,
+    Problem,
+    Run,
+    Settings,
+    ValidationError,
+    WeekTotals,
+)
+from runjournal.domain.validation import validate_check_in, validate_run, validate_settings
+from runjournal.domain.weeks import week_start, week_starts
+from runjournal.storage.backup import BackupInfo, backup_journal, restore_into
+from runjournal.storage.database import Database, open_database
+from runjournal.storage.inspect import FileReport, JournalError, inspect_file
+from runjournal.storage.repositories import journal_counts
+from runjournal.storage.unit_of_work import UnitOfWork
+
+__all__ = ["Change", "Journal", "JournalError", "ValidationError"]
+
+
+class Change(enum.Flag):
+    RUNS = enum.auto()
+    CHECK_INS = enum.auto()
+    SETTINGS = enum.auto()
+    COACH = enum.auto()
+    EVERYTHING = RUNS | CHECK_INS | SETTINGS | COACH
+
+
+Listener = Callable[[Change], None]
+
+
+class ChangeHub:
+    """A tiny observer list; the UI wraps it in a Qt signal, the core knows no Qt."""
+
+    def __init__(self) -> None:
+        self._listeners: list[Listener] = []
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def emit(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            listener(change)
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    ok: bool
+    problems: list[str]
+    runs: int
+    check_ins: int
+    revision: str | None
+
+
+def check_journal(path: Path) -> CheckReport:
+    """A full integrity check that only reads, so a damaged journal stays as it is."""
+    try:
+        report = inspect_file(Path(path), thorough=True)
+    except JournalError as error:
+        return CheckReport(False, [str(error)], 0, 0, None)
+    return CheckReport(not report.problems, report.problems, report.runs, report.check_ins, report.revision)
+
+
+def _raise_if(problems: list[Problem]) -> None:
+    if problems:
+        raise ValidationError(problems)
+
+
+class Journal:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+        self.changes = ChangeHub()
+
+    @classmethod
+    def open(cls, path: Path | str, *, create: bool = True) -> Journal:
+        """Opens the journal at `path`; raises JournalError (with a plain message) if it can't."""
+        return cls(open_database(Path(path), create=create))
+
+    @property
+    def path(self) -> Path:
+        return self._db.path
+
+    @property
+    def upgrade_copy(self) -> Path | None:
+        """The copy kept from before this journal was migrated when opened, if it was."""
+        return self._db.upgrade_copy
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def _read(self) -> UnitOfWork:
+        return UnitOfWork(self._db.engine)
+
+    def _write(self) -> UnitOfWork:
+        return UnitOfWork(self._db.engine, write=True)
+
+    # Runs -------------------------------------------------------------------------------
+
+    def log_run(self, run: Run) -> Run:
+        """Stores a new run and returns it with its id. A run with an id (an undone delete)
+        comes back under the same id."""
+        _raise_if(validate_run(run))
+        with self._write() as uow:
+            stored = uow.runs.add(run)
+            uow.commit()
+        self.changes.emit(Change.RUNS)
+        return stored
+
+    def update_run(self, run: Run) -> Run:
+        if run.id is None:
+            raise ValueError("update_run needs a run that was stored before.")
+        _raise_if(validate_run(run))
+        with self._write() as uow:
+            if not uow.runs.update(run):
+                raise KeyError(f"There is no run with id {run.id}; it may have been deleted.")
+            uow.commit()
+        self.changes.emit(Change.RUNS)
+        return run
+
+    def delete_run(self, run_id: int) -> Run:
+        """Deletes a run and returns it, so it can be put back with `log_run`."""
+        with self._write() as uow:
+            run = uow.runs.get(run_id)
+            if run is None or not uow.runs.delete(run_id):
+                raise KeyError(f"There is no run with id {run_id}.")
+            uow.commit()
+        self.changes.emit(Change.RUNS)
+        return run
+
+    def run(self, run_id: int) -> Run | None:
+        with self._read() as uow:
+            return uow.runs.get(run_id)
+
+    def runs(self, first: date | None = None, last: date | None = None) -> list[Run]:
+        """Runs between two days (both included), oldest first."""
+        with self._read() as uow:
+            return uow.runs.between(first, last)
+
+    # Check-ins --------------------------------------------------------------------------
+
+    def save_check_in(self, check_in: CheckIn) -> CheckIn | None:
+        """Stores the day's check-in. One with nothing recorded removes the day's entry,
+        since an untouched form means "not recorded", not a day of default values."""
+        _raise_if(validate_check_in(check_in))
+        with self._write() as uow:
+            if check_in.is_empty:
+                uow.check_ins.delete(check_in.day)
+            else:
+                uow.check_ins.put(check_in)
+            uow.commit()
+        self.changes.emit(Change.CHECK_INS)
+        return None if check_in.is_empty else check_in
+
+    def check_in(self, day: date) -> CheckIn | None:
+        with self._read() as uow:
+            return uow.check_ins.get(day)
+
+    def check_ins(self, first: date | None = None, last: date | None = None) -> list[CheckIn]:
+        with self._read() as uow:
+            return uow.check_ins.between(first, last)
+
+    def delete_check_in(self, day: date) -> CheckIn | None:
+        with self._write() as uow:
+            existing = uow.check_ins.get(day)
+            uow.check_ins.delete(day)
+            uow.commit()
+        if existing is not None:
+            self.changes.emit(Change.CHECK_INS)
+        return existing
+
+    # Settings and coach choices ---------------------------------------------------------
+
+    def settings(self) -> Settings:
+        with self._read() as uow:
+            return uow.settings.load()
+
+    def save_settings(self, settings: Settings) -> Settings:
+        _raise_if(validate_settings(settings))
+        with self._write() as uow:
+            uow.settings.save(settings)
+            uow.commit()
+        self.changes.emit(Change.SETTINGS)
+        return settings
+
+    def coach_choices(self) -> dict[str, CoachChoice]:
+        with self._read() as uow:
+            return uow.coach_choices.all()
+
+    def save_coach_choice(self, choice: CoachChoice) -> None:
+        """Stores a snooze or a turned-off rule; a choice with neither forgets the rule."""
+        with self._write() as uow:
+            uow.coach_choices.put(choice)
+            uow.commit()
+        self.changes.emit(Change.COACH)
+
+    def snooze_rule(self, rule_id: str, today: date, days: int = 7) -> CoachChoice:
+        current = self.coach_choices().get(rule_id, CoachChoice(rule_id))
+        choice = CoachChoice(rule_id, current.disabled, today + timedelta(days=days - 1))
+        self.save_coach_choice(choice)
+        return choice
+
+    # Figures ----------------------------------------------------------------------------
+
+    def week_totals(self, first: date, last: date, first_weekday: int | None = None) -> list[WeekTotals]:
+        """Totals for every week from the one holding `first` to the one holding `last`,
+        weeks without a session included (as zeros), in the person's own week."""
+        with self._read() as uow:
+            if first_weekday is None:
+                first_weekday = uow.settings.load().week_start
+            start = week_start(first, first_weekday)
+            found = {w.week_start: w for w in uow.runs.week_totals(start, last, first_weekday)}
+        return [found.get(s, WeekTotals(week_start=s)) for s in week_starts(first, last, first_weekday)]
+
+    def counts(self) -> JournalCounts:
+        with self._read() as uow:
+            return journal_counts(uow.connection)
+
+    def is_empty(self) -> bool:
+        counts = self.counts()
+        return counts.runs == 0 and counts.check_ins == 0
+
+    # Batches ----------------------------------------------------------------------------
+
+    def add_entries(
+        self,
+        runs: Iterable[Run],
+        check_ins: Iterable[CheckIn],
+        settings: Settings | None = None,
+        *,
+        today: date | None = None,
+    ) -> tuple[int, int]:
+        """Adds many records in one transaction: all of them, or (on any problem) none."""
+        runs, check_ins = list(runs), list(check_ins)
+        problems: list[Problem] = []
+        for run in runs:
+            problems += [Problem(p.field, f"Run on {run.day}: {p.message}") for p in validate_run(run, today)]
+        for check_in in check_ins:
+            problems += [
+                Problem(p.field, f"Check-in of {check_in.day}: {p.message}")
+                for p in validate_check_in(check_in, today)
+            ]
+        if settings is not None:
+            problems += validate_settings(settings)
+        _raise_if(problems)
+        with self._write() as uow:
+            uow.runs.add_many(runs)
+            uow.check_ins.add_many(check_ins)
+            if settings is not None:
+                uow.settings.save(settings)
+            uow.commit()
+        self.changes.emit(Change.EVERYTHING)
+        return len(runs), len(check_ins)
+
+    # Safety -----------------------------------------------------------------------------
+
+    def backup(self, target: Path | None = None, *, reason: str = "") -> BackupInfo:
+        """A checked copy of the journal, by default in the backups folder beside it."""
+        return backup_journal(self.path, target, reason=reason)
+
+    def check(self) -> CheckReport:
+        return check_journal(self.path)
+
+    def restore(self, backup: Path) -> BackupInfo:
+        """Replaces the journal with a backup, after saving the current journal.
+
+        Returns the copy of the journal as it was before the restore.
+        """
+        checked: FileReport = inspect_file(Path(backup), thorough=True)
+        if checked.is_new:
+            raise JournalError(f"{backup} holds no journal to restore.")
+        if checked.problems:
+            raise JournalError(
+                f"{backup} did not pass its check ({checked.problems[0]}); nothing was restored."
+            )
+        before = self.backup(reason="before-restore")
+        self._db.close()
+        try:
+            restore_into(Path(backup), self.path)
+        finally:
+            self._db = open_database(self.path, create=False)  # migrates an older backup
+        self.changes.emit(Change.EVERYTHING)
+        return before

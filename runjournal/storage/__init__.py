@@ -1,0 +1,1 @@
+"""Everything that speaks SQL: tables, repositories, the unit of work, migrations, backups."""

@@ -1,0 +1,116 @@
+"""Looking at a journal file without changing a byte of it.
+
+Before anything writes to a file, these checks decide whether it is a RunJournal journal
+at all, whether it is whole, and which schema it has. They open SQLite read-only, so a
+file that is refused is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from runjournal.storage.schema import HEAD, KNOWN_REVISIONS
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class JournalError(Exception):
+    """The journal cannot be used; the message says why in plain words and what to do."""
+
+
+class NewerJournalError(JournalError):
+    pass
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What a read-only look at a journal file found."""
+
+    path: Path
+    revision: str | None  # None for a brand-new, empty file
+    runs: int = 0
+    check_ins: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def is_new(self) -> bool:
+        return self.revision is None
+
+    @property
+    def needs_upgrade(self) -> bool:
+        return self.revision is not None and self.revision != HEAD
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def inspect_file(path: Path, *, thorough: bool = False) -> FileReport:
+    """Checks `path` is a usable journal, read-only; raises JournalError if not.
+
+    `thorough` runs SQLite's full integrity check instead of the quick one.
+    """
+    if path.is_dir():
+        raise JournalError(f"{path} is a folder, not a journal file. Give the path of a journal file.")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except PermissionError:
+        raise JournalError(
+            f"{path} cannot be read: permission denied. Check the file's permissions."
+        ) from None
+    except OSError as error:
+        raise JournalError(f"{path} cannot be read: {error.strerror or error}.") from None
+    if not header:
+        return FileReport(path, revision=None)
+    if header != SQLITE_HEADER:
+        raise JournalError(
+            f"{path} is not a RunJournal journal (it is not a database file). "
+            "Check the path; the file was not changed."
+        )
+    try:
+        with closing(_read_only(path)) as db:
+            check = "integrity_check" if thorough else "quick_check"
+            problems = [row[0] for row in db.execute(f"PRAGMA {check}").fetchall()]
+            if problems != ["ok"]:
+                raise JournalError(
+                    f"{path} is damaged ({problems[0]}). Restore it from a backup "
+                    "(runjournal restore FILE); the damaged file was not changed."
+                )
+            names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            names = {n for n in names if not n.startswith("sqlite_")}
+            if not names:
+                return FileReport(path, revision=None)
+            if "alembic_version" not in names or "runs" not in names:
+                raise JournalError(
+                    f"{path} is a database, but not a RunJournal journal. "
+                    "Check the path; the file was not changed."
+                )
+            row = db.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+            if revision not in KNOWN_REVISIONS:
+                raise NewerJournalError(
+                    f"{path} was written by a newer version of RunJournal (schema {revision}); "
+                    f"this version knows schemas up to {HEAD}. Install the newer RunJournal to "
+                    "open it; the file was not changed."
+                )
+            runs = db.execute("SELECT count(*) FROM runs").fetchone()[0]
+            check_ins = (
+                db.execute("SELECT count(*) FROM check_ins").fetchone()[0] if "check_ins" in names else 0
+            )
+            fk_problems = db.execute("PRAGMA foreign_key_check").fetchall() if thorough else []
+    except sqlite3.DatabaseError as error:
+        raise JournalError(
+            f"{path} is damaged or not a journal ({error}). Restore it from a backup "
+            "(runjournal restore FILE); the file was not changed."
+        ) from None
+    return FileReport(
+        path,
+        revision=revision,
+        runs=runs,
+        check_ins=check_ins,
+        problems=[f"foreign key problem in {row[0]}" for row in fk_problems],
+    )

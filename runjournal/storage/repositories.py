@@ -1,0 +1,268 @@
+"""Repositories: domain records in, domain records out, SQL only in here.
+
+They run on the connection of a unit of work and never commit; the unit of work decides.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import Connection, Integer, String, case, cast, delete, func, insert, literal, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from runjournal.domain.model import (
+    Activity,
+    CheckIn,
+    CoachChoice,
+    Company,
+    JournalCounts,
+    Run,
+    Settings,
+    Source,
+    WeekTotals,
+)
+from runjournal.domain.serialize import RUN_FIELDS, settings_from_dict, settings_to_dict
+from runjournal.storage import tables
+
+_RUN_COLUMNS = tuple(name for name in RUN_FIELDS if name != "id")
+
+
+def _run_values(run: Run) -> dict[str, Any]:
+    values = {name: getattr(run, name) for name in _RUN_COLUMNS}
+    if run.started_at is not None:
+        values["started_at"] = run.started_at.astimezone(UTC).replace(tzinfo=None)
+    for name in ("activity", "company", "source"):
+        values[name] = str(values[name])
+    return values
+
+
+def _run_from_row(row: Any) -> Run:
+    data = row._asdict()
+    started: datetime | None = data["started_at"]
+    data["started_at"] = started.replace(tzinfo=UTC) if started else None
+    data["activity"] = Activity(data["activity"])
+    data["company"] = Company(data["company"])
+    data["source"] = Source(data["source"])
+    for flag in ("outdoor", "mindful", "note_private"):
+        data[flag] = bool(data[flag])
+    return Run(**data)
+
+
+class RunRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._c = connection
+
+    def add(self, run: Run) -> Run:
+        """Stores a new run; a run that carries an id (an undone delete) keeps it."""
+        values = _run_values(run)
+        if run.id is not None:
+            values["id"] = run.id
+        new_id = self._c.execute(insert(tables.runs).values(**values)).inserted_primary_key[0]
+        return run.replace(id=new_id)
+
+    def add_many(self, runs: list[Run]) -> int:
+        if runs:
+            self._c.execute(insert(tables.runs), [_run_values(r) for r in runs])
+        return len(runs)
+
+    def get(self, run_id: int) -> Run | None:
+        row = self._c.execute(select(tables.runs).where(tables.runs.c.id == run_id)).first()
+        return _run_from_row(row) if row else None
+
+    def update(self, run: Run) -> bool:
+        result = self._c.execute(
+            update(tables.runs).where(tables.runs.c.id == run.id).values(**_run_values(run))
+        )
+        return result.rowcount == 1
+
+    def delete(self, run_id: int) -> bool:
+        return self._c.execute(delete(tables.runs).where(tables.runs.c.id == run_id)).rowcount == 1
+
+    def between(self, first: date | None = None, last: date | None = None) -> list[Run]:
+        query = select(tables.runs).order_by(tables.runs.c.day, tables.runs.c.started_at, tables.runs.c.id)
+        if first is not None:
+            query = query.where(tables.runs.c.day >= first)
+        if last is not None:
+            query = query.where(tables.runs.c.day <= last)
+        return [_run_from_row(row) for row in self._c.execute(query)]
+
+    def with_hash(self, content_hash: str) -> list[Run]:
+        query = select(tables.runs).where(tables.runs.c.content_hash == content_hash)
+        return [_run_from_row(row) for row in self._c.execute(query)]
+
+    def count(self) -> int:
+        return self._c.execute(select(func.count()).select_from(tables.runs)).scalar_one()
+
+    def week_totals(self, first: date, last: date, week_start: int = 0) -> list[WeekTotals]:
+        """Per-week sums, computed by SQLite, for the weeks in [first, last] that hold a run.
+
+        `week_start` is the weekday a week begins on (Monday = 0). SQLite's %w counts from
+        Sunday = 0, so a day lies (%w + 6 - week_start) mod 7 days after its week's start.
+        """
+        r = tables.runs.c
+        offset = (cast(func.strftime("%w", r.day), Integer) + (6 - week_start)) % 7
+        week = func.date(r.day, literal("-") + cast(offset, String) + literal(" days")).label("week")
+        minutes = r.duration_s / 60.0
+        is_run = r.activity == str(Activity.RUN)
+        easy = r.effort <= 4
+        hard = r.effort >= 7
+        moderate = r.effort.is_(None) | r.effort.between(5, 6)
+
+        def total(condition: Any, value: Any = minutes) -> Any:
+            return func.coalesce(func.sum(case((condition, value), else_=0)), 0)
+
+        query = (
+            select(
+                week,
+                func.count().label("sessions"),
+                total(r.duration_s >= 600, 1).label("sessions_10min"),
+                total(is_run, 1).label("runs"),
+                func.sum(minutes).label("minutes"),
+                total(easy).label("easy_minutes"),
+                total(moderate).label("moderate_minutes"),
+                total(hard).label("hard_minutes"),
+                total(is_run).label("run_minutes"),
+                total(is_run & easy).label("easy_run_minutes"),
+                func.coalesce(func.sum(r.distance_m), 0).label("distance_m"),
+                total(is_run, func.coalesce(r.distance_m, 0)).label("run_distance_m"),
+            )
+            .where(r.day >= first, r.day <= last)
+            .group_by(week)
+            .order_by(week)
+        )
+        result = []
+        for row in self._c.execute(query):
+            data = row._asdict()
+            data["week_start"] = date.fromisoformat(data.pop("week"))
+            result.append(WeekTotals(**data))
+        return result
+
+    def day_span(self) -> tuple[date | None, date | None]:
+        row = self._c.execute(select(func.min(tables.runs.c.day), func.max(tables.runs.c.day))).one()
+        return row[0], row[1]
+
+
+def _check_in_values(check_in: CheckIn) -> dict[str, Any]:
+    values = {name: getattr(check_in, name) for name in CheckIn.__dataclass_fields__}
+    values["bedtime"] = check_in.bedtime.strftime("%H:%M") if check_in.bedtime else None
+    return values
+
+
+def _check_in_from_row(row: Any) -> CheckIn:
+    data = row._asdict()
+    data["bedtime"] = time.fromisoformat(data["bedtime"]) if data["bedtime"] else None
+    data["ill"] = bool(data["ill"])
+    return CheckIn(**data)
+
+
+class CheckInRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._c = connection
+
+    def get(self, day: date) -> CheckIn | None:
+        row = self._c.execute(select(tables.check_ins).where(tables.check_ins.c.day == day)).first()
+        return _check_in_from_row(row) if row else None
+
+    def put(self, check_in: CheckIn) -> None:
+        """Stores the day's check-in, replacing whatever that day had."""
+        values = _check_in_values(check_in)
+        statement = sqlite_insert(tables.check_ins).values(**values)
+        statement = statement.on_conflict_do_update(
+            index_elements=[tables.check_ins.c.day],
+            set_={k: statement.excluded[k] for k in values if k != "day"},
+        )
+        self._c.execute(statement)
+
+    def add_many(self, check_ins: list[CheckIn]) -> int:
+        if check_ins:
+            self._c.execute(insert(tables.check_ins), [_check_in_values(c) for c in check_ins])
+        return len(check_ins)
+
+    def delete(self, day: date) -> bool:
+        return self._c.execute(delete(tables.check_ins).where(tables.check_ins.c.day == day)).rowcount == 1
+
+    def between(self, first: date | None = None, last: date | None = None) -> list[CheckIn]:
+        query = select(tables.check_ins).order_by(tables.check_ins.c.day)
+        if first is not None:
+            query = query.where(tables.check_ins.c.day >= first)
+        if last is not None:
+            query = query.where(tables.check_ins.c.day <= last)
+        return [_check_in_from_row(row) for row in self._c.execute(query)]
+
+    def count(self) -> int:
+        return self._c.execute(select(func.count()).select_from(tables.check_ins)).scalar_one()
+
+    def day_span(self) -> tuple[date | None, date | None]:
+        c = tables.check_ins.c
+        row = self._c.execute(select(func.min(c.day), func.max(c.day))).one()
+        return row[0], row[1]
+
+
+class SettingsRepository:
+    """Settings as one JSON value per key, so a new setting needs no migration."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._c = connection
+
+    def load(self) -> Settings:
+        rows = self._c.execute(select(tables.settings.c.key, tables.settings.c.value))
+        stored: dict[str, Any] = {}
+        for key, value in rows:
+            try:
+                stored[key] = json.loads(value)
+            except ValueError:
+                continue  # an unreadable value falls back to its default
+        return settings_from_dict(stored)
+
+    def save(self, settings: Settings) -> None:
+        for key, value in settings_to_dict(settings).items():
+            statement = sqlite_insert(tables.settings).values(key=key, value=json.dumps(value))
+            self._c.execute(
+                statement.on_conflict_do_update(
+                    index_elements=[tables.settings.c.key], set_={"value": statement.excluded.value}
+                )
+            )
+
+
+class CoachChoiceRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._c = connection
+
+    def all(self) -> dict[str, CoachChoice]:
+        rows = self._c.execute(select(tables.coach_choices))
+        return {row.rule_id: CoachChoice(row.rule_id, bool(row.disabled), row.snoozed_until) for row in rows}
+
+    def put(self, choice: CoachChoice) -> None:
+        if not choice.disabled and choice.snoozed_until is None:
+            self._c.execute(
+                delete(tables.coach_choices).where(tables.coach_choices.c.rule_id == choice.rule_id)
+            )
+            return
+        values = {
+            "rule_id": choice.rule_id,
+            "disabled": choice.disabled,
+            "snoozed_until": choice.snoozed_until,
+        }
+        statement = sqlite_insert(tables.coach_choices).values(**values)
+        self._c.execute(
+            statement.on_conflict_do_update(
+                index_elements=[tables.coach_choices.c.rule_id],
+                set_={
+                    "disabled": statement.excluded.disabled,
+                    "snoozed_until": statement.excluded.snoozed_until,
+                },
+            )
+        )
+
+
+def journal_counts(connection: Connection) -> JournalCounts:
+    runs, check_ins = RunRepository(connection), CheckInRepository(connection)
+    spans = [d for d in (*runs.day_span(), *check_ins.day_span()) if d is not None]
+    return JournalCounts(
+        runs=runs.count(),
+        check_ins=check_ins.count(),
+        first_day=min(spans) if spans else None,
+        last_day=max(spans) if spans else None,
+    )

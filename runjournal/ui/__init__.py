@@ -1,0 +1,1 @@
+"""The desktop window: widgets only, no SQL, no business rules."""
