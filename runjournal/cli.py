@@ -26,6 +26,7 @@ from runjournal.domain.model import (
     ValidationError,
 )
 from runjournal.domain.units import (
+    count,
     format_distance,
     format_duration,
     format_pace,
@@ -267,16 +268,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     with _open(args, create=False) as journal:
         try:
-            count = export(journal, Path(args.output), check_ins=args.check_ins)
+            written = export(journal, Path(args.output), check_ins=args.check_ins)
         except ExportError as error:
             print(f"runjournal export: {error}", file=sys.stderr)
             return EXIT_REJECTED
-    what = (
-        "records"
-        if Path(args.output).suffix.lower() == ".json"
-        else ("check-ins" if args.check_ins else "runs")
-    )
-    print(f"Exported {count} {what} to {args.output}.")
+    if Path(args.output).suffix.lower() == ".json":
+        what = "record"
+    else:
+        what = "check-in" if args.check_ins else "run"
+    print(f"Exported {count(written, what)} to {args.output}.")
     return EXIT_OK
 
 
@@ -288,7 +288,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
     with _open(args, create=False) as journal:
         info = journal.backup(Path(args.output) if args.output else None)
     print(
-        f"Backed up to {info.path} ({info.runs} runs, {info.check_ins} check-ins, {_size(info.size)}); "
+        f"Backed up to {info.path} ({count(info.runs, 'run')}, {count(info.check_ins, 'check-in')}, "
+        f"{_size(info.size)}); "
         "the copy was read back and checked."
     )
     return EXIT_OK
@@ -309,7 +310,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
             return EXIT_REJECTED
         counts = journal.counts()
     print(
-        f"Restored {journal.path} from {source}: {counts.runs} runs, {counts.check_ins} check-ins. "
+        f"Restored {journal.path} from {source}: {count(counts.runs, 'run')}, "
+        f"{count(counts.check_ins, 'check-in')}. "
         f"The journal as it was before is kept at {before.path}."
     )
     return EXIT_OK
@@ -328,7 +330,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"runjournal check: {problem}", file=sys.stderr)
         return EXIT_UNUSABLE
     print(
-        f"{path}: the journal is whole ({report.runs} runs, {report.check_ins} check-ins, schema {report.revision})."
+        f"{path}: the journal is whole ({count(report.runs, 'run')}, "
+        f"{count(report.check_ins, 'check-in')}, schema {report.revision})."
     )
     return EXIT_OK
 
@@ -347,15 +350,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
         counts = journal.counts()
         if counts.runs or counts.check_ins:
             print(
-                f"runjournal demo: {journal.path} already holds {counts.runs} runs and {counts.check_ins} "
-                "check-ins. A sample journal is written only into an empty one: give a new file with --db.",
+                f"runjournal demo: {journal.path} already holds {count(counts.runs, 'run')} and "
+                f"{count(counts.check_ins, 'check-in')}. A sample journal is written only into an empty one: give a new file with --db.",
                 file=sys.stderr,
             )
             return EXIT_REJECTED
         sample = demo.generate(years, end=date.today(), seed=seed)
         runs, check_ins = journal.add_entries(sample.runs, sample.check_ins, sample.settings)
     print(
-        f"Wrote a sample journal to {journal.path}: {runs} runs and {check_ins} check-ins over {years:g} years."
+        f"Wrote a sample journal to {journal.path}: {count(runs, 'run')} and "
+        f"{count(check_ins, 'check-in')} over {years:g} years."
     )
     return EXIT_OK
 

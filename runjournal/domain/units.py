@@ -128,3 +128,8 @@ def parse_clock(text: str) -> tuple[int, int]:
     if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
         raise ValueError(f"“{text.strip()}” is not a time of day: type it as HH:MM, like 22:45.")
     return int(match.group(1)), int(match.group(2))
+
+
+def count(number: int, singular: str, plural: str | None = None) -> str:
+    """ "1 run", "3 runs", "1 check-in": counts read as a person would write them."""
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
 from runjournal import __version__
-from runjournal.domain.units import format_distance, format_duration, format_minutes
+from runjournal.domain.units import count, format_distance, format_duration, format_minutes
 from runjournal.journal import Journal, JournalError
 from runjournal.paths import journal_path
 
@@ -53,9 +53,9 @@ class SummaryWindow(QMainWindow):
         self.label.setText(
             "<h2>RunJournal</h2>"
             f"<p>This week: <b>{format_minutes(week.minutes * 60)}</b> of movement "
-            f"(goal {settings.weekly_minutes_goal} min), {week.sessions} sessions.</p>"
+            f"(goal {settings.weekly_minutes_goal} min), {count(week.sessions, 'session')}.</p>"
             f"<p>Last run: {last_text}.</p>"
-            f"<p>{counts.runs} runs and {counts.check_ins} check-ins in this journal.</p>"
+            f"<p>{count(counts.runs, 'run')} and {count(counts.check_ins, 'check-in')} in this journal.</p>"
             f"<p style='color: gray'>{self.journal.path}<br>Stays on this computer. "
             "A wellness journal, not a medical device.</p>"
         )
