@@ -285,8 +285,14 @@ def _size(size: int) -> str:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from runjournal.storage.inspect import JournalError
+
     with _open(args, create=False) as journal:
-        info = journal.backup(Path(args.output) if args.output else None)
+        try:
+            info = journal.backup(Path(args.output) if args.output else None)
+        except JournalError as error:  # the journal is fine; the target was refused
+            print(f"runjournal backup: {error}", file=sys.stderr)
+            return EXIT_REJECTED
     print(
         f"Backed up to {info.path} ({count(info.runs, 'run')}, {count(info.check_ins, 'check-in')}, "
         f"{_size(info.size)}); "

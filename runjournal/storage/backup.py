@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from runjournal.paths import backups_dir, make_private_dir
-from runjournal.storage.inspect import JournalError, inspect_file
+from runjournal.storage.inspect import JournalError, inspect_file, read_only
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def default_backup_path(journal: Path, reason: str = "") -> Path:
 
 def _online_copy(source: Path, target: Path) -> None:
     with (
-        closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)) as src,
+        closing(read_only(source)) as src,
         closing(sqlite3.connect(target)) as dst,
     ):
         src.backup(dst)
@@ -87,7 +87,7 @@ def restore_into(backup: Path, journal: Path) -> None:
     The caller has checked the backup and saved the current journal first.
     """
     with (
-        closing(sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)) as src,
+        closing(read_only(backup)) as src,
         closing(sqlite3.connect(journal)) as dst,
     ):
         src.backup(dst)

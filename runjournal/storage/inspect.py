@@ -44,8 +44,16 @@ class FileReport:
         return self.revision is not None and self.revision != HEAD
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+def read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file, and leaves no -wal/-shm litter beside it.
+
+    With no write-ahead log beside the file, everything is in the file itself, and
+    `immutable` reads it without creating the -shm index a read-only WAL reader needs.
+    """
+    uri = path.resolve().as_uri()
+    if not Path(f"{path}-wal").exists():
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
+    return sqlite3.connect(f"{uri}?mode=ro", uri=True)
 
 
 def inspect_file(path: Path, *, thorough: bool = False) -> FileReport:
@@ -72,7 +80,7 @@ def inspect_file(path: Path, *, thorough: bool = False) -> FileReport:
             "Check the path; the file was not changed."
         )
     try:
-        with closing(_read_only(path)) as db:
+        with closing(read_only(path)) as db:
             check = "integrity_check" if thorough else "quick_check"
             problems = [row[0] for row in db.execute(f"PRAGMA {check}").fetchall()]
             if problems != ["ok"]:

@@ -33,10 +33,12 @@ def _journal_with_runs(path: Path, count: int = 400) -> None:
 
 def _refused(path: Path, match: str) -> None:
     before = path.read_bytes()
+    files_before = sorted(path.parent.iterdir())
     with pytest.raises(JournalError, match=match) as caught:
         Journal.open(path)
     assert "Traceback" not in str(caught.value)
     assert path.read_bytes() == before
+    assert sorted(path.parent.iterdir()) == files_before  # no -wal/-shm litter either
 
 
 def test_a_text_file_is_not_a_journal(tmp_path: Path) -> None:
