@@ -92,8 +92,16 @@ def _floor_demo(folder: Path, years: float, end: date, empty: Path) -> None:
         db.commit()
 
 
+def _row(
+    what: str, seconds: float, baseline: str | None = None, baseline_seconds: float | None = None
+) -> dict:
+    return {"what": what, "seconds": seconds, "baseline": baseline, "baseline_seconds": baseline_seconds}
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--years", type=float, default=10)
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--json", type=Path, help="also write the table as JSON")
@@ -117,18 +125,25 @@ def main(argv: list[str] | None = None) -> int:
 
                 return query
 
-            for label, since in ((f"week totals, all {args.years:g} years", first), ("week totals, 52 weeks", recent)):
+            for label, since in (
+                (f"week totals, all {args.years:g} years", first),
+                ("week totals, 52 weeks", recent),
+            ):
                 ours = median_seconds(lambda s=since: journal.week_totals(s, last), args.repeat)
                 base = median_seconds(floor(since), args.repeat)
-                rows.append({"what": label, "seconds": ours, "baseline": "bare sqlite3 GROUP BY", "baseline_seconds": base})
+                rows.append(_row(label, ours, "bare sqlite3 GROUP BY", base))
 
         generate = median_seconds(lambda: demo.generate(args.years, end=end, seed=1), args.repeat)
-        rows.append({"what": f"demo generation, {args.years:g} years", "seconds": generate, "baseline": None, "baseline_seconds": None})
+        rows.append(_row(f"demo generation, {args.years:g} years", generate))
         write = median_seconds(lambda: _write_demo(folder, args.years, end), max(3, args.repeat // 2))
         empty = folder / "empty.sqlite"
         Journal.open(empty).close()
-        floor_write = median_seconds(lambda: _floor_demo(folder, args.years, end, empty), max(3, args.repeat // 2))
-        rows.append({"what": "demo journal written via Journal", "seconds": write, "baseline": "generate + sqlite3 executemany", "baseline_seconds": floor_write})
+        floor_write = median_seconds(
+            lambda: _floor_demo(folder, args.years, end, empty), max(3, args.repeat // 2)
+        )
+        rows.append(
+            _row("demo journal written via Journal", write, "generate + sqlite3 executemany", floor_write)
+        )
 
     print(f"RunJournal core benchmark: {counts.runs} runs, {counts.check_ins} check-ins; "
           f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, {platform.machine()}")  # fmt: skip
@@ -137,9 +152,13 @@ def main(argv: list[str] | None = None) -> int:
         base = row["baseline_seconds"]
         ratio = f"{row['seconds'] / base:6.2f}x" if base else "      -"
         base_text = f"{base * 1000:8.1f}ms" if base else "         -"
-        print(f"{row['what']:<40} {row['seconds'] * 1000:8.1f}ms {base_text} {ratio}  {row['baseline'] or ''}")
+        print(
+            f"{row['what']:<40} {row['seconds'] * 1000:8.1f}ms {base_text} {ratio}  {row['baseline'] or ''}"
+        )
     if args.json:
-        args.json.write_text(json.dumps({"runs": counts.runs, "check_ins": counts.check_ins, "rows": rows}, indent=1))
+        args.json.write_text(
+            json.dumps({"runs": counts.runs, "check_ins": counts.check_ins, "rows": rows}, indent=1)
+        )
     return 0
 
 
