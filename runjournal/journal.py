@@ -150,6 +150,29 @@ class Journal:
         self.changes.emit(Change.RUNS)
         return run
 
+    def delete_runs(self, run_ids: list[int]) -> list[Run]:
+        """Deletes several runs in one transaction: all of them, or none if one is missing."""
+        with self._write() as uow:
+            runs = [uow.runs.get(run_id) for run_id in run_ids]
+            missing = [i for i, r in zip(run_ids, runs, strict=True) if r is None]
+            if missing:
+                raise KeyError(f"There is no run with id {missing[0]}.")
+            for run_id in run_ids:
+                uow.runs.delete(run_id)
+            uow.commit()
+        self.changes.emit(Change.RUNS)
+        return [r for r in runs if r is not None]
+
+    def restore_runs(self, runs: list[Run]) -> None:
+        """Puts deleted runs back under their old ids, in one transaction (undo of a delete)."""
+        for run in runs:
+            _raise_if(validate_run(run))
+        with self._write() as uow:
+            for run in runs:
+                uow.runs.add(run)
+            uow.commit()
+        self.changes.emit(Change.RUNS)
+
     def run(self, run_id: int) -> Run | None:
         with self._read() as uow:
             return uow.runs.get(run_id)

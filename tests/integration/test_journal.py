@@ -156,3 +156,14 @@ def test_saved_entries_survive_reopening(journal_path: Path) -> None:
     with Journal.open(journal_path) as journal:
         assert journal.runs()[0].note == "Windy"
         assert journal.check_in(DAY).mood == 8
+
+
+def test_deleting_several_runs_and_putting_them_back(journal: Journal, heard: list[Change]) -> None:
+    runs = [journal.log_run(Run(day=DAY, duration_s=600 * (i + 1))) for i in range(3)]
+    assert journal.delete_runs([runs[0].id, runs[2].id]) == [runs[0], runs[2]]
+    assert journal.runs() == [runs[1]]
+    with pytest.raises(KeyError):
+        journal.delete_runs([runs[1].id, 999])
+    assert journal.runs() == [runs[1]]  # nothing deleted when one is missing
+    journal.restore_runs([runs[0], runs[2]])
+    assert sorted(journal.runs(), key=lambda r: r.id) == runs
