@@ -373,7 +373,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def start_gui(args: argparse.Namespace) -> int:
     from runjournal.ui.app import run
 
-    return run(journal_path(args.db))
+    return run(journal_path(args.db), smoke=args.smoke_test)
 
 
 # Parser ---------------------------------------------------------------------------------
@@ -395,6 +395,9 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"RunJournal {__version__}")
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="open the window, wait until it is painted, then exit"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     log = commands.add_parser("log-run", parents=[common], help="log a run (or a walk, ride, swim)")

@@ -1,4 +1,4 @@
-"""Starting the window: the QApplication, the journal, and a plain summary view.
+"""Starting the window: the QApplication, the journal, the first-start welcome.
 
 Opening problems (a damaged or foreign file) are shown in a message box in plain words,
 never as a traceback, and the file is left as it was.
@@ -8,57 +8,23 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date, timedelta
+import time
+import traceback
 from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from runjournal import __version__
-from runjournal.domain.units import count, format_distance, format_duration, format_minutes
 from runjournal.journal import Journal, JournalError
-from runjournal.paths import journal_path
+from runjournal.ui.main_window import MainWindow
+from runjournal.ui.theme import apply_theme
 
-
-class SummaryWindow(QMainWindow):
-    """The journal at a glance; the full main window replaces it."""
-
-    def __init__(self, journal: Journal) -> None:
-        super().__init__()
-        self.journal = journal
-        self.setWindowTitle(f"RunJournal — {journal.path.name}")
-        self.label = QLabel()
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.label.setMargin(24)
-        self.setCentralWidget(self.label)
-        self.resize(640, 420)
-        journal.changes.subscribe(lambda _change: self.refresh())
-        self.refresh()
-
-    def refresh(self) -> None:
-        today = date.today()
-        settings = self.journal.settings()
-        week = self.journal.week_totals(today, today)[0]
-        counts = self.journal.counts()
-        recent = self.journal.runs(today - timedelta(days=60), today)
-        last = recent[-1] if recent else None
-        last_text = "no run in the last 60 days"
-        if last is not None:
-            last_text = (
-                f"{last.day:%a %d %b}: {last.activity.label.lower()}, {format_duration(last.duration_s)}"
-            )
-            if last.distance_m:
-                last_text += f", {format_distance(last.distance_m, settings.units)}"
-        self.label.setText(
-            "<h2>RunJournal</h2>"
-            f"<p>This week: <b>{format_minutes(week.minutes * 60)}</b> of movement "
-            f"(goal {settings.weekly_minutes_goal} min), {count(week.sessions, 'session')}.</p>"
-            f"<p>Last run: {last_text}.</p>"
-            f"<p>{count(counts.runs, 'run')} and {count(counts.check_ins, 'check-in')} in this journal.</p>"
-            f"<p style='color: gray'>{self.journal.path}<br>Stays on this computer. "
-            "A wellness journal, not a medical device.</p>"
-        )
+SAMPLE_FILE = "sample-journal.sqlite"
+SAMPLE_YEARS = 2
+SMOKE_TIMEOUT_S = 30
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -68,22 +34,110 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("RunJournal")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("runjournal")
+    apply_theme(app, str(QSettings().value("appearance/theme", "system")))  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 
 
-def run(path: Path) -> int:
+def open_sample(window: MainWindow) -> None:
+    """Opens the sample journal: a file of its own beside the person's, never mixed with it."""
+    from datetime import date
+
+    from runjournal import demo
+
+    path = window.home_path.parent / SAMPLE_FILE
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        with Journal.open(path) as sample:
+            if sample.is_empty():
+                made = demo.generate(SAMPLE_YEARS, end=date.today())
+                sample.add_entries(
+                    made.runs,
+                    made.check_ins,
+                    made.settings.replace(units=window.bridge.journal.settings().units),
+                )
+    except JournalError as error:
+        QGuiApplication.restoreOverrideCursor()
+        QMessageBox.warning(window, "The sample journal cannot be opened", str(error))
+        return
+    QGuiApplication.restoreOverrideCursor()
+    window.switch_to(path)
+
+
+def welcome(window: MainWindow) -> None:
+    from runjournal.ui.dialogs.welcome_dialog import WelcomeDialog
+
+    dialog = WelcomeDialog(window.home_path, window)
+    if dialog.exec() != WelcomeDialog.DialogCode.Accepted:
+        return
+    journal = window.bridge.journal
+    journal.save_settings(journal.settings().replace(units=dialog.units()))
+    QSettings().setValue("welcome/done", True)
+    if dialog.wants_sample:
+        open_sample(window)
+
+
+def _show_unexpected_error(window: MainWindow | None):
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        details = "".join(traceback.format_exception(kind, error, trace))
+        print(details, file=sys.stderr)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Something went wrong", "", parent=window)
+        box.setText(
+            "RunJournal ran into an unexpected problem. Your saved entries are safe; "
+            "the last change may not have been saved — please check it."
+        )
+        box.setInformativeText(str(error))
+        box.setDetailedText(details)
+        box.exec()
+
+    return hook
+
+
+def smoke_test(app: QApplication, window: MainWindow, started: float) -> None:
+    """Exits 0 once the window is on screen and painted with its data, 1 if it never is."""
+
+    def check() -> None:
+        handle = window.windowHandle()
+        if handle is None or not handle.isExposed():
+            if time.perf_counter() - started > SMOKE_TIMEOUT_S:
+                print("smoke test: the window was never shown", file=sys.stderr)
+                app.exit(1)
+            else:
+                QTimer.singleShot(10, check)
+            return
+        window.repaint()  # a synchronous paint of everything on screen, with its data
+        counts = window.bridge.journal.counts()
+        print(
+            f"smoke test: window painted with {counts.runs} runs and {counts.check_ins} check-ins "
+            f"in {time.perf_counter() - started:.2f} s"
+        )
+        app.exit(0)
+
+    QTimer.singleShot(0, check)
+
+
+def run(path: Path, *, smoke: bool = False) -> int:
+    started = time.perf_counter()
     app = make_application()
     try:
         journal = Journal.open(path)
     except JournalError as error:
-        QMessageBox.critical(None, "RunJournal cannot open the journal", str(error))
+        if smoke:
+            print(f"smoke test: {error}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, "RunJournal cannot open the journal", str(error))
         return 3
-    window = SummaryWindow(journal)
+    window = MainWindow(journal)
     window.show()
+    if smoke:
+        smoke_test(app, window, started)
+    else:
+        sys.excepthook = _show_unexpected_error(window)
+        if not QSettings().value("welcome/done", False, type=bool) and journal.is_empty():
+            QTimer.singleShot(0, lambda: welcome(window))
     try:
         return app.exec()
     finally:
-        journal.close()
+        window.bridge.journal.close()
 
 
 def main() -> int:
@@ -91,7 +145,3 @@ def main() -> int:
     from runjournal.cli import main as cli_main
 
     return cli_main(sys.argv[1:])
-
-
-if __name__ == "__main__":
-    sys.exit(run(journal_path()))

@@ -1,0 +1,59 @@
+"""About RunJournal, and the list of keyboard shortcuts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from runjournal import __version__
+
+
+def about_text(journal_path: Path) -> str:
+    return (
+        f"<h2>RunJournal {__version__}</h2>"
+        "<p>A journal for people who run to feel better.</p>"
+        "<p><b>Your data never leaves this computer.</b> RunJournal makes no network connections. "
+        f"Your journal is kept in:<br><code>{journal_path}</code><br>"
+        f"and its backups in <code>{journal_path.parent / 'backups'}</code>.</p>"
+        "<p>RunJournal is a wellness journal, <b>not a medical device</b>. If you are struggling, "
+        "talking to a GP or a mental-health professional can help.</p>"
+    )
+
+
+class ShortcutsDialog(QDialog):
+    """Lists every menu action that has a shortcut, read from the actions themselves."""
+
+    def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        rows = [(a.text().replace("&", ""), a.shortcut().toString(a.shortcut().SequenceFormat.NativeText))
+                for a in actions if not a.shortcut().isEmpty()]  # fmt: skip
+        table = QTableWidget(len(rows), 2)
+        table.setHorizontalHeaderLabels(["Action", "Shortcut"])
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, (name, keys) in enumerate(rows):
+            table.setItem(row, 0, QTableWidgetItem(name))
+            table.setItem(row, 1, QTableWidgetItem(keys))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        hint = QLabel("In the check-in, arrow keys move a slider and Delete clears it.")
+        hint.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+        self.resize(460, 520)

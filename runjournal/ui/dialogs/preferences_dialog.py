@@ -1,0 +1,110 @@
+"""Preferences: units, goals, the first day of the week, when running started, and theme."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from runjournal.domain.model import DistanceUnit, Settings
+
+THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, settings: Settings, theme: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self._settings = settings
+        locale = QLocale()
+
+        self.units = QComboBox()
+        self.units.addItem("Kilometres (km)", DistanceUnit.KM)
+        self.units.addItem("Miles (mi)", DistanceUnit.MI)
+        self.units.setCurrentIndex(self.units.findData(settings.units))
+        self.units.setAccessibleName("Distance units")
+
+        self.minutes_goal = QSpinBox()
+        self.minutes_goal.setRange(0, 3000)
+        self.minutes_goal.setSingleStep(10)
+        self.minutes_goal.setSuffix(" min")
+        self.minutes_goal.setValue(settings.weekly_minutes_goal)
+        self.minutes_goal.setToolTip("WHO guidelines: 150–300 minutes of moderate activity a week.")
+        self.minutes_goal.setAccessibleName("Weekly minutes goal")
+
+        self.sessions_goal = QSpinBox()
+        self.sessions_goal.setRange(1, 21)
+        self.sessions_goal.setSuffix(" a week")
+        self.sessions_goal.setValue(settings.weekly_sessions_goal)
+        self.sessions_goal.setToolTip("Guidance suggests about 30 minutes, 3 to 5 times a week.")
+        self.sessions_goal.setAccessibleName("Sessions per week goal")
+
+        self.week_start = QComboBox()
+        for weekday in range(7):
+            # QLocale counts Monday = 1; the journal counts Monday = 0, like date.weekday().
+            self.week_start.addItem(locale.dayName(weekday + 1), weekday)
+        self.week_start.setCurrentIndex(settings.week_start)
+        self.week_start.setAccessibleName("First day of the week")
+
+        self.knows_start = QCheckBox("I started running on")
+        self.started = QDateEdit()
+        self.started.setCalendarPopup(True)
+        self.started.setMaximumDate(QDate.currentDate())
+        self.started.setDisplayFormat(locale.dateFormat(QLocale.FormatType.ShortFormat))
+        self.started.setDate(settings.started_running or date.today())
+        self.started.setAccessibleName("Date you started running")
+        self.knows_start.setChecked(settings.started_running is not None)
+        self.started.setEnabled(self.knows_start.isChecked())
+        self.knows_start.toggled.connect(self.started.setEnabled)
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.knows_start)
+        start_row.addWidget(self.started, 1)
+
+        self.theme = QComboBox()
+        for key, label in THEME_LABELS.items():
+            self.theme.addItem(label, key)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(theme)))
+        self.theme.setAccessibleName("Appearance")
+
+        form = QFormLayout()
+        form.addRow("&Units:", self.units)
+        form.addRow("Weekly &minutes goal:", self.minutes_goal)
+        form.addRow("&Sessions goal:", self.sessions_goal)
+        form.addRow("&Week starts on:", self.week_start)
+        form.addRow("", QLabel("The coach eases you in during your first 8 weeks of running."))
+        form.addRow(start_row)
+        form.addRow("&Appearance:", self.theme)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def result_settings(self) -> Settings:
+        return self._settings.replace(
+            units=self.units.currentData(),
+            weekly_minutes_goal=self.minutes_goal.value(),
+            weekly_sessions_goal=self.sessions_goal.value(),
+            week_start=self.week_start.currentData(),
+            started_running=self.started.date().toPython() if self.knows_start.isChecked() else None,
+        )
+
+    def result_theme(self) -> str:
+        return self.theme.currentData()

@@ -1,0 +1,662 @@
+"""The form for logging a run, editing one, or logging a copy of one.
+
+It checks what is typed as it is typed, shows each problem beside its field and keeps
+Save disabled until everything can be stored, so a person never meets a refusal after
+pressing Save. The rules themselves live in `domain` (parsers and `validate_run`); this
+module only shows their messages. Values the form cannot show exactly (a GPX start at
+07:31:42, a distance of 5.123456 km) are kept as they were unless the person edits them,
+so opening a run and saving it again changes nothing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from datetime import UTC, date, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTime
+from PySide6.QtGui import QColor, QPalette, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QSizePolicy,
+    QSlider,
+    QSpinBox,
+    QTimeEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from runjournal.domain.model import Activity, Company, DistanceUnit, Intensity, Run
+from runjournal.domain.units import (
+    format_duration,
+    format_pace,
+    from_metres,
+    parse_distance,
+    parse_duration,
+    unit_label,
+)
+from runjournal.domain.validation import SCALE_MAX, validate_run
+
+NOT_RECORDED = "—"
+_TITLE_MAX = 200
+
+
+def problem_colour(palette: QPalette) -> QColor:
+    """A red that stays readable on the window colour, light or dark."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return QColor("#ff8a80") if dark else QColor("#b3261e")
+
+
+def _round_to_five_minutes(moment: datetime) -> time:
+    minutes = moment.hour * 60 + moment.minute + moment.second / 60
+    rounded = min(round(minutes / 5) * 5, 23 * 60 + 55)  # never rolls over to tomorrow
+    return time(rounded // 60, rounded % 60)
+
+
+def _date_format() -> str:
+    """The locale's short date, but with four-digit years so "26" is never read as 1926."""
+    return re.sub(r"(?<!y)yy(?!y)", "yyyy", QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+
+
+class _ScaleSpinBox(QSpinBox):
+    """A 1–10 scale whose bottom step, shown as "—", means the person left it unrecorded."""
+
+    def __init__(self, accessible_name: str, tooltip: str) -> None:
+        super().__init__()
+        self.setRange(0, SCALE_MAX)
+        self.setSpecialValueText(NOT_RECORDED)
+        self.setAccessibleName(accessible_name)
+        self.setToolTip(f"{tooltip}\n1 is the lowest, 10 the highest; “—” leaves it unrecorded.")
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+    def scale_value(self) -> int | None:
+        return self.value() or None
+
+    def set_scale_value(self, value: int | None) -> None:
+        self.setValue(value or 0)
+
+
+class RunDialog(QDialog):
+    """Log a new run (`run=None`) or edit / duplicate the given one; read `result_run()` after Save."""
+
+    def __init__(
+        self,
+        units: DistanceUnit,
+        run: Run | None = None,
+        parent: QWidget | None = None,
+        *,
+        title: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.units = units
+        self._original = run
+        self._locale = QLocale()
+        self._locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+        self._duration_touched = run is not None
+        self._problem_labels: dict[str, QLabel] = {}
+        self._problem_rows: dict[str, tuple[QFormLayout, int]] = {}
+        self.setWindowTitle(title or ("Log run" if run is None else "Edit run"))
+
+        self._build_fields()
+        self._build_layout()
+        self._fill(run)
+        self._apply_problem_colour()
+        self._connect()
+        self._refresh()
+        self.duration_edit.setFocus()
+        self.duration_edit.selectAll()
+        self.resize(self.sizeHint())
+
+    # ----------------------------------------------------------------- building
+
+    def _build_fields(self) -> None:
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat(_date_format())
+        self.date_edit.setAccessibleName("Date")
+        self.date_edit.setToolTip("The day of the run, as your calendar showed it.")
+
+        self.time_edit = QTimeEdit()
+        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setAccessibleName("Start time")
+        self.time_edit.setToolTip("When you set off, in this computer's local time.")
+
+        self.activity_combo = QComboBox()
+        for activity in Activity:
+            self.activity_combo.addItem(activity.label, activity.value)
+        self.activity_combo.setAccessibleName("Activity")
+        self.activity_combo.setToolTip("Running, walking or another kind of movement.")
+
+        self.duration_edit = QLineEdit()
+        self.duration_edit.setPlaceholderText("mm:ss or h:mm:ss")
+        self.duration_edit.setAccessibleName("Duration")
+        self.duration_edit.setToolTip(
+            "How long it took: 32:10 (minutes:seconds), 1:05:00 (hours:minutes:seconds) or 45 (minutes)."
+        )
+
+        self.distance_edit = QLineEdit()
+        self.distance_edit.setAccessibleName(f"Distance in {self._unit_words()}")
+        self.distance_edit.setToolTip(
+            f"How far, in {self._unit_words()}, like 5.2. Leave it empty if you don't know."
+        )
+        self.distance_unit_label = QLabel(unit_label(self.units))
+        self.pace_label = QLabel(NOT_RECORDED)
+        self.pace_label.setAccessibleName("Pace")
+        self.pace_label.setToolTip("Worked out from the duration and the distance.")
+        self.pace_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.effort_slider = QSlider(Qt.Orientation.Horizontal)
+        self.effort_slider.setRange(0, SCALE_MAX)
+        self.effort_slider.setPageStep(1)
+        self.effort_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.effort_slider.setTickInterval(1)
+        self.effort_slider.setAccessibleName("Effort")
+        self.effort_slider.setToolTip(
+            "How hard it felt, from 1 (very easy) to 10 (all out): up to 4 is easy, 5–6 moderate, "
+            "7 and above hard.\nAll the way left leaves the effort unrecorded."
+        )
+        self.effort_label = QLabel()
+        self.effort_label.setAccessibleName("Effort in words")
+        # Wide enough for the longest text, so the slider does not jump as the words change.
+        metrics = self.effort_label.fontMetrics()
+        self.effort_label.setMinimumWidth(
+            max(metrics.horizontalAdvance(t) for t in ("Not recorded", "10 · moderate")) + 4
+        )
+
+        self.company_combo = QComboBox()
+        for company in Company:
+            self.company_combo.addItem(company.label, company.value)
+        self.company_combo.setAccessibleName("With whom")
+        self.company_combo.setToolTip("On your own or with others.")
+
+        self.outdoor_radio = QRadioButton("&Outdoors")
+        self.outdoor_radio.setToolTip("Outside: streets, parks, trails, a track.")
+        self.indoor_radio = QRadioButton("&Indoors")
+        self.indoor_radio.setToolTip("Inside: a treadmill, a gym, a pool.")
+        self.place_group = QButtonGroup(self)
+        self.place_group.addButton(self.outdoor_radio)
+        self.place_group.addButton(self.indoor_radio)
+
+        self.mindful_check = QCheckBox("Mind&ful (no music or podcasts)")
+        self.mindful_check.setToolTip("Tick when you moved without audio, paying attention to the moment.")
+
+        self.mood_before_spin = _ScaleSpinBox("Mood before", "How your mood was before you set off.")
+        self.mood_after_spin = _ScaleSpinBox("Mood after", "How your mood was afterwards.")
+        self.stress_before_spin = _ScaleSpinBox("Stress before", "How stressed you felt before.")
+        self.stress_after_spin = _ScaleSpinBox("Stress after", "How stressed you felt afterwards.")
+
+        self.more_button = QToolButton()
+        self.more_button.setText("&Heart rate and ascent")
+        self.more_button.setCheckable(True)
+        self.more_button.setAutoRaise(True)
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.more_button.setAccessibleName("Show heart rate and ascent")
+        self.more_button.setToolTip("Optional details, often filled in by a watch file.")
+
+        digits = QRegularExpressionValidator(r"\d{0,3}")
+        self.avg_hr_edit = QLineEdit()
+        self.avg_hr_edit.setValidator(digits)
+        self.avg_hr_edit.setAccessibleName("Average heart rate in beats per minute")
+        self.avg_hr_edit.setToolTip("Average heart rate, in beats per minute. Optional.")
+        self.max_hr_edit = QLineEdit()
+        self.max_hr_edit.setValidator(QRegularExpressionValidator(r"\d{0,3}"))
+        self.max_hr_edit.setAccessibleName("Maximum heart rate in beats per minute")
+        self.max_hr_edit.setToolTip("Highest heart rate, in beats per minute. Optional.")
+        self.ascent_edit = QLineEdit()
+        self.ascent_edit.setValidator(QRegularExpressionValidator(r"\d{0,5}([.,]\d?)?"))
+        self.ascent_edit.setAccessibleName("Ascent in metres")
+        self.ascent_edit.setToolTip("How many metres you climbed in all. Optional.")
+
+        self.title_edit = QLineEdit()
+        self.title_edit.setMaxLength(_TITLE_MAX)
+        self.title_edit.setPlaceholderText("Optional, like “Park loop with Sam”")
+        self.title_edit.setAccessibleName("Title")
+        self.title_edit.setToolTip("A short name for this run, shown in the list.")
+
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setTabChangesFocus(True)  # Tab leaves the box, as in every other field
+        self.note_edit.setPlaceholderText("How it went, what you noticed…")
+        self.note_edit.setAccessibleName("Note")
+        self.note_edit.setToolTip("Anything worth remembering. Enter starts a new line.")
+        self.note_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+
+        self.private_check = QCheckBox("&Keep this note private (never printed)")
+        self.private_check.setToolTip("The note stays in the journal but is left out of printed reports.")
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+
+        self.general_problem_label = self._problem_label("general")
+
+        # Fixed, readable widths for short values keep the form compact at any font size.
+        char = self.fontMetrics().horizontalAdvance("0")
+        for edit, chars in (
+            (self.duration_edit, 17),
+            (self.distance_edit, 8),
+            (self.avg_hr_edit, 5),
+            (self.max_hr_edit, 5),
+            (self.ascent_edit, 7),
+        ):
+            edit.setMinimumWidth(char * chars + 16)
+            edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        for spin in self._scale_spins():
+            spin.setMinimumWidth(char * 4 + 32)
+
+    def _problem_label(self, field: str) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setAccessibleName("Problem")
+        label.hide()
+        self._problem_labels[field] = label
+        return label
+
+    def _add_row(self, form: QFormLayout, text: str, field: QWidget | QHBoxLayout, buddy: QWidget) -> None:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        form.addRow(label, field)
+
+    def _add_problem_row(self, form: QFormLayout, field: str) -> None:
+        form.addRow("", self._problem_label(field))
+        self._problem_rows[field] = (form, form.rowCount() - 1)
+
+    def _build_layout(self) -> None:
+        left = QFormLayout()
+        left.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+
+        when = QHBoxLayout()
+        when.addWidget(self.date_edit)
+        when.addSpacing(12)
+        time_label = QLabel("Start &time:")
+        time_label.setBuddy(self.time_edit)
+        when.addWidget(time_label)
+        when.addWidget(self.time_edit)
+        when.addStretch(1)
+        self._add_row(left, "&Date:", when, self.date_edit)
+        self._add_problem_row(left, "day")
+        self._add_problem_row(left, "started_at")
+
+        self._add_row(left, "&Activity:", self.activity_combo, self.activity_combo)
+
+        self._add_row(left, "D&uration:", self.duration_edit, self.duration_edit)
+        self._add_problem_row(left, "duration_s")
+
+        distance = QHBoxLayout()
+        distance.addWidget(self.distance_edit)
+        distance.addWidget(self.distance_unit_label)
+        distance.addSpacing(16)
+        pace_caption = QLabel("Pace:")
+        pace_caption.setBuddy(self.pace_label)
+        distance.addWidget(pace_caption)
+        distance.addWidget(self.pace_label)
+        distance.addStretch(1)
+        self._add_row(left, "Di&stance:", distance, self.distance_edit)
+        self._add_problem_row(left, "distance_m")
+
+        effort = QHBoxLayout()
+        effort.addWidget(self.effort_slider, 1)
+        effort.addWidget(self.effort_label)
+        self._add_row(left, "&Effort:", effort, self.effort_slider)
+        self._add_problem_row(left, "effort")
+
+        self._add_row(left, "&With whom:", self.company_combo, self.company_combo)
+
+        place = QHBoxLayout()
+        place.addWidget(self.outdoor_radio)
+        place.addWidget(self.indoor_radio)
+        place.addStretch(1)
+        left.addRow("Where:", place)
+        left.addRow("", self.mindful_check)
+
+        left.addRow(self.more_button)
+        self.more_widget = QWidget()
+        more = QFormLayout(self.more_widget)
+        more.setContentsMargins(0, 0, 0, 0)
+        heart = QHBoxLayout()
+        heart.addWidget(self.avg_hr_edit)
+        max_label = QLabel("Ma&ximum:")
+        max_label.setBuddy(self.max_hr_edit)
+        heart.addSpacing(8)
+        heart.addWidget(max_label)
+        heart.addWidget(self.max_hr_edit)
+        heart.addWidget(QLabel("bpm"))
+        heart.addStretch(1)
+        self._add_row(more, "A&verage heart rate:", heart, self.avg_hr_edit)
+        self._add_problem_row(more, "avg_hr")
+        self._add_problem_row(more, "max_hr")
+        ascent = QHBoxLayout()
+        ascent.addWidget(self.ascent_edit)
+        ascent.addWidget(QLabel("m"))
+        ascent.addStretch(1)
+        self._add_row(more, "As&cent:", ascent, self.ascent_edit)
+        self._add_problem_row(more, "ascent_m")
+        left.addRow(self.more_widget)
+        self.more_widget.hide()
+
+        right = QFormLayout()
+        feelings = QGridLayout()
+        feelings.setHorizontalSpacing(12)
+        for column, heading in ((1, "Before"), (2, "After")):
+            caption = QLabel(heading)
+            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            feelings.addWidget(caption, 0, column)
+        mood_label = QLabel("&Mood:")
+        mood_label.setBuddy(self.mood_before_spin)
+        stress_label = QLabel("St&ress:")
+        stress_label.setBuddy(self.stress_before_spin)
+        feelings.addWidget(mood_label, 1, 0)
+        feelings.addWidget(self.mood_before_spin, 1, 1)
+        feelings.addWidget(self.mood_after_spin, 1, 2)
+        feelings.addWidget(stress_label, 2, 0)
+        feelings.addWidget(self.stress_before_spin, 2, 1)
+        feelings.addWidget(self.stress_after_spin, 2, 2)
+        feelings.setColumnStretch(3, 1)
+        right.addRow(feelings)
+        for field in ("mood_before", "mood_after", "stress_before", "stress_after"):
+            self._add_problem_row(right, field)
+        self._add_row(right, "Tit&le:", self.title_edit, self.title_edit)
+        self._add_problem_row(right, "title")
+        self._add_row(right, "&Note:", self.note_edit, self.note_edit)
+        self._add_problem_row(right, "note")
+        right.addRow("", self.private_check)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+
+        outer = QVBoxLayout(self)
+        outer.addLayout(columns, 1)
+        outer.addWidget(self.general_problem_label)
+        outer.addWidget(self.buttons)
+
+        # Down the session column, then down the feelings column, then the buttons.
+        chain: list[QWidget] = [
+            self.date_edit,
+            self.time_edit,
+            self.activity_combo,
+            self.duration_edit,
+            self.distance_edit,
+            self.effort_slider,
+            self.company_combo,
+            self.outdoor_radio,
+            self.indoor_radio,
+            self.mindful_check,
+            self.more_button,
+            self.avg_hr_edit,
+            self.max_hr_edit,
+            self.ascent_edit,
+            self.mood_before_spin,
+            self.mood_after_spin,
+            self.stress_before_spin,
+            self.stress_after_spin,
+            self.title_edit,
+            self.note_edit,
+            self.private_check,
+            self.save_button,
+            self.cancel_button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # ------------------------------------------------------------------ filling
+
+    def _fill(self, run: Run | None) -> None:
+        if run is None:
+            now = datetime.now()
+            self._initial_day = now.date()
+            self._initial_time = _round_to_five_minutes(now)
+            self.outdoor_radio.setChecked(True)
+            self._initial_texts: dict[QLineEdit, str] = {}
+            self._set_effort(None)
+        else:
+            local = run.local_start
+            self._initial_day = run.day
+            self._initial_time = local.time().replace(second=0, microsecond=0) if local else time(12, 0)
+            self._select(self.activity_combo, run.activity.value)
+            self._select(self.company_combo, run.company.value)
+            (self.outdoor_radio if run.outdoor else self.indoor_radio).setChecked(True)
+            self.mindful_check.setChecked(run.mindful)
+            self._set_effort(run.effort)
+            self.mood_before_spin.set_scale_value(run.mood_before)
+            self.mood_after_spin.set_scale_value(run.mood_after)
+            self.stress_before_spin.set_scale_value(run.stress_before)
+            self.stress_after_spin.set_scale_value(run.stress_after)
+            self.duration_edit.setText(format_duration(run.duration_s))
+            if run.distance_m is not None:
+                self.distance_edit.setText(self._number(from_metres(run.distance_m, self.units), 2))
+            if run.avg_hr is not None:
+                self.avg_hr_edit.setText(str(run.avg_hr))
+            if run.max_hr is not None:
+                self.max_hr_edit.setText(str(run.max_hr))
+            if run.ascent_m is not None:
+                self.ascent_edit.setText(self._number(run.ascent_m, 0))
+            self.title_edit.setText(run.title)
+            self.note_edit.setPlainText(run.note)
+            self.private_check.setChecked(run.note_private)
+            # What the form shows for each lossy value; unchanged text keeps the stored value.
+            self._initial_texts = {
+                edit: edit.text() for edit in (self.duration_edit, self.distance_edit, self.ascent_edit)
+            }
+            if run.avg_hr is not None or run.max_hr is not None or run.ascent_m is not None:
+                self._show_more(True)
+        self.date_edit.setDate(QDate(self._initial_day))
+        self.time_edit.setTime(QTime(self._initial_time.hour, self._initial_time.minute))
+
+    @staticmethod
+    def _select(combo: QComboBox, value: str) -> None:
+        combo.setCurrentIndex(max(combo.findData(value), 0))
+
+    def _number(self, value: float, decimals: int) -> str:
+        return self._locale.toString(float(value), "f", decimals)
+
+    def _unit_words(self) -> str:
+        return "kilometres" if self.units is DistanceUnit.KM else "miles"
+
+    def _scale_spins(self) -> tuple[_ScaleSpinBox, ...]:
+        return (self.mood_before_spin, self.mood_after_spin, self.stress_before_spin, self.stress_after_spin)
+
+    # ------------------------------------------------------------------- wiring
+
+    def _connect(self) -> None:
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.more_button.toggled.connect(self._show_more)
+        self.effort_slider.valueChanged.connect(self._show_effort)
+        self.duration_edit.textEdited.connect(self._mark_duration_touched)
+        for edit in (
+            self.duration_edit,
+            self.distance_edit,
+            self.avg_hr_edit,
+            self.max_hr_edit,
+            self.ascent_edit,
+            self.title_edit,
+        ):
+            edit.textChanged.connect(self._refresh)
+        self.note_edit.textChanged.connect(self._refresh)
+        self.date_edit.dateChanged.connect(self._refresh)
+        self.time_edit.timeChanged.connect(self._refresh)
+        self.effort_slider.valueChanged.connect(self._refresh)
+        for spin in self._scale_spins():
+            spin.valueChanged.connect(self._refresh)
+
+    def _mark_duration_touched(self) -> None:
+        self._duration_touched = True
+
+    def _show_more(self, shown: bool) -> None:
+        if self.more_button.isChecked() != shown:
+            self.more_button.setChecked(shown)  # calls back here through `toggled`
+            return
+        self.more_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.more_button.setAccessibleName(("Hide" if shown else "Show") + " heart rate and ascent")
+        self.more_widget.setVisible(shown)
+
+    def _set_effort(self, effort: int | None) -> None:
+        self.effort_slider.setValue(effort or 0)
+        self._show_effort(self.effort_slider.value())
+
+    def _show_effort(self, value: int) -> None:
+        text = "Not recorded" if value == 0 else f"{value} · {Intensity.of_effort(value).value}"
+        self.effort_label.setText(text)
+        self.effort_slider.setAccessibleDescription(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_problem_colour()
+
+    def _apply_problem_colour(self) -> None:
+        colour = problem_colour(self.palette())
+        for label in self._problem_labels.values():
+            palette = label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, colour)
+            label.setPalette(palette)
+
+    # --------------------------------------------------------------- the result
+
+    def _read(self) -> tuple[Run, dict[str, str]]:
+        """The run the fields describe, and the problems of text that could not be read."""
+        problems: dict[str, str] = {}
+        base = self._original or Run(day=self._initial_day, duration_s=1.0)
+
+        duration_s = self._kept(self.duration_edit, base.duration_s)
+        if duration_s is None:
+            try:
+                duration_s = parse_duration(self.duration_edit.text())
+            except ValueError as error:
+                problems["duration_s"] = str(error)
+                duration_s = 1.0  # stands in so the other fields can still be checked
+
+        distance_m = self._kept(self.distance_edit, base.distance_m)
+        if distance_m is None and self.distance_edit.text().strip():
+            try:
+                distance_m = parse_distance(self.distance_edit.text(), self.units)
+            except ValueError as error:
+                problems["distance_m"] = str(error)
+
+        ascent_m = self._kept(self.ascent_edit, base.ascent_m)
+        ascent_text = self.ascent_edit.text().strip().replace(",", ".")
+        if ascent_m is None and ascent_text.rstrip("."):
+            ascent_m = float(ascent_text)
+
+        day = self.date_edit.date().toPython()
+        clock = self.time_edit.time().toPython()
+        started_at, offset = self._start(day, clock, base)
+
+        run = base.replace(
+            day=day,
+            started_at=started_at,
+            utc_offset_min=offset,
+            activity=Activity(self.activity_combo.currentData()),
+            duration_s=duration_s,
+            distance_m=distance_m,
+            effort=self.effort_slider.value() or None,
+            company=Company(self.company_combo.currentData()),
+            outdoor=self.outdoor_radio.isChecked(),
+            mindful=self.mindful_check.isChecked(),
+            mood_before=self.mood_before_spin.scale_value(),
+            mood_after=self.mood_after_spin.scale_value(),
+            stress_before=self.stress_before_spin.scale_value(),
+            stress_after=self.stress_after_spin.scale_value(),
+            avg_hr=self._whole(self.avg_hr_edit),
+            max_hr=self._whole(self.max_hr_edit),
+            ascent_m=ascent_m,
+            title=self.title_edit.text().strip(),
+            note=self.note_edit.toPlainText(),
+            note_private=self.private_check.isChecked(),
+        )
+        return run, problems
+
+    def _kept(self, edit: QLineEdit, stored: float | None) -> float | None:
+        """The stored value while its field still shows what the form first put there."""
+        if stored is not None and self._initial_texts.get(edit) == edit.text():
+            return stored
+        return None
+
+    @staticmethod
+    def _whole(edit: QLineEdit) -> int | None:
+        text = edit.text().strip()
+        return int(text) if text else None
+
+    def _start(self, day: date, clock: time, base: Run) -> tuple[datetime | None, int | None]:
+        """The start as a UTC instant and the offset of the clock it was read from."""
+        original = self._original
+        unchanged = day == self._initial_day and clock == self._initial_time
+        if original is not None:
+            local = original.local_start
+            if unchanged and (local is None or local.date() == original.day):
+                return original.started_at, original.utc_offset_min
+            if local is None and clock == self._initial_time:
+                return None, None  # no start time was known, and none was given now
+        local_start = datetime.combine(day, clock).astimezone()  # this computer's zone
+        offset = local_start.utcoffset() or timedelta(0)
+        return local_start.astimezone(UTC), round(offset.total_seconds() / 60)
+
+    def _refresh(self) -> None:
+        run, problems = self._read()
+        for problem in validate_run(run):
+            field = problem.field if problem.field in self._problem_labels else "general"
+            problems.setdefault(field, problem.message)
+        if not self.duration_edit.text().strip() and not self._duration_touched:
+            # An untouched empty duration blocks Save, but is not yet a mistake to point at.
+            problems["duration_s"] = ""
+
+        for field, label in self._problem_labels.items():
+            message = problems.get(field, "")
+            label.setText(message)
+            label.setVisible(bool(message))
+            if field in self._problem_rows:
+                form, row = self._problem_rows[field]
+                form.setRowVisible(row, bool(message))
+        if any(problems.get(f) for f in ("avg_hr", "max_hr", "ascent_m")):
+            self._show_more(True)
+        for edit, field in (
+            (self.duration_edit, "duration_s"),
+            (self.distance_edit, "distance_m"),
+            (self.date_edit, "day"),
+            (self.avg_hr_edit, "avg_hr"),
+            (self.max_hr_edit, "max_hr"),
+            (self.ascent_edit, "ascent_m"),
+        ):
+            edit.setAccessibleDescription(problems.get(field, ""))
+
+        pace = "" if "duration_s" in problems else format_pace(run.duration_s, run.distance_m, self.units)
+        self.pace_label.setText(pace or NOT_RECORDED)
+        self.save_button.setEnabled(not problems)
+        if not problems:
+            hint = ""
+        elif any(problems.values()):
+            hint = "Fix the problems shown beside the fields first."
+        else:
+            hint = "Enter a duration first."
+        self.save_button.setToolTip(hint)
+
+    def result_run(self) -> Run:
+        """The run as the fields describe it; only valid while Save is enabled (after Accepted)."""
+        run, problems = self._read()
+        problems.update({p.field: p.message for p in validate_run(run)})
+        if problems:
+            raise ValueError("; ".join(problems.values()))
+        return run
+
+    def accept(self) -> None:
+        if self.save_button.isEnabled():
+            super().accept()

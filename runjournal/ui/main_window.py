@@ -1,0 +1,259 @@
+"""The main window: menus, actions and views wired together, and nothing more."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTime
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from runjournal.journal import Journal, JournalError
+from runjournal.ui.bridge import JournalBridge
+from runjournal.ui.charts.coming_view import ChartsComingView
+from runjournal.ui.dialogs.about_dialog import ShortcutsDialog, about_text
+from runjournal.ui.dialogs.preferences_dialog import PreferencesDialog
+from runjournal.ui.runs.run_actions import RunActions
+from runjournal.ui.runs.runs_view import RunsView
+from runjournal.ui.theme import apply_theme
+from runjournal.ui.today.today_view import TodayView
+
+VIEWS = ("Today", "Runs", "Charts")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.home_path = journal.path  # "my journal": the one the app was started on
+        self.bridge = JournalBridge(journal, self)
+        self.undo_stack = QUndoStack(self)
+        self.run_actions = RunActions(self.bridge, self.undo_stack, self)
+
+        self.today = TodayView(self.bridge, self.undo_stack)
+        self.runs = RunsView(self.bridge)
+        self.charts = ChartsComingView()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        for view, name in zip((self.today, self.runs, self.charts), VIEWS, strict=True):
+            self.tabs.addTab(view, name)
+        self.setCentralWidget(self.tabs)
+        # The coach panel docks on the right.
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+        self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+
+        self._build_actions()
+        self._build_menus()
+        self._connect()
+        self._update_title()
+        self.statusBar().showMessage(f"Journal: {journal.path}", 8000)
+        self.resize(1100, 720)
+        self.setMinimumSize(720, 480)
+        self._restore_state()
+
+    # Actions and menus ------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.log_run_action = self._action(
+            "&Log Run…", self.run_actions.log_run, key.New, "Log a run, walk, ride or swim"
+        )
+        self.open_action = self._action(
+            "&Open Journal…", self.open_journal, key.Open, "Open another journal file"
+        )
+        self.open_mine_action = self._action("Open &My Journal", lambda: self.switch_to(self.home_path))
+        self.backup_action = self._action(
+            "&Back Up Now", self.back_up, "Ctrl+B", "Write a checked copy of the journal"
+        )
+        self.export_action = self._action(
+            "&Export…", self.export, "Ctrl+E", "Save the journal as JSON or CSV"
+        )
+        self.quit_action = self._action("&Quit", self.close, key.Quit)
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(key.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence(key.Redo), QKeySequence("Ctrl+Y")])
+        self.edit_run_action = self._action("&Edit Run…", self._edit_selected, "F2")
+        self.duplicate_action = self._action("D&uplicate Run…", self._duplicate_selected, "Ctrl+D")
+        self.delete_action = self._action("&Delete Run", self._delete_selected, key.Delete)
+        preferences = QKeySequence(key.Preferences)
+        self.preferences_action = self._action(
+            "&Preferences…", self.edit_preferences, preferences if not preferences.isEmpty() else "Ctrl+,"
+        )
+        self.view_actions = [
+            self._action(f"&{name}", lambda _=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
+            for i, name in enumerate(VIEWS)
+        ]
+        self.shortcuts_action = self._action("&Keyboard Shortcuts", self.show_shortcuts, "Ctrl+/")
+        self.about_action = self._action("&About RunJournal", self.show_about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.log_run_action, self.open_action, self.open_mine_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.backup_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.edit_run_action, self.duplicate_action, self.delete_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions(self.view_actions)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.shortcuts_action, self.about_action])
+
+    def _connect(self) -> None:
+        self.run_actions.message.connect(self.say)
+        self.run_actions.run_saved.connect(self.runs.select_run)
+        self.runs.runActivated.connect(self.run_actions.edit_run)
+        self.runs.selectionChanged.connect(self._update_run_actions)
+        self.tabs.currentChanged.connect(self._update_run_actions)
+        self.today.check_in.saved.connect(lambda _day: self.say("Saved"))
+        self.today.check_in.saveFailed.connect(self._save_failed)
+        self._update_run_actions()
+
+    # Behaviour --------------------------------------------------------------------------
+
+    def say(self, text: str) -> None:
+        """Confirms a save with the time it happened, e.g. "Saved 21:14"."""
+        self.statusBar().showMessage(f"{text} {QTime.currentTime().toString('HH:mm')}")
+
+    def _save_failed(self, reason: str) -> None:
+        self.statusBar().showMessage(f"Not saved: {reason}")
+
+    def _update_title(self) -> None:
+        path = self.bridge.journal.path
+        mine = path.resolve() == self.home_path.resolve()
+        self.setWindowTitle("RunJournal" if mine else f"RunJournal — {path.name}")
+        self.open_mine_action.setEnabled(not mine)
+
+    def _update_run_actions(self, *_args: object) -> None:
+        on_runs = self.tabs.currentWidget() is self.runs
+        selected = self.runs.selected_runs() if on_runs else []
+        self.edit_run_action.setEnabled(len(selected) == 1)
+        self.duplicate_action.setEnabled(len(selected) == 1)
+        self.delete_action.setEnabled(bool(selected))
+        self.delete_action.setText("&Delete Run" if len(selected) <= 1 else f"&Delete {len(selected)} Runs")
+
+    def _edit_selected(self) -> None:
+        selected = self.runs.selected_runs()
+        if len(selected) == 1:
+            self.run_actions.edit_run(selected[0])
+
+    def _duplicate_selected(self) -> None:
+        selected = self.runs.selected_runs()
+        if len(selected) == 1:
+            self.run_actions.duplicate_run(selected[0])
+
+    def _delete_selected(self) -> None:
+        self.run_actions.delete_runs(self.runs.selected_runs())
+
+    def back_up(self) -> None:
+        try:
+            info = self.bridge.journal.backup()
+        except JournalError as error:
+            QMessageBox.warning(self, "Backup failed", str(error))
+            return
+        self.statusBar().showMessage(f"Backed up and checked: {info.path}", 10000)
+
+    def export(self) -> None:
+        from runjournal.export import ExportError, export
+
+        filters = ["Whole journal (*.json)", "Runs table (*.csv)", "Check-ins table (*.csv)"]
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export journal", str(Path.home() / "runjournal-export.json"), ";;".join(filters)
+        )
+        if not path:
+            return
+        target = Path(path)
+        if not target.suffix:
+            target = target.with_suffix(".json" if chosen == filters[0] else ".csv")
+        try:
+            written = export(self.bridge.journal, target, check_ins=chosen == filters[2])
+        except ExportError as error:
+            QMessageBox.warning(self, "Export failed", str(error))
+            return
+        self.statusBar().showMessage(f"Exported {written} entries to {target}", 10000)
+
+    def open_journal(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open journal",
+            str(self.bridge.journal.path.parent),
+            "RunJournal journals (*.sqlite);;All files (*)",
+        )
+        if path:
+            self.switch_to(Path(path))
+
+    def switch_to(self, path: Path) -> bool:
+        """Opens another journal in this window; the current one stays open if that fails."""
+        self.today.check_in.flush()
+        try:
+            journal = Journal.open(path)
+        except JournalError as error:
+            QMessageBox.warning(self, "The journal cannot be opened", str(error))
+            return False
+        # Undo steps belong to the journal they were made in.
+        self.undo_stack.clear()
+        self.bridge.replace(journal).close()
+        self._update_title()
+        self.statusBar().showMessage(f"Opened {path}", 8000)
+        return True
+
+    def edit_preferences(self) -> None:
+        settings = QSettings()
+        theme = str(settings.value("appearance/theme", "system"))
+        dialog = PreferencesDialog(self.bridge.journal.settings(), theme, self)
+        if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
+            return
+        try:
+            self.bridge.journal.save_settings(dialog.result_settings())
+        except Exception as error:  # a validation slip or a disk problem: say it, keep going
+            QMessageBox.warning(self, "Preferences not saved", str(error))
+            return
+        if dialog.result_theme() != theme:
+            settings.setValue("appearance/theme", dialog.result_theme())
+            from PySide6.QtWidgets import QApplication
+
+            apply_theme(QApplication.instance(), dialog.result_theme())  # type: ignore[arg-type]
+        self.say("Preferences saved")
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.actions(), self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About RunJournal", about_text(self.bridge.journal.path))
+
+    # Window state -----------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        self.tabs.setCurrentIndex(int(settings.value("window/view", 0)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.today.check_in.flush()  # whatever was typed last is saved before closing
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/view", self.tabs.currentIndex())
+        super().closeEvent(event)

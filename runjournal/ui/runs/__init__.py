@@ -1,0 +1,1 @@
+"""The run log: its table and its model."""

@@ -1,0 +1,312 @@
+"""The run log as a Qt table model: one row per run, text as a runner reads it.
+
+Thin on purpose (as Vorta's table models are): the view sets the rows with `set_runs`,
+and the numbers are formatted by `domain.units`, so the table, the report and the command
+line always show a run the same way. `SORT_ROLE` gives raw values, so sorting by pace or
+duration compares seconds rather than text.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    Qt,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPixmap,
+)
+
+from runjournal.domain.model import Activity, Company, DistanceUnit, Run
+from runjournal.domain.units import format_distance, format_duration, format_pace, pace_s_per_unit, unit_label
+
+COL_DATE = 0
+COL_ACTIVITY = 1
+COL_DURATION = 2
+COL_DISTANCE = 3
+COL_PACE = 4
+COL_EFFORT = 5
+COL_WITH = 6
+COL_MOOD = 7
+COL_NOTE = 8
+COLUMN_COUNT = 9
+
+SORT_ROLE = Qt.ItemDataRole.UserRole
+"""Raw, comparable values for sorting; None means "not recorded" and sorts last."""
+
+NOTE_MARK = "✎"
+PRIVATE_NOTE_TEXT = "Private note"
+
+_NUMERIC = {COL_DURATION, COL_DISTANCE, COL_PACE, COL_EFFORT, COL_MOOD}
+_ACTIVITIES = list(Activity)
+_COMPANIES = list(Company)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def locale_date(locale: QLocale, day: date) -> str:
+    """The locale's short date; ISO in the C locale, whose short format ("5 01 2026") nobody reads."""
+    if locale.language() == QLocale.Language.C:
+        return day.isoformat()
+    return locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+
+
+def date_edit_format(locale: QLocale) -> str:
+    """A QDateEdit display format matching `locale_date`, with a four-digit year."""
+    if locale.language() == QLocale.Language.C:
+        return "yyyy-MM-dd"
+    pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
+
+
+def _lock_icon(colour: QColor) -> QIcon:
+    """A small padlock drawn in the text colour, since no font on every system has one."""
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    shackle = QPainterPath()
+    shackle.moveTo(QPointF(10, 15))
+    shackle.lineTo(QPointF(10, 10.5))
+    shackle.arcTo(QRectF(10, 4, 12, 13), 180, -180)
+    shackle.lineTo(QPointF(22, 15))
+    painter.setPen(QPen(colour, 3.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    painter.drawPath(shackle)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawRoundedRect(QRectF(6, 14, 20, 15), 3, 3)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class RunTableModel(QAbstractTableModel):
+    """Runs as rows; read-only, since runs are changed through the run dialog and undo stack."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._runs: list[Run] = []
+        self._units = DistanceUnit.KM
+        self._locale = QLocale()
+        self._lock_icons: dict[str, QIcon] = {}
+
+    # Rows ------------------------------------------------------------------------------
+
+    def set_runs(self, runs: list[Run], units: DistanceUnit) -> None:
+        self.beginResetModel()
+        self._runs = list(runs)
+        self._units = units
+        self._locale = QLocale()
+        self.endResetModel()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
+
+    @property
+    def units(self) -> DistanceUnit:
+        return self._units
+
+    def runs(self) -> list[Run]:
+        return list(self._runs)
+
+    def run_at(self, row: int) -> Run:
+        return self._runs[row]
+
+    def row_of(self, run_id: int) -> int | None:
+        """The row of a run by id, or None if the model does not hold it."""
+        for row, run in enumerate(self._runs):
+            if run.id == run_id:
+                return row
+        return None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._runs)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    # Cells -----------------------------------------------------------------------------
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._runs):
+            return None
+        run, column = self._runs[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(run, column)
+        if role == SORT_ROLE:
+            return self.sort_value(run, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignRight if column in _NUMERIC else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(run, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_NOTE and run.note_private and run.note:
+            return self._lock_icon()
+        if role == Qt.ItemDataRole.FontRole and column == COL_NOTE and run.note_private and run.note:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    def _text(self, run: Run, column: int) -> str:
+        if column == COL_DATE:
+            weekday = self._locale.dayName(run.day.isoweekday(), QLocale.FormatType.ShortFormat)
+            return f"{weekday} {locale_date(self._locale, run.day)}"
+        if column == COL_ACTIVITY:
+            return run.activity.label
+        if column == COL_DURATION:
+            return format_duration(run.duration_s)
+        if column == COL_DISTANCE:
+            return format_distance(run.distance_m, self._units) if run.distance_m else ""
+        if column == COL_PACE:
+            return format_pace(run.duration_s, run.distance_m, self._units)
+        if column == COL_EFFORT:
+            return f"{run.effort} · {run.intensity.value}" if run.effort is not None else ""
+        if column == COL_WITH:
+            return run.company.label
+        if column == COL_MOOD:
+            if run.mood_before is None and run.mood_after is None:
+                return ""
+            return f"{_or_dash(run.mood_before)} → {_or_dash(run.mood_after)}"
+        if column == COL_NOTE:
+            return _note_text(run)
+        return ""
+
+    def sort_value(self, run: Run, column: int) -> object:
+        """A value that orders like a person expects; None for "not recorded"."""
+        if column == COL_DATE:
+            return _date_key(run)
+        if column == COL_ACTIVITY:
+            return _ACTIVITIES.index(run.activity)
+        if column == COL_DURATION:
+            return run.duration_s
+        if column == COL_DISTANCE:
+            return run.distance_m or None
+        if column == COL_PACE:
+            return pace_s_per_unit(run.duration_s, run.distance_m, self._units)
+        if column == COL_EFFORT:
+            return run.effort
+        if column == COL_WITH:
+            return _COMPANIES.index(run.company)
+        if column == COL_MOOD:
+            if run.mood_before is None and run.mood_after is None:
+                return None
+            return [_or_minus(run.mood_after), _or_minus(run.mood_before)]
+        if column == COL_NOTE:
+            text = f"{run.title} {run.note}".strip()
+            return text.casefold() if text else None
+        return None
+
+    def _tooltip(self, run: Run, column: int) -> str | None:
+        if column == COL_DATE:
+            long_day = self._locale.toString(
+                QDate(run.day.year, run.day.month, run.day.day), QLocale.FormatType.LongFormat
+            )
+            start = run.local_start
+            if start is None:
+                return long_day
+            clock = self._locale.toString(start.time(), QLocale.FormatType.ShortFormat)
+            return f"{long_day}, started at {clock}"
+        if column == COL_EFFORT and run.effort is not None:
+            return f"Effort {run.effort} out of 10 ({run.intensity.value})"
+        if column == COL_MOOD and (run.mood_before is not None or run.mood_after is not None):
+            return f"Mood before: {_or_text(run.mood_before)}, after: {_or_text(run.mood_after)} (out of 10)"
+        if column == COL_ACTIVITY:
+            place = "Outdoors" if run.outdoor else "Indoors"
+            extras = [place] + (["mindful (no music or podcasts)"] if run.mindful else [])
+            heading = f"{run.activity.label}: {run.title}" if run.title else run.activity.label
+            return f"{heading}\n{', '.join(extras)}"
+        return _note_tooltip(run)
+
+    def _lock_icon(self) -> QIcon:
+        colour = QGuiApplication.palette().color(QPalette.ColorRole.Text)
+        key = colour.name()
+        if key not in self._lock_icons:
+            self._lock_icons[key] = _lock_icon(colour)
+        return self._lock_icons[key]
+
+    # Header ----------------------------------------------------------------------------
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.header_label(section)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _HEADER_TIPS.get(section)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignRight if section in _NUMERIC else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def header_label(self, section: int) -> str:
+        unit = unit_label(self._units)
+        return {
+            COL_DATE: "Date",
+            COL_ACTIVITY: "Activity",
+            COL_DURATION: "Duration",
+            COL_DISTANCE: f"Distance ({unit})",
+            COL_PACE: f"Pace (min/{unit})",
+            COL_EFFORT: "Effort",
+            COL_WITH: "With",
+            COL_MOOD: "Mood",
+            COL_NOTE: "Note",
+        }[section]
+
+
+_HEADER_TIPS = {
+    COL_DATE: "The day of the session; hover a date for its start time",
+    COL_DURATION: "How long it lasted (minutes:seconds, or hours:minutes:seconds)",
+    COL_PACE: "Time per distance unit; lower is faster",
+    COL_EFFORT: "How hard it felt, 1–10: easy up to 4, moderate 5–6, hard from 7",
+    COL_WITH: "Who you moved with",
+    COL_MOOD: "Mood before → after, out of 10 (— when not recorded)",
+    COL_NOTE: f"Title and note; {NOTE_MARK} marks a note, a padlock a private one",
+}
+
+
+def _date_key(run: Run) -> list[int]:
+    start = run.local_start
+    seconds = start.hour * 3600 + start.minute * 60 + start.second if start is not None else -1
+    return [run.day.toordinal(), seconds, run.id or 0]
+
+
+def _or_dash(value: int | None) -> str:
+    return "—" if value is None else str(value)
+
+
+def _or_text(value: int | None) -> str:
+    return "not recorded" if value is None else str(value)
+
+
+def _or_minus(value: int | None) -> int:
+    return -1 if value is None else value
+
+
+def _note_text(run: Run) -> str:
+    note = run.note.strip()
+    if not note:
+        return run.title
+    if run.note_private:
+        return f"{run.title} — {PRIVATE_NOTE_TEXT}" if run.title else PRIVATE_NOTE_TEXT
+    first_line = note.splitlines()[0]
+    return f"{NOTE_MARK} {run.title} — {first_line}" if run.title else f"{NOTE_MARK} {first_line}"
+
+
+def _note_tooltip(run: Run) -> str | None:
+    parts = [run.title] if run.title else []
+    if run.note.strip():
+        parts.append(f"{PRIVATE_NOTE_TEXT}:\n{run.note.strip()}" if run.note_private else run.note.strip())
+    return "\n".join(parts) or None

@@ -1,0 +1,665 @@
+"""The run log: every run in a sortable table, filtered by activity and period, with the
+weeks of that period totalled underneath.
+
+The view only reads: logging, editing and deleting runs belong to the main window, which
+listens to `runActivated` and `selectionChanged`. The view refreshes itself from the
+bridge's change signals, so a run logged anywhere (dialog, import, command line in the
+same process, undo) shows up without anyone telling it to.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import (
+    QDate,
+    QItemSelection,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from runjournal.domain.model import Activity, Run, WeekTotals
+from runjournal.domain.units import count, format_distance, format_minutes, from_metres, unit_label
+from runjournal.domain.weeks import week_start
+from runjournal.ui.bridge import JournalBridge
+from runjournal.ui.runs.run_table_model import (
+    COL_ACTIVITY,
+    COL_DATE,
+    COL_DISTANCE,
+    COL_DURATION,
+    COL_EFFORT,
+    COL_MOOD,
+    COL_PACE,
+    COL_WITH,
+    SORT_ROLE,
+    RunTableModel,
+    date_edit_format,
+)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+# Period choices: (key, label). Presets are recomputed on every refresh, so "Last 4 weeks"
+# still means the last four weeks when the window stays open past midnight.
+PERIOD_4_WEEKS = "4w"
+PERIOD_12_WEEKS = "12w"
+PERIOD_THIS_YEAR = "year"
+PERIOD_ALL = "all"
+PERIOD_CUSTOM = "custom"
+PERIODS = (
+    (PERIOD_4_WEEKS, "Last 4 weeks"),
+    (PERIOD_12_WEEKS, "Last 12 weeks"),
+    (PERIOD_THIS_YEAR, "This year"),
+    (PERIOD_ALL, "All time"),
+    (PERIOD_CUSTOM, "Custom"),
+)
+
+WEEK_COL_WEEK, WEEK_COL_MINUTES, WEEK_COL_SESSIONS, WEEK_COL_DISTANCE, WEEK_COL_EASY = range(5)
+_GOAL_ROLE = Qt.ItemDataRole.UserRole + 1  # share of the weekly minutes goal, for the bar
+
+
+def _to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def _to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+class RunFilterProxyModel(QSortFilterProxyModel):
+    """Shows the runs of one activity (or all) within a period, sorted on raw values."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._activity: Activity | None = None
+        self._first: date | None = None
+        self._last: date | None = None
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    @property
+    def activity(self) -> Activity | None:
+        return self._activity
+
+    @property
+    def period(self) -> tuple[date | None, date | None]:
+        return self._first, self._last
+
+    def set_activity(self, activity: Activity | None) -> None:
+        if activity != self._activity:
+            self.beginFilterChange()
+            self._activity = activity
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_period(self, first: date | None, last: date | None) -> None:
+        """Both days included; None leaves that end open."""
+        if (first, last) != (self._first, self._last):
+            self.beginFilterChange()
+            self._first, self._last = first, last
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def accepts(self, run: Run) -> bool:
+        if self._activity is not None and run.activity is not self._activity:
+            return False
+        if self._first is not None and run.day < self._first:
+            return False
+        return not (self._last is not None and run.day > self._last)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, RunTableModel):
+            return True
+        return self.accepts(model.run_at(source_row))
+
+    def lessThan(self, left: _Index, right: _Index) -> bool:
+        # Unrecorded values (None) go to the bottom whichever way the column is sorted;
+        # Qt sorts descending by swapping the arguments, so None flips to "smallest" then.
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if a is None or b is None or a == b:
+            if a is None and b is not None:
+                return self.sortOrder() == Qt.SortOrder.DescendingOrder
+            if b is None and a is not None:
+                return self.sortOrder() == Qt.SortOrder.AscendingOrder
+            # Ties keep the diary order, so equal efforts still read by date.
+            a = left.siblingAtColumn(COL_DATE).data(SORT_ROLE)
+            b = right.siblingAtColumn(COL_DATE).data(SORT_ROLE)
+        return bool(a < b)
+
+
+class RunTable(QTableView):
+    """The table, with Enter/Return opening the current run, as a double-click does."""
+
+    rowActivated = Signal(QModelIndex)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # QTableView's own `activated` also fires on single clicks under some desktop
+        # settings; the run log opens a run only on Enter or a double-click.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.rowActivated.emit(self.currentIndex())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class _GoalBarDelegate(QStyledItemDelegate):
+    """Draws a faint bar behind the weekly minutes, as far as the week got toward the goal."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        share = index.data(_GOAL_ROLE)
+        if isinstance(share, float) and share > 0:
+            colour = QColor(option.palette.color(QPalette.ColorRole.Highlight))
+            colour.setAlpha(70 if share < 1 else 120)
+            rect: QRect = option.rect.adjusted(3, 4, -3, -4)
+            rect.setWidth(round(rect.width() * min(share, 1.0)))
+            painter.save()
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRoundedRect(rect, 3, 3)
+            painter.restore()
+        super().paint(painter, option, index)
+
+
+class RunsView(QWidget):
+    """The run log of the open journal; see the module docstring for who does what."""
+
+    runActivated = Signal(object)  # the Run a person opened (double-click, Enter/Return)
+    selectionChanged = Signal()  # the selected runs changed (for Edit/Delete/Duplicate actions)
+
+    def __init__(self, bridge: JournalBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._bridge = bridge
+        self._quiet = False  # while refreshing, selection changes are announced once at the end
+        self._journal_runs = 0
+        self._settings = bridge.journal.settings()
+
+        self.model = RunTableModel(self)
+        self.proxy = RunFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+
+        self._build_filters()
+        self._build_table()
+        self._build_weeks()
+        self._build_layout()
+
+        self.table.doubleClicked.connect(self._activate)
+        self.table.rowActivated.connect(self._activate)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        bridge.runs_changed.connect(self.refresh)
+        bridge.settings_changed.connect(self.refresh)
+        bridge.journal_replaced.connect(self._journal_replaced)
+
+        self.period_combo.blockSignals(True)
+        self.period_combo.setCurrentIndex(self.period_combo.findData(PERIOD_12_WEEKS))
+        self.period_combo.blockSignals(False)
+        self.refresh()
+        self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
+
+    # Building ---------------------------------------------------------------------------
+
+    def _build_filters(self) -> None:
+        self.activity_combo = QComboBox()
+        self.activity_combo.addItem("All activities", None)
+        for activity in Activity:
+            self.activity_combo.addItem(activity.label, activity)
+        self.activity_combo.setAccessibleName("Activity filter")
+        self.activity_combo.setToolTip("Show only one kind of session")
+        self.activity_combo.currentIndexChanged.connect(self._activity_chosen)
+
+        self.period_combo = QComboBox()
+        for key, label in PERIODS:
+            self.period_combo.addItem(label, key)
+        self.period_combo.setAccessibleName("Period")
+        self.period_combo.setToolTip("Which weeks to show; pick Custom to choose the days yourself")
+        self.period_combo.currentIndexChanged.connect(self._period_chosen)
+
+        display_format = date_edit_format(QLocale())
+        self.from_edit = QDateEdit()
+        self.to_edit = QDateEdit()
+        for edit, name, tip in (
+            (self.from_edit, "From date", "First day shown (included)"),
+            (self.to_edit, "To date", "Last day shown (included)"),
+        ):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat(display_format)
+            edit.setAccessibleName(name)
+            edit.setToolTip(tip)
+        self.from_edit.dateChanged.connect(self._from_edited)
+        self.to_edit.dateChanged.connect(self._to_edited)
+
+    def _build_table(self) -> None:
+        self.table = RunTable()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Runs")
+        self.table.setAccessibleDescription(
+            "Your runs and other sessions. Press Enter or double-click to open one."
+        )
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(False)
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(40)
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Widths from the widest text a column usually holds, so they don't jump on refresh."""
+        metrics = self.table.fontMetrics()
+        header_metrics = self.table.horizontalHeader().fontMetrics()
+        samples = {
+            COL_DATE: "Wed 2026-09-30",
+            COL_ACTIVITY: "Other movement",
+            COL_DURATION: "1:05:00",
+            COL_DISTANCE: "Distance (km)",
+            COL_PACE: "Pace (min/km)",
+            COL_EFFORT: "10 · moderate",
+            COL_WITH: "With a buddy",
+            COL_MOOD: "10 → 10",
+        }
+        for column, sample in samples.items():
+            header_text = str(self.model.header_label(column))
+            width = max(metrics.horizontalAdvance(sample), header_metrics.horizontalAdvance(header_text))
+            self.table.setColumnWidth(column, width + 28)  # padding plus the sort arrow
+
+    def _build_weeks(self) -> None:
+        self.weeks_label = QLabel("<b>Weekly totals</b> (all activities)")
+        self.weeks_table = QTableWidget(0, 5)
+        self.weeks_table.setAccessibleName("Weekly totals")
+        self.weeks_table.setHorizontalHeaderLabels(
+            ["Week", "Minutes moved", "Sessions", "Run distance", "Easy running"]
+        )
+        tips = [
+            "The weeks of the period, newest first",
+            "Minutes of movement; the bar shows the way to your weekly goal",
+            "Sessions of any activity",
+            "Distance of runs only",
+            "Share of running time at an easy effort (4 or less)",
+        ]
+        for column, tip in enumerate(tips):
+            item = self.weeks_table.horizontalHeaderItem(column)
+            if item is not None:
+                item.setToolTip(tip)
+        self.weeks_table.verticalHeader().hide()
+        self.weeks_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.weeks_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.weeks_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.weeks_table.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.weeks_table.setAlternatingRowColors(True)
+        self.weeks_table.setShowGrid(False)
+        self.weeks_table.setWordWrap(False)
+        self.weeks_table.setItemDelegateForColumn(WEEK_COL_MINUTES, _GoalBarDelegate(self.weeks_table))
+        header = self.weeks_table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(WEEK_COL_WEEK, QHeaderView.ResizeMode.ResizeToContents)
+
+    def _build_layout(self) -> None:
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        show_label = QLabel("&Show:")
+        show_label.setBuddy(self.activity_combo)
+        period_label = QLabel("&Period:")
+        period_label.setBuddy(self.period_combo)
+        from_label = QLabel("&From")
+        from_label.setBuddy(self.from_edit)
+        to_label = QLabel("&To")
+        to_label.setBuddy(self.to_edit)
+        for widget in (show_label, self.activity_combo):
+            filters.addWidget(widget)
+        filters.addSpacing(12)
+        for widget in (period_label, self.period_combo, from_label, self.from_edit, to_label, self.to_edit):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+
+        self.summary_label = QLabel()
+        self.summary_label.setAccessibleName("Runs in view")
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.setSpacing(6)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addWidget(self.summary_label)
+
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 6, 0, 0)
+        bottom_layout.setSpacing(4)
+        bottom_layout.addWidget(self.weeks_label)
+        bottom_layout.addWidget(self.weeks_table, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.setSpacing(8)
+        content_layout.addLayout(filters)
+        content_layout.addWidget(self.splitter, 1)
+
+        shortcut = QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)
+        self.empty_label = QLabel(
+            "<p style='font-size: large'><b>No runs yet.</b></p>"
+            f"<p>Log your first run with File → Log run… ({shortcut or 'Ctrl+N'})</p>"
+            "<p>Your runs will be listed here, with each week's minutes underneath.</p>"
+        )
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAccessibleName("No runs yet")
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(content)
+        self.stack.addWidget(self.empty_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.stack)
+
+    # Public API -------------------------------------------------------------------------
+
+    def selected_runs(self) -> list[Run]:
+        """The selected runs in the order the table shows them."""
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda index: index.row())
+        return [self.model.run_at(self.proxy.mapToSource(index).row()) for index in rows]
+
+    def select_run(self, run_id: int) -> bool:
+        """Selects one run, scrolls to it and makes it current; False if the journal has no
+        such run. A run hidden by the filters is shown by widening them (a run just logged
+        or duplicated should be seen, even if it is older than the period shown)."""
+        source_row = self.model.row_of(run_id)
+        if source_row is None:
+            return False
+        run = self.model.run_at(source_row)
+        if self.proxy.activity is not None and run.activity is not self.proxy.activity:
+            self.activity_combo.setCurrentIndex(0)
+        if not self.proxy.accepts(run):
+            self._set_period_choice(PERIOD_ALL)
+        index = self.proxy.mapFromSource(self.model.index(source_row, COL_DATE))
+        if not index.isValid():
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        return True
+
+    def refresh(self) -> None:
+        """Reloads the runs, keeping the selection, the current run and the scroll position."""
+        journal = self._bridge.journal
+        self._settings = journal.settings()
+        runs = journal.runs()
+        selected = [run.id for run in self.selected_runs()]
+        current = self._run_id_at(self.table.currentIndex())
+        anchor = self._run_id_at(self.table.indexAt(QPoint(1, 1)))
+        self._quiet = True
+        try:
+            self.model.set_runs(runs, self._settings.units)
+            self._journal_runs = len(runs)
+            self._apply_period()
+            self._restore(selected, current, anchor)
+        finally:
+            self._quiet = False
+        self._size_columns()
+        self._update_totals()
+        self.stack.setCurrentIndex(1 if not runs else 0)
+        self.selectionChanged.emit()
+
+    # Period and filters -----------------------------------------------------------------
+
+    def period_choice(self) -> str:
+        return str(self.period_combo.currentData())
+
+    def _set_period_choice(self, key: str) -> None:
+        index = self.period_combo.findData(key)
+        if index == self.period_combo.currentIndex():
+            self._period_chosen(index)
+        else:
+            self.period_combo.setCurrentIndex(index)
+
+    def _preset_days(self, key: str) -> tuple[date, date]:
+        today = date.today()
+        first_weekday = self._settings.week_start
+        if key == PERIOD_4_WEEKS:
+            return week_start(today, first_weekday) - timedelta(weeks=3), today
+        if key == PERIOD_12_WEEKS:
+            return week_start(today, first_weekday) - timedelta(weeks=11), today
+        if key == PERIOD_THIS_YEAR:
+            return date(today.year, 1, 1), today
+        runs = self.model.runs()
+        first = min((r.day for r in runs), default=today)
+        last = max([today, *(r.day for r in runs)])
+        return first, last
+
+    def _apply_period(self) -> None:
+        """Sets the date edits and the filter from the period combo (Custom keeps the edits)."""
+        key = self.period_choice()
+        if key != PERIOD_CUSTOM:
+            first, last = self._preset_days(key)
+            for edit, day in ((self.from_edit, first), (self.to_edit, last)):
+                edit.blockSignals(True)
+                edit.setDate(_to_qdate(day))
+                edit.blockSignals(False)
+        if key == PERIOD_ALL:
+            self.proxy.set_period(None, None)
+        else:
+            self.proxy.set_period(_to_date(self.from_edit.date()), _to_date(self.to_edit.date()))
+
+    def _period_chosen(self, _index: int) -> None:
+        self._apply_period()
+        self._after_filter()
+
+    def _activity_chosen(self, _index: int) -> None:
+        self.proxy.set_activity(self.activity_combo.currentData())
+        self._after_filter()
+
+    def _from_edited(self, value: QDate) -> None:
+        if value > self.to_edit.date():
+            self.to_edit.blockSignals(True)
+            self.to_edit.setDate(value)
+            self.to_edit.blockSignals(False)
+        self._dates_edited()
+
+    def _to_edited(self, value: QDate) -> None:
+        if value < self.from_edit.date():
+            self.from_edit.blockSignals(True)
+            self.from_edit.setDate(value)
+            self.from_edit.blockSignals(False)
+        self._dates_edited()
+
+    def _dates_edited(self) -> None:
+        self.period_combo.blockSignals(True)
+        self.period_combo.setCurrentIndex(self.period_combo.findData(PERIOD_CUSTOM))
+        self.period_combo.blockSignals(False)
+        self._apply_period()
+        self._after_filter()
+
+    def _after_filter(self) -> None:
+        self._update_totals()
+        self.selectionChanged.emit()
+
+    # Totals -----------------------------------------------------------------------------
+
+    def _visible_runs(self) -> list[Run]:
+        return [
+            self.model.run_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+            for row in range(self.proxy.rowCount())
+        ]
+
+    def _update_totals(self) -> None:
+        self._update_summary()
+        self._update_weeks()
+
+    def _update_summary(self) -> None:
+        units = self.model.units
+        shown = self._visible_runs()
+        if not shown:
+            hint = (
+                "Choose “All activities” and “All time” to see them."
+                if self.proxy.activity is not None or self.period_choice() != PERIOD_ALL
+                else ""
+            )
+            self.summary_label.setText(
+                f"No runs in view; the journal holds {count(self._journal_runs, 'run')}. {hint}".strip()
+            )
+            return
+        seconds = sum(run.duration_s for run in shown)
+        metres = sum(run.distance_m or 0.0 for run in shown)
+        parts = [count(len(shown), "run"), format_minutes(seconds)]
+        if metres > 0:
+            parts.append(format_distance(metres, units, decimals=1))
+        text = " · ".join(parts) + " in view"
+        selected = len(self.table.selectionModel().selectedRows())
+        if selected > 1:
+            text += f" ({selected} selected)"
+        self.summary_label.setText(text)
+
+    def _update_weeks(self) -> None:
+        if not self._journal_runs:
+            self.weeks_table.setRowCount(0)
+            return
+        settings = self._settings
+        first, last = _to_date(self.from_edit.date()), _to_date(self.to_edit.date())
+        weeks = list(reversed(self._bridge.journal.week_totals(first, last, settings.week_start)))
+        this_week = week_start(date.today(), settings.week_start)
+        units = settings.units
+        self.weeks_table.setHorizontalHeaderLabels(
+            ["Week", "Minutes moved", "Sessions", f"Run distance ({unit_label(units)})", "Easy running"]
+        )
+        self.weeks_table.setRowCount(len(weeks))
+        goal = settings.weekly_minutes_goal
+        for row, week in enumerate(weeks):
+            cells = self._week_cells(week, this_week, units, goal)
+            for column, item in enumerate(cells):
+                self.weeks_table.setItem(row, column, item)
+
+    def _week_cells(self, week: WeekTotals, this_week: date, units, goal: int) -> list[QTableWidgetItem]:
+        label = _week_label(QLocale(), week.week_start)
+        if week.week_start == this_week:
+            label += "  (this week)"
+        minutes = round(week.minutes)
+        easy = week.easy_share
+        texts = [
+            label,
+            f"{minutes} min",
+            str(week.sessions),
+            f"{from_metres(week.run_distance_m, units):.1f}" if week.run_distance_m else "—",
+            f"{round(easy * 100)} %" if easy is not None else "—",
+        ]
+        items = [QTableWidgetItem(text) for text in texts]
+        right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for item in items[1:]:
+            item.setTextAlignment(right)
+        items[WEEK_COL_MINUTES].setData(_GOAL_ROLE, minutes / goal if goal > 0 else 0.0)
+        items[WEEK_COL_MINUTES].setToolTip(
+            f"{format_minutes(week.minutes * 60)} of movement; your goal is {goal} min a week"
+            + (f" ({round(week.hard_minutes)} min hard, which count double)" if week.hard_minutes else "")
+        )
+        if easy is not None:
+            items[WEEK_COL_EASY].setToolTip(
+                f"{round(week.easy_run_minutes)} of {round(week.run_minutes)} running minutes were easy"
+            )
+        return items
+
+    # Selection and activation -----------------------------------------------------------
+
+    def _run_id_at(self, index: _Index) -> int | None:
+        if not index.isValid():
+            return None
+        source = self.proxy.mapToSource(self.proxy.index(index.row(), 0))
+        if not source.isValid():
+            return None
+        return self.model.run_at(source.row()).id
+
+    def _proxy_row(self, run_id: int | None) -> int | None:
+        if run_id is None:
+            return None
+        source_row = self.model.row_of(run_id)
+        if source_row is None:
+            return None
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        return index.row() if index.isValid() else None
+
+    def _restore(self, selected: list[int | None], current: int | None, anchor: int | None) -> None:
+        selection = QItemSelection()
+        last_column = self.proxy.columnCount() - 1
+        for run_id in selected:
+            row = self._proxy_row(run_id)
+            if row is not None:
+                selection.select(self.proxy.index(row, 0), self.proxy.index(row, last_column))
+        model = self.table.selectionModel()
+        current_row = self._proxy_row(current)
+        if current_row is not None:
+            model.setCurrentIndex(
+                self.proxy.index(current_row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        anchor_row = self._proxy_row(anchor)
+        if anchor_row is not None:
+            self.table.scrollTo(self.proxy.index(anchor_row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def _selection_changed(self, *_args: object) -> None:
+        if not self._quiet:
+            self._update_summary()
+            self.selectionChanged.emit()
+
+    def _activate(self, index: QModelIndex) -> None:
+        if index.isValid():
+            source = self.proxy.mapToSource(index)
+            self.runActivated.emit(self.model.run_at(source.row()))
+
+    def _journal_replaced(self) -> None:
+        # Another journal's ids mean other runs: start from a clean slate.
+        self.table.clearSelection()
+        self.table.setCurrentIndex(QModelIndex())
+        self.table.scrollToTop()
+        self.refresh()
+
+
+def _week_label(locale: QLocale, first: date) -> str:
+    """ "5 Jan – 11 Jan 2026" (or "Jan 5 – Jan 11 2026" where months come first)."""
+    last = first + timedelta(days=6)
+    short = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    pattern = "MMM d" if short.find("M") < short.find("d") else "d MMM"
+    start_text = locale.toString(_to_qdate(first), pattern)
+    end_text = locale.toString(_to_qdate(last), pattern)
+    return f"{start_text} – {end_text} {last.year}"

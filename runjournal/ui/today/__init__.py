@@ -1,0 +1,1 @@
+"""The Today view: the check-in beside this week."""

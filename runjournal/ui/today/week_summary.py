@@ -1,0 +1,108 @@
+"""This week at a glance, beside the check-in: minutes against the goal, runs, the last run."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from runjournal.domain.units import count, format_distance, format_duration, format_minutes, format_pace
+from runjournal.ui.bridge import JournalBridge
+
+
+def _bar(name: str) -> QProgressBar:
+    bar = QProgressBar()
+    bar.setAccessibleName(name)
+    bar.setTextVisible(True)
+    bar.setMinimumHeight(22)
+    return bar
+
+
+class WeekSummary(QFrame):
+    """Reads the week through the journal's week totals, so it agrees with charts and report."""
+
+    def __init__(self, bridge: JournalBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumWidth(260)
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.minutes_bar = _bar("Minutes towards the weekly goal")
+        self.minutes_note = QLabel()
+        self.sessions_bar = _bar("Sessions this week")
+        self.runs_label = QLabel()
+        self.last_run = QLabel()
+        self.last_run.setWordWrap(True)
+        for label in (self.minutes_note, self.runs_label, self.last_run):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setSpacing(8)
+        layout.addWidget(self.heading)
+        goal_label = QLabel("Towards your weekly goal")
+        goal_label.setToolTip("Moderate-equivalent minutes: hard minutes count double (WHO 2020).")
+        layout.addWidget(goal_label)
+        layout.addWidget(self.minutes_bar)
+        layout.addWidget(self.minutes_note)
+        layout.addSpacing(6)
+        layout.addWidget(QLabel("Sessions of 10 minutes or more"))
+        layout.addWidget(self.sessions_bar)
+        layout.addSpacing(6)
+        layout.addWidget(self.runs_label)
+        layout.addWidget(self.last_run)
+        layout.addStretch(1)
+        for signal in (bridge.runs_changed, bridge.settings_changed, bridge.journal_replaced):
+            signal.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self, today: date | None = None) -> None:
+        today = today or date.today()
+        journal = self.bridge.journal
+        settings = journal.settings()
+        week = journal.week_totals(today, today)[0]
+        locale = QLocale()
+        first, last = week.week_start, week.week_start + timedelta(days=6)
+        fmt = "d MMM"
+        self.heading.setText(
+            f"<h3 style='margin:0'>This week</h3>{locale.toString(first, fmt)} – {locale.toString(last, fmt)}"
+        )
+        goal = max(settings.weekly_minutes_goal, 1)
+        minutes = round(week.moderate_equivalent_minutes)
+        self.minutes_bar.setRange(0, goal)
+        self.minutes_bar.setValue(min(minutes, goal))
+        self.minutes_bar.setFormat(f"{minutes} of {settings.weekly_minutes_goal} min")
+        if minutes >= settings.weekly_minutes_goal:
+            note = "Weekly goal reached. Every run counts."
+        elif minutes == 0:
+            note = "Nothing logged yet this week. A short walk counts too."
+        else:
+            note = f"About {settings.weekly_minutes_goal - minutes} minutes to go."
+        if week.hard_minutes:
+            note += " Hard minutes count double."
+        self.minutes_note.setText(note)
+        self.sessions_bar.setRange(0, settings.weekly_sessions_goal)
+        self.sessions_bar.setValue(min(week.sessions_10min, settings.weekly_sessions_goal))
+        self.sessions_bar.setFormat(f"{week.sessions_10min} of {settings.weekly_sessions_goal}")
+        self.runs_label.setText(
+            f"{count(week.runs, 'run')} this week · {format_minutes(week.minutes * 60)} in all"
+            + (
+                f" · {format_distance(week.run_distance_m, settings.units, 1)} run"
+                if week.run_distance_m
+                else ""
+            )
+        )
+        recent = journal.runs(today - timedelta(days=365), today)
+        if not recent:
+            self.last_run.setText("Last run: none yet. Log one with Ctrl+N.")
+            return
+        run = recent[-1]
+        parts = [run.activity.label, format_duration(run.duration_s)]
+        if run.distance_m:
+            parts += [
+                format_distance(run.distance_m, settings.units),
+                format_pace(run.duration_s, run.distance_m, settings.units),
+            ]
+        self.last_run.setText(f"Last run: {locale.toString(run.day, 'ddd d MMM')} — {', '.join(parts)}")

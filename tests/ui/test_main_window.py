@@ -1,0 +1,262 @@
+"""The main window as a person uses it: menus, shortcuts, views, undo, state, first start."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+
+from runjournal.domain.model import DistanceUnit, Run
+from runjournal.journal import Journal
+from runjournal.ui import app as app_module
+from runjournal.ui.main_window import MainWindow
+
+TODAY = date.today()
+
+
+@pytest.fixture(autouse=True)
+def fresh_qsettings(tmp_path: Path):
+    """Window state lives in QSettings; each test starts from none."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    app_module.make_application()
+    QSettings().clear()
+    yield
+    QSettings().clear()
+
+
+@pytest.fixture
+def window(qtbot, journal: Journal) -> MainWindow:
+    window = MainWindow(journal)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_menus_use_the_standard_shortcuts(window: MainWindow) -> None:
+    assert window.log_run_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert window.quit_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
+    menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
+    assert menus == ["File", "Edit", "View", "Help"]
+
+
+def test_views_are_reachable_from_the_keyboard(qtbot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.runs
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.charts
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.today
+
+
+def test_delete_a_run_and_undo_it(qtbot, window: MainWindow, journal: Journal) -> None:
+    run = journal.log_run(Run(day=TODAY, duration_s=1930, distance_m=5000))
+    window.tabs.setCurrentWidget(window.runs)
+    window.runs.select_run(run.id)
+    assert window.delete_action.isEnabled()
+    window.delete_action.trigger()
+    assert journal.runs() == []
+    assert "Deleted 1 run" in window.statusBar().currentMessage()
+    window.undo_action.trigger()
+    assert journal.runs() == [run]
+    window.redo_action.trigger()
+    assert journal.runs() == []
+
+
+def test_run_actions_are_off_without_a_selection(window: MainWindow, journal: Journal) -> None:
+    journal.log_run(Run(day=TODAY, duration_s=1930))
+    window.tabs.setCurrentWidget(window.today)
+    assert not window.delete_action.isEnabled()
+    assert not window.edit_run_action.isEnabled()
+
+
+def test_window_size_and_last_view_come_back(qtbot, journal: Journal) -> None:
+    first = MainWindow(journal)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(760, 540)  # the offscreen screen is 800 × 600
+    first.tabs.setCurrentWidget(first.runs)
+    first.close()
+    second = MainWindow(journal)
+    qtbot.addWidget(second)
+    assert second.tabs.currentWidget() is second.runs
+    assert (second.width(), second.height()) == (760, 540)
+
+
+def test_opening_a_damaged_journal_keeps_the_current_one(
+    qtbot, window: MainWindow, tmp_path, monkeypatch
+) -> None:
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        "runjournal.ui.main_window.QMessageBox.warning", lambda *args: warnings.append(args[2])
+    )
+    bad = tmp_path / "bad.sqlite"
+    bad.write_text("not a journal")
+    before = window.bridge.journal
+    assert not window.switch_to(bad)
+    assert window.bridge.journal is before and "not a RunJournal journal" in warnings[0]
+    before.log_run(Run(day=TODAY, duration_s=600))  # still open and usable
+
+
+def test_switching_journals_clears_undo_and_refreshes(qtbot, window: MainWindow, tmp_path) -> None:
+    run = window.bridge.journal.log_run(Run(day=TODAY, duration_s=600))
+    window.run_actions.delete_runs([run])
+    assert window.undo_stack.count() == 1
+    other = tmp_path / "other.sqlite"
+    with Journal.open(other) as journal:
+        journal.log_run(Run(day=TODAY, duration_s=1200))
+        journal.log_run(Run(day=TODAY, duration_s=1800))
+    assert window.switch_to(other)
+    assert window.undo_stack.count() == 0
+    assert len(window.bridge.journal.runs()) == 2
+    assert "other.sqlite" in window.windowTitle()
+    assert window.open_mine_action.isEnabled()
+
+
+def test_first_start_asks_for_units_and_can_open_a_separate_sample(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:
+    from runjournal.ui.dialogs.welcome_dialog import WelcomeDialog
+
+    def choose_miles_and_sample(dialog: WelcomeDialog) -> int:
+        dialog.mi.setChecked(True)
+        dialog._choose_sample()
+        return WelcomeDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(WelcomeDialog, "exec", choose_miles_and_sample)
+    mine = window.bridge.journal.path
+    app_module.welcome(window)
+    sample = window.bridge.journal
+    assert sample.path != mine and sample.path.name == app_module.SAMPLE_FILE
+    assert sample.counts().runs > 100
+    assert sample.settings().units is DistanceUnit.MI
+    with Journal.open(mine) as own:
+        assert own.is_empty()  # the sample never mixes with the person's own entries
+        assert own.settings().units is DistanceUnit.MI
+    assert QSettings().value("welcome/done", False, type=bool)
+    assert window.open_mine_action.isEnabled()
+
+
+def test_a_check_in_typed_just_before_closing_is_kept(qtbot, window: MainWindow, journal: Journal) -> None:
+    slider = window.today.check_in.sliders["mood"].slider
+    slider.setFocus()
+    qtbot.keyClick(slider, Qt.Key.Key_Right)
+    window.close()  # before the autosave timer fires
+    stored = journal.check_in(TODAY)
+    assert stored is not None and stored.mood is not None
+
+
+def test_the_week_summary_counts_this_weeks_runs(qtbot, window: MainWindow, journal: Journal) -> None:
+    journal.log_run(Run(day=TODAY, duration_s=30 * 60, effort=3))
+    text = window.today.summary.minutes_bar.format()
+    assert text.startswith("30 of 150")
+
+
+def test_smoke_test_starts_and_paints_the_window(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    subprocess.run(
+        [sys.executable, "-m", "runjournal", "--db", str(path), "demo", "--years", "1"],
+        check=True, capture_output=True, env=env, timeout=120,
+    )  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "runjournal", "--smoke-test", "--db", str(path)],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "window painted with" in result.stdout
+
+
+def test_smoke_test_fails_plainly_on_a_damaged_journal(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite"
+    path.write_text("not a journal")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "runjournal", "--smoke-test", "--db", str(path)],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 3
+    assert "not a RunJournal journal" in result.stderr and "Traceback" not in result.stderr
+
+
+def _when_dialog_opens(qtbot, act) -> None:
+    """Acts on the next modal dialog once it is shown (exec() blocks the test until then)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def attempt() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, attempt)
+            return
+        act(dialog)
+
+    QTimer.singleShot(0, attempt)
+
+
+def test_log_edit_and_delete_a_run_with_the_keyboard(qtbot, window: MainWindow, journal: Journal) -> None:
+    def fill(dialog) -> None:
+        dialog.duration_edit.setFocus()
+        dialog.duration_edit.selectAll()
+        qtbot.keyClicks(dialog.duration_edit, "32:10")
+        qtbot.keyClicks(dialog.distance_edit, "5")
+        assert dialog.pace_label.text() == "6:26 /km"
+        qtbot.keyClick(dialog.distance_edit, Qt.Key.Key_Return)  # Enter saves
+
+    _when_dialog_opens(qtbot, fill)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    (run,) = journal.runs()
+    assert (run.duration_s, run.distance_m) == (1930, 5000)
+    assert window.statusBar().currentMessage().startswith("Run of")
+
+    window.tabs.setCurrentWidget(window.runs)
+    window.runs.select_run(run.id)
+    window.runs.table.setFocus()
+
+    def longer(dialog) -> None:
+        dialog.duration_edit.setFocus()
+        dialog.duration_edit.selectAll()
+        qtbot.keyClicks(dialog.duration_edit, "40:00")
+        qtbot.keyClick(dialog.duration_edit, Qt.Key.Key_Return)
+
+    _when_dialog_opens(qtbot, longer)
+    qtbot.keyClick(window.runs.table, Qt.Key.Key_Return)  # Enter on a row edits it
+    assert journal.run(run.id).duration_s == 2400
+
+    assert [r.id for r in window.runs.selected_runs()] == [run.id], "the edited run stays selected"
+    assert window.delete_action.isEnabled()
+    window.windowHandle().requestActivate()  # as the desktop does when a dialog closes
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    qtbot.keyClick(window.runs.table, Qt.Key.Key_Delete)
+    assert journal.runs() == []
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert journal.run(run.id).duration_s == 2400
+
+
+def test_an_invalid_duration_keeps_save_disabled(qtbot, window: MainWindow, journal: Journal) -> None:
+    seen: dict[str, object] = {}
+
+    def type_nonsense(dialog) -> None:
+        from PySide6.QtWidgets import QDialogButtonBox
+
+        dialog.duration_edit.setFocus()
+        dialog.duration_edit.selectAll()
+        qtbot.keyClicks(dialog.duration_edit, "abc")
+        save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+        seen["enabled"] = save.isEnabled()
+        seen["text"] = " ".join(label.text() for label in dialog.findChildren(type(dialog.pace_label)))
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    _when_dialog_opens(qtbot, type_nonsense)
+    window.log_run_action.trigger()
+    assert seen["enabled"] is False
+    assert "not a duration" in str(seen["text"])
+    assert journal.runs() == []
