@@ -79,10 +79,15 @@ class MainWindow(QMainWindow):
             "&Export…", self.export, "Ctrl+E", "Save the journal as JSON or CSV"
         )
         self.quit_action = self._action("&Quit", self.close, key.Quit)
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(key.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.undo_action = self._action("&Undo", lambda: self._step(self.undo_stack.undo), key.Undo)
+        self.redo_action = self._action("&Redo", lambda: self._step(self.undo_stack.redo), key.Redo)
         self.redo_action.setShortcuts([QKeySequence(key.Redo), QKeySequence("Ctrl+Y")])
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_stack.undoTextChanged.connect(lambda text: self.undo_action.setText(f"&Undo {text}".strip()))
+        self.undo_stack.redoTextChanged.connect(lambda text: self.redo_action.setText(f"&Redo {text}".strip()))
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
         self.edit_run_action = self._action("&Edit Run…", self._edit_selected, "F2")
         self.duplicate_action = self._action("D&uplicate Run…", self._duplicate_selected, "Ctrl+D")
         self.delete_action = self._action("&Delete Run", self._delete_selected, key.Delete)
@@ -131,6 +136,12 @@ class MainWindow(QMainWindow):
     def say(self, text: str) -> None:
         """Confirms a save with the time it happened, e.g. "Saved 21:14"."""
         self.statusBar().showMessage(f"{text} {QTime.currentTime().toString('HH:mm')}")
+
+    def _step(self, undo_or_redo) -> None:
+        """Saves a check-in still waiting for its autosave first, so Undo undoes what was last
+        done rather than being overwritten by it a moment later."""
+        self.today.check_in.flush()
+        undo_or_redo()
 
     def _save_failed(self, reason: str) -> None:
         self.statusBar().showMessage(f"Not saved: {reason}")

@@ -260,3 +260,15 @@ def test_an_invalid_duration_keeps_save_disabled(qtbot, window: MainWindow, jour
     assert seen["enabled"] is False
     assert "not a duration" in str(seen["text"])
     assert journal.runs() == []
+
+
+def test_undo_right_after_moving_a_slider_undoes_that_move(qtbot, window: MainWindow, journal: Journal) -> None:
+    slider = window.today.check_in.sliders["mood"].slider
+    slider.setFocus()
+    qtbot.keyClick(slider, Qt.Key.Key_7)
+    qtbot.waitUntil(lambda: journal.check_in(TODAY) is not None)
+    qtbot.keyClick(slider, Qt.Key.Key_3)  # the autosave for this one has not fired yet
+    window.undo_action.trigger()
+    qtbot.wait(1000)
+    assert journal.check_in(TODAY).mood == 7
+    assert window.today.check_in.sliders["mood"].value() == 7

@@ -13,19 +13,17 @@ import re
 from datetime import date, time, timedelta
 
 import shiboken6
-from PySide6.QtCore import QLocale, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QFont, QHideEvent, QPalette, QUndoStack, QValidator
+from PySide6.QtCore import QLocale, QSize, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QFont, QHideEvent, QPalette, QResizeEvent, QUndoStack, QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QTimeEdit,
     QToolButton,
     QVBoxLayout,
@@ -120,13 +118,20 @@ class _HoursBox(QDoubleSpinBox):
             return
         super().stepBy(steps)
 
+    def _blank(self, text: str) -> bool:
+        bare = text.strip()
+        suffix = self.suffix().strip()
+        if suffix and bare.endswith(suffix):
+            bare = bare[: -len(suffix)].strip()
+        return bare in ("", "—")
+
     def validate(self, text: str, position: int) -> object:
-        if text.strip() in ("", "—"):
+        if self._blank(text):
             return QValidator.State.Acceptable, text, position
         return super().validate(text, position)
 
     def valueFromText(self, text: str) -> float:
-        if text.strip() in ("", "—"):
+        if self._blank(text):
             return self.NOT_RECORDED
         return super().valueFromText(text)
 
@@ -258,31 +263,56 @@ class CheckInPanel(QWidget):
         self.note.setTabChangesFocus(True)
         self.note.setMinimumHeight(self.note.fontMetrics().lineSpacing() * 4 + 12)
 
-        content = QWidget()
-        grid = QGridLayout(content)
-        grid.setContentsMargins(16, 12, 16, 16)
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(8)
-        grid.addWidget(self.navigator, 0, 0, 1, 2)
-        grid.addWidget(self.heading, 1, 0, 1, 2)
-        grid.addLayout(status_row, 2, 0, 1, 2)
-        grid.addWidget(feelings, 3, 0)
-        grid.addWidget(sleep, 3, 1)
-        grid.addWidget(note_label, 4, 0, 1, 2)
-        grid.addWidget(self.note, 5, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(5, 1)
-
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        # No scroll area of its own: the view that holds the panel decides about scrolling
+        # (the Today view puts it in one), so there are never two nested scroll bars.
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 12, 16, 16)
+        column.setSpacing(8)
+        column.addWidget(self.navigator)
+        column.addWidget(self.heading)
+        column.addLayout(status_row)
+        self._groups = (feelings, sleep)
+        self._groups_grid = QGridLayout()
+        self._groups_grid.setSpacing(16)
+        self._groups_columns = 0
+        column.addLayout(self._groups_grid)
+        column.addWidget(note_label)
+        column.addWidget(self.note, 1)
+        self._arrange_groups(2)
 
         self.setTabOrder(self.sliders["energy"].slider, self.sleep_hours)
+
+    def _arrange_groups(self, columns: int) -> None:
+        """Feelings and sleep side by side when there is room, else one above the other."""
+        if columns == self._groups_columns:
+            return
+        self._groups_columns = columns
+        feelings, sleep = self._groups
+        for group in self._groups:
+            self._groups_grid.removeWidget(group)
+        self._groups_grid.addWidget(feelings, 0, 0)
+        if columns == 2:
+            self._groups_grid.addWidget(sleep, 0, 1)
+        else:
+            self._groups_grid.addWidget(sleep, 1, 0)
+        for index in range(2):
+            self._groups_grid.setColumnStretch(index, 1 if index < columns else 0)
+
+    def minimumSizeHint(self) -> QSize:
+        # As narrow as one column allows; resizeEvent stacks the groups when it is that narrow.
+        hint = super().minimumSizeHint()
+        margins = self.layout().contentsMargins()
+        widest = max(
+            self.navigator.minimumSizeHint().width(),
+            *(group.minimumSizeHint().width() for group in self._groups),
+        )
+        return QSize(widest + margins.left() + margins.right(), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        feelings, sleep = self._groups
+        side_by_side = feelings.minimumSizeHint().width() + sleep.minimumSizeHint().width() + 16 + 48
+        self._arrange_groups(2 if event.size().width() >= side_by_side else 1)
+        super().resizeEvent(event)
 
     def _connect(self) -> None:
         for slider in self.sliders.values():

@@ -61,6 +61,8 @@ class _CalendarPopup(QFrame):
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setGridVisible(False)
         self.calendar.setAccessibleName("Pick a day")
+        line = self.calendar.fontMetrics().height()
+        self.calendar.setMinimumSize(line * 19, line * 14)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.calendar)
@@ -140,10 +142,13 @@ class DayNavigator(QWidget):
         self.date_button = QToolButton()
         self.date_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.date_button.setToolTip("Pick a day on a calendar")
-        self.date_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.date_button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         date_font = QFont(self.date_button.font())
         date_font.setBold(True)
         self.date_button.setFont(date_font)
+        # As wide as a long date, so the next-day button does not jump as the text changes.
+        longest = long_date(date(2026, 9, 30))  # a Wednesday in September
+        self.date_button.setMinimumWidth(self.date_button.fontMetrics().horizontalAdvance(longest) + 24)
         self.date_button.clicked.connect(self.open_calendar)
 
         self.popup = _CalendarPopup(self)
@@ -155,10 +160,11 @@ class DayNavigator(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.previous_button)
-        row.addWidget(self.date_button, 1)
+        row.addWidget(self.date_button)
         row.addWidget(self.next_button)
         row.addSpacing(8)
         row.addWidget(self.today_button)
+        row.addStretch(1)
 
         # The app may stay open past midnight: tomorrow then becomes a day one may pick.
         self._midnight = QTimer(self)

@@ -119,6 +119,18 @@ class _Slider(QSlider):
         self.initStyleOption(option)
         option.state &= ~QStyle.StateFlag.State_Enabled
         option.palette.setCurrentColorGroup(QPalette.ColorGroup.Disabled)
+        # Some dark palettes keep the accent colour for disabled highlights; the part of
+        # the groove "filled" up to the resting handle must not look like a value.
+        option.palette.setColor(
+            QPalette.ColorGroup.Disabled,
+            QPalette.ColorRole.Highlight,
+            option.palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Button),
+        )
+        option.subControls = (
+            QStyle.SubControl.SC_SliderGroove
+            | QStyle.SubControl.SC_SliderHandle
+            | QStyle.SubControl.SC_SliderTickmarks
+        )
         QStylePainter(self).drawComplexControl(QStyle.ComplexControl.CC_Slider, option)
 
 

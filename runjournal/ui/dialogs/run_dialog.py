@@ -14,8 +14,8 @@ import itertools
 import re
 from datetime import UTC, date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTime
-from PySide6.QtGui import QColor, QPalette, QRegularExpressionValidator
+from PySide6.QtCore import QDate, QEvent, QLocale, QSize, Qt, QTime
+from PySide6.QtGui import QColor, QPalette, QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -69,6 +69,30 @@ def _round_to_five_minutes(moment: datetime) -> time:
 def _date_format() -> str:
     """The locale's short date, but with four-digit years so "26" is never read as 1926."""
     return re.sub(r"(?<!y)yy(?!y)", "yyyy", QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+
+
+class _ProblemLabel(QLabel):
+    """A wrapped message that asks for the height its text needs at the width it was given.
+
+    QLabel's own hint for wrapped text is a narrow, tall box, which a form layout keeps
+    as blank space once the label is laid out wider.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        if self.width() > hint.width():
+            return QSize(hint.width(), self.heightForWidth(self.width()))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()
 
 
 class _ScaleSpinBox(QSpinBox):
@@ -183,14 +207,17 @@ class RunDialog(QDialog):
         self.company_combo.setToolTip("On your own or with others.")
 
         self.outdoor_radio = QRadioButton("&Outdoors")
+        self.outdoor_radio.setAccessibleName("Outdoors")
         self.outdoor_radio.setToolTip("Outside: streets, parks, trails, a track.")
         self.indoor_radio = QRadioButton("&Indoors")
+        self.indoor_radio.setAccessibleName("Indoors")
         self.indoor_radio.setToolTip("Inside: a treadmill, a gym, a pool.")
         self.place_group = QButtonGroup(self)
         self.place_group.addButton(self.outdoor_radio)
         self.place_group.addButton(self.indoor_radio)
 
         self.mindful_check = QCheckBox("Mind&ful (no music or podcasts)")
+        self.mindful_check.setAccessibleName("Mindful, no music or podcasts")
         self.mindful_check.setToolTip("Tick when you moved without audio, paying attention to the moment.")
 
         self.mood_before_spin = _ScaleSpinBox("Mood before", "How your mood was before you set off.")
@@ -200,7 +227,6 @@ class RunDialog(QDialog):
 
         self.more_button = QToolButton()
         self.more_button.setText("&Heart rate and ascent")
-        self.more_button.setCheckable(True)
         self.more_button.setAutoRaise(True)
         self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.more_button.setArrowType(Qt.ArrowType.RightArrow)
@@ -235,6 +261,7 @@ class RunDialog(QDialog):
         self.note_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
 
         self.private_check = QCheckBox("&Keep this note private (never printed)")
+        self.private_check.setAccessibleName("Keep this note private, never printed")
         self.private_check.setToolTip("The note stays in the journal but is left out of printed reports.")
 
         self.buttons = QDialogButtonBox(
@@ -247,22 +274,22 @@ class RunDialog(QDialog):
         self.general_problem_label = self._problem_label("general")
 
         # Fixed, readable widths for short values keep the form compact at any font size.
-        char = self.fontMetrics().horizontalAdvance("0")
-        for edit, chars in (
-            (self.duration_edit, 17),
-            (self.distance_edit, 8),
-            (self.avg_hr_edit, 5),
-            (self.max_hr_edit, 5),
-            (self.ascent_edit, 7),
+        metrics = self.fontMetrics()
+        char = metrics.horizontalAdvance("0")
+        for edit, width in (
+            (self.duration_edit, metrics.horizontalAdvance(self.duration_edit.placeholderText()) + char),
+            (self.distance_edit, char * 8),
+            (self.avg_hr_edit, char * 4),
+            (self.max_hr_edit, char * 4),
+            (self.ascent_edit, char * 6),
         ):
-            edit.setMinimumWidth(char * chars + 16)
-            edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            edit.setFixedWidth(width + 16)
         for spin in self._scale_spins():
             spin.setMinimumWidth(char * 4 + 32)
+        self.effort_slider.setMinimumWidth(char * 20)
 
     def _problem_label(self, field: str) -> QLabel:
-        label = QLabel()
-        label.setWordWrap(True)
+        label = _ProblemLabel()
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setAccessibleName("Problem")
         label.hide()
@@ -280,7 +307,7 @@ class RunDialog(QDialog):
 
     def _build_layout(self) -> None:
         left = QFormLayout()
-        left.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        left.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
 
         when = QHBoxLayout()
         when.addWidget(self.date_edit)
@@ -327,31 +354,33 @@ class RunDialog(QDialog):
         left.addRow("", self.mindful_check)
 
         left.addRow(self.more_button)
-        self.more_widget = QWidget()
-        more = QFormLayout(self.more_widget)
-        more.setContentsMargins(0, 0, 0, 0)
         heart = QHBoxLayout()
-        heart.addWidget(self.avg_hr_edit)
-        max_label = QLabel("Ma&ximum:")
-        max_label.setBuddy(self.max_hr_edit)
-        heart.addSpacing(8)
-        heart.addWidget(max_label)
-        heart.addWidget(self.max_hr_edit)
+        for caption, edit in (("a&verage", self.avg_hr_edit), ("ma&ximum", self.max_hr_edit)):
+            label = QLabel(caption)
+            label.setBuddy(edit)
+            heart.addWidget(label)
+            heart.addWidget(edit)
+            heart.addSpacing(6)
         heart.addWidget(QLabel("bpm"))
         heart.addStretch(1)
-        self._add_row(more, "A&verage heart rate:", heart, self.avg_hr_edit)
-        self._add_problem_row(more, "avg_hr")
-        self._add_problem_row(more, "max_hr")
+        left.addRow("Heart rate:", heart)
+        self._more_rows = [left.rowCount() - 1]
+        self._add_problem_row(left, "avg_hr")
+        self._add_problem_row(left, "max_hr")
         ascent = QHBoxLayout()
         ascent.addWidget(self.ascent_edit)
         ascent.addWidget(QLabel("m"))
         ascent.addStretch(1)
-        self._add_row(more, "As&cent:", ascent, self.ascent_edit)
-        self._add_problem_row(more, "ascent_m")
-        left.addRow(self.more_widget)
-        self.more_widget.hide()
+        self._add_row(left, "As&cent:", ascent, self.ascent_edit)
+        self._more_rows.append(left.rowCount() - 1)
+        self._add_problem_row(left, "ascent_m")
+        self._left_form = left
+        self._more_shown = False
+        for row in self._more_rows:
+            left.setRowVisible(row, False)
 
         right = QFormLayout()
+        right.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         feelings = QGridLayout()
         feelings.setHorizontalSpacing(12)
         for column, heading in ((1, "Before"), (2, "After")):
@@ -378,9 +407,13 @@ class RunDialog(QDialog):
         self._add_problem_row(right, "note")
         right.addRow("", self.private_check)
 
+        # The session column keeps its rows together at the top; the note takes the slack.
+        left_column = QVBoxLayout()
+        left_column.addLayout(left)
+        left_column.addStretch(1)
         columns = QHBoxLayout()
-        columns.setSpacing(24)
-        columns.addLayout(left, 1)
+        columns.addLayout(left_column, 1)
+        columns.addSpacing(18)  # spacing, not setSpacing: nested rows would inherit it
         columns.addLayout(right, 1)
 
         outer = QVBoxLayout(self)
@@ -479,7 +512,7 @@ class RunDialog(QDialog):
     def _connect(self) -> None:
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.more_button.toggled.connect(self._show_more)
+        self.more_button.clicked.connect(lambda: self._show_more(not self._more_shown))
         self.effort_slider.valueChanged.connect(self._show_effort)
         self.duration_edit.textEdited.connect(self._mark_duration_touched)
         for edit in (
@@ -502,12 +535,13 @@ class RunDialog(QDialog):
         self._duration_touched = True
 
     def _show_more(self, shown: bool) -> None:
-        if self.more_button.isChecked() != shown:
-            self.more_button.setChecked(shown)  # calls back here through `toggled`
-            return
+        """Fold the optional rows away; rows with a problem always stay in sight."""
+        shown = shown or any(self._problem_labels[f].text() for f in ("avg_hr", "max_hr", "ascent_m"))
+        self._more_shown = shown
         self.more_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self.more_button.setAccessibleName(("Hide" if shown else "Show") + " heart rate and ascent")
-        self.more_widget.setVisible(shown)
+        for row in self._more_rows:
+            self._left_form.setRowVisible(row, shown)
 
     def _set_effort(self, effort: int | None) -> None:
         self.effort_slider.setValue(effort or 0)

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QDate,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPointF,
     QRectF,
@@ -52,7 +53,15 @@ SORT_ROLE = Qt.ItemDataRole.UserRole
 NOTE_MARK = "✎"
 PRIVATE_NOTE_TEXT = "Private note"
 
-_NUMERIC = {COL_DURATION, COL_DISTANCE, COL_PACE, COL_EFFORT, COL_MOOD}
+# Measurements line up on the right; effort ("3 · easy") and mood ("4 → 7") are centred,
+# so they keep clear of the right-aligned pace beside them.
+_ALIGNMENT = {
+    COL_DURATION: Qt.AlignmentFlag.AlignRight,
+    COL_DISTANCE: Qt.AlignmentFlag.AlignRight,
+    COL_PACE: Qt.AlignmentFlag.AlignRight,
+    COL_EFFORT: Qt.AlignmentFlag.AlignHCenter,
+    COL_MOOD: Qt.AlignmentFlag.AlignHCenter,
+}
 _ACTIVITIES = list(Activity)
 _COMPANIES = list(Company)
 
@@ -97,7 +106,7 @@ def _lock_icon(colour: QColor) -> QIcon:
 class RunTableModel(QAbstractTableModel):
     """Runs as rows; read-only, since runs are changed through the run dialog and undo stack."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._runs: list[Run] = []
         self._units = DistanceUnit.KM
@@ -148,7 +157,7 @@ class RunTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self.sort_value(run, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignRight if column in _NUMERIC else Qt.AlignmentFlag.AlignLeft
+            horizontal = _ALIGNMENT.get(column, Qt.AlignmentFlag.AlignLeft)
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(run, column)
@@ -247,7 +256,7 @@ class RunTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return _HEADER_TIPS.get(section)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignRight if section in _NUMERIC else Qt.AlignmentFlag.AlignLeft
+            horizontal = _ALIGNMENT.get(section, Qt.AlignmentFlag.AlignLeft)
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         return None
 

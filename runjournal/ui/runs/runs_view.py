@@ -19,34 +19,29 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
-    QRect,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter, QPalette
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
     QStackedWidget,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from runjournal.domain.model import Activity, Run, WeekTotals
-from runjournal.domain.units import count, format_distance, format_minutes, from_metres, unit_label
+from runjournal.domain.model import Activity, Run
+from runjournal.domain.units import count, format_distance, format_minutes
 from runjournal.domain.weeks import week_start
 from runjournal.ui.bridge import JournalBridge
+from runjournal.ui.runs.qt_dates import to_date, to_qdate
+from runjournal.ui.runs.run_filter import RunFilterProxyModel
+from runjournal.ui.runs.run_table import RunTable
 from runjournal.ui.runs.run_table_model import (
     COL_ACTIVITY,
     COL_DATE,
@@ -56,10 +51,10 @@ from runjournal.ui.runs.run_table_model import (
     COL_MOOD,
     COL_PACE,
     COL_WITH,
-    SORT_ROLE,
     RunTableModel,
     date_edit_format,
 )
+from runjournal.ui.runs.week_totals_table import WeekTotalsTable
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -77,110 +72,6 @@ PERIODS = (
     (PERIOD_ALL, "All time"),
     (PERIOD_CUSTOM, "Custom"),
 )
-
-WEEK_COL_WEEK, WEEK_COL_MINUTES, WEEK_COL_SESSIONS, WEEK_COL_DISTANCE, WEEK_COL_EASY = range(5)
-_GOAL_ROLE = Qt.ItemDataRole.UserRole + 1  # share of the weekly minutes goal, for the bar
-
-
-def _to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def _to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-class RunFilterProxyModel(QSortFilterProxyModel):
-    """Shows the runs of one activity (or all) within a period, sorted on raw values."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._activity: Activity | None = None
-        self._first: date | None = None
-        self._last: date | None = None
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
-
-    @property
-    def activity(self) -> Activity | None:
-        return self._activity
-
-    @property
-    def period(self) -> tuple[date | None, date | None]:
-        return self._first, self._last
-
-    def set_activity(self, activity: Activity | None) -> None:
-        if activity != self._activity:
-            self.beginFilterChange()
-            self._activity = activity
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_period(self, first: date | None, last: date | None) -> None:
-        """Both days included; None leaves that end open."""
-        if (first, last) != (self._first, self._last):
-            self.beginFilterChange()
-            self._first, self._last = first, last
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def accepts(self, run: Run) -> bool:
-        if self._activity is not None and run.activity is not self._activity:
-            return False
-        if self._first is not None and run.day < self._first:
-            return False
-        return not (self._last is not None and run.day > self._last)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, RunTableModel):
-            return True
-        return self.accepts(model.run_at(source_row))
-
-    def lessThan(self, left: _Index, right: _Index) -> bool:
-        # Unrecorded values (None) go to the bottom whichever way the column is sorted;
-        # Qt sorts descending by swapping the arguments, so None flips to "smallest" then.
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        if a is None or b is None or a == b:
-            if a is None and b is not None:
-                return self.sortOrder() == Qt.SortOrder.DescendingOrder
-            if b is None and a is not None:
-                return self.sortOrder() == Qt.SortOrder.AscendingOrder
-            # Ties keep the diary order, so equal efforts still read by date.
-            a = left.siblingAtColumn(COL_DATE).data(SORT_ROLE)
-            b = right.siblingAtColumn(COL_DATE).data(SORT_ROLE)
-        return bool(a < b)
-
-
-class RunTable(QTableView):
-    """The table, with Enter/Return opening the current run, as a double-click does."""
-
-    rowActivated = Signal(QModelIndex)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        # QTableView's own `activated` also fires on single clicks under some desktop
-        # settings; the run log opens a run only on Enter or a double-click.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.rowActivated.emit(self.currentIndex())
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
-class _GoalBarDelegate(QStyledItemDelegate):
-    """Draws a faint bar behind the weekly minutes, as far as the week got toward the goal."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        share = index.data(_GOAL_ROLE)
-        if isinstance(share, float) and share > 0:
-            colour = QColor(option.palette.color(QPalette.ColorRole.Highlight))
-            colour.setAlpha(70 if share < 1 else 120)
-            rect: QRect = option.rect.adjusted(3, 4, -3, -4)
-            rect.setWidth(round(rect.width() * min(share, 1.0)))
-            painter.save()
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            painter.drawRoundedRect(rect, 3, 3)
-            painter.restore()
-        super().paint(painter, option, index)
 
 
 class RunsView(QWidget):
@@ -224,7 +115,7 @@ class RunsView(QWidget):
         self.activity_combo = QComboBox()
         self.activity_combo.addItem("All activities", None)
         for activity in Activity:
-            self.activity_combo.addItem(activity.label, activity)
+            self.activity_combo.addItem(activity.label, activity.value)
         self.activity_combo.setAccessibleName("Activity filter")
         self.activity_combo.setToolTip("Show only one kind of session")
         self.activity_combo.currentIndexChanged.connect(self._activity_chosen)
@@ -296,36 +187,8 @@ class RunsView(QWidget):
 
     def _build_weeks(self) -> None:
         self.weeks_label = QLabel("<b>Weekly totals</b> (all activities)")
-        self.weeks_table = QTableWidget(0, 5)
-        self.weeks_table.setAccessibleName("Weekly totals")
-        self.weeks_table.setHorizontalHeaderLabels(
-            ["Week", "Minutes moved", "Sessions", "Run distance", "Easy running"]
-        )
-        tips = [
-            "The weeks of the period, newest first",
-            "Minutes of movement; the bar shows the way to your weekly goal",
-            "Sessions of any activity",
-            "Distance of runs only",
-            "Share of running time at an easy effort (4 or less)",
-        ]
-        for column, tip in enumerate(tips):
-            item = self.weeks_table.horizontalHeaderItem(column)
-            if item is not None:
-                item.setToolTip(tip)
-        self.weeks_table.verticalHeader().hide()
+        self.weeks_table = WeekTotalsTable()
         self.weeks_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.weeks_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.weeks_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.weeks_table.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.weeks_table.setAlternatingRowColors(True)
-        self.weeks_table.setShowGrid(False)
-        self.weeks_table.setWordWrap(False)
-        self.weeks_table.setItemDelegateForColumn(WEEK_COL_MINUTES, _GoalBarDelegate(self.weeks_table))
-        header = self.weeks_table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(WEEK_COL_WEEK, QHeaderView.ResizeMode.ResizeToContents)
 
     def _build_layout(self) -> None:
         filters = QHBoxLayout()
@@ -439,7 +302,6 @@ class RunsView(QWidget):
             self._restore(selected, current, anchor)
         finally:
             self._quiet = False
-        self._size_columns()
         self._update_totals()
         self.stack.setCurrentIndex(1 if not runs else 0)
         self.selectionChanged.emit()
@@ -477,19 +339,20 @@ class RunsView(QWidget):
             first, last = self._preset_days(key)
             for edit, day in ((self.from_edit, first), (self.to_edit, last)):
                 edit.blockSignals(True)
-                edit.setDate(_to_qdate(day))
+                edit.setDate(to_qdate(day))
                 edit.blockSignals(False)
         if key == PERIOD_ALL:
             self.proxy.set_period(None, None)
         else:
-            self.proxy.set_period(_to_date(self.from_edit.date()), _to_date(self.to_edit.date()))
+            self.proxy.set_period(to_date(self.from_edit.date()), to_date(self.to_edit.date()))
 
     def _period_chosen(self, _index: int) -> None:
         self._apply_period()
         self._after_filter()
 
     def _activity_chosen(self, _index: int) -> None:
-        self.proxy.set_activity(self.activity_combo.currentData())
+        value = self.activity_combo.currentData()
+        self.proxy.set_activity(Activity(value) if value else None)
         self._after_filter()
 
     def _from_edited(self, value: QDate) -> None:
@@ -558,47 +421,16 @@ class RunsView(QWidget):
             self.weeks_table.setRowCount(0)
             return
         settings = self._settings
-        first, last = _to_date(self.from_edit.date()), _to_date(self.to_edit.date())
+        today = date.today()
+        # Weeks before the first run or after today hold nothing worth a row.
+        days = [run.day for run in self.model.runs()]
+        first = max(to_date(self.from_edit.date()), min(days))
+        last = min(to_date(self.to_edit.date()), max([today, *days]))
+        if first > last:
+            self.weeks_table.setRowCount(0)
+            return
         weeks = list(reversed(self._bridge.journal.week_totals(first, last, settings.week_start)))
-        this_week = week_start(date.today(), settings.week_start)
-        units = settings.units
-        self.weeks_table.setHorizontalHeaderLabels(
-            ["Week", "Minutes moved", "Sessions", f"Run distance ({unit_label(units)})", "Easy running"]
-        )
-        self.weeks_table.setRowCount(len(weeks))
-        goal = settings.weekly_minutes_goal
-        for row, week in enumerate(weeks):
-            cells = self._week_cells(week, this_week, units, goal)
-            for column, item in enumerate(cells):
-                self.weeks_table.setItem(row, column, item)
-
-    def _week_cells(self, week: WeekTotals, this_week: date, units, goal: int) -> list[QTableWidgetItem]:
-        label = _week_label(QLocale(), week.week_start)
-        if week.week_start == this_week:
-            label += "  (this week)"
-        minutes = round(week.minutes)
-        easy = week.easy_share
-        texts = [
-            label,
-            f"{minutes} min",
-            str(week.sessions),
-            f"{from_metres(week.run_distance_m, units):.1f}" if week.run_distance_m else "—",
-            f"{round(easy * 100)} %" if easy is not None else "—",
-        ]
-        items = [QTableWidgetItem(text) for text in texts]
-        right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        for item in items[1:]:
-            item.setTextAlignment(right)
-        items[WEEK_COL_MINUTES].setData(_GOAL_ROLE, minutes / goal if goal > 0 else 0.0)
-        items[WEEK_COL_MINUTES].setToolTip(
-            f"{format_minutes(week.minutes * 60)} of movement; your goal is {goal} min a week"
-            + (f" ({round(week.hard_minutes)} min hard, which count double)" if week.hard_minutes else "")
-        )
-        if easy is not None:
-            items[WEEK_COL_EASY].setToolTip(
-                f"{round(week.easy_run_minutes)} of {round(week.run_minutes)} running minutes were easy"
-            )
-        return items
+        self.weeks_table.show_weeks(weeks, settings, today)
 
     # Selection and activation -----------------------------------------------------------
 
@@ -653,13 +485,3 @@ class RunsView(QWidget):
         self.table.setCurrentIndex(QModelIndex())
         self.table.scrollToTop()
         self.refresh()
-
-
-def _week_label(locale: QLocale, first: date) -> str:
-    """ "5 Jan – 11 Jan 2026" (or "Jan 5 – Jan 11 2026" where months come first)."""
-    last = first + timedelta(days=6)
-    short = locale.dateFormat(QLocale.FormatType.ShortFormat)
-    pattern = "MMM d" if short.find("M") < short.find("d") else "d MMM"
-    start_text = locale.toString(_to_qdate(first), pattern)
-    end_text = locale.toString(_to_qdate(last), pattern)
-    return f"{start_text} – {end_text} {last.year}"
