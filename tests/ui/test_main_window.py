@@ -262,7 +262,9 @@ def test_an_invalid_duration_keeps_save_disabled(qtbot, window: MainWindow, jour
     assert journal.runs() == []
 
 
-def test_undo_right_after_moving_a_slider_undoes_that_move(qtbot, window: MainWindow, journal: Journal) -> None:
+def test_undo_right_after_moving_a_slider_undoes_that_move(
+    qtbot, window: MainWindow, journal: Journal
+) -> None:
     slider = window.today.check_in.sliders["mood"].slider
     slider.setFocus()
     qtbot.keyClick(slider, Qt.Key.Key_7)
