@@ -73,3 +73,8 @@ def test_opening_a_current_journal_loads_neither_qt_nor_alembic(tmp_path: Path) 
         f"from runjournal.journal import Journal\nj = Journal.open({str(path)!r})\nj.runs(); j.close()"
     )
     assert not {m for m in loaded if m.split(".")[0] in (*QT, "alembic")}
+
+
+def test_the_first_window_loads_no_charting_or_migration_code() -> None:
+    loaded = _modules_after("import runjournal.ui.app\nimport runjournal.ui.main_window")
+    assert not {m for m in loaded if m.split(".")[0] in ("pyqtgraph", "alembic", "numpy")}
