@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTime
@@ -52,7 +53,9 @@ class MainWindow(QMainWindow):
 
     # Actions and menus ------------------------------------------------------------------
 
-    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None, tip: str = "") -> QAction:
+    def _action(
+        self, text: str, slot: Callable[[], object], shortcut: object = None, tip: str = ""
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -62,6 +65,12 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         self.addAction(action)
         return action
+
+    @staticmethod
+    def _standard(key: QKeySequence.StandardKey, fallback: str) -> QKeySequence:
+        """The platform's own shortcut, or the usual one where the platform defines none."""
+        sequence = QKeySequence(key)
+        return sequence if not sequence.isEmpty() else QKeySequence(fallback)
 
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
@@ -78,7 +87,7 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             "&Export…", self.export, "Ctrl+E", "Save the journal as JSON or CSV"
         )
-        self.quit_action = self._action("&Quit", self.close, key.Quit)
+        self.quit_action = self._action("&Quit", self.close, self._standard(key.Quit, "Ctrl+Q"))
         self.undo_action = self._action("&Undo", lambda: self._step(self.undo_stack.undo), key.Undo)
         self.redo_action = self._action("&Redo", lambda: self._step(self.undo_stack.redo), key.Redo)
         self.redo_action.setShortcuts([QKeySequence(key.Redo), QKeySequence("Ctrl+Y")])
@@ -95,9 +104,8 @@ class MainWindow(QMainWindow):
         self.edit_run_action = self._action("&Edit Run…", self._edit_selected, "F2")
         self.duplicate_action = self._action("D&uplicate Run…", self._duplicate_selected, "Ctrl+D")
         self.delete_action = self._action("&Delete Run", self._delete_selected, key.Delete)
-        preferences = QKeySequence(key.Preferences)
         self.preferences_action = self._action(
-            "&Preferences…", self.edit_preferences, preferences if not preferences.isEmpty() else "Ctrl+,"
+            "&Preferences…", self.edit_preferences, self._standard(key.Preferences, "Ctrl+,")
         )
         self.view_actions = [
             self._action(f"&{name}", lambda _=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")

@@ -43,7 +43,9 @@ def window(qtbot, journal: Journal) -> MainWindow:
 def test_menus_use_the_standard_shortcuts(window: MainWindow) -> None:
     assert window.log_run_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
     assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
-    assert window.quit_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
+    # Quit and Preferences follow the platform, with the usual keys where it names none.
+    assert not window.quit_action.shortcut().isEmpty()
+    assert not window.preferences_action.shortcut().isEmpty()
     menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
     assert menus == ["File", "Edit", "View", "Help"]
 
@@ -274,3 +276,20 @@ def test_undo_right_after_moving_a_slider_undoes_that_move(
     qtbot.wait(1000)
     assert journal.check_in(TODAY).mood == 7
     assert window.today.check_in.sliders["mood"].value() == 7
+
+
+def test_preferences_change_units_and_goal_everywhere(qtbot, window: MainWindow, journal: Journal) -> None:
+    journal.log_run(Run(day=TODAY, duration_s=1930, distance_m=5000, effort=3))
+
+    def choose(dialog) -> None:
+        dialog.units.setCurrentIndex(dialog.units.findData(DistanceUnit.MI))
+        dialog.minutes_goal.setValue(120)
+        dialog.accept()
+
+    _when_dialog_opens(qtbot, choose)
+    window.preferences_action.trigger()
+    settings = journal.settings()
+    assert (settings.units, settings.weekly_minutes_goal) == (DistanceUnit.MI, 120)
+    assert window.today.summary.minutes_bar.format() == "32 of 120 min"
+    header = window.runs.model.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    assert "mi" in header

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -37,8 +37,12 @@ class ShortcutsDialog(QDialog):
     def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
-        rows = [(a.text().replace("&", ""), a.shortcut().toString(a.shortcut().SequenceFormat.NativeText))
-                for a in actions if not a.shortcut().isEmpty()]  # fmt: skip
+        native = QKeySequence.SequenceFormat.NativeText
+        rows = [
+            (a.text().replace("&", ""), ", ".join(k.toString(native) for k in a.shortcuts()))
+            for a in actions
+            if a.shortcuts()
+        ]
         table = QTableWidget(len(rows), 2)
         table.setHorizontalHeaderLabels(["Action", "Shortcut"])
         table.verticalHeader().setVisible(False)

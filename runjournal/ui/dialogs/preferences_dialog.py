@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from runjournal.domain.model import DistanceUnit, Settings
+from runjournal.ui.runs.run_table_model import date_edit_format
 
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
@@ -63,7 +65,7 @@ class PreferencesDialog(QDialog):
         self.started = QDateEdit()
         self.started.setCalendarPopup(True)
         self.started.setMaximumDate(QDate.currentDate())
-        self.started.setDisplayFormat(locale.dateFormat(QLocale.FormatType.ShortFormat))
+        self.started.setDisplayFormat(date_edit_format(locale))
         self.started.setDate(settings.started_running or date.today())
         self.started.setAccessibleName("Date you started running")
         self.knows_start.setChecked(settings.started_running is not None)
@@ -84,8 +86,10 @@ class PreferencesDialog(QDialog):
         form.addRow("Weekly &minutes goal:", self.minutes_goal)
         form.addRow("&Sessions goal:", self.sessions_goal)
         form.addRow("&Week starts on:", self.week_start)
-        form.addRow("", QLabel("The coach eases you in during your first 8 weeks of running."))
         form.addRow(start_row)
+        hint = QLabel("The coach eases you in during your first 8 weeks of running.")
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        form.addRow(hint)
         form.addRow("&Appearance:", self.theme)
 
         buttons = QDialogButtonBox(

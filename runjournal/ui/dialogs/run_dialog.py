@@ -11,106 +11,43 @@ so opening a run and saving it again changes nothing.
 from __future__ import annotations
 
 import itertools
-import re
 from datetime import UTC, date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QSize, Qt, QTime
-from PySide6.QtGui import QColor, QPalette, QRegularExpressionValidator, QResizeEvent
+from PySide6.QtCore import QDate, QEvent, QLocale, QTime
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QRadioButton,
-    QSizePolicy,
-    QSlider,
-    QSpinBox,
-    QTimeEdit,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from runjournal.domain.model import Activity, Company, DistanceUnit, Intensity, Run
-from runjournal.domain.units import (
-    format_duration,
-    format_pace,
-    from_metres,
-    parse_distance,
-    parse_duration,
-    unit_label,
+from runjournal.domain.model import Activity, Company, DistanceUnit, Run
+from runjournal.domain.units import format_duration, format_pace, from_metres, parse_distance, parse_duration
+from runjournal.domain.validation import validate_run
+from runjournal.ui.dialogs.run_fields import (
+    NOT_RECORDED,
+    AscentField,
+    DistanceField,
+    EffortField,
+    FeelingsGrid,
+    FoldButton,
+    HeartRateField,
+    PlaceField,
+    ProblemLabels,
+    WhenField,
+    choice_combo,
+    problem_colour,
+    round_to_five_minutes,
 )
-from runjournal.domain.validation import SCALE_MAX, validate_run
 
-NOT_RECORDED = "—"
 _TITLE_MAX = 200
-
-
-def problem_colour(palette: QPalette) -> QColor:
-    """A red that stays readable on the window colour, light or dark."""
-    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-    return QColor("#ff8a80") if dark else QColor("#b3261e")
-
-
-def _round_to_five_minutes(moment: datetime) -> time:
-    minutes = moment.hour * 60 + moment.minute + moment.second / 60
-    rounded = min(round(minutes / 5) * 5, 23 * 60 + 55)  # never rolls over to tomorrow
-    return time(rounded // 60, rounded % 60)
-
-
-def _date_format() -> str:
-    """The locale's short date, but with four-digit years so "26" is never read as 1926."""
-    return re.sub(r"(?<!y)yy(?!y)", "yyyy", QLocale().dateFormat(QLocale.FormatType.ShortFormat))
-
-
-class _ProblemLabel(QLabel):
-    """A wrapped message that asks for the height its text needs at the width it was given.
-
-    QLabel's own hint for wrapped text is a narrow, tall box, which a form layout keeps
-    as blank space once the label is laid out wider.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setWordWrap(True)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        if self.width() > hint.width():
-            return QSize(hint.width(), self.heightForWidth(self.width()))
-        return hint
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.updateGeometry()
-
-
-class _ScaleSpinBox(QSpinBox):
-    """A 1–10 scale whose bottom step, shown as "—", means the person left it unrecorded."""
-
-    def __init__(self, accessible_name: str, tooltip: str) -> None:
-        super().__init__()
-        self.setRange(0, SCALE_MAX)
-        self.setSpecialValueText(NOT_RECORDED)
-        self.setAccessibleName(accessible_name)
-        self.setToolTip(f"{tooltip}\n1 is the lowest, 10 the highest; “—” leaves it unrecorded.")
-        self.setAlignment(Qt.AlignmentFlag.AlignRight)
-
-    def scale_value(self) -> int | None:
-        return self.value() or None
-
-    def set_scale_value(self, value: int | None) -> None:
-        self.setValue(value or 0)
 
 
 class RunDialog(QDialog):
@@ -130,8 +67,8 @@ class RunDialog(QDialog):
         self._locale = QLocale()
         self._locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
         self._duration_touched = run is not None
-        self._problem_labels: dict[str, QLabel] = {}
-        self._problem_rows: dict[str, tuple[QFormLayout, int]] = {}
+        self._problems = ProblemLabels()
+        self._problem_labels = self._problems.labels
         self.setWindowTitle(title or ("Log run" if run is None else "Edit run"))
 
         self._build_fields()
@@ -147,22 +84,13 @@ class RunDialog(QDialog):
     # ----------------------------------------------------------------- building
 
     def _build_fields(self) -> None:
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(_date_format())
-        self.date_edit.setAccessibleName("Date")
-        self.date_edit.setToolTip("The day of the run, as your calendar showed it.")
+        self.when_field = WhenField()
+        self.date_edit = self.when_field.date_edit
+        self.time_edit = self.when_field.time_edit
 
-        self.time_edit = QTimeEdit()
-        self.time_edit.setDisplayFormat("HH:mm")
-        self.time_edit.setAccessibleName("Start time")
-        self.time_edit.setToolTip("When you set off, in this computer's local time.")
-
-        self.activity_combo = QComboBox()
-        for activity in Activity:
-            self.activity_combo.addItem(activity.label, activity.value)
-        self.activity_combo.setAccessibleName("Activity")
-        self.activity_combo.setToolTip("Running, walking or another kind of movement.")
+        self.activity_combo = choice_combo(
+            Activity, "Activity", "Running, walking or another kind of movement."
+        )
 
         self.duration_edit = QLineEdit()
         self.duration_edit.setPlaceholderText("mm:ss or h:mm:ss")
@@ -171,81 +99,42 @@ class RunDialog(QDialog):
             "How long it took: 32:10 (minutes:seconds), 1:05:00 (hours:minutes:seconds) or 45 (minutes)."
         )
 
-        self.distance_edit = QLineEdit()
-        self.distance_edit.setAccessibleName(f"Distance in {self._unit_words()}")
-        self.distance_edit.setToolTip(
-            f"How far, in {self._unit_words()}, like 5.2. Leave it empty if you don't know."
-        )
-        self.distance_unit_label = QLabel(unit_label(self.units))
-        self.pace_label = QLabel(NOT_RECORDED)
-        self.pace_label.setAccessibleName("Pace")
-        self.pace_label.setToolTip("Worked out from the duration and the distance.")
-        self.pace_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.distance_field = DistanceField(self.units)
+        self.distance_edit = self.distance_field.edit
+        self.distance_unit_label = self.distance_field.unit_label
+        self.pace_label = self.distance_field.pace_label
 
-        self.effort_slider = QSlider(Qt.Orientation.Horizontal)
-        self.effort_slider.setRange(0, SCALE_MAX)
-        self.effort_slider.setPageStep(1)
-        self.effort_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
-        self.effort_slider.setTickInterval(1)
-        self.effort_slider.setAccessibleName("Effort")
-        self.effort_slider.setToolTip(
-            "How hard it felt, from 1 (very easy) to 10 (all out): up to 4 is easy, 5–6 moderate, "
-            "7 and above hard.\nAll the way left leaves the effort unrecorded."
-        )
-        self.effort_label = QLabel()
-        self.effort_label.setAccessibleName("Effort in words")
-        # Wide enough for the longest text, so the slider does not jump as the words change.
-        metrics = self.effort_label.fontMetrics()
-        self.effort_label.setMinimumWidth(
-            max(metrics.horizontalAdvance(t) for t in ("Not recorded", "10 · moderate")) + 4
-        )
+        self.effort_field = EffortField()
+        self.effort_slider = self.effort_field.slider
+        self.effort_label = self.effort_field.label
 
-        self.company_combo = QComboBox()
-        for company in Company:
-            self.company_combo.addItem(company.label, company.value)
-        self.company_combo.setAccessibleName("With whom")
-        self.company_combo.setToolTip("On your own or with others.")
+        self.company_combo = choice_combo(Company, "With whom", "On your own or with others.")
 
-        self.outdoor_radio = QRadioButton("&Outdoors")
-        self.outdoor_radio.setAccessibleName("Outdoors")
-        self.outdoor_radio.setToolTip("Outside: streets, parks, trails, a track.")
-        self.indoor_radio = QRadioButton("&Indoors")
-        self.indoor_radio.setAccessibleName("Indoors")
-        self.indoor_radio.setToolTip("Inside: a treadmill, a gym, a pool.")
-        self.place_group = QButtonGroup(self)
-        self.place_group.addButton(self.outdoor_radio)
-        self.place_group.addButton(self.indoor_radio)
+        self.place_field = PlaceField()
+        self.outdoor_radio = self.place_field.outdoor_radio
+        self.indoor_radio = self.place_field.indoor_radio
+        self.place_group = self.place_field.group
 
         self.mindful_check = QCheckBox("Mind&ful (no music or podcasts)")
         self.mindful_check.setAccessibleName("Mindful, no music or podcasts")
         self.mindful_check.setToolTip("Tick when you moved without audio, paying attention to the moment.")
 
-        self.mood_before_spin = _ScaleSpinBox("Mood before", "How your mood was before you set off.")
-        self.mood_after_spin = _ScaleSpinBox("Mood after", "How your mood was afterwards.")
-        self.stress_before_spin = _ScaleSpinBox("Stress before", "How stressed you felt before.")
-        self.stress_after_spin = _ScaleSpinBox("Stress after", "How stressed you felt afterwards.")
+        self.feelings = FeelingsGrid()
+        self.mood_before_spin = self.feelings.mood_before
+        self.mood_after_spin = self.feelings.mood_after
+        self.stress_before_spin = self.feelings.stress_before
+        self.stress_after_spin = self.feelings.stress_after
 
-        self.more_button = QToolButton()
-        self.more_button.setText("&Heart rate and ascent")
-        self.more_button.setAutoRaise(True)
-        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.more_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.more_button.setAccessibleName("Show heart rate and ascent")
-        self.more_button.setToolTip("Optional details, often filled in by a watch file.")
-
-        digits = QRegularExpressionValidator(r"\d{0,3}")
-        self.avg_hr_edit = QLineEdit()
-        self.avg_hr_edit.setValidator(digits)
-        self.avg_hr_edit.setAccessibleName("Average heart rate in beats per minute")
-        self.avg_hr_edit.setToolTip("Average heart rate, in beats per minute. Optional.")
-        self.max_hr_edit = QLineEdit()
-        self.max_hr_edit.setValidator(QRegularExpressionValidator(r"\d{0,3}"))
-        self.max_hr_edit.setAccessibleName("Maximum heart rate in beats per minute")
-        self.max_hr_edit.setToolTip("Highest heart rate, in beats per minute. Optional.")
-        self.ascent_edit = QLineEdit()
-        self.ascent_edit.setValidator(QRegularExpressionValidator(r"\d{0,5}([.,]\d?)?"))
-        self.ascent_edit.setAccessibleName("Ascent in metres")
-        self.ascent_edit.setToolTip("How many metres you climbed in all. Optional.")
+        self.more_button = FoldButton(
+            "&Heart rate and ascent",
+            "heart rate and ascent",
+            "Optional details, often filled in by a watch file.",
+        )
+        self.heart_rate_field = HeartRateField()
+        self.avg_hr_edit = self.heart_rate_field.average_edit
+        self.max_hr_edit = self.heart_rate_field.maximum_edit
+        self.ascent_field = AscentField()
+        self.ascent_edit = self.ascent_field.edit
 
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(_TITLE_MAX)
@@ -271,7 +160,7 @@ class RunDialog(QDialog):
         self.save_button.setDefault(True)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
 
-        self.general_problem_label = self._problem_label("general")
+        self.general_problem_label = self._problems.new("general")
 
         # Fixed, readable widths for short values keep the form compact at any font size.
         metrics = self.fontMetrics()
@@ -284,127 +173,60 @@ class RunDialog(QDialog):
             (self.ascent_edit, char * 6),
         ):
             edit.setFixedWidth(width + 16)
-        for spin in self._scale_spins():
+        for spin in self.feelings.spins():
             spin.setMinimumWidth(char * 4 + 32)
         self.effort_slider.setMinimumWidth(char * 20)
 
-    def _problem_label(self, field: str) -> QLabel:
-        label = _ProblemLabel()
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setAccessibleName("Problem")
-        label.hide()
-        self._problem_labels[field] = label
-        return label
-
-    def _add_row(self, form: QFormLayout, text: str, field: QWidget | QHBoxLayout, buddy: QWidget) -> None:
+    def _add_row(self, form: QFormLayout, text: str, field: QWidget, buddy: QWidget) -> None:
         label = QLabel(text)
         label.setBuddy(buddy)
         form.addRow(label, field)
-
-    def _add_problem_row(self, form: QFormLayout, field: str) -> None:
-        form.addRow("", self._problem_label(field))
-        self._problem_rows[field] = (form, form.rowCount() - 1)
 
     def _build_layout(self) -> None:
         left = QFormLayout()
         left.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
 
-        when = QHBoxLayout()
-        when.addWidget(self.date_edit)
-        when.addSpacing(12)
-        time_label = QLabel("Start &time:")
-        time_label.setBuddy(self.time_edit)
-        when.addWidget(time_label)
-        when.addWidget(self.time_edit)
-        when.addStretch(1)
-        self._add_row(left, "&Date:", when, self.date_edit)
-        self._add_problem_row(left, "day")
-        self._add_problem_row(left, "started_at")
+        self._add_row(left, "&Date:", self.when_field, self.date_edit)
+        self._problems.add_row(left, "day")
+        self._problems.add_row(left, "started_at")
 
         self._add_row(left, "&Activity:", self.activity_combo, self.activity_combo)
 
         self._add_row(left, "D&uration:", self.duration_edit, self.duration_edit)
-        self._add_problem_row(left, "duration_s")
+        self._problems.add_row(left, "duration_s")
 
-        distance = QHBoxLayout()
-        distance.addWidget(self.distance_edit)
-        distance.addWidget(self.distance_unit_label)
-        distance.addSpacing(16)
-        pace_caption = QLabel("Pace:")
-        pace_caption.setBuddy(self.pace_label)
-        distance.addWidget(pace_caption)
-        distance.addWidget(self.pace_label)
-        distance.addStretch(1)
-        self._add_row(left, "Di&stance:", distance, self.distance_edit)
-        self._add_problem_row(left, "distance_m")
+        self._add_row(left, "Di&stance:", self.distance_field, self.distance_edit)
+        self._problems.add_row(left, "distance_m")
 
-        effort = QHBoxLayout()
-        effort.addWidget(self.effort_slider, 1)
-        effort.addWidget(self.effort_label)
-        self._add_row(left, "&Effort:", effort, self.effort_slider)
-        self._add_problem_row(left, "effort")
+        self._add_row(left, "&Effort:", self.effort_field, self.effort_slider)
+        self._problems.add_row(left, "effort")
 
         self._add_row(left, "&With whom:", self.company_combo, self.company_combo)
 
-        place = QHBoxLayout()
-        place.addWidget(self.outdoor_radio)
-        place.addWidget(self.indoor_radio)
-        place.addStretch(1)
-        left.addRow("Where:", place)
+        left.addRow(QLabel("Where:"), self.place_field)  # a bare label: no buddy for a pair of radios
         left.addRow("", self.mindful_check)
 
         left.addRow(self.more_button)
-        heart = QHBoxLayout()
-        for caption, edit in (("a&verage", self.avg_hr_edit), ("ma&ximum", self.max_hr_edit)):
-            label = QLabel(caption)
-            label.setBuddy(edit)
-            heart.addWidget(label)
-            heart.addWidget(edit)
-            heart.addSpacing(6)
-        heart.addWidget(QLabel("bpm"))
-        heart.addStretch(1)
-        left.addRow("Heart rate:", heart)
+        left.addRow(QLabel("Heart rate:"), self.heart_rate_field)  # each edit has its own buddy
         self._more_rows = [left.rowCount() - 1]
-        self._add_problem_row(left, "avg_hr")
-        self._add_problem_row(left, "max_hr")
-        ascent = QHBoxLayout()
-        ascent.addWidget(self.ascent_edit)
-        ascent.addWidget(QLabel("m"))
-        ascent.addStretch(1)
-        self._add_row(left, "As&cent:", ascent, self.ascent_edit)
+        self._problems.add_row(left, "avg_hr")
+        self._problems.add_row(left, "max_hr")
+        self._add_row(left, "As&cent:", self.ascent_field, self.ascent_edit)
         self._more_rows.append(left.rowCount() - 1)
-        self._add_problem_row(left, "ascent_m")
+        self._problems.add_row(left, "ascent_m")
         self._left_form = left
-        self._more_shown = False
         for row in self._more_rows:
             left.setRowVisible(row, False)
 
         right = QFormLayout()
         right.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        feelings = QGridLayout()
-        feelings.setHorizontalSpacing(12)
-        for column, heading in ((1, "Before"), (2, "After")):
-            caption = QLabel(heading)
-            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            feelings.addWidget(caption, 0, column)
-        mood_label = QLabel("&Mood:")
-        mood_label.setBuddy(self.mood_before_spin)
-        stress_label = QLabel("St&ress:")
-        stress_label.setBuddy(self.stress_before_spin)
-        feelings.addWidget(mood_label, 1, 0)
-        feelings.addWidget(self.mood_before_spin, 1, 1)
-        feelings.addWidget(self.mood_after_spin, 1, 2)
-        feelings.addWidget(stress_label, 2, 0)
-        feelings.addWidget(self.stress_before_spin, 2, 1)
-        feelings.addWidget(self.stress_after_spin, 2, 2)
-        feelings.setColumnStretch(3, 1)
-        right.addRow(feelings)
+        right.addRow(self.feelings)
         for field in ("mood_before", "mood_after", "stress_before", "stress_after"):
-            self._add_problem_row(right, field)
+            self._problems.add_row(right, field)
         self._add_row(right, "Tit&le:", self.title_edit, self.title_edit)
-        self._add_problem_row(right, "title")
+        self._problems.add_row(right, "title")
         self._add_row(right, "&Note:", self.note_edit, self.note_edit)
-        self._add_problem_row(right, "note")
+        self._problems.add_row(right, "note")
         right.addRow("", self.private_check)
 
         # The session column keeps its rows together at the top; the note takes the slack.
@@ -456,19 +278,19 @@ class RunDialog(QDialog):
         if run is None:
             now = datetime.now()
             self._initial_day = now.date()
-            self._initial_time = _round_to_five_minutes(now)
-            self.outdoor_radio.setChecked(True)
+            self._initial_time = round_to_five_minutes(now)
+            self.place_field.set_outdoor(True)
             self._initial_texts: dict[QLineEdit, str] = {}
-            self._set_effort(None)
+            self.effort_field.setValue(None)
         else:
             local = run.local_start
             self._initial_day = run.day
             self._initial_time = local.time().replace(second=0, microsecond=0) if local else time(12, 0)
             self._select(self.activity_combo, run.activity.value)
             self._select(self.company_combo, run.company.value)
-            (self.outdoor_radio if run.outdoor else self.indoor_radio).setChecked(True)
+            self.place_field.set_outdoor(run.outdoor)
             self.mindful_check.setChecked(run.mindful)
-            self._set_effort(run.effort)
+            self.effort_field.setValue(run.effort)
             self.mood_before_spin.set_scale_value(run.mood_before)
             self.mood_after_spin.set_scale_value(run.mood_after)
             self.stress_before_spin.set_scale_value(run.stress_before)
@@ -501,19 +323,12 @@ class RunDialog(QDialog):
     def _number(self, value: float, decimals: int) -> str:
         return self._locale.toString(float(value), "f", decimals)
 
-    def _unit_words(self) -> str:
-        return "kilometres" if self.units is DistanceUnit.KM else "miles"
-
-    def _scale_spins(self) -> tuple[_ScaleSpinBox, ...]:
-        return (self.mood_before_spin, self.mood_after_spin, self.stress_before_spin, self.stress_after_spin)
-
     # ------------------------------------------------------------------- wiring
 
     def _connect(self) -> None:
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.more_button.clicked.connect(lambda: self._show_more(not self._more_shown))
-        self.effort_slider.valueChanged.connect(self._show_effort)
+        self.more_button.clicked.connect(lambda: self._show_more(not self.more_button.is_open()))
         self.duration_edit.textEdited.connect(self._mark_duration_touched)
         for edit in (
             self.duration_edit,
@@ -528,7 +343,7 @@ class RunDialog(QDialog):
         self.date_edit.dateChanged.connect(self._refresh)
         self.time_edit.timeChanged.connect(self._refresh)
         self.effort_slider.valueChanged.connect(self._refresh)
-        for spin in self._scale_spins():
+        for spin in self.feelings.spins():
             spin.valueChanged.connect(self._refresh)
 
     def _mark_duration_touched(self) -> None:
@@ -537,20 +352,9 @@ class RunDialog(QDialog):
     def _show_more(self, shown: bool) -> None:
         """Fold the optional rows away; rows with a problem always stay in sight."""
         shown = shown or any(self._problem_labels[f].text() for f in ("avg_hr", "max_hr", "ascent_m"))
-        self._more_shown = shown
-        self.more_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
-        self.more_button.setAccessibleName(("Hide" if shown else "Show") + " heart rate and ascent")
+        self.more_button.set_open(shown)
         for row in self._more_rows:
             self._left_form.setRowVisible(row, shown)
-
-    def _set_effort(self, effort: int | None) -> None:
-        self.effort_slider.setValue(effort or 0)
-        self._show_effort(self.effort_slider.value())
-
-    def _show_effort(self, value: int) -> None:
-        text = "Not recorded" if value == 0 else f"{value} · {Intensity.of_effort(value).value}"
-        self.effort_label.setText(text)
-        self.effort_slider.setAccessibleDescription(text)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -558,11 +362,7 @@ class RunDialog(QDialog):
             self._apply_problem_colour()
 
     def _apply_problem_colour(self) -> None:
-        colour = problem_colour(self.palette())
-        for label in self._problem_labels.values():
-            palette = label.palette()
-            palette.setColor(QPalette.ColorRole.WindowText, colour)
-            label.setPalette(palette)
+        self._problems.set_colour(problem_colour(self.palette()))
 
     # --------------------------------------------------------------- the result
 
@@ -602,9 +402,9 @@ class RunDialog(QDialog):
             activity=Activity(self.activity_combo.currentData()),
             duration_s=duration_s,
             distance_m=distance_m,
-            effort=self.effort_slider.value() or None,
+            effort=self.effort_field.value(),
             company=Company(self.company_combo.currentData()),
-            outdoor=self.outdoor_radio.isChecked(),
+            outdoor=self.place_field.is_outdoor(),
             mindful=self.mindful_check.isChecked(),
             mood_before=self.mood_before_spin.scale_value(),
             mood_after=self.mood_after_spin.scale_value(),
@@ -653,13 +453,7 @@ class RunDialog(QDialog):
             # An untouched empty duration blocks Save, but is not yet a mistake to point at.
             problems["duration_s"] = ""
 
-        for field, label in self._problem_labels.items():
-            message = problems.get(field, "")
-            label.setText(message)
-            label.setVisible(bool(message))
-            if field in self._problem_rows:
-                form, row = self._problem_rows[field]
-                form.setRowVisible(row, bool(message))
+        self._problems.show(problems)
         if any(problems.get(f) for f in ("avg_hr", "max_hr", "ascent_m")):
             self._show_more(True)
         for edit, field in (
