@@ -10,22 +10,19 @@ the panel does not reload from the journal, so an outside change cannot overwrit
 from __future__ import annotations
 
 import re
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
 import shiboken6
-from PySide6.QtCore import QLocale, QSize, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QFont, QHideEvent, QPalette, QResizeEvent, QUndoStack, QValidator
+from PySide6.QtCore import QLocale, QSize, QTime, QTimer, Signal
+from PySide6.QtGui import QFont, QHideEvent, QPalette, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDoubleSpinBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTimeEdit,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,12 +31,10 @@ from runjournal.domain.model import CheckIn
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.check_in.day_navigator import DayNavigator, to_qdate
 from runjournal.ui.check_in.scale_slider import ScaleSlider
+from runjournal.ui.check_in.sleep_fields import SleepFields
 from runjournal.ui.commands import SaveCheckInCommand
 
 AUTOSAVE_MS = 800
-MAX_SLEEP_HOURS = 16.0
-FIRST_HOURS_STEP = 7.0  # stepping up from "not recorded" starts at an ordinary night
-DEFAULT_BEDTIME = QTime(23, 0)  # shown when the person ticks the bedtime box, then theirs to change
 
 # (field, label, word at 1, word at 10)
 SCALES = (
@@ -84,56 +79,6 @@ def _failure_message(day: date, error: Exception) -> str:
         f"The check-in for {day_words(day)} was not saved: {reason}. "
         "What you entered is still here; it will be saved with your next change."
     )
-
-
-class _HoursBox(QDoubleSpinBox):
-    """Sleep hours, 0–16 in quarter hours, whose lowest step means "not recorded".
-
-    An empty box or "—" also means not recorded, so clearing the text clears the value.
-    """
-
-    NOT_RECORDED = -0.25
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setRange(self.NOT_RECORDED, MAX_SLEEP_HOURS)
-        self.setSingleStep(0.25)
-        self.setDecimals(2)
-        self.setSuffix(" h")
-        self.setSpecialValueText("—")
-        self.setValue(self.NOT_RECORDED)
-        self.setAccelerated(True)
-
-    def hours(self) -> float | None:
-        value = self.value()
-        return None if value < 0 else value
-
-    def set_hours(self, hours: float | None) -> None:
-        self.setValue(self.NOT_RECORDED if hours is None else hours)
-
-    def stepBy(self, steps: int) -> None:
-        if self.hours() is None and steps > 0:
-            self.setValue(FIRST_HOURS_STEP)
-            self.selectAll()
-            return
-        super().stepBy(steps)
-
-    def _blank(self, text: str) -> bool:
-        bare = text.strip()
-        suffix = self.suffix().strip()
-        if suffix and bare.endswith(suffix):
-            bare = bare[: -len(suffix)].strip()
-        return bare in ("", "—")
-
-    def validate(self, text: str, position: int) -> object:
-        if self._blank(text):
-            return QValidator.State.Acceptable, text, position
-        return super().validate(text, position)
-
-    def valueFromText(self, text: str) -> float:
-        if self._blank(text):
-            return self.NOT_RECORDED
-        return super().valueFromText(text)
 
 
 class CheckInPanel(QWidget):
@@ -210,43 +155,15 @@ class CheckInPanel(QWidget):
         sleep = QGroupBox("Last night's sleep")
         sleep_column = QVBoxLayout(sleep)
         sleep_column.setSpacing(14)
-        self.sleep_hours = _HoursBox()
-        self.sleep_hours.setAccessibleName("Hours slept")
-        self.sleep_hours.setToolTip(
-            "Hours slept, 0 to 16 in quarter hours. “—” means not recorded; "
-            "clear the box or press × to go back to it."
-        )
-        self.clear_hours_button = QToolButton()
-        self.clear_hours_button.setText("×")
-        self.clear_hours_button.setAutoRaise(True)
-        self.clear_hours_button.setToolTip("Clear — not recorded")
-        self.clear_hours_button.setAccessibleName("Clear hours slept")
-        self.clear_hours_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._sleep_fields = SleepFields(sleep_column)
+        self.sleep_hours = self._sleep_fields.sleep_hours
+        self.clear_hours_button = self._sleep_fields.clear_hours_button
+        self.bedtime_known = self._sleep_fields.bedtime_known
+        self.bedtime = self._sleep_fields.bedtime
+        # Kept here, over the panel: the button holds this lambda and so the panel's Python side
+        # until Qt deletes the button; without it a panel holding the last reference to its undo
+        # stack is freed first and ~QUndoStack emits indexChanged into it (a crash in the tests).
         self.clear_hours_button.clicked.connect(lambda: self.sleep_hours.set_hours(None))
-        hours_label = QLabel("Hours slept")
-        hours_label.setBuddy(self.sleep_hours)
-        hours_row = QHBoxLayout()
-        hours_row.addWidget(hours_label)
-        hours_row.addStretch(1)
-        hours_row.addWidget(self.sleep_hours)
-        hours_row.addWidget(self.clear_hours_button)
-        sleep_column.addLayout(hours_row)
-
-        self.bedtime_known = QCheckBox("Went to bed at")
-        self.bedtime_known.setToolTip("Tick to record your bedtime; untick if you don't know it")
-        self.bedtime_known.setAccessibleName("Bedtime recorded")
-        self.bedtime = QTimeEdit(DEFAULT_BEDTIME)
-        self.bedtime.setDisplayFormat(QLocale().timeFormat(QLocale.FormatType.ShortFormat))
-        self.bedtime.setWrapping(True)
-        self.bedtime.setEnabled(False)
-        self.bedtime.setAccessibleName("Bedtime")
-        self.bedtime.setToolTip("When you went to bed")
-        bedtime_row = QHBoxLayout()
-        bedtime_row.addWidget(self.bedtime_known)
-        bedtime_row.addStretch(1)
-        bedtime_row.addWidget(self.bedtime)
-        bedtime_row.addSpacing(self.clear_hours_button.sizeHint().width() + bedtime_row.spacing())
-        sleep_column.addLayout(bedtime_row)
         sleep_column.addWidget(self.sliders["sleep_quality"])
 
         self.ill = QCheckBox("Ill or injured")
@@ -317,10 +234,7 @@ class CheckInPanel(QWidget):
     def _connect(self) -> None:
         for slider in self.sliders.values():
             slider.valueChanged.connect(self._edited)
-        self.sleep_hours.valueChanged.connect(self._edited)
-        self.bedtime_known.toggled.connect(self.bedtime.setEnabled)
-        self.bedtime_known.toggled.connect(self._edited)
-        self.bedtime.timeChanged.connect(self._edited)
+        self._sleep_fields.connect_edited(self._edited)
         self.ill.toggled.connect(self._edited)
         self.note.textChanged.connect(self._edited)
 
@@ -345,8 +259,6 @@ class CheckInPanel(QWidget):
 
     def check_in(self) -> CheckIn:
         """What the form holds now, saved or not."""
-        hours = self.sleep_hours.hours()
-        bedtime = self.bedtime.time().toPython() if self.bedtime_known.isChecked() else None
         return CheckIn(
             day=self._day,
             mood=self.sliders["mood"].value(),
@@ -354,8 +266,8 @@ class CheckInPanel(QWidget):
             anxiety=self.sliders["anxiety"].value(),
             energy=self.sliders["energy"].value(),
             sleep_quality=self.sliders["sleep_quality"].value(),
-            sleep_hours=hours,
-            bedtime=bedtime.replace(second=0, microsecond=0) if isinstance(bedtime, time) else None,
+            sleep_hours=self._sleep_fields.hours(),
+            bedtime=self._sleep_fields.bedtime_value(),
             ill=self.ill.isChecked(),
             note=self.note.toPlainText(),
         )
@@ -452,10 +364,7 @@ class CheckInPanel(QWidget):
         try:
             for name, slider in self.sliders.items():
                 slider.setValue(getattr(shown, name))
-            self.sleep_hours.set_hours(shown.sleep_hours)
-            self.bedtime_known.setChecked(shown.bedtime is not None)
-            if shown.bedtime is not None:
-                self.bedtime.setTime(QTime(shown.bedtime.hour, shown.bedtime.minute))
+            self._sleep_fields.show(shown.sleep_hours, shown.bedtime)
             self.ill.setChecked(shown.ill)
             if self.note.toPlainText() != shown.note:
                 self.note.setPlainText(shown.note)
