@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from runjournal.coach.model import History, Nudge
 from runjournal.domain.model import (
     CheckIn,
     CoachChoice,
@@ -32,6 +33,8 @@ from runjournal.storage.repositories import journal_counts
 from runjournal.storage.unit_of_work import UnitOfWork
 
 __all__ = ["Change", "Journal", "JournalError", "ValidationError"]
+
+COACH_CHECK_IN_DAYS = 90  # MOOD-LOW compares the last 14 days with the person's own 60
 
 
 class Change(enum.Flag):
@@ -244,6 +247,20 @@ class Journal:
         choice = CoachChoice(rule_id, current.disabled, today + timedelta(days=days - 1))
         self.save_coach_choice(choice)
         return choice
+
+    def coach_history(self, today: date) -> History:
+        """Everything the coach rules read, up to and including `today`."""
+        with self._read() as uow:
+            runs = uow.runs.between(None, today)  # milestones and first weeks need them all
+            check_ins = uow.check_ins.between(today - timedelta(days=COACH_CHECK_IN_DAYS), today)
+            settings = uow.settings.load()
+        return History(today=today, runs=tuple(runs), check_ins=tuple(check_ins), settings=settings)
+
+    def nudges(self, today: date) -> list[Nudge]:
+        """The coach's nudges for `today`, after the person's snoozes and turned-off rules."""
+        from runjournal.coach.engine import nudges
+
+        return nudges(self.coach_history(today), self.coach_choices())
 
     # Figures ----------------------------------------------------------------------------
 

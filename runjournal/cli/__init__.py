@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from runjournal import __version__
+from runjournal.cli.coach import add_coach_command
 from runjournal.cli.values import (
     Problems,
     Rejected,
@@ -376,6 +377,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", parents=[common], help="check that the journal is whole (read-only)")
     check.set_defaults(handler=cmd_check)
+
+    add_coach_command(commands, common)
 
     demo = commands.add_parser(
         "demo", parents=[common], help="write a realistic sample journal (empty file only)"

@@ -1,0 +1,52 @@
+"""What the coach reads (a History) and what it says (Nudges)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from runjournal.domain.model import CheckIn, Run, Settings
+
+
+class Level(enum.StrEnum):
+    SAFETY = "safety"
+    CAUTION = "caution"
+    SUGGEST = "suggest"
+    CELEBRATE = "celebrate"
+
+
+@dataclass(frozen=True)
+class Nudge:
+    """One thing the coach says, with the person's own numbers behind it and its source."""
+
+    rule_id: str
+    level: Level
+    title: str
+    message: str
+    why: str  # the person's own numbers that made the rule fire, in a sentence
+    source: str
+    numbers: dict[str, float | int | str | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class History:
+    """The entries a rule may look at, up to and including `today`.
+
+    Runs and check-ins are sorted by day; nothing after `today` is included.
+    """
+
+    today: date
+    runs: tuple[Run, ...]
+    check_ins: tuple[CheckIn, ...]
+    settings: Settings = field(default_factory=Settings)
+
+    def runs_between(self, first: date, last: date) -> list[Run]:
+        return [r for r in self.runs if first <= r.day <= last]
+
+    def check_ins_between(self, first: date, last: date) -> list[CheckIn]:
+        return [c for c in self.check_ins if first <= c.day <= last]
+
+    def last_days(self, days: int) -> tuple[date, date]:
+        """The window of the last `days` days, ending today (inclusive)."""
+        return self.today - timedelta(days=days - 1), self.today

@@ -1,0 +1,447 @@
+"""The coach's running and movement rules (COACH_RULES.md), one small pure function each.
+
+Each rule reads a `History` and returns one `Nudge` or `None`. Rules that speak of "runs"
+count `Activity.RUN` only; VOL and FREQ count every kind of movement. "Last N days" ends
+today, inclusive. The engine decides priority, snoozes and what is shown.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
+
+from runjournal.coach.model import History, Level, Nudge
+from runjournal.domain.model import Activity, Company, Intensity, Run
+from runjournal.domain.units import count, format_distance
+from runjournal.domain.weeks import week_start
+
+WHO_WEEKLY_MEQ = 150  # WHO 2020: 150 moderate minutes a week
+NEW_RUNNER_DAYS = 56  # "the first 8 weeks"
+SESSION_MIN_S = 600  # FREQ counts sessions of at least 10 minutes
+# Frandsen et al. 2025: (upper bound of the band in %, its label, injury hazard ratio).
+SPIKE_BANDS = ((30.0, "10–30 %", 1.64), (100.0, "30–100 %", 1.52), (math.inf, "> 100 %", 2.28))
+MILESTONE_RUNS = (1, 10, 25, 50)  # then every 50 from 100 on
+
+
+def _runs(items: Iterable[Run]) -> list[Run]:
+    """Only the runs (not walks, rides…), oldest first."""
+    return sorted((r for r in items if r.activity is Activity.RUN), key=lambda r: r.day)
+
+
+def _last_days(h: History, days: int) -> list[Run]:
+    return h.runs_between(*h.last_days(days))
+
+
+def _meq(items: Iterable[Run]) -> float:
+    """Moderate-equivalent minutes: easy and moderate minutes, plus hard minutes twice."""
+    return sum(r.minutes * (2 if r.intensity is Intensity.HARD else 1) for r in items)
+
+
+def _first_run_day(h: History) -> date | None:
+    if h.settings.started_running is not None:
+        return h.settings.started_running
+    runs = _runs(h.runs)
+    return runs[0].day if runs else None
+
+
+def _is_new_runner(h: History) -> bool:
+    """True during the first 8 weeks after the first run (or the day set as the start)."""
+    first = _first_run_day(h)
+    return first is not None and (h.today - first).days < NEW_RUNNER_DAYS
+
+
+def _mins(minutes: float) -> str:
+    return count(round(minutes), "minute")
+
+
+def _pct(part: float, whole: float) -> float:
+    return round(100 * part / whole, 6)
+
+
+def spike_run(h: History) -> Nudge | None:
+    """SPIKE-RUN (caution): the latest run is > 10 % longer than the longest run in the 30 days
+    before it. Distance is compared when the latest run and all those runs have one, else
+    minutes. Silent when the latest run is more than 7 days old or there were no runs before it.
+
+    SOURCE: Frandsen et al. 2025, Br J Sports Med (5,205 runners; injury hazard 1.64 / 1.52 / 2.28 by band)
+    """
+    runs = _runs(h.runs)
+    if not runs:
+        return None
+    latest = runs[-1]
+    if latest.day < h.last_days(7)[0]:
+        return None
+    before = [r for r in runs if latest.day - timedelta(days=30) <= r.day < latest.day]
+    if not before:
+        return None
+    by_distance = bool(latest.distance_m) and all(r.distance_m for r in before)
+    if by_distance:
+        new, longest = float(latest.distance_m or 0), max(float(r.distance_m or 0) for r in before)
+        shown_new = format_distance(new, h.settings.units, 1)
+        shown_old = format_distance(longest, h.settings.units, 1)
+    else:
+        new, longest = latest.minutes, max(r.minutes for r in before)
+        shown_new, shown_old = _mins(new), _mins(longest)
+    if longest <= 0:
+        return None
+    increase = _pct(new - longest, longest)
+    if increase <= 10:
+        return None
+    band, hazard = next((label, hr) for top, label, hr in SPIKE_BANDS if increase <= top)
+    return Nudge(
+        rule_id="SPIKE-RUN",
+        level=Level.CAUTION,
+        title="Longer than anything this month",
+        message="Your latest run was a big step up from your recent ones. Build up gradually: keep the next few runs shorter and easy so your body can catch up.",
+        why=f"Your run on {latest.day.isoformat()} was {shown_new}, {increase:.0f} % more than your longest run in the 30 days before it ({shown_old}). In a study of 5,205 runners, a jump of {band} went with {hazard:.2f} times the usual injury hazard.",
+        source="Frandsen et al. 2025, Br J Sports Med (5,205 runners; injury hazard 1.64 / 1.52 / 2.28 by band)",
+        numbers={
+            "run_day": latest.day.isoformat(),
+            "compared_by": "distance" if by_distance else "minutes",
+            "latest": round(new / 1000, 3) if by_distance else round(new, 1),
+            "longest_before": round(longest / 1000, 3) if by_distance else round(longest, 1),
+            "unit": "km" if by_distance else "min",
+            "increase_pct": round(increase, 1),
+            "band": band,
+            "hazard_ratio": hazard,
+        },
+    )
+
+
+def rest(h: History) -> Nudge | None:
+    """REST (caution): runs on each of the last 4 days (2 during the first 8 weeks).
+
+    SOURCE: seed (rest, strains and sprains); NHS Couch to 5K (rest day between runs)
+    """
+    new = _is_new_runner(h)
+    days = 2 if new else 4
+    run_days = {r.day for r in _runs(_last_days(h, days))}
+    if len(run_days) < days:
+        return None
+    return Nudge(
+        rule_id="REST",
+        level=Level.CAUTION,
+        title="Time for a rest day",
+        message="Your body needs time to heal between runs. A rest day or some gentle cross-training (a walk, a swim, a bike ride) lets it catch up.",
+        why=(
+            f"You ran on each of the last {days} days"
+            + (", and in your first 8 weeks a rest day between runs helps." if new else ".")
+        ),
+        source="seed (rest, strains and sprains); NHS Couch to 5K (rest day between runs)",
+        numbers={"days_in_a_row": days, "first_8_weeks": new},
+    )
+
+
+def _felt_worse(r: Run) -> bool:
+    mood_down = r.mood_before is not None and r.mood_after is not None and r.mood_after < r.mood_before
+    stress_up = (
+        r.stress_before is not None and r.stress_after is not None and r.stress_after > r.stress_before
+    )
+    return mood_down or stress_up
+
+
+def be_gentle(h: History) -> Nudge | None:
+    """BE-GENTLE (suggest): 2 of the last 3 runs with mood after < mood before, or stress
+    after > stress before.
+
+    SOURCE: seed ("be gentle with yourself"); Ekkekakis 2011 (pleasure drops above ventilatory threshold)
+    """
+    last3 = _runs(h.runs)[-3:]
+    worse = sum(_felt_worse(r) for r in last3)
+    if worse < 2:
+        return None
+    return Nudge(
+        rule_id="BE-GENTLE",
+        level=Level.SUGGEST,
+        title="Be gentle with yourself",
+        message="If running feels stressful, it's fine to slow down, walk for a while, or try another kind of movement. An easier pace often feels better.",
+        why=f"After {worse} of your last {len(last3)} runs, your mood was lower or your stress higher than before the run.",
+        source='seed ("be gentle with yourself"); Ekkekakis 2011 (pleasure drops above ventilatory threshold)',
+        numbers={"runs_felt_worse": worse, "runs_looked_at": len(last3)},
+    )
+
+
+def easy_share(h: History) -> Nudge | None:
+    """EASY-SHARE (suggest): ≥ 4 runs in the last 14 days and easy minutes < 25 % of run minutes.
+
+    SOURCE: seed (a quarter at low intensity); CDC talk test
+    """
+    runs = _runs(_last_days(h, 14))
+    total = sum(r.minutes for r in runs)
+    easy = sum(r.minutes for r in runs if r.intensity is Intensity.EASY)
+    if len(runs) < 4 or total <= 0 or easy >= 0.25 * total:
+        return None
+    share = _pct(easy, total)
+    return Nudge(
+        rule_id="EASY-SHARE",
+        level=Level.SUGGEST,
+        title="Add some easy running",
+        message="Try to spend at least a quarter of your running time at an easy, conversational pace (you can talk in full sentences), or walk briskly.",
+        why=f"In the last 14 days, {_mins(easy)} of your {_mins(total)} of running were easy (effort 4 or less): {share:.0f} %.",
+        source="seed (a quarter at low intensity); CDC talk test",
+        numbers={
+            "runs": len(runs),
+            "easy_minutes": round(easy, 1),
+            "run_minutes": round(total, 1),
+            "easy_share_pct": round(share, 1),
+        },
+    )
+
+
+def vol(h: History) -> Nudge | None:
+    """VOL (suggest / celebrate): ≥ 1 activity in the last 7 days; mEq < 150 suggests "about N
+    minutes to go", ≥ 150 celebrates. Counts every kind of movement.
+
+    SOURCE: WHO 2020 guidelines (150–300 min moderate a week); seed (50 min a week already lowers heart-disease risk)
+    """
+    week = _last_days(h, 7)
+    if not week:
+        return None
+    meq = _meq(week)
+    goal = h.settings.weekly_minutes_goal
+    own_goal = f" Your own goal is {_mins(goal)} a week." if goal != WHO_WEEKLY_MEQ else ""
+    to_go = max(0, math.ceil(WHO_WEEKLY_MEQ - meq))
+    if to_go:
+        level, title = Level.SUGGEST, f"About {_mins(to_go)} to go"
+        message = f"Every run counts: about {_mins(to_go)} to go to the 150 moderate minutes a week the WHO suggests. Even 50 minutes a week is good for your heart."
+    else:
+        level, title = Level.CELEBRATE, "150 active minutes in 7 days"
+        message = "You've reached the 150 moderate minutes a week that the WHO suggests. Every run counts, and yours are adding up."
+    return Nudge(
+        rule_id="VOL",
+        level=level,
+        title=title,
+        message=message + own_goal,
+        why=f"You moved {math.floor(meq)} moderate-equivalent minutes in the last 7 days (hard minutes count double).",
+        source="WHO 2020 guidelines (150–300 min moderate a week); seed (50 min a week already lowers heart-disease risk)",
+        numbers={"meq_minutes": round(meq, 1), "minutes_to_go": to_go, "own_goal_minutes": goal},
+    )
+
+
+def freq(h: History) -> Nudge | None:
+    """FREQ (suggest): fewer than the weekly target (default 3) sessions of ≥ 10 min in the last
+    7 days; any kind of movement counts.
+
+    SOURCE: seed (30 min, 3–5 times a week); ACSM 2011
+    """
+    goal = h.settings.weekly_sessions_goal
+    sessions = sum(1 for r in _last_days(h, 7) if r.duration_s >= SESSION_MIN_S)
+    if goal <= 0 or sessions >= goal or not h.runs:
+        return None  # a journal with nothing in it yet gets a welcome, not a target
+    return Nudge(
+        rule_id="FREQ",
+        level=Level.SUGGEST,
+        title="Short sessions count",
+        message="Short sessions count. Aim for 3 to 5 a week of about 30 minutes; a brisk 10-minute walk is a fine start.",
+        why=f"You had {count(sessions, 'session')} of 10 minutes or more in the last 7 days; your target is {goal}.",
+        source="seed (30 min, 3–5 times a week); ACSM 2011",
+        numbers={"sessions": sessions, "target": goal},
+    )
+
+
+def ramp(h: History) -> Nudge | None:
+    """RAMP (suggest): first logged run < 8 weeks ago (settings.started_running when set).
+
+    SOURCE: seed; NHS Couch to 5K (9-week run/walk plan)
+    """
+    first = _first_run_day(h)
+    if first is None or not _is_new_runner(h):
+        return None
+    days = max(0, (h.today - first).days)
+    return Nudge(
+        rule_id="RAMP",
+        level=Level.SUGGEST,
+        title="Give it a few weeks",
+        message="It can take 4 to 8 weeks to feel comfortable running. Mixing running and walking is a great way to build up.",
+        why=f"You started running on {first.isoformat()}, {count(days, 'day')} ago.",
+        source="seed; NHS Couch to 5K (9-week run/walk plan)",
+        numbers={"started": first.isoformat(), "days_since_start": days},
+    )
+
+
+def return_(h: History) -> Nudge | None:
+    """RETURN (suggest): no run for ≥ 14 days after ≥ 4 runs in the 28 days before the gap.
+
+    The gap is counted from the last run before it to today (no run since) or to the run that
+    ended it, while that run is in the last 7 days; "the 28 days before" end on that last run.
+
+    SOURCE: Frandsen 2025; ours
+    """
+    runs = _runs(h.runs)
+    days = sorted({r.day for r in runs})
+    if not days:
+        return None
+    gap_from, gap_to = days[-1], h.today
+    if (gap_to - gap_from).days < 14:
+        week_first = h.last_days(7)[0]
+        pairs = [(a, b) for a, b in itertools.pairwise(days) if b >= week_first]
+        gaps = [(a, b) for a, b in pairs if (b - a).days >= 14]
+        if not gaps:
+            return None
+        gap_from, gap_to = gaps[-1]
+    gap = (gap_to - gap_from).days
+    before = [r for r in runs if gap_from - timedelta(days=27) <= r.day <= gap_from]
+    if len(before) < 4:
+        return None
+    return Nudge(
+        rule_id="RETURN",
+        level=Level.SUGGEST,
+        title="Welcome back",
+        message="Welcome back! Ease in with a few shorter, easy runs and let your body settle in again.",
+        why=f"Your break from running was {count(gap, 'day')}, after {count(len(before), 'run')} in the 4 weeks before it.",
+        source="Frandsen 2025; ours",
+        numbers={"gap_days": gap, "runs_before_gap": len(before), "last_run": gap_from.isoformat()},
+    )
+
+
+def social(h: History) -> Nudge | None:
+    """SOCIAL (suggest): ≥ 4 runs in the last 28 days, all solo.
+
+    SOURCE: seed (exercise buddy, running groups)
+    """
+    runs = _runs(_last_days(h, 28))
+    if len(runs) < 4 or any(r.company is not Company.SOLO for r in runs):
+        return None
+    return Nudge(
+        rule_id="SOCIAL",
+        level=Level.SUGGEST,
+        title="Run with others sometimes",
+        message="Try a buddy, a club or a parkrun: company can keep you going, and it's a friendly way to feel less alone.",
+        why=f"Your {count(len(runs), 'run')} in the last 28 days were all on your own.",
+        source="seed (exercise buddy, running groups)",
+        numbers={"runs": len(runs), "solo_runs": len(runs)},
+    )
+
+
+def mindful(h: History) -> Nudge | None:
+    """MINDFUL (suggest): ≥ 3 runs in the last 14 days, none marked mindful.
+
+    SOURCE: seed (mindful running)
+    """
+    runs = _runs(_last_days(h, 14))
+    if len(runs) < 3 or any(r.mindful for r in runs):
+        return None
+    return Nudge(
+        rule_id="MINDFUL",
+        level=Level.SUGGEST,
+        title="Try a mindful run",
+        message=(
+            "Try one run without music or podcasts: notice your breath, your steps and what's around you."
+        ),
+        why=f"None of your {count(len(runs), 'run')} in the last 14 days was marked mindful.",
+        source="seed (mindful running)",
+        numbers={"runs": len(runs), "mindful_runs": 0},
+    )
+
+
+def outside(h: History) -> Nudge | None:
+    """OUTSIDE (suggest): ≥ 3 runs in the last 14 days, all indoor.
+
+    SOURCE: seed
+    """
+    runs = _runs(_last_days(h, 14))
+    if len(runs) < 3 or any(r.outdoor for r in runs):
+        return None
+    return Nudge(
+        rule_id="OUTSIDE",
+        level=Level.SUGGEST,
+        title="Take a run outside",
+        message="When you feel like it, try a run outside: it can lessen feelings of isolation.",
+        why=f"Your {count(len(runs), 'run')} in the last 14 days were all indoors.",
+        source="seed",
+        numbers={"runs": len(runs), "indoor_runs": len(runs)},
+    )
+
+
+def routine(h: History) -> Nudge | None:
+    """ROUTINE (celebrate): ≥ 1 run in each of the last 4 ISO weeks, this week included.
+
+    SOURCE: seed
+    """
+    weeks_with_runs = {week_start(r.day) for r in _runs(h.runs)}
+    this_week = week_start(h.today)
+    weeks = 0
+    while this_week - timedelta(weeks=weeks) in weeks_with_runs:
+        weeks += 1
+    if weeks < 4:
+        return None
+    return Nudge(
+        rule_id="ROUTINE",
+        level=Level.CELEBRATE,
+        title=f"{weeks} weeks in a row",
+        message=f"{weeks} weeks in a row with a run. Consistency matters more than perfect runs.",
+        why=f"You ran at least once in each of the last {weeks} weeks, this week included.",
+        source="seed",
+        numbers={"weeks_in_a_row": weeks},
+    )
+
+
+def _is_milestone(n: int) -> bool:
+    return n in MILESTONE_RUNS or (n >= 100 and n % 50 == 0)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def milestone(h: History) -> Nudge | None:
+    """MILESTONE (celebrate): the latest run is the 1st, 10th, 25th, 50th, 100th, 150th… run
+    (while it is in the last 7 days); or the first ISO week with ≥ 150 mEq is this week or the
+    one before.
+
+    SOURCE: ours
+    """
+    runs = _runs(h.runs)
+    run_n = len(runs) if runs and runs[-1].day >= h.last_days(7)[0] and _is_milestone(len(runs)) else None
+    meq_by_week: dict[date, float] = {}
+    for r in h.runs:
+        if r.day <= h.today:
+            meq_by_week[week_start(r.day)] = meq_by_week.get(week_start(r.day), 0.0) + _meq([r])
+    first_full = next((w for w in sorted(meq_by_week) if meq_by_week[w] >= WHO_WEEKLY_MEQ), None)
+    this_week = week_start(h.today)
+    if first_full not in (this_week, this_week - timedelta(weeks=1)):
+        first_full = None
+    if run_n is None and first_full is None:
+        return None
+    titles, whys = [], []
+    numbers: dict[str, float | int | str | None] = {"run_number": run_n}
+    if run_n is not None:
+        titles.append("Your first run!" if run_n == 1 else f"Your {_ordinal(run_n)} run!")
+        whys.append(f"Your run on {runs[-1].day.isoformat()} was your {_ordinal(run_n)} logged run.")
+    if first_full is not None:
+        when = "This week" if first_full == this_week else "Last week"
+        meq = meq_by_week[first_full]
+        titles.append(f"{when}: your first 150-minute week")
+        whys.append(
+            f"{when} you moved {math.floor(meq)} moderate-equivalent minutes, your first week with 150 or more."
+        )
+        numbers.update({"first_150_week": first_full.isoformat(), "week_meq_minutes": round(meq, 1)})
+    return Nudge(
+        rule_id="MILESTONE",
+        level=Level.CELEBRATE,
+        title=" · ".join(titles),
+        message="A milestone worth celebrating. Take a moment to enjoy it: you showed up for yourself.",
+        why=" ".join(whys),
+        source="ours",
+        numbers=numbers,
+    )
+
+
+RUNNING_RULES: tuple[tuple[str, Callable[[History], Nudge | None]], ...] = (
+    ("SPIKE-RUN", spike_run),
+    ("REST", rest),
+    ("BE-GENTLE", be_gentle),
+    ("EASY-SHARE", easy_share),
+    ("VOL", vol),
+    ("FREQ", freq),
+    ("RAMP", ramp),
+    ("RETURN", return_),
+    ("SOCIAL", social),
+    ("MINDFUL", mindful),
+    ("OUTSIDE", outside),
+    ("ROUTINE", routine),
+    ("MILESTONE", milestone),
+)
