@@ -21,6 +21,7 @@ from runjournal.domain.model import (
     Problem,
     Run,
     Settings,
+    SupportContact,
     ValidationError,
     WeekTotals,
 )
@@ -34,6 +35,7 @@ from runjournal.storage.unit_of_work import UnitOfWork
 
 __all__ = ["Change", "Journal", "JournalError", "ValidationError"]
 
+SUPPORT_CONTACTS_KEY = "support_contacts"
 COACH_CHECK_IN_DAYS = 90  # MOOD-LOW compares the last 14 days with the person's own 60
 
 
@@ -247,6 +249,28 @@ class Journal:
         choice = CoachChoice(rule_id, current.disabled, today + timedelta(days=days - 1))
         self.save_coach_choice(choice)
         return choice
+
+    def support_contacts(self) -> list[SupportContact]:
+        """The person's own contacts for the "Need support now?" card."""
+        with self._read() as uow:
+            stored = uow.settings.value(SUPPORT_CONTACTS_KEY) or []
+        return [
+            SupportContact(str(c.get("name", "")), str(c.get("phone", "")), str(c.get("note", "")))
+            for c in stored
+            if isinstance(c, dict) and c.get("name")
+        ]
+
+    def save_support_contacts(self, contacts: list[SupportContact]) -> None:
+        kept = [c for c in contacts if c.name.strip()]
+        if any(len(c.name) > 200 or len(c.phone) > 100 or len(c.note) > 500 for c in kept):
+            raise ValidationError([Problem("contacts", "A contact's name, number or note is too long.")])
+        with self._write() as uow:
+            uow.settings.put_value(
+                SUPPORT_CONTACTS_KEY,
+                [{"name": c.name.strip(), "phone": c.phone.strip(), "note": c.note.strip()} for c in kept],
+            )
+            uow.commit()
+        self.changes.emit(Change.SETTINGS)
 
     def coach_history(self, today: date) -> History:
         """Everything the coach rules read, up to and including `today`."""

@@ -233,6 +233,15 @@ class ValidationError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class SupportContact:
+    """Someone the person can turn to, shown on the "Need support now?" card."""
+
+    name: str
+    phone: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class CoachChoice:
     """What a person decided about one coach rule: turned off, or quiet until a day."""
 

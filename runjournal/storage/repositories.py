@@ -218,12 +218,25 @@ class SettingsRepository:
 
     def save(self, settings: Settings) -> None:
         for key, value in settings_to_dict(settings).items():
-            statement = sqlite_insert(tables.settings).values(key=key, value=json.dumps(value))
-            self._c.execute(
-                statement.on_conflict_do_update(
-                    index_elements=[tables.settings.c.key], set_={"value": statement.excluded.value}
-                )
+            self.put_value(key, value)
+
+    def value(self, key: str) -> Any:
+        """A stored JSON value of the person's (e.g. their support contacts), or None."""
+        row = self._c.execute(select(tables.settings.c.value).where(tables.settings.c.key == key)).first()
+        if row is None:
+            return None
+        try:
+            return json.loads(row[0])
+        except ValueError:
+            return None
+
+    def put_value(self, key: str, value: Any) -> None:
+        statement = sqlite_insert(tables.settings).values(key=key, value=json.dumps(value))
+        self._c.execute(
+            statement.on_conflict_do_update(
+                index_elements=[tables.settings.c.key], set_={"value": statement.excluded.value}
             )
+        )
 
 
 class CoachChoiceRepository:

@@ -167,3 +167,14 @@ def test_deleting_several_runs_and_putting_them_back(journal: Journal, heard: li
     assert journal.runs() == [runs[1]]  # nothing deleted when one is missing
     journal.restore_runs([runs[0], runs[2]])
     assert sorted(journal.runs(), key=lambda r: r.id) == runs
+
+
+def test_support_contacts_are_kept_in_the_journal(journal_path: Path) -> None:
+    from runjournal.domain.model import SupportContact
+
+    with Journal.open(journal_path) as journal:
+        assert journal.support_contacts() == []
+        journal.save_support_contacts([SupportContact("Sam", "07700 900123", "sister"), SupportContact("  ")])
+    with Journal.open(journal_path) as journal:
+        assert journal.support_contacts() == [SupportContact("Sam", "07700 900123", "sister")]
+        assert journal.settings() == Settings()  # contacts never disturb the settings
