@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings, Qt, QTime
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
 
+from runjournal.domain.model import CoachChoice
 from runjournal.journal import Journal, JournalError
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.charts.coming_view import ChartsComingView
@@ -240,11 +241,18 @@ class MainWindow(QMainWindow):
     def edit_preferences(self) -> None:
         settings = QSettings()
         theme = str(settings.value("appearance/theme", "system"))
-        dialog = PreferencesDialog(self.bridge.journal.settings(), theme, self)
+        journal = self.bridge.journal
+        turned_off = sorted(rule_id for rule_id, choice in journal.coach_choices().items() if choice.disabled)
+        dialog = PreferencesDialog(journal.settings(), theme, self, turned_off=turned_off)
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
         try:
-            self.bridge.journal.save_settings(dialog.result_settings())
+            journal.save_settings(dialog.result_settings())
+            for rule_id in dialog.result_turned_back_on():
+                current = journal.coach_choices()[rule_id]
+                journal.save_coach_choice(
+                    CoachChoice(rule_id, disabled=False, snoozed_until=current.snoozed_until)
+                )
         except Exception as error:  # a validation slip or a disk problem: say it, keep going
             QMessageBox.warning(self, "Preferences not saved", str(error))
             return

@@ -293,3 +293,17 @@ def test_preferences_change_units_and_goal_everywhere(qtbot, window: MainWindow,
     assert window.today.summary.minutes_bar.format() == "32 of 120 min"
     header = window.runs.model.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
     assert "mi" in header
+
+
+def test_a_turned_off_tip_comes_back_from_preferences(qtbot, window: MainWindow, journal: Journal) -> None:
+    from runjournal.domain.model import CoachChoice
+
+    journal.save_coach_choice(CoachChoice("SOCIAL", disabled=True))
+
+    def turn_back_on(dialog) -> None:
+        dialog.turned_off["SOCIAL"].setChecked(True)
+        dialog.accept()
+
+    _when_dialog_opens(qtbot, turn_back_on)
+    window.preferences_action.trigger()
+    assert "SOCIAL" not in journal.coach_choices()

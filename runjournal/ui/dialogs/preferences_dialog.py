@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from runjournal.coach.names import rule_name
 from runjournal.domain.model import DistanceUnit, Settings
 from runjournal.ui.runs.run_table_model import date_edit_format
 
@@ -27,7 +28,14 @@ THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, settings: Settings, theme: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        theme: str,
+        parent: QWidget | None = None,
+        *,
+        turned_off: list[str] = (),  # type: ignore[assignment]
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self._settings = settings
@@ -92,6 +100,15 @@ class PreferencesDialog(QDialog):
         form.addRow(hint)
         form.addRow("&Appearance:", self.theme)
 
+        self.turned_off: dict[str, QCheckBox] = {}
+        if turned_off:
+            form.addRow(QLabel("<b>Coach tips you turned off</b> — tick one to turn it back on:"))
+            for rule_id in turned_off:
+                box = QCheckBox(rule_name(rule_id))
+                box.setAccessibleName(f"Turn the tip “{rule_name(rule_id)}” back on")
+                self.turned_off[rule_id] = box
+                form.addRow(box)
+
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -109,6 +126,9 @@ class PreferencesDialog(QDialog):
             week_start=self.week_start.currentData(),
             started_running=self.started.date().toPython() if self.knows_start.isChecked() else None,
         )
+
+    def result_turned_back_on(self) -> list[str]:
+        return [rule_id for rule_id, box in self.turned_off.items() if box.isChecked()]
 
     def result_theme(self) -> str:
         return self.theme.currentData()
