@@ -12,8 +12,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from runjournal.coach.model import History, Nudge
+
+if TYPE_CHECKING:
+    from runjournal.insights import Insight
 from runjournal.domain.model import (
     CheckIn,
     CoachChoice,
@@ -279,6 +283,20 @@ class Journal:
             check_ins = uow.check_ins.between(today - timedelta(days=COACH_CHECK_IN_DAYS), today)
             settings = uow.settings.load()
         return History(today=today, runs=tuple(runs), check_ins=tuple(check_ins), settings=settings)
+
+    def insights(self, today: date) -> list[Insight] | None:
+        """How running and mood move together in the person's entries; None while the coach's
+        MOOD-LOW nudge is showing, when insights are paused (COACH_RULES.md)."""
+        from runjournal.insights import insights
+
+        with self._read() as uow:
+            history = History(
+                today=today,
+                runs=tuple(uow.runs.between(None, today)),
+                check_ins=tuple(uow.check_ins.between(None, today)),
+                settings=uow.settings.load(),
+            )
+        return insights(history)
 
     def nudges(self, today: date) -> list[Nudge]:
         """The coach's nudges for `today`, after the person's snoozes and turned-off rules."""

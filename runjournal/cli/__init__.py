@@ -7,6 +7,7 @@ why); 2 usage; 3 the journal cannot be used (stderr says why; the file is untouc
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from runjournal import __version__
 from runjournal.cli.coach import add_coach_command
+from runjournal.cli.insights import add_insights_command
 from runjournal.cli.values import (
     Problems,
     Rejected,
@@ -379,6 +381,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(handler=cmd_check)
 
     add_coach_command(commands, common)
+    add_insights_command(commands, common)
 
     demo = commands.add_parser(
         "demo", parents=[common], help="write a realistic sample journal (empty file only)"
@@ -412,6 +415,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader (e.g. `| head`) stopped listening; nothing is wrong
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (keeps Python quiet at exit)
+        return 0
 
 
 if __name__ == "__main__":
