@@ -7,12 +7,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTime
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from runjournal.domain.model import CoachChoice
 from runjournal.journal import Journal, JournalError
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.charts.coming_view import ChartsComingView
+from runjournal.ui.coach.coach_panel import CoachPanel
 from runjournal.ui.dialogs.about_dialog import ShortcutsDialog, about_text
 from runjournal.ui.dialogs.preferences_dialog import PreferencesDialog
 from runjournal.ui.runs.run_actions import RunActions
@@ -42,6 +43,12 @@ class MainWindow(QMainWindow):
         # The coach panel docks on the right.
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
         self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.coach = CoachPanel(self.bridge)
+        self.coach_dock = QDockWidget("Coach", self)
+        self.coach_dock.setObjectName("coachDock")  # lets saveState()/restoreState() find it
+        self.coach_dock.setWidget(self.coach)
+        self.coach_dock.setMinimumWidth(300)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.coach_dock)
 
         self._build_actions()
         self._build_menus()
@@ -112,6 +119,12 @@ class MainWindow(QMainWindow):
             self._action(f"&{name}", lambda _=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
             for i, name in enumerate(VIEWS)
         ]
+        self.coach_action = self.coach_dock.toggleViewAction()
+        self.coach_action.setText("&Coach")
+        self.coach_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.support_action = self._action(
+            "&Need Support Now?", self.show_support, tip="Helplines and your own contacts"
+        )
         self.shortcuts_action = self._action("&Keyboard Shortcuts", self.show_shortcuts, "Ctrl+/")
         self.about_action = self._action("&About RunJournal", self.show_about)
 
@@ -131,7 +144,11 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.preferences_action)
         view_menu = bar.addMenu("&View")
         view_menu.addActions(self.view_actions)
+        view_menu.addSeparator()
+        view_menu.addAction(self.coach_action)
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.support_action)
+        help_menu.addSeparator()
         help_menu.addActions([self.shortcuts_action, self.about_action])
 
     def _connect(self) -> None:
@@ -140,6 +157,7 @@ class MainWindow(QMainWindow):
         self.runs.runActivated.connect(self.run_actions.edit_run)
         self.runs.selectionChanged.connect(self._update_run_actions)
         self.tabs.currentChanged.connect(self._update_run_actions)
+        self.coach.supportRequested.connect(self.show_support)
         self.today.check_in.saved.connect(lambda _day: self.say("Saved"))
         self.today.check_in.saveFailed.connect(self._save_failed)
         self._update_run_actions()
@@ -262,6 +280,11 @@ class MainWindow(QMainWindow):
 
             apply_theme(QApplication.instance(), dialog.result_theme())  # type: ignore[arg-type]
         self.say("Preferences saved")
+
+    def show_support(self) -> None:
+        from runjournal.ui.dialogs.help_card_dialog import HelpCardDialog
+
+        HelpCardDialog(self.bridge, self).exec()
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.actions(), self).exec()

@@ -307,3 +307,17 @@ def test_a_turned_off_tip_comes_back_from_preferences(qtbot, window: MainWindow,
     _when_dialog_opens(qtbot, turn_back_on)
     window.preferences_action.trigger()
     assert "SOCIAL" not in journal.coach_choices()
+
+
+def test_the_coach_docks_beside_the_views_and_support_is_one_click_away(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:
+    from runjournal.ui.dialogs.help_card_dialog import HelpCardDialog
+
+    assert window.dockWidgetArea(window.coach_dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert window.coach.empty_label.isVisible()  # a new journal: a kind word, not a blank
+    opened: list[HelpCardDialog] = []
+    monkeypatch.setattr(HelpCardDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    window.support_action.trigger()
+    window.coach.supportRequested.emit()
+    assert len(opened) == 2 and opened[0].windowTitle() == "Need support now?"
