@@ -13,12 +13,12 @@ from __future__ import annotations
 import math
 import zlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from runjournal.coach.engine import mood_low_active
 from runjournal.coach.model import History
 from runjournal.domain.model import Activity, Intensity, Run
+from runjournal.insights.model import CLEAR_DIFFERENCE, Insight
 from runjournal.insights.stats import (
     DEFAULT_SEED,
     block_bootstrap_interval,
@@ -30,12 +30,7 @@ from runjournal.insights.stats import (
 MIN_DAYS_EACH = 14  # days of each kind before a day comparison is shown
 MIN_SPAN_DAYS = 28  # first to last compared day, both counted
 MIN_RUNS = 14  # sessions with mood before and after before a change is shown
-CLEAR_DIFFERENCE = 0.5  # points (hours for sleep)
 
-CAVEAT = (
-    "This is an association in your entries, not proof of cause — "
-    "good days may also make running more likely."
-)
 
 _ACTIVITY_PLURAL = {
     Activity.RUN: "runs",
@@ -44,29 +39,6 @@ _ACTIVITY_PLURAL = {
     Activity.SWIM: "swims",
     Activity.OTHER: "other sessions",
 }
-
-
-@dataclass(frozen=True)
-class Insight:
-    """One comparison in the person's own numbers.
-
-    For the day comparisons `difference` is group minus other days and `days_with` /
-    `days_without` count the days on each side. For the before/after insights `difference`
-    is the mean change (after minus before), `days_with` counts the sessions and
-    `days_without` is None. `hedges_g` is None when there is no spread to scale by.
-    """
-
-    key: str
-    title: str
-    sentence: str
-    difference: float
-    low: float
-    high: float
-    hedges_g: float | None
-    days_with: int
-    days_without: int | None
-    clear: bool
-    caveat: str = CAVEAT
 
 
 def insights(history: History) -> list[Insight] | None:

@@ -16,12 +16,13 @@ from runjournal.ui.charts.coming_view import ChartsComingView
 from runjournal.ui.coach.coach_panel import CoachPanel
 from runjournal.ui.dialogs.about_dialog import ShortcutsDialog, about_text
 from runjournal.ui.dialogs.preferences_dialog import PreferencesDialog
+from runjournal.ui.insights import InsightsView
 from runjournal.ui.runs.run_actions import RunActions
 from runjournal.ui.runs.runs_view import RunsView
 from runjournal.ui.theme import apply_theme
 from runjournal.ui.today.today_view import TodayView
 
-VIEWS = ("Today", "Runs", "Charts")
+VIEWS = ("Today", "Runs", "Charts", "Insights")
 
 
 class MainWindow(QMainWindow):
@@ -35,9 +36,10 @@ class MainWindow(QMainWindow):
         self.today = TodayView(self.bridge, self.undo_stack)
         self.runs = RunsView(self.bridge)
         self.charts = ChartsComingView()
+        self.insights = InsightsView(self.bridge)  # works out its figures off the UI thread
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for view, name in zip((self.today, self.runs, self.charts), VIEWS, strict=True):
+        for view, name in zip((self.today, self.runs, self.charts, self.insights), VIEWS, strict=True):
             self.tabs.addTab(view, name)
         self.setCentralWidget(self.tabs)
         # The coach panel docks on the right.

@@ -321,3 +321,11 @@ def test_the_coach_docks_beside_the_views_and_support_is_one_click_away(
     window.support_action.trigger()
     window.coach.supportRequested.emit()
     assert len(opened) == 2 and opened[0].windowTitle() == "Need support now?"
+
+
+def test_insights_are_a_tab_away(qtbot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.insights.insightsShown, timeout=20000) as shown:
+        qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.insights
+    assert shown.args[0] == []  # a new journal: not enough entries yet, said in words
+    assert "Not enough entries yet" in window.insights.message_label.text()
