@@ -13,7 +13,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -137,6 +137,9 @@ def run(path: Path, *, smoke: bool = False) -> int:
     try:
         return app.exec()
     finally:
+        QThreadPool.globalInstance().waitForDone(
+            10_000
+        )  # background figures finish before the journal closes
         window.bridge.journal.close()
 
 

@@ -10,9 +10,11 @@ connection crosses threads.
 
 from __future__ import annotations
 
+import contextlib
 import math
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import (
     QLocale,
     QObject,
@@ -276,9 +278,15 @@ class _InsightsJob(QRunnable):
         try:
             result = self._journal.insights(self._today)
         except Exception as error:  # any failure is told to the person rather than lost
-            self._relay.failed.emit(self._generation, str(error) or type(error).__name__)
+            self._tell(self._relay.failed, str(error) or type(error).__name__)
         else:
-            self._relay.finished.emit(self._generation, result)
+            self._tell(self._relay.finished, result)
+
+    def _tell(self, signal: object, payload: object) -> None:
+        if not shiboken6.isValid(self._relay):
+            return  # the view closed while this ran: nobody is waiting for the answer
+        with contextlib.suppress(RuntimeError):  # deleted between the check and the emit
+            signal.emit(self._generation, payload)  # type: ignore[attr-defined]
 
 
 class InsightsView(QWidget):
