@@ -13,9 +13,7 @@ from datetime import date
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
-    QFrame,
     QLabel,
-    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -27,6 +25,7 @@ from runjournal.domain.model import CoachChoice
 from runjournal.storage.inspect import JournalError
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.coach.nudge_card import SUPPORT_TEXT, NudgeCard
+from runjournal.ui.scrolling import fill_with_scroll_area
 
 NOTHING_TO_SAY = "Nothing to nudge you about today. Keep moving in ways that feel good."
 
@@ -102,14 +101,7 @@ class CoachPanel(QWidget):
         column.addStretch(1)
         column.addWidget(self.support_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll_area)
+        self.scroll_area = fill_with_scroll_area(self, content)
 
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 from runjournal.insights.model import CAVEAT, CLEAR_DIFFERENCE, Insight
 from runjournal.journal import Journal
 from runjournal.ui.bridge import JournalBridge
+from runjournal.ui.scrolling import fill_with_scroll_area
 
 WORKING_TEXT = "Working out your insights…"
 PAUSED_TEXT = (
@@ -353,14 +353,7 @@ class InsightsView(QWidget):
         column.addWidget(self.caveat_label)
         column.addStretch(1)
 
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll_area)
+        self.scroll_area = fill_with_scroll_area(self, content)
 
         self._recompute_timer = QTimer(self)
         self._recompute_timer.setSingleShot(True)
