@@ -11,6 +11,7 @@ import io
 import json
 import os
 import tempfile
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -141,6 +142,7 @@ def journal_document(journal: Journal) -> dict[str, Any]:
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "settings": settings_to_dict(journal.settings()),
         "coach_choices": [coach_choice_to_dict(c) for c in journal.coach_choices().values()],
+        "support_contacts": [asdict(c) for c in journal.support_contacts()],
         "runs": [run_to_dict(r) for r in journal.runs()],
         "check_ins": [check_in_to_dict(c) for c in journal.check_ins()],
     }

@@ -178,3 +178,15 @@ def test_support_contacts_are_kept_in_the_journal(journal_path: Path) -> None:
     with Journal.open(journal_path) as journal:
         assert journal.support_contacts() == [SupportContact("Sam", "07700 900123", "sister")]
         assert journal.settings() == Settings()  # contacts never disturb the settings
+
+
+def test_the_json_export_carries_the_support_contacts(journal: Journal, tmp_path: Path) -> None:
+    import json
+
+    from runjournal.domain.model import SupportContact
+    from runjournal.export import export
+
+    journal.save_support_contacts([SupportContact("Sam", "07700 900123")])
+    export(journal, tmp_path / "all.json")
+    document = json.loads((tmp_path / "all.json").read_text())
+    assert document["support_contacts"] == [{"name": "Sam", "phone": "07700 900123", "note": ""}]
