@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.coach_dock = QDockWidget("Coach", self)
         self.coach_dock.setObjectName("coachDock")  # lets saveState()/restoreState() find it
         self.coach_dock.setWidget(self.coach)
+        self.coach.heading.hide()  # the dock's title bar already says "Coach"
         self.coach_dock.setMinimumWidth(300)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.coach_dock)
 
