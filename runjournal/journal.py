@@ -30,7 +30,11 @@ from runjournal.domain.model import (
     WeekTotals,
 )
 from runjournal.domain.validation import validate_check_in, validate_run, validate_settings
-from runjournal.domain.weeks import week_start, week_starts
+from runjournal.domain.weeks import IsoWeek, week_start, week_starts
+from runjournal.figures.charts import ChartData, ChartRange
+from runjournal.figures.daily import daily_series, lead_in_start
+from runjournal.figures.runs import mood_changes, run_days
+from runjournal.figures.week_report import REPORT_DAYS, REPORT_WEEKS, WeekAverages, WeekReport, note_lines
 from runjournal.storage.backup import BackupInfo, backup_journal, restore_into
 from runjournal.storage.database import Database, open_database
 from runjournal.storage.inspect import FileReport, JournalError, inspect_file
@@ -85,6 +89,12 @@ def check_journal(path: Path) -> CheckReport:
     except JournalError as error:
         return CheckReport(False, [str(error)], 0, 0, None)
     return CheckReport(not report.problems, report.problems, report.runs, report.check_ins, report.revision)
+
+
+def _week_totals(uow: UnitOfWork, first: date, last: date, first_weekday: int) -> list[WeekTotals]:
+    start = week_start(first, first_weekday)
+    found = {w.week_start: w for w in uow.runs.week_totals(start, last, first_weekday)}
+    return [found.get(s, WeekTotals(week_start=s)) for s in week_starts(first, last, first_weekday)]
 
 
 def _raise_if(problems: list[Problem]) -> None:
@@ -312,9 +322,55 @@ class Journal:
         with self._read() as uow:
             if first_weekday is None:
                 first_weekday = uow.settings.load().week_start
-            start = week_start(first, first_weekday)
-            found = {w.week_start: w for w in uow.runs.week_totals(start, last, first_weekday)}
-        return [found.get(s, WeekTotals(week_start=s)) for s in week_starts(first, last, first_weekday)]
+            return _week_totals(uow, first, last, first_weekday)
+
+    def chart_data(self, chart_range: ChartRange, today: date) -> ChartData:
+        """Every chart's figures for the weeks in `chart_range`, ending with today's week."""
+        with self._read() as uow:
+            settings = uow.settings.load()
+            journal_first = journal_counts(uow.connection).first_day
+            first = chart_range.first_day(today, journal_first, settings.week_start)
+            last = week_start(today, settings.week_start) + timedelta(days=6)
+            weeks = _week_totals(uow, first, last, settings.week_start)
+            check_ins = uow.check_ins.between(lead_in_start(first), last)
+            runs = uow.runs.between(first, last)
+        return ChartData(
+            first=first,
+            last=last,
+            settings=settings,
+            weeks=tuple(weeks),
+            daily=daily_series(check_ins, first, last),
+            run_days=tuple(run_days(runs)),
+            mood_changes=tuple(mood_changes(runs)),
+        )
+
+    def week_report(self, week: IsoWeek, today: date) -> WeekReport:
+        """The figures of the printed page for an ISO week (Monday to Sunday)."""
+        first_week = week - (REPORT_WEEKS - 1)
+        daily_first = week.sunday - timedelta(days=REPORT_DAYS - 1)
+        with self._read() as uow:
+            settings = uow.settings.load()
+            weeks = _week_totals(uow, first_week.monday, week.sunday, 0)
+            check_ins = uow.check_ins.between(lead_in_start(daily_first), week.sunday)
+            runs = uow.runs.between(week.monday, week.sunday)
+        this_week = [c for c in check_ins if c.day >= week.monday]
+        last_week = [c for c in check_ins if (week - 1).monday <= c.day <= (week - 1).sunday]
+        as_of = min(week.sunday, today)
+        nudges = self.nudges(as_of) if as_of >= week.monday else []
+        return WeekReport(
+            week=week,
+            settings=settings,
+            totals=weeks[-1],
+            previous=weeks[-2],
+            averages=WeekAverages.of(this_week),
+            previous_averages=WeekAverages.of(last_week),
+            weeks=tuple(weeks),
+            daily=daily_series(check_ins, daily_first, week.sunday),
+            runs=tuple(runs),
+            mood_changes=tuple(mood_changes(runs)),
+            nudges=tuple(nudges),
+            notes=tuple(note_lines(runs, this_week)),
+        )
 
     def counts(self) -> JournalCounts:
         with self._read() as uow:

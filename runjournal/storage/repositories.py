@@ -6,6 +6,7 @@ They run on the connection of a unit of work and never commit; the unit of work 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
 from typing import Any
 
@@ -38,8 +39,19 @@ def _run_values(run: Run) -> dict[str, Any]:
     return values
 
 
+def _rows(result: Any) -> Iterator[dict[str, Any]]:
+    """Rows as dictionaries; zipping with the keys read once is several times faster than
+    `Row._asdict()`, which matters when the charts read ten years of entries."""
+    keys = tuple(result.keys())
+    for row in result:
+        yield dict(zip(keys, row, strict=True))
+
+
 def _run_from_row(row: Any) -> Run:
-    data = row._asdict()
+    return _run_from_values(row._asdict())
+
+
+def _run_from_values(data: dict[str, Any]) -> Run:
     started: datetime | None = data["started_at"]
     data["started_at"] = started.replace(tzinfo=UTC) if started else None
     data["activity"] = Activity(data["activity"])
@@ -86,7 +98,7 @@ class RunRepository:
             query = query.where(tables.runs.c.day >= first)
         if last is not None:
             query = query.where(tables.runs.c.day <= last)
-        return [_run_from_row(row) for row in self._c.execute(query)]
+        return [_run_from_values(data) for data in _rows(self._c.execute(query))]
 
     def with_hash(self, content_hash: str) -> list[Run]:
         query = select(tables.runs).where(tables.runs.c.content_hash == content_hash)
@@ -151,7 +163,10 @@ def _check_in_values(check_in: CheckIn) -> dict[str, Any]:
 
 
 def _check_in_from_row(row: Any) -> CheckIn:
-    data = row._asdict()
+    return _check_in_from_values(row._asdict())
+
+
+def _check_in_from_values(data: dict[str, Any]) -> CheckIn:
     data["bedtime"] = time.fromisoformat(data["bedtime"]) if data["bedtime"] else None
     data["ill"] = bool(data["ill"])
     return CheckIn(**data)
@@ -189,7 +204,7 @@ class CheckInRepository:
             query = query.where(tables.check_ins.c.day >= first)
         if last is not None:
             query = query.where(tables.check_ins.c.day <= last)
-        return [_check_in_from_row(row) for row in self._c.execute(query)]
+        return [_check_in_from_values(data) for data in _rows(self._c.execute(query))]
 
     def count(self) -> int:
         return self._c.execute(select(func.count()).select_from(tables.check_ins)).scalar_one()
