@@ -26,9 +26,7 @@ from runjournal.domain.serialize import (
 )
 from runjournal.domain.units import METRES_PER_KM, format_duration
 from runjournal.journal import Journal
-
-EXPORT_FORMAT = "runjournal"
-EXPORT_VERSION = 1
+from runjournal.journal_document import EXPORT_FORMAT, EXPORT_VERSION, source_to_dict
 
 RUN_CSV_COLUMNS = (
     "date", "start_local", "utc_offset_min", "activity", "duration", "duration_s", "moving_s",
@@ -145,6 +143,7 @@ def journal_document(journal: Journal) -> dict[str, Any]:
         "support_contacts": [asdict(c) for c in journal.support_contacts()],
         "runs": [run_to_dict(r) for r in journal.runs()],
         "check_ins": [check_in_to_dict(c) for c in journal.check_ins()],
+        "source_files": [source_to_dict(s) for s in journal.source_files()],
     }
 
 

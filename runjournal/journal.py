@@ -8,8 +8,8 @@ record changed, so each view can refresh itself without knowing who wrote.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +17,10 @@ from typing import TYPE_CHECKING
 from runjournal.coach.model import History, Nudge
 
 if TYPE_CHECKING:
+    from runjournal.import_plan import ImportDone, ImportPlan
+    from runjournal.importers import FileResult
     from runjournal.insights import Insight
+    from runjournal.journal_document import JournalDocument
 from runjournal.domain.model import (
     CheckIn,
     CoachChoice,
@@ -25,9 +28,11 @@ from runjournal.domain.model import (
     Problem,
     Run,
     Settings,
+    SourceFile,
     SupportContact,
     ValidationError,
     WeekTotals,
+    source_hash,
 )
 from runjournal.domain.validation import validate_check_in, validate_run, validate_settings
 from runjournal.domain.weeks import IsoWeek, week_start, week_starts
@@ -44,6 +49,7 @@ from runjournal.storage.unit_of_work import UnitOfWork
 __all__ = ["Change", "Journal", "JournalError", "ValidationError"]
 
 SUPPORT_CONTACTS_KEY = "support_contacts"
+LARGE_IMPORT_RUNS = 50  # an import this big is preceded by a checked backup
 COACH_CHECK_IN_DAYS = 90  # MOOD-LOW compares the last 14 days with the person's own 60
 
 
@@ -352,7 +358,8 @@ class Journal:
             settings = uow.settings.load()
             weeks = _week_totals(uow, first_week.monday, week.sunday, 0)
             check_ins = uow.check_ins.between(lead_in_start(daily_first), week.sunday)
-            runs = uow.runs.between(week.monday, week.sunday)
+            recent_runs = uow.runs.between(daily_first, week.sunday)
+        runs = [r for r in recent_runs if r.day >= week.monday]
         this_week = [c for c in check_ins if c.day >= week.monday]
         last_week = [c for c in check_ins if (week - 1).monday <= c.day <= (week - 1).sunday]
         as_of = min(week.sunday, today)
@@ -367,6 +374,7 @@ class Journal:
             weeks=tuple(weeks),
             daily=daily_series(check_ins, daily_first, week.sunday),
             runs=tuple(runs),
+            run_days=tuple(run_days(recent_runs)),
             mood_changes=tuple(mood_changes(runs)),
             nudges=tuple(nudges),
             notes=tuple(note_lines(runs, this_week)),
@@ -411,6 +419,93 @@ class Journal:
             uow.commit()
         self.changes.emit(Change.EVERYTHING)
         return len(runs), len(check_ins)
+
+    # Imports ----------------------------------------------------------------------------
+
+    def plan_import(self, results: Sequence[FileResult]) -> ImportPlan:
+        """What importing these read files would add, and what it would skip and why."""
+        from runjournal.import_plan import day_span, plan_import
+
+        span = day_span(results)
+        hashes = [source_hash(r.content_hash) or "" for result in results for r in result.runs]
+        with self._read() as uow:
+            existing = uow.runs.between(*span) if span else []
+            known = uow.source_files.known(h for h in hashes if h)
+        return plan_import(results, existing, known)
+
+    def store_import(self, plan: ImportPlan) -> ImportDone:
+        """Stores the plan's new entries and their original files in one transaction;
+        a large import is preceded by a checked backup."""
+        from runjournal.import_plan import ImportDone
+
+        runs = plan.new_runs
+        for run in runs:
+            _raise_if(validate_run(run))
+        if len(runs) >= LARGE_IMPORT_RUNS:
+            self.backup(reason="before-import")
+        with self._write() as uow:
+            stored = [uow.runs.add(run) for run in runs]
+            added = [source for source in plan.sources if uow.source_files.add(source)]
+            uow.commit()
+        self.changes.emit(Change.RUNS)
+        return ImportDone(tuple(stored), tuple(added))
+
+    def undo_import(self, done: ImportDone) -> None:
+        """Takes a whole import away again: its runs and the files it added."""
+        with self._write() as uow:
+            for run in done.runs:
+                if run.id is not None:
+                    uow.runs.delete(run.id)
+            for source in done.sources:
+                uow.source_files.delete(source.hash)
+            uow.commit()
+        self.changes.emit(Change.RUNS)
+
+    def redo_import(self, done: ImportDone) -> None:
+        """Puts an undone import back, under the same ids."""
+        with self._write() as uow:
+            for run in done.runs:
+                uow.runs.add(run)
+            for source in done.sources:
+                uow.source_files.add(source)
+            uow.commit()
+        self.changes.emit(Change.RUNS)
+
+    def load_document(self, document: JournalDocument) -> tuple[int, int]:
+        """Fills an empty journal from a whole-journal export, ids included, so exporting
+        and loading gives the same journal. All of it, or (on any problem) nothing."""
+        if not self.is_empty() or self.source_files():
+            raise ValidationError(
+                [Problem("document", "A whole-journal export can only be loaded into an empty journal.")]
+            )
+        problems = [
+            Problem(p.field, f"Run on {r.day}: {p.message}") for r in document.runs for p in validate_run(r)
+        ]
+        problems += [
+            Problem(p.field, f"Check-in of {c.day}: {p.message}")
+            for c in document.check_ins
+            for p in validate_check_in(c)
+        ]
+        _raise_if(problems + validate_settings(document.settings))
+        with self._write() as uow:
+            for run in document.runs:
+                uow.runs.add(run)
+            uow.check_ins.add_many(list(document.check_ins))
+            uow.settings.save(document.settings)
+            for choice in document.coach_choices:
+                uow.coach_choices.put(choice)
+            if document.support_contacts:
+                uow.settings.put_value(SUPPORT_CONTACTS_KEY, [asdict(c) for c in document.support_contacts])
+            for source in document.sources:
+                uow.source_files.add(source)
+            uow.commit()
+        self.changes.emit(Change.EVERYTHING)
+        return len(document.runs), len(document.check_ins)
+
+    def source_files(self) -> list[SourceFile]:
+        """Every imported file's original bytes."""
+        with self._read() as uow:
+            return uow.source_files.all()
 
     # Safety -----------------------------------------------------------------------------
 

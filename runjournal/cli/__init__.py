@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 
 from runjournal import __version__
 from runjournal.cli.coach import add_coach_command
+from runjournal.cli.import_command import add_import_command
 from runjournal.cli.insights import add_insights_command
+from runjournal.cli.report import add_report_command
 from runjournal.cli.values import (
     Problems,
     Rejected,
@@ -382,6 +384,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_coach_command(commands, common)
     add_insights_command(commands, common)
+    add_report_command(commands, common)
+    add_import_command(commands, common)
 
     demo = commands.add_parser(
         "demo", parents=[common], help="write a realistic sample journal (empty file only)"

@@ -251,3 +251,24 @@ class CoachChoice:
 
     def is_quiet_on(self, day: date) -> bool:
         return self.disabled or (self.snoozed_until is not None and day <= self.snoozed_until)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """An imported file exactly as the watch or app wrote it; runs point to it through
+    their content hash (the file's sha256, or "<sha256>:<row>" for a CSV row)."""
+
+    hash: str
+    name: str
+    kind: str  # "gpx", "tcx", "fit" or "csv"
+    data: bytes
+    imported_at: datetime | None = None  # an aware UTC instant
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+
+def source_hash(content_hash: str | None) -> str | None:
+    """The hash of the file a run came from, read from the run's content hash."""
+    return content_hash.split(":", 1)[0] if content_hash else None

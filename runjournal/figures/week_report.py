@@ -61,6 +61,7 @@ class WeekReport:
     weeks: tuple[WeekTotals, ...]  # REPORT_WEEKS weeks ending with this one
     daily: dict[str, DailySeries]  # REPORT_DAYS days ending on the week's Sunday
     runs: tuple[Run, ...]  # this week's sessions
+    run_days: tuple[date, ...]  # days with a session among the REPORT_DAYS of the daily chart
     mood_changes: tuple[MoodChange, ...]  # this week's
     nudges: tuple[Nudge, ...]
     notes: tuple[NoteLine, ...]

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Float,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -84,4 +85,15 @@ coach_choices = Table(
     Column("rule_id", String(32), primary_key=True),
     Column("disabled", Boolean, nullable=False, server_default="0"),
     Column("snoozed_until", Date, nullable=True),
+)
+
+source_files = Table(
+    "source_files",
+    metadata,
+    Column("hash", String(64), primary_key=True),  # sha256 of the original bytes
+    Column("name", Text, nullable=False),
+    Column("kind", String(8), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("imported_at", DateTime, nullable=False),  # naive UTC
+    Column("data", LargeBinary, nullable=False),  # zlib-compressed original
 )

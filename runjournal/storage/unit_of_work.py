@@ -16,6 +16,7 @@ from runjournal.storage.repositories import (
     RunRepository,
     SettingsRepository,
 )
+from runjournal.storage.source_files import SourceFileRepository
 
 
 class UnitOfWork:
@@ -23,6 +24,7 @@ class UnitOfWork:
     check_ins: CheckInRepository
     settings: SettingsRepository
     coach_choices: CoachChoiceRepository
+    source_files: SourceFileRepository
     connection: Connection
 
     def __init__(self, engine: Engine, *, write: bool = False) -> None:
@@ -40,6 +42,7 @@ class UnitOfWork:
         self.check_ins = CheckInRepository(self.connection)
         self.settings = SettingsRepository(self.connection)
         self.coach_choices = CoachChoiceRepository(self.connection)
+        self.source_files = SourceFileRepository(self.connection)
         return self
 
     def commit(self) -> None:

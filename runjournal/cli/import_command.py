@@ -1,0 +1,119 @@
+"""`runjournal import FILE...`: runs from watches and apps, one line (or JSON object) per file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from runjournal.domain.units import count, format_distance, format_duration
+
+EXIT_OK, EXIT_REJECTED = 0, 1
+
+
+def _entry(item: Any, units: Any) -> dict[str, Any]:
+    run = item.run
+    entry: dict[str, Any] = {"status": str(item.status), "reason": item.reason or None}
+    if run is not None:
+        local = run.local_start
+        entry.update(
+            date=run.day.isoformat(),
+            start_local=local.strftime("%H:%M") if local else None,
+            activity=str(run.activity),
+            duration_s=round(run.duration_s, 1),
+            distance_m=None if run.distance_m is None else round(run.distance_m, 1),
+        )
+    return entry
+
+
+def _line(path: Path, items: list[Any], units: Any) -> str:
+    if items and items[0].run is None:
+        return f"{path}: can't import: {items[0].reason}"
+    described = []
+    for item in items:
+        run = item.run
+        what = f"{run.activity.label.lower()} {run.day:%d %b %Y}, {format_duration(run.duration_s)}"
+        if run.distance_m:
+            what += f", {format_distance(run.distance_m, units)}"
+        label = "can't import: " + item.reason if item.status == "can't import" else str(item.status)
+        described.append(f"{label} ({what})")
+    return f"{path}: " + "; ".join(described)
+
+
+def _load_document(args: argparse.Namespace, path: Path) -> int:
+    from runjournal.cli import _open
+    from runjournal.journal_document import DocumentError, read_document
+
+    try:
+        document = read_document(path.read_bytes(), path.name)
+    except (OSError, DocumentError) as error:
+        print(f"runjournal import: {path}: {error}", file=sys.stderr)
+        return EXIT_REJECTED
+    with _open(args) as journal:
+        if not journal.is_empty():
+            print(
+                f"runjournal import: {path} is a whole journal; it can only be loaded into an empty "
+                "journal. Use --db with a new file name.",
+                file=sys.stderr,
+            )
+            return EXIT_REJECTED
+        runs, check_ins = journal.load_document(document)
+    print(
+        f"{path}: loaded the whole journal: {count(runs, 'run')}, {count(check_ins, 'check-in')}, its settings and files."
+    )
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from runjournal.cli import _open
+    from runjournal.importers import read_file
+    from runjournal.journal_document import looks_like_document
+
+    paths = [Path(p) for p in args.files]
+    if len(paths) == 1 and paths[0].suffix.lower() == ".json":
+        try:
+            with paths[0].open("rb") as handle:
+                head = handle.read(4096)
+        except OSError as error:
+            print(f"runjournal import: {paths[0]} could not be read: {error.strerror}.", file=sys.stderr)
+            return EXIT_REJECTED
+        if looks_like_document(head):
+            return _load_document(args, paths[0])
+    with _open(args) as journal:
+        units = journal.settings().units
+        results = [read_file(path, csv_units=units) for path in paths]
+        plan = journal.plan_import(results)
+        done = journal.store_import(plan)
+    by_file: dict[Path, list[Any]] = {}
+    for item in plan.items:
+        by_file.setdefault(item.path, []).append(item)
+    for path in paths:
+        items = by_file.get(path, [])
+        if args.json:
+            refused = [i for i in items if i.status == "can't import"]
+            record = {
+                "file": str(path),
+                "kind": items[0].kind if items else "",
+                "outcome": "refused" if items and len(refused) == len(items) else "read",
+                "error": items[0].reason if items and items[0].run is None else None,
+                "entries": [_entry(i, units) for i in items if i.run is not None],
+            }
+            print(json.dumps(record, ensure_ascii=False))
+        else:
+            print(_line(path, items, units))
+    if not args.json:
+        print(f"Import finished: {plan.summary()}; {len(done.runs)} stored.")
+    return EXIT_REJECTED if any(i.status == "can't import" for i in plan.items) else EXIT_OK
+
+
+def add_import_command(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    command = commands.add_parser(
+        "import",
+        parents=[common],
+        help="import runs from GPX, TCX, FIT or CSV files (or a whole-journal .json)",
+    )
+    command.add_argument("files", nargs="+", metavar="FILE", help="files from a watch or an app")
+    command.add_argument("--json", action="store_true", help="one JSON object per file")
+    command.set_defaults(handler=cmd_import)

@@ -1,0 +1,70 @@
+"""`runjournal report`: the printable weekly page as a PDF, written without a display."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from runjournal.domain.weeks import IsoWeek
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+
+def _gui_application() -> object:
+    """A Qt GUI application for fonts and painting, on the offscreen platform unless the
+    person chose another: the report is written the same with or without a screen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if not os.environ.get("LANG"):
+        os.environ["LANG"] = "C.UTF-8"  # Qt warns about an unset locale otherwise
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.instance() or QGuiApplication(["runjournal"])
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from runjournal.cli import _open
+
+    try:
+        week = IsoWeek.parse(args.week) if args.week else IsoWeek.of(date.today())
+    except ValueError as error:
+        print(f"runjournal report: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    output = Path(args.output)
+    if output.suffix.lower() != ".pdf":
+        print(f"runjournal report: {output} should end in .pdf: the report is a PDF file.", file=sys.stderr)
+        return EXIT_USAGE
+    with _open(args, create=False) as journal:
+        report = journal.week_report(week, date.today())
+    _application = _gui_application()  # kept alive while the page is painted
+    from runjournal.reports.weekly import ReportError, write_pdf
+
+    page_size = None
+    if args.paper:
+        from PySide6.QtGui import QPageSize
+
+        page_size = QPageSize(QPageSize.PageSizeId.A4 if args.paper == "a4" else QPageSize.PageSizeId.Letter)
+    try:
+        write_pdf(
+            output, report, include_notes=args.include_notes, printed_on=date.today(), page_size=page_size
+        )
+    except ReportError as error:
+        print(f"runjournal report: {error}", file=sys.stderr)
+        return EXIT_REJECTED
+    print(f"Weekly report for {week} ({report.first:%d %b} – {report.last:%d %b %Y}) written to {output}.")
+    return EXIT_OK
+
+
+def add_report_command(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    report = commands.add_parser("report", parents=[common], help="write the weekly report as a PDF")
+    report.add_argument("--week", metavar="WEEK", help="the ISO week, e.g. 2026-W47 (default: this week)")
+    report.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to write the PDF")
+    report.add_argument(
+        "--include-notes", action="store_true", help="print the week's notes (never the private ones)"
+    )
+    report.add_argument(
+        "--paper", choices=("a4", "letter"), help="paper size (default: what this computer's locale uses)"
+    )
+    report.set_defaults(handler=cmd_report)

@@ -1,0 +1,79 @@
+"""The repository of imported files' original bytes, kept compressed in the journal."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, delete, func, insert, select
+
+from runjournal.domain.model import SourceFile
+from runjournal.storage import tables
+
+_COMPRESSION_LEVEL = 6  # GPX/TCX shrink ~10×, FIT ~2×; higher levels gain little and cost time
+
+
+class SourceFileRepository:
+    def __init__(self, connection: Connection) -> None:
+        self._c = connection
+
+    def add(self, source: SourceFile) -> bool:
+        """Stores a file unless the same bytes are already kept; True when it was new."""
+        if self.has(source.hash):
+            return False
+        imported = source.imported_at or datetime.now(UTC)
+        self._c.execute(
+            insert(tables.source_files).values(
+                hash=source.hash,
+                name=source.name,
+                kind=source.kind,
+                size=source.size,
+                imported_at=imported.astimezone(UTC).replace(tzinfo=None),
+                data=zlib.compress(source.data, _COMPRESSION_LEVEL),
+            )
+        )
+        return True
+
+    def has(self, file_hash: str) -> bool:
+        c = tables.source_files.c
+        return self._c.execute(select(c.hash).where(c.hash == file_hash)).first() is not None
+
+    def known(self, hashes: Iterable[str]) -> set[str]:
+        wanted = list(set(hashes))
+        c = tables.source_files.c
+        found: set[str] = set()
+        for start in range(0, len(wanted), 500):  # stays under SQLite's bound-parameter limit
+            chunk = wanted[start : start + 500]
+            found.update(self._c.execute(select(c.hash).where(c.hash.in_(chunk))).scalars())
+        return found
+
+    def get(self, file_hash: str) -> SourceFile | None:
+        row = self._c.execute(
+            select(tables.source_files).where(tables.source_files.c.hash == file_hash)
+        ).first()
+        return _from_row(row) if row else None
+
+    def all(self) -> list[SourceFile]:
+        query = select(tables.source_files).order_by(
+            tables.source_files.c.imported_at, tables.source_files.c.hash
+        )
+        return [_from_row(row) for row in self._c.execute(query)]
+
+    def delete(self, file_hash: str) -> bool:
+        c = tables.source_files.c
+        return self._c.execute(delete(tables.source_files).where(c.hash == file_hash)).rowcount == 1
+
+    def count(self) -> int:
+        return self._c.execute(select(func.count()).select_from(tables.source_files)).scalar_one()
+
+
+def _from_row(row: object) -> SourceFile:
+    imported: datetime = row.imported_at  # type: ignore[attr-defined]
+    return SourceFile(
+        hash=row.hash,  # type: ignore[attr-defined]
+        name=row.name,  # type: ignore[attr-defined]
+        kind=row.kind,  # type: ignore[attr-defined]
+        data=zlib.decompress(row.data),  # type: ignore[attr-defined]
+        imported_at=imported.replace(tzinfo=UTC),
+    )

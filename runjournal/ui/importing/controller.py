@@ -1,0 +1,172 @@
+"""File → Import… and files dropped on the window, in one place the main window wires up.
+
+Activity files go to the `ImportDialog` (read, review, then store as one undoable step).
+A single whole-journal export (.json) goes the other way: it can fill an empty journal,
+after the person agrees, and is explained rather than refused when the journal is not empty.
+The question and message boxes are module functions, so tests can answer for the person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from runjournal.domain.units import count
+from runjournal.ui.bridge import JournalBridge
+
+FILE_FILTER = "Activity files (*.gpx *.tcx *.fit *.csv *.json);;All files (*)"
+_HEAD_BYTES = 4096
+
+
+def ask_file_names(parent: QWidget, folder: str) -> list[Path]:
+    """The files the person picks (several at once), or [] when they cancel."""
+    names, _ = QFileDialog.getOpenFileNames(parent, "Import Activities", folder, FILE_FILTER)
+    return [Path(name) for name in names]
+
+
+def ask_to_load_document(parent: QWidget, name: str, runs: int, check_ins: int) -> bool:
+    """Whether to fill the (empty) journal from a whole-journal export."""
+    answer = QMessageBox.question(
+        parent,
+        "Load a Whole Journal?",
+        f"“{name}” is a whole RunJournal journal with {count(runs, 'run')} and "
+        f"{count(check_ins, 'check-in')}, with its settings.\n\n"
+        "Load all of it into this empty journal?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def tell(parent: QWidget, title: str, message: str, *, warning: bool = False) -> None:
+    """A message the person reads and closes."""
+    if warning:
+        QMessageBox.warning(parent, title, message)
+    else:
+        QMessageBox.information(parent, title, message)
+
+
+def is_whole_journal(path: Path) -> bool:
+    """Whether a file is RunJournal's own whole-journal export, from its first bytes only."""
+    from runjournal.journal_document import looks_like_document
+
+    if path.suffix.lower() != ".json":
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return looks_like_document(handle.read(_HEAD_BYTES))
+    except OSError:
+        return False
+
+
+class ImportController(QObject):
+    """Opens the import dialog for chosen or dropped files and loads whole-journal exports.
+
+    Signals: `imported(int)` with the number of runs one import stored;
+    `document_loaded(int, int)` with the runs and check-ins a whole journal brought.
+    """
+
+    imported = Signal(int)
+    document_loaded = Signal(int, int)
+
+    def __init__(self, bridge: JournalBridge, undo_stack: QUndoStack, parent_widget: QWidget) -> None:
+        super().__init__(parent_widget)
+        self.bridge = bridge
+        self.undo_stack = undo_stack
+        self.parent_widget = parent_widget
+        self.dialog = None  # the ImportDialog last opened, for tests and for raising it again
+        self._folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
+
+    # File → Import… ---------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        paths = ask_file_names(self.parent_widget, self._folder)
+        if paths:
+            self._folder = str(paths[0].parent)
+            self.import_paths(paths)
+
+    def import_paths(self, paths: Sequence[Path]) -> None:
+        """Reviews and imports activity files; a lone whole-journal export is loaded instead."""
+        paths = [Path(p) for p in paths]
+        if not paths:
+            return
+        if len(paths) == 1 and is_whole_journal(paths[0]):
+            self.load_document(paths[0])
+            return
+        from runjournal.ui.importing.import_dialog import ImportDialog
+
+        previous = self.dialog
+        if previous is not None:
+            previous.reject()  # window-modal, so only reachable from code; it had stored nothing
+            previous.deleteLater()
+        dialog = ImportDialog(self.bridge, self.undo_stack, paths, self.parent_widget)
+        dialog.imported.connect(self.imported)
+        self.dialog = dialog
+        dialog.open()
+
+    # Drag and drop ----------------------------------------------------------------------
+
+    @staticmethod
+    def accepts(mime: QMimeData) -> bool:
+        """Whether a drag carries files on this computer (not web links)."""
+        return mime.hasUrls() and any(url.isLocalFile() for url in mime.urls())
+
+    @staticmethod
+    def paths_from(mime: QMimeData) -> list[Path]:
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+    # Whole-journal exports -------------------------------------------------------------
+
+    def load_document(self, path: Path) -> bool:
+        """Fills an empty journal from an export, after asking; explains when it can't."""
+        from runjournal.journal_document import DocumentError, read_document
+
+        parent = self.parent_widget
+        title = "Whole Journal Not Loaded"
+        journal = self.bridge.journal
+        try:
+            empty = journal.is_empty() and not journal.source_files()
+        except Exception as error:  # the journal can't be read: say so rather than fail
+            tell(parent, title, f"Your journal could not be read: {error}", warning=True)
+            return False
+        if not empty:
+            tell(
+                parent,
+                "A Whole Journal Goes into an Empty One",
+                f"“{path.name}” is a whole RunJournal journal, not an activity file. It can only be "
+                "loaded into an empty journal, so that nothing of yours is mixed up or overwritten.\n\n"
+                "To load it: choose File → Open Journal…, type a new file name, and then import "
+                f"“{path.name}” into that new journal.",
+            )
+            return False
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            document = read_document(path.read_bytes(), f"“{path.name}”")
+        except OSError as error:
+            QGuiApplication.restoreOverrideCursor()
+            tell(parent, title, f"“{path.name}” could not be read ({error.strerror or error}).", warning=True)
+            return False
+        except DocumentError as error:
+            QGuiApplication.restoreOverrideCursor()
+            tell(parent, title, str(error), warning=True)
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        if not ask_to_load_document(parent, path.name, len(document.runs), len(document.check_ins)):
+            return False
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            runs, check_ins = journal.load_document(document)
+        except Exception as error:  # ValidationError or JournalError: nothing was stored
+            QGuiApplication.restoreOverrideCursor()
+            tell(parent, title, f"Nothing was loaded: {error}", warning=True)
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        # Earlier steps on the undo stack belong to the empty journal; undoing one now
+        # could clash with the records just loaded.
+        self.undo_stack.clear()
+        self.document_loaded.emit(runs, check_ins)
+        return True

@@ -1,0 +1,352 @@
+"""The import dialog: reads the chosen files with a progress bar, then shows what would
+be added before anything is stored.
+
+Nothing reaches the journal until the person presses Import; then the whole batch goes
+in as one `ImportCommand`, so one Undo takes it all away again. Cancel, at any point
+before that, leaves the journal exactly as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from runjournal.domain.model import DistanceUnit
+from runjournal.domain.units import count
+from runjournal.import_plan import ImportPlan, Status
+from runjournal.importers import FileResult
+from runjournal.ui.bridge import JournalBridge
+from runjournal.ui.importing.import_command import ImportCommand
+from runjournal.ui.importing.reader import FileReader
+from runjournal.ui.importing.review_model import (
+    COL_ACTIVITY,
+    COL_DATE,
+    COL_DISTANCE,
+    COL_DURATION,
+    COL_FILE,
+    COL_START,
+    COL_STATUS,
+    SORT_ROLE,
+    ReviewModel,
+    spans_reason,
+)
+
+PAGE_READING = 0
+PAGE_REVIEW = 1
+
+
+def import_button_text(new: int) -> str:
+    """ "Import 1 Run", "Import 12 Runs"; just "Import" when nothing is new."""
+    return f"Import {new} Run" if new == 1 else f"Import {new} Runs" if new else "Import"
+
+
+class ImportDialog(QDialog):
+    """Reading, then reviewing, one batch of files; stores it only when the person agrees.
+
+    Signals: `plan_ready()` once the review list is shown, `imported(int)` with the number
+    of runs stored (the dialog then closes), `read_cancelled()` when Cancel stopped the read.
+    """
+
+    plan_ready = Signal()
+    imported = Signal(int)
+    read_cancelled = Signal()
+
+    def __init__(
+        self,
+        bridge: JournalBridge,
+        undo_stack: QUndoStack,
+        paths: Sequence[Path],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.undo_stack = undo_stack
+        self.paths = [Path(p) for p in paths]
+        self.plan: ImportPlan | None = None
+        self.command: ImportCommand | None = None
+        self.setWindowTitle("Import Activities")
+        self.setSizeGripEnabled(True)
+        self.resize(900, 480)
+
+        self.reader = FileReader(self)
+        self.reader.progress.connect(self._on_progress)
+        self.reader.finished.connect(self._on_read)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._reading_page())
+        self.pages.addWidget(self._review_page())
+
+        self.buttons = QDialogButtonBox()
+        self.import_button = QPushButton("Import")
+        self.import_button.setAccessibleName("Import the new runs")
+        self.import_button.setToolTip(
+            "Add the runs marked ✓ new to your journal (Undo takes them away again)"
+        )
+        self.import_button.setEnabled(False)  # until the list is there to review
+        self.import_button.clicked.connect(self.confirm)
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setToolTip("Close without adding anything to your journal")
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.buttons)
+
+    # Pages -----------------------------------------------------------------------------
+
+    def _reading_page(self) -> QWidget:
+        page = QWidget()
+        self.progress_label = QLabel(f"Reading {count(len(self.paths), 'file')}…")
+        self.progress_label.setWordWrap(True)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, max(1, len(self.paths)))
+        self.progress_bar.setValue(0)
+        self.progress_bar.setAccessibleName("Reading progress")
+        self.progress_label.setBuddy(self.progress_bar)
+        hint = QLabel("Nothing is added to your journal until you have seen the list and pressed Import.")
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.progress_bar)
+        layout.addWidget(hint)
+        layout.addStretch(2)
+        return page
+
+    def _review_page(self) -> QWidget:
+        page = QWidget()
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.model = ReviewModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Files to import")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # after the indicator, so the files' order is kept at first
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.selectionModel().selectionChanged.connect(self._show_reason)
+        self.proxy.layoutChanged.connect(self._span_reasons)  # sorting moves the rows
+
+        self.reason_label = QLabel()
+        self.reason_label.setWordWrap(True)
+        self.reason_label.setTextFormat(Qt.TextFormat.PlainText)  # file names are not markup
+        self.reason_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reason_label.setAccessibleName("Why")
+
+        self.error_row = QWidget()
+        error_icon = QLabel()
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        error_icon.setPixmap(warning.pixmap(size, size))
+        error_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setAccessibleName("Import problem")
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        error_layout = QHBoxLayout(self.error_row)
+        error_layout.setContentsMargins(0, 0, 0, 0)
+        error_layout.addWidget(error_icon)
+        error_layout.addWidget(self.error_label, 1)
+        self.error_row.setVisible(False)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.reason_label)
+        layout.addWidget(self.error_row)
+        return page
+
+    # Reading ---------------------------------------------------------------------------
+
+    def open(self) -> None:
+        """Shows the dialog (window-modal, without blocking) and starts reading."""
+        super().open()
+        self.start()
+
+    def start(self) -> None:
+        """Starts reading the files; called by `open()`, or by a caller that shows the dialog itself."""
+        if self.reader.is_reading or self.plan is not None:
+            return
+        self.pages.setCurrentIndex(PAGE_READING)
+        self.reader.start(self.paths, self._units())
+
+    def _units(self) -> DistanceUnit:
+        try:
+            return self.bridge.journal.settings().units
+        except Exception:  # an unusable journal shows its problem when planning; km until then
+            return DistanceUnit.KM
+
+    @property
+    def is_reading(self) -> bool:
+        return self.reader.is_reading
+
+    def _on_progress(self, done: int, total: int, name: str) -> None:
+        self.progress_bar.setMaximum(max(1, total))
+        self.progress_bar.setValue(done)
+        if name:
+            self.progress_label.setText(f"Reading {done + 1} of {total}: {name}")
+        else:
+            self.progress_label.setText(f"Read {count(total, 'file')}; checking your journal for duplicates…")
+
+    def _on_read(self, results: list[FileResult]) -> None:
+        try:
+            plan = self.bridge.journal.plan_import(results)
+        except Exception as error:  # the journal could not be read: say so, store nothing
+            self._show_plan(ImportPlan((), ()))
+            self._show_error(
+                f"Your journal could not be checked for duplicates, so nothing can be imported.\n{error}"
+            )
+            return
+        self._show_plan(plan)
+
+    def _show_plan(self, plan: ImportPlan) -> None:
+        self.plan = plan
+        self.model.set_rows(list(plan.items), self._units())
+        new = plan.count(Status.NEW)
+        after = (
+            f"Nothing is added to your journal until you press {import_button_text(new)}."
+            if new
+            else "There is nothing new to add to your journal."
+        )
+        self.summary_label.setText(f"<b>{plan.summary()}.</b> {after}")
+        self.import_button.setText(import_button_text(new))
+        self.import_button.setEnabled(new > 0)
+        if new:
+            self.import_button.setDefault(True)
+            self.import_button.setAutoDefault(True)
+        else:
+            self.cancel_button.setText("Close")
+        self._fit_columns()
+        self.pages.setCurrentIndex(PAGE_REVIEW)
+        if plan.items:
+            self.table.selectRow(0)
+        self.table.setFocus()
+        self.plan_ready.emit()
+
+    def _span_reasons(self) -> None:
+        """A file that can't be read shows its reason across the empty Date…Status cells."""
+        self.table.clearSpans()
+        for row in range(self.proxy.rowCount()):
+            if spans_reason(self.model.item_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())):
+                self.table.setSpan(row, COL_DATE, 1, COL_STATUS - COL_DATE + 1)
+
+    def _fit_columns(self) -> None:
+        """Every column but Status as wide as its widest entry (reasons aside); Status takes the rest."""
+        self.table.clearSpans()  # so a long reason does not widen the Date column
+        header = self.table.horizontalHeader()
+        padding = self.fontMetrics().horizontalAdvance("MM")
+        for column in (COL_FILE, COL_DATE, COL_START, COL_ACTIVITY, COL_DURATION, COL_DISTANCE):
+            width = max(
+                (self._cell_width(row, column) for row in range(self.proxy.rowCount())),
+                default=0,
+            )
+            header_width = self.fontMetrics().horizontalAdvance(
+                str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            )
+            header.resizeSection(column, max(width, header_width) + padding)
+        widest_file = self.fontMetrics().horizontalAdvance("M" * 22)
+        if header.sectionSize(COL_FILE) > widest_file:
+            header.resizeSection(COL_FILE, widest_file)  # a long name is elided; its tooltip has all of it
+        header.resizeSection(COL_STATUS, max(header.sectionSize(COL_STATUS), 160))
+        self._span_reasons()
+
+    def _cell_width(self, row: int, column: int) -> int:
+        item = self.model.item_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+        if spans_reason(item) and column != COL_FILE:
+            return 0
+        return self.table.fontMetrics().horizontalAdvance(self.model.text(item, column))
+
+    def _show_reason(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        """The selected row's full reason, readable without hovering (tooltips need a mouse)."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.reason_label.clear()
+            return
+        item = self.model.item_at(self.proxy.mapToSource(rows[0]).row())
+        if item.status is Status.NEW:
+            self.reason_label.setText(f"{item.path.name}: new — it will be added when you press Import.")
+        elif item.status is Status.DUPLICATE:
+            self.reason_label.setText(f"{item.path.name}: duplicate — {item.reason}")
+        else:
+            self.reason_label.setText(f"{item.path.name}: can't import — {item.reason}")
+
+    # Storing ---------------------------------------------------------------------------
+
+    def confirm(self) -> None:
+        """Stores the new runs as one undoable step; on failure says why and stays open."""
+        plan = self.plan
+        if plan is None or not plan.new_runs:
+            return
+        command = ImportCommand(self.bridge, plan)
+        self.undo_stack.push(command)
+        if command.error is not None:
+            self._show_error(f"Nothing was imported: {command.error}")
+            return
+        self.command = command
+        self.imported.emit(command.stored)
+        self.accept()
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_row.setVisible(True)
+
+    # Closing ---------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Cancel: stops a read under way; nothing has been stored, so nothing is undone."""
+        if self.reader.is_reading:
+            self.reader.cancel()
+            self.read_cancelled.emit()
+        super().reject()
+
+    def done(self, result: int) -> None:
+        self.reader.cancel()  # closing by any route stops the read
+        super().done(result)
+
+
+__all__ = [
+    "COL_ACTIVITY",
+    "COL_DATE",
+    "COL_DISTANCE",
+    "COL_DURATION",
+    "COL_FILE",
+    "COL_START",
+    "COL_STATUS",
+    "ImportDialog",
+    "import_button_text",
+]

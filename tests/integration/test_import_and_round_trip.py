@@ -1,0 +1,182 @@
+"""Importing into the journal: review first, store all at once, undo all at once; and the
+whole-journal JSON export read back into an empty journal gives the same journal."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+import pytest
+
+from runjournal.domain.model import (
+    Activity,
+    CheckIn,
+    CoachChoice,
+    Company,
+    Run,
+    Settings,
+    Source,
+    SupportContact,
+)
+from runjournal.export import export
+from runjournal.import_plan import Status
+from runjournal.importers import FileResult
+from runjournal.journal import Journal, ValidationError
+from runjournal.journal_document import DocumentError, read_document
+
+
+def _file(name: str, data: bytes, *runs: Run) -> FileResult:
+    digest = hashlib.sha256(data).hexdigest()
+    kind = name.rsplit(".", 1)[-1]
+    source = {"fit": Source.FIT, "gpx": Source.GPX, "tcx": Source.TCX}[kind]
+    tagged = [
+        r.replace(content_hash=digest if len(runs) == 1 else f"{digest}:{i}", source=source)
+        for i, r in enumerate(runs)
+    ]
+    return FileResult(path=Path(name), kind=kind, runs=tuple(tagged), data=data)
+
+
+def _outing(hour: int, minutes: float, km: float, day: date = date(2026, 11, 3)) -> Run:
+    return Run(
+        day=day,
+        started_at=datetime.combine(day, time(hour, 0), tzinfo=UTC),
+        utc_offset_min=60,
+        duration_s=minutes * 60,
+        distance_m=km * 1000,
+    )
+
+
+def test_an_import_is_reviewed_then_stored_then_undone_as_one(journal: Journal) -> None:
+    watch = _file("morning.fit", b"fit bytes", _outing(7, 32, 5.0))
+    strava = _file("morning.gpx", b"gpx bytes", _outing(7, 32.2, 5.03))  # the same outing again
+    evening = _file("evening.tcx", b"tcx bytes", _outing(18, 45, 8.0))
+    bad = FileResult(path=Path("broken.fit"), kind="fit", runs=(), error="the file is cut short.")
+
+    plan = journal.plan_import([strava, watch, evening, bad])
+
+    assert [(i.path.name, i.status) for i in plan.items] == [
+        ("morning.gpx", Status.DUPLICATE),  # the watch's own file wins over the GPX
+        ("morning.fit", Status.NEW),
+        ("evening.tcx", Status.NEW),
+        ("broken.fit", Status.REFUSED),
+    ]
+    assert plan.items[3].label == "can't import: the file is cut short."
+    assert journal.runs() == []  # nothing is stored by reviewing
+
+    done = journal.store_import(plan)
+    assert len(journal.runs()) == 2
+    assert {s.name for s in journal.source_files()} == {"morning.fit", "evening.tcx"}
+    assert journal.source_files()[0].data in (b"fit bytes", b"tcx bytes")  # kept whole
+
+    again = journal.plan_import([watch, strava])
+    assert {i.status for i in again.items} == {Status.DUPLICATE}
+    assert "imported before" in again.items[0].reason
+
+    journal.undo_import(done)
+    assert journal.runs() == [] and journal.source_files() == []
+    journal.redo_import(done)
+    assert [r.id for r in journal.runs()] == [r.id for r in done.runs]
+
+
+def test_a_run_typed_in_by_hand_is_recognised_in_an_import(journal: Journal) -> None:
+    journal.log_run(_outing(7, 32, 5.0).replace(started_at=None))
+    plan = journal.plan_import([_file("a.fit", b"x", _outing(7, 32.3, 5.02))])
+    assert plan.items[0].status is Status.DUPLICATE
+    assert "already has this run" in plan.items[0].reason
+
+
+def test_a_multi_sport_file_gives_one_entry_per_sport(journal: Journal) -> None:
+    ride = _outing(9, 40, 15.0).replace(activity=Activity.BIKE)
+    run = _outing(10, 20, 4.0)
+    plan = journal.plan_import([_file("brick.fit", b"multi", ride, run)])
+    assert [i.status for i in plan.items] == [Status.NEW, Status.NEW]
+    journal.store_import(plan)
+    assert len(journal.runs()) == 2 and len(journal.source_files()) == 1
+
+
+def _full_journal(journal: Journal) -> None:
+    journal.save_settings(Settings(weekly_minutes_goal=180, week_start=6, started_running=date(2024, 5, 1)))
+    journal.log_run(
+        Run(
+            day=date(2026, 11, 2),
+            duration_s=1930.5,
+            distance_m=5012.3,
+            effort=4,
+            company=Company.BUDDY,
+            outdoor=False,
+            mindful=True,
+            mood_before=4,
+            mood_after=7,
+            stress_before=6,
+            stress_after=3,
+            avg_hr=141,
+            max_hr=170,
+            ascent_m=31.5,
+            title="Park loop",
+            note="Felt lighter — ✓",
+            note_private=True,
+        )
+    )
+    journal.store_import(
+        journal.plan_import([_file("long.fit", bytes(range(256)) * 4, _outing(7, 95, 16.1))])
+    )
+    journal.save_check_in(
+        CheckIn(
+            day=date(2026, 11, 2),
+            mood=7,
+            stress=3,
+            anxiety=2,
+            energy=6,
+            sleep_hours=7.25,
+            sleep_quality=8,
+            bedtime=time(22, 45),
+            ill=False,
+            note="Good day",
+        )
+    )
+    journal.save_check_in(CheckIn(day=date(2026, 11, 4), ill=True))
+    journal.save_coach_choice(CoachChoice("BUDDY", disabled=True))
+    journal.snooze_rule("REST", today=date(2026, 11, 4))
+    journal.save_support_contacts([SupportContact("Sam", "+44 7700 900123", "sister")])
+
+
+def _everything(journal: Journal) -> tuple:
+    return (
+        journal.settings(),
+        journal.runs(),
+        journal.check_ins(),
+        journal.coach_choices(),
+        journal.support_contacts(),
+        [(s.hash, s.name, s.kind, s.data, s.imported_at) for s in journal.source_files()],
+    )
+
+
+def test_a_whole_journal_export_loads_into_an_empty_journal_unchanged(
+    journal: Journal, tmp_path: Path
+) -> None:
+    _full_journal(journal)
+    exported = tmp_path / "everything.json"
+    export(journal, exported)
+    assert json.loads(exported.read_text())["source_files"][0]["data_base64"]
+
+    with Journal.open(tmp_path / "copy.sqlite") as copy:
+        copy.load_document(read_document(exported.read_bytes(), exported.name))
+        assert _everything(copy) == _everything(journal)
+        with pytest.raises(ValidationError):  # a second load would double everything
+            copy.load_document(read_document(exported.read_bytes()))
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"not json", "not readable JSON"),
+        (b'{"format": "other"}', "not a journal exported by RunJournal"),
+        (b'{"format": "runjournal", "version": 99}', "newer RunJournal"),
+        (b'{"format": "runjournal", "version": 1, "runs": [{"day": "yesterday"}]}', "damaged"),
+    ],
+)
+def test_a_file_that_is_not_a_readable_export_is_refused(content: bytes, expected: str) -> None:
+    with pytest.raises(DocumentError, match=expected):
+        read_document(content, "x.json")

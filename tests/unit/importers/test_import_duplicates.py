@@ -1,0 +1,62 @@
+"""The same outing, arriving twice, is recognised; two different outings are not."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+from runjournal.domain.model import Activity, Run, Source
+from runjournal.importers.duplicates import find_duplicate, same_activity
+
+START = datetime(2026, 3, 2, 6, 15, tzinfo=UTC)
+RUN = Run(day=date(2026, 3, 2), duration_s=1800, started_at=START, distance_m=5000, content_hash="h1")
+
+
+def test_the_same_start_and_duration() -> None:
+    other = RUN.replace(started_at=START + timedelta(seconds=110), duration_s=1830, content_hash="h2")
+    assert same_activity(RUN, other) and same_activity(other, RUN)
+
+
+def test_a_start_more_than_two_minutes_away() -> None:
+    assert not same_activity(RUN, RUN.replace(started_at=START + timedelta(seconds=121)))
+
+
+def test_a_duration_more_than_two_percent_away() -> None:
+    assert not same_activity(RUN, RUN.replace(duration_s=1800 * 1.03))
+
+
+def test_services_may_name_the_sport_differently() -> None:
+    assert same_activity(RUN, RUN.replace(activity=Activity.OTHER))
+
+
+def test_without_start_times_the_day_activity_and_distance_decide() -> None:
+    typed = RUN.replace(started_at=None, duration_s=1790, content_hash=None, source=Source.MANUAL)
+    assert same_activity(RUN, typed)
+    assert not same_activity(RUN, typed.replace(day=date(2026, 3, 3)))
+    assert not same_activity(RUN, typed.replace(activity=Activity.WALK))
+    assert not same_activity(RUN, typed.replace(distance_m=6000))
+    assert same_activity(RUN, typed.replace(distance_m=None))
+
+
+def test_instants_compare_across_zones() -> None:
+    elsewhere = RUN.replace(started_at=START.astimezone(timezone(timedelta(hours=-5))))
+    assert same_activity(RUN, elsewhere)
+
+
+def test_find_duplicate_prefers_the_same_file() -> None:
+    same_file = Run(day=date(2020, 1, 1), duration_s=60, content_hash="h1")
+    same_outing = RUN.replace(content_hash="other")
+    assert find_duplicate(RUN, [same_outing, same_file]) is same_file
+    assert find_duplicate(RUN.replace(content_hash="new"), [same_file, same_outing]) is same_outing
+    assert find_duplicate(RUN.replace(started_at=START + timedelta(hours=3)), [same_outing]) is None
+    assert find_duplicate(RUN, []) is None
+
+
+def test_every_format_of_one_ride_is_found_as_a_duplicate(imported) -> None:
+    names = ("4801048867.fit", "activity_4801048867.tcx", "activity_4801048867.gpx", "4801048867_strava.gpx")
+    runs = [imported(name).runs[0] for name in names]
+    for index, run in enumerate(runs):
+        others = runs[:index] + runs[index + 1 :]
+        assert all(same_activity(run, other) for other in others)
+        assert run.content_hash not in {o.content_hash for o in others}
+    different = imported("2020-06-01-16-52-40.fit").runs[0]
+    assert find_duplicate(different, runs) is None
