@@ -1,0 +1,1 @@
+"""The printable weekly page (QPainter, so one drawing feeds preview, printer and PDF)."""
