@@ -89,4 +89,6 @@ def read_document(data: bytes, name: str = "the file") -> JournalDocument:
             sources=tuple(source_from_dict(s) for s in document.get("source_files", [])),
         )
     except (KeyError, TypeError, ValueError, AttributeError, binascii.Error) as error:
-        raise DocumentError(f"{name} is a RunJournal export, but a record in it is damaged ({error}).") from None
+        raise DocumentError(
+            f"{name} is a RunJournal export, but a record in it is damaged ({error})."
+        ) from None

@@ -6,16 +6,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTime
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from runjournal.domain.model import CoachChoice
+from runjournal.domain.units import count
 from runjournal.journal import Journal, JournalError
 from runjournal.ui.bridge import JournalBridge
-from runjournal.ui.charts.coming_view import ChartsComingView
+from runjournal.ui.charts.charts_tab import ChartsTab
 from runjournal.ui.coach.coach_panel import CoachPanel
 from runjournal.ui.dialogs.about_dialog import ShortcutsDialog, about_text
 from runjournal.ui.dialogs.preferences_dialog import PreferencesDialog
+from runjournal.ui.importing.controller import ImportController
 from runjournal.ui.insights import InsightsView
 from runjournal.ui.runs.run_actions import RunActions
 from runjournal.ui.runs.runs_view import RunsView
@@ -32,10 +34,12 @@ class MainWindow(QMainWindow):
         self.bridge = JournalBridge(journal, self)
         self.undo_stack = QUndoStack(self)
         self.run_actions = RunActions(self.bridge, self.undo_stack, self)
+        self.importer = ImportController(self.bridge, self.undo_stack, self)
+        self.setAcceptDrops(True)  # files dropped on the window are imported
 
         self.today = TodayView(self.bridge, self.undo_stack)
         self.runs = RunsView(self.bridge)
-        self.charts = ChartsComingView()
+        self.charts = ChartsTab(self.bridge)  # builds its charts when first shown
         self.insights = InsightsView(self.bridge)  # works out its figures off the UI thread
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -92,11 +96,20 @@ class MainWindow(QMainWindow):
             "&Open Journal…", self.open_journal, key.Open, "Open another journal file"
         )
         self.open_mine_action = self._action("Open &My Journal", lambda: self.switch_to(self.home_path))
+        self.import_action = self._action(
+            "&Import…", self.importer.choose_files, "Ctrl+I", "Import GPX, TCX, FIT or CSV files"
+        )
         self.backup_action = self._action(
             "&Back Up Now", self.back_up, "Ctrl+B", "Write a checked copy of the journal"
         )
         self.export_action = self._action(
             "&Export…", self.export, "Ctrl+E", "Save the journal as JSON or CSV"
+        )
+        self.report_action = self._action(
+            "&Print Weekly Report…",
+            self.show_report,
+            key.Print,
+            "Preview, print or save as PDF a page about one week",
         )
         self.quit_action = self._action("&Quit", self.close, self._standard(key.Quit, "Ctrl+Q"))
         self.undo_action = self._action("&Undo", lambda: self._step(self.undo_stack.undo), key.Undo)
@@ -136,7 +149,9 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.log_run_action, self.open_action, self.open_mine_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.backup_action, self.export_action])
+        file_menu.addActions([self.import_action, self.export_action, self.backup_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.report_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
@@ -163,6 +178,8 @@ class MainWindow(QMainWindow):
         self.coach.supportRequested.connect(self.show_support)
         self.today.check_in.saved.connect(lambda _day: self.say("Saved"))
         self.today.check_in.saveFailed.connect(self._save_failed)
+        self.importer.imported.connect(self._imported)
+        self.importer.document_loaded.connect(self._document_loaded)
         self._update_run_actions()
 
     # Behaviour --------------------------------------------------------------------------
@@ -170,6 +187,9 @@ class MainWindow(QMainWindow):
     def say(self, text: str) -> None:
         """Confirms a save with the time it happened, e.g. "Saved 21:14"."""
         self.statusBar().showMessage(f"{text} {QTime.currentTime().toString('HH:mm')}")
+
+    def notify(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
 
     def _step(self, undo_or_redo) -> None:
         """Saves a check-in still waiting for its autosave first, so Undo undoes what was last
@@ -233,6 +253,32 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Export failed", str(error))
             return
         self.statusBar().showMessage(f"Exported {written} entries to {target}", 10000)
+
+    def _imported(self, runs: int) -> None:
+        self.notify(f"Imported {count(runs, 'run')}. Undo (Ctrl+Z) takes the whole import away again.")
+
+    def _document_loaded(self, runs: int, check_ins: int) -> None:
+        self.notify(f"Loaded the whole journal: {count(runs, 'run')}, {count(check_ins, 'check-in')}.")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.importer.accepts(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self.importer.paths_from(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.importer.import_paths(paths)
+
+    def show_report(self) -> None:
+        # Printing support is loaded when the report is first asked for, not at start-up.
+        from runjournal.ui.dialogs.report_dialog import ReportDialog
+
+        self.today.check_in.flush()  # a check-in still waiting for its autosave belongs on the page
+        dialog = ReportDialog(self.bridge, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.report_dialog = dialog
+        dialog.open()
 
     def open_journal(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -52,7 +52,9 @@ def test_week_report_compares_the_week_with_the_one_before(journal: Journal) -> 
     week = IsoWeek(2026, 47)
     for offset, minutes in ((0, 30), (2, 40), (4, 25)):
         journal.log_run(Run(day=week.monday + timedelta(days=offset), duration_s=minutes * 60, effort=4))
-    journal.log_run(Run(day=(week - 1).monday, duration_s=60 * 60, effort=6, note="Long one", note_private=True))
+    journal.log_run(
+        Run(day=(week - 1).monday, duration_s=60 * 60, effort=6, note="Long one", note_private=True)
+    )
     journal.save_check_in(CheckIn(day=week.monday, mood=7, stress=3, note="Good start"))
     journal.save_check_in(CheckIn(day=week.monday + timedelta(days=1), mood=5))
     journal.save_check_in(CheckIn(day=(week - 1).monday, mood=4))

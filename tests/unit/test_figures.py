@@ -83,7 +83,9 @@ def test_private_run_notes_never_become_report_notes() -> None:
         (ChartRange.ALL, date(2024, 12, 30)),
     ],
 )
-def test_a_range_starts_on_the_first_day_of_its_earliest_week(chart_range: ChartRange, expected: date) -> None:
+def test_a_range_starts_on_the_first_day_of_its_earliest_week(
+    chart_range: ChartRange, expected: date
+) -> None:
     today = date(2026, 11, 21)  # a Saturday; the week began on Monday 16 November
     assert chart_range.first_day(today, date(2025, 1, 1), first_weekday=0) == expected
 

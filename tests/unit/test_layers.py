@@ -11,7 +11,17 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "runjournal"
 QT = ("PySide6", "pyqtgraph", "shiboken6")
-QT_FREE = ("domain", "storage", "coach", "insights", "importers", "figures", "journal.py", "demo.py", "export.py")
+QT_FREE = (
+    "domain",
+    "storage",
+    "coach",
+    "insights",
+    "importers",
+    "figures",
+    "journal.py",
+    "demo.py",
+    "export.py",
+)
 
 
 def _imports(path: Path) -> set[str]:

@@ -1,0 +1,135 @@
+"""Dates on a chart's x axis.
+
+Every chart puts a day at whole days since 1970-01-01 times 86,400 seconds (UTC midnight)
+and reads the axis with a UTC offset of zero, so a week is always seven equal days, no
+daylight-saving hour slips in, and a tick label reads as the calendar date the person logged.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, timedelta
+
+import pyqtgraph as pg
+from PySide6.QtCore import QDate, QLocale
+
+DAY = 86_400.0
+WEEK = 7 * DAY
+EPOCH = date(1970, 1, 1)
+BAR_WIDTH = 5 * DAY  # a week's bar covers 5 of its 7 days, leaving a gap either side
+MIN_LABEL_GAP_PX = 16
+
+
+def day_x(day: date) -> float:
+    """Where a day starts on the axis."""
+    return (day - EPOCH).days * DAY
+
+
+def day_centre(day: date) -> float:
+    """Where a day's point sits: the middle of its day, so it falls inside its week's bar."""
+    return day_x(day) + DAY / 2
+
+
+def week_centre(week_start: date) -> float:
+    return day_x(week_start) + WEEK / 2
+
+
+def day_at(x: float) -> date:
+    """The day under an axis position."""
+    return EPOCH + timedelta(days=math.floor(x / DAY))
+
+
+def long_date(day: date) -> str:
+    """ "9 Nov 2026" in the person's language."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+
+
+def weekday_date(day: date) -> str:
+    """ "Mon 9 Nov 2026" in the person's language."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
+
+
+def _month_name(month: int) -> str:
+    return QLocale().monthName(month, QLocale.FormatType.ShortFormat)
+
+
+def _months(first: date, last: date, step: int) -> list[date]:
+    """Starts of months from `first` to `last` whose month number fits `step` (1, 3, 6, 12)."""
+    days = []
+    year, month = first.year, first.month
+    while date(year, month, 1) <= last:
+        if (month - 1) % step == 0 and date(year, month, 1) >= first:
+            days.append(date(year, month, 1))
+        month += 1
+        if month > 12:
+            year, month = year + 1, 1
+    return days
+
+
+class DateAxis(pg.DateAxisItem):
+    """A bottom axis whose ticks fall on week or month starts and read as dates.
+
+    The scheme (weeks, months, quarters, years) is the finest whose labels fit the width
+    the axis has, so labels never run into each other at any range or window size.
+    """
+
+    def __init__(self, first_weekday: int = 0, **kwargs: object) -> None:
+        super().__init__(orientation="bottom", utcOffset=0, **kwargs)
+        self.first_weekday = first_weekday
+        self._labels: dict[float, str] = {}
+
+    def _text_width(self, text: str) -> float:
+        metrics = getattr(self, "fontMetrics", None)
+        return metrics.horizontalAdvance(text) if metrics is not None else 7.0 * len(text)
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
+        if maxVal <= minVal or size <= 0:
+            return []
+        # The view ends half a day after the last day: no tick for the day after it.
+        first, last = day_at(minVal), day_at(maxVal - 0.75 * DAY)
+        px_per_day = size / max((maxVal - minVal) / DAY, 1e-9)
+        self._labels = {}
+        weekly = self._weekly(first, last, px_per_day)
+        if weekly is not None:
+            return weekly
+        for step in (1, 3, 6, 12, 24, 60):
+            if step <= 12:
+                starts = _months(first, last, step)
+            else:
+                years = step // 12
+                starts = [date(y, 1, 1) for y in range(first.year, last.year + 1) if y % years == 0]
+                starts = [d for d in starts if first <= d <= last]
+            labels = [self._month_label(d, step) for d in starts]
+            widest = max((self._text_width(t) for t in labels), default=0.0)
+            if widest + MIN_LABEL_GAP_PX <= px_per_day * 30.4 * step:
+                self._labels = {day_x(d): t for d, t in zip(starts, labels, strict=True)}
+                minor = [day_x(d) for d in _months(first, last, 1 if step < 12 else 3)]
+                minor = [x for x in minor if x not in self._labels]
+                return [(step * 30 * DAY, list(self._labels)), (DAY, minor)]
+        return []
+
+    def _weekly(self, first: date, last: date, px_per_day: float) -> list | None:
+        """Ticks at each week start (or every other one) while their labels fit."""
+        start = first + timedelta(days=(self.first_weekday - first.weekday()) % 7)
+        for every in (1, 2):
+            if px_per_day * 7 * every < self._text_width("30 Sep") + MIN_LABEL_GAP_PX:
+                continue
+            days = [start + timedelta(weeks=i) for i in range(0, (last - start).days // 7 + 1, every)]
+            for i, day in enumerate(days):
+                text = f"{day.day} {_month_name(day.month)}"
+                new_year = i > 0 and day.year != days[i - 1].year
+                self._labels[day_x(day)] = f"{text} {day.year}" if new_year else text
+            weeks = [day_x(start + timedelta(weeks=i)) for i in range((last - start).days // 7 + 1)]
+            return [(7 * every * DAY, list(self._labels)), (DAY, [x for x in weeks if x not in self._labels])]
+        return None
+
+    @staticmethod
+    def _month_label(day: date, step: int) -> str:
+        if step >= 12:
+            return str(day.year)
+        if day.month == 1:
+            return f"{_month_name(1)} {day.year}"
+        return _month_name(day.month)
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        return [self._labels.get(v, "") for v in values]

@@ -1,0 +1,179 @@
+"""What every chart shares: a read-only plot on the person's palette, and hover figures.
+
+A chart keeps its plot items and curve handles for its whole life and only feeds them new
+figures (`setData` / `setOpts`), so switching ranges or logging a run never rebuilds a plot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pyqtgraph as pg
+from PySide6.QtCore import QLocale, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QCursor, QFont, QWheelEvent
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from runjournal.figures.charts import ChartData
+from runjournal.ui.charts.axes import DAY, DateAxis, day_x
+from runjournal.ui.charts.palette import ChartColours
+
+SWATCH_BAR = "bar"
+SWATCH_LINE = "line"
+SWATCH_DASHED = "dashed"
+SWATCH_DOTTED = "dotted"
+SWATCH_BAND = "band"
+SWATCH_POINT = "point"
+SWATCH_TICK = "tick"
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One line of a legend: what a colour and a mark mean."""
+
+    label: str
+    colour: QColor
+    kind: str = SWATCH_BAR
+    symbol: str = "o"  # the marker shape of a SWATCH_POINT: "o", "s" or "t1" (triangle)
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """A number in the person's locale."""
+    if decimals == 0:
+        return QLocale().toString(round(value))
+    return QLocale().toString(float(value), "f", decimals)
+
+
+class ReadingPlotWidget(pg.GraphicsLayoutWidget):
+    """A plot canvas that only shows: the wheel scrolls the page, never the plot."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.ci.layout.setContentsMargins(4, 8, 12, 4)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        event.ignore()  # let the scroll area around the charts have it
+
+
+def reading_plot(canvas: ReadingPlotWidget, row: int, first_weekday: int = 0) -> pg.PlotItem:
+    """A plot item with a date axis, no zooming, panning, menu or auto-range button."""
+    plot = canvas.addPlot(row=row, col=0, axisItems={"bottom": DateAxis(first_weekday)})
+    plot.setMouseEnabled(x=False, y=False)
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    plot.vb.disableAutoRange()
+    plot.showGrid(x=False, y=True, alpha=0.25)
+    plot.getAxis("left").setWidth(56)
+    # A week-start label at the very edge may reach a little past it rather than vanish.
+    plot.getAxis("bottom").setStyle(hideOverlappingLabels=40)
+    return plot
+
+
+def nice_ticks(top: float, most: int = 6) -> list[tuple[float, str]]:
+    """Round tick values from 0 up to `top`, at most `most` of them (one level, no minor grid)."""
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000):
+        if top / step <= most:
+            break
+    return [(float(v), number(v)) for v in range(0, int(top) + 1, step)]
+
+
+def style_plot(plot: pg.PlotItem, colours: ChartColours, font: QFont) -> None:
+    for name in ("left", "bottom", "right"):
+        axis = plot.getAxis(name)
+        axis.setPen(pg.mkPen(colours.muted))
+        axis.setTextPen(pg.mkPen(colours.foreground))
+        axis.setTickFont(font)
+        axis.setStyle(tickTextOffset=6)
+        axis.label.setDefaultTextColor(colours.foreground)
+        axis.label.setFont(font)
+
+
+def style_line_label(line: pg.InfiniteLine, colours: ChartColours) -> None:
+    """A guideline's label on a little plate of background, so bars under it stay readable."""
+    if line.label is None:
+        return
+    plate = QColor(colours.background)
+    plate.setAlpha(215)
+    line.label.setColor(colours.foreground)
+    line.label.fill = pg.mkBrush(plate)
+    line.label.update()
+
+
+def guideline(
+    y: float, text: str, colour: QColor, style: Qt.PenStyle, position: float = 0.99
+) -> pg.InfiniteLine:
+    return pg.InfiniteLine(
+        pos=y,
+        angle=0,
+        movable=False,
+        pen=pg.mkPen(colour, width=1.6, style=style),
+        label=text,
+        labelOpts={"position": position, "anchors": [(1, 1), (1, 1)]},
+    )
+
+
+class Chart(QObject):
+    """One chart of the Charts view; subclasses draw their figures on `self.plots`."""
+
+    hovered = Signal(str)  # the figures under the pointer, "" when it leaves them
+
+    key = ""
+    title = ""
+    explanation = ""
+    empty_message = ""
+    file_slug = ""
+
+    def __init__(self, plot_rows: int = 1) -> None:
+        super().__init__()
+        self.canvas = ReadingPlotWidget()
+        self.canvas.setAccessibleName(self.title)
+        self.plots = [reading_plot(self.canvas, row) for row in range(plot_rows)]
+        self.plot = self.plots[0]
+        self.first = date.today()
+        self.last = date.today()
+        self.canvas.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    # What subclasses provide -------------------------------------------------------------
+    def show_data(self, data: ChartData) -> bool:
+        """Puts the figures on the plot; False when there is too little to draw."""
+        raise NotImplementedError
+
+    def describe_at(self, x: float, y: float) -> str | None:
+        """The exact figures at an axis position, as a sentence."""
+        raise NotImplementedError
+
+    def legend_entries(self, colours: ChartColours) -> list[LegendEntry]:
+        raise NotImplementedError
+
+    def restyle(self, colours: ChartColours, font: QFont) -> None:
+        self.canvas.setBackground(colours.background)
+        for plot in self.plots:
+            style_plot(plot, colours, font)
+
+    def controls(self) -> QWidget | None:
+        """Extra controls beside the legend (the daily chart's series switches)."""
+        return None
+
+    # Shared ------------------------------------------------------------------------------
+    def set_days(self, first: date, last: date, first_weekday: int) -> None:
+        """Fixes every plot's x range to the chosen days, with half a day of margin."""
+        self.first, self.last = first, last
+        left = day_x(first) - DAY / 2
+        right = day_x(last + timedelta(days=1)) + DAY / 2
+        for plot in self.plots:
+            plot.getAxis("bottom").first_weekday = first_weekday
+            plot.setXRange(left, right, padding=0)
+
+    def _on_mouse_moved(self, pos: QPointF) -> None:
+        for plot in self.plots:
+            if plot.vb.sceneBoundingRect().contains(pos):
+                point = plot.vb.mapSceneToView(pos)
+                text = self.describe_at(point.x(), point.y()) or ""
+                self.hovered.emit(text)
+                if text:
+                    QToolTip.showText(QCursor.pos(), text, self.canvas)
+                else:
+                    QToolTip.hideText()
+                return
+        self.hovered.emit("")

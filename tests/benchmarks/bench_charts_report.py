@@ -1,0 +1,182 @@
+"""Benchmark of the charts view and the weekly PDF on a 10-year demo journal.
+
+Each figure is a median of several runs, reported next to a baseline measured in the
+same run on the same machine:
+- opening the charts view (build it, read the figures off the UI thread, draw all five
+  charts, paint) and switching its range, against the floor of pyqtgraph itself: one
+  PlotWidget drawing the same number of weekly bars and daily points, shown and painted;
+- writing the weekly PDF for one week, against a bare QPdfWriter page with one line of
+  text (the fixed cost of a PDF), and the journal read behind it on its own.
+
+Run: python tests/benchmarks/bench_charts_report.py [--years 10] [--repeat 5] [--json FILE]
+Not part of the test suite: timings are reported, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+
+def median_seconds(action: Callable[[], object], repeat: int) -> float:
+    timings = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings)
+
+
+def wait_for(signal: object, start: Callable[[], object], timeout_ms: int = 30_000) -> None:
+    """Runs `start` and spins the event loop until `signal` fires."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    signal.connect(loop.quit)  # type: ignore[attr-defined]
+    QTimer.singleShot(timeout_ms, loop.quit)
+    start()
+    loop.exec()
+    signal.disconnect(loop.quit)  # type: ignore[attr-defined]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--years", type=float, default=10)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args()
+
+    import numpy as np
+    import pyqtgraph as pg
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
+    from PySide6.QtWidgets import QApplication
+
+    from runjournal import demo
+    from runjournal.domain.weeks import IsoWeek
+    from runjournal.figures.charts import ChartRange
+    from runjournal.journal import Journal
+    from runjournal.reports.weekly import write_pdf
+    from runjournal.ui.bridge import JournalBridge
+    from runjournal.ui.charts.charts_view import ChartsView
+
+    app = QApplication.instance() or QApplication([])
+    QCoreApplication.setOrganizationName("RunJournal-bench")
+    QSettings().clear()
+    folder = Path(tempfile.mkdtemp(prefix="runjournal-bench-charts-"))
+    today = date.today()
+    journal = Journal.open(folder / "journal.sqlite")
+    generated = demo.generate(args.years, end=today)
+    journal.add_entries(generated.runs, generated.check_ins, generated.settings)
+    bridge = JournalBridge(journal)
+    all_data = journal.chart_data(ChartRange.ALL, today)
+    weeks, days = len(all_data.weeks), len(all_data.daily["mood"].values)
+
+    def floor_plot() -> None:
+        widget = pg.PlotWidget()
+        x = np.arange(weeks, dtype=float)
+        widget.addItem(pg.BarGraphItem(x=x, height=np.ones(weeks), width=0.7))
+        widget.plot(np.arange(days, dtype=float), np.ones(days), pen=None, symbol="o")
+        widget.resize(1000, 300)
+        widget.show()
+        app.processEvents()
+        widget.grab()  # make sure it is painted
+        widget.close()
+        widget.deleteLater()
+        app.processEvents()
+
+    def open_view(chart_range: ChartRange) -> Callable[[], None]:
+        def action() -> None:
+            QSettings().setValue("charts/range", int(chart_range))
+            view = ChartsView(bridge)
+            view.resize(1100, 1600)
+            wait_for(view.chartsShown, view.show)
+            view.grab()
+            view.close()
+            view.deleteLater()
+            app.processEvents()
+
+        return action
+
+    switching = ChartsView(bridge)
+    switching.resize(1100, 1600)
+    wait_for(switching.chartsShown, switching.show)
+    ranges = iter([ChartRange.WEEKS_52, ChartRange.ALL] * (args.repeat + 1))
+
+    def switch_range() -> None:
+        wait_for(switching.chartsShown, lambda: switching.set_range(next(ranges)))
+        switching.grab()
+
+    week = IsoWeek.of(today) - 1
+    report = journal.week_report(week, today)
+
+    def floor_pdf() -> None:
+        writer = QPdfWriter(str(folder / "floor.pdf"))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setResolution(300)
+        painter = QPainter(writer)
+        painter.drawText(100, 100, "RunJournal")
+        painter.end()
+
+    floor_plot()  # first-use costs (fonts, pyqtgraph's caches) stay out of the medians
+    open_view(ChartRange.ALL)()
+    floor_pdf()
+    plot_floor = median_seconds(floor_plot, args.repeat)
+    rows = [
+        ("pyqtgraph floor: one plot of the same data", plot_floor, plot_floor),
+        (
+            "open the charts view, 52 weeks",
+            median_seconds(open_view(ChartRange.WEEKS_52), args.repeat),
+            plot_floor,
+        ),
+        (
+            "open the charts view, all weeks",
+            median_seconds(open_view(ChartRange.ALL), args.repeat),
+            plot_floor,
+        ),
+        ("switch range 52 weeks ⇄ all", median_seconds(switch_range, args.repeat), plot_floor),
+    ]
+    pdf_floor = median_seconds(floor_pdf, args.repeat)
+    rows += [
+        ("PDF floor: one page, one line of text", pdf_floor, pdf_floor),
+        (
+            "read the week's figures (Journal.week_report)",
+            median_seconds(lambda: journal.week_report(week, today), args.repeat),
+            pdf_floor,
+        ),
+        (
+            "write the weekly PDF",
+            median_seconds(lambda: write_pdf(folder / "week.pdf", report, printed_on=today), args.repeat),
+            pdf_floor,
+        ),
+    ]
+    counts = journal.counts()
+    print(
+        f"{args.years:g}-year demo journal: {counts.runs} runs, {counts.check_ins} check-ins, {weeks} weeks; "
+        f"medians of {args.repeat}; Python {platform.python_version()}, {platform.machine()}"
+    )
+    for name, seconds, baseline in rows:
+        print(f"  {name:<48} {seconds * 1000:8.1f} ms   {seconds / baseline:5.2f} × its floor")
+    if args.json:
+        payload = [{"name": n, "seconds": s, "floor_seconds": b} for n, s, b in rows]
+        args.json.write_text(json.dumps(payload, indent=1) + "\n")
+    journal.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,263 @@
+"""The Charts view reads a real journal in the background and draws what a person logged."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QThreadPool
+
+from runjournal.domain.model import CheckIn, Intensity, Run
+from runjournal.domain.weeks import week_start
+from runjournal.figures.charts import ChartRange
+from runjournal.ui.bridge import JournalBridge
+
+pytest.importorskip("pyqtgraph")
+
+from runjournal.ui.charts import chart_panel
+from runjournal.ui.charts.charts_view import RANGE_KEY, ChartsView
+
+TODAY = date.today()
+THIS_WEEK = week_start(TODAY, 0)
+TIMEOUT_MS = 5000
+MESSAGES = {
+    "minutes": "Log a run to see your weekly minutes",
+    "daily": "Check in with your mood for a few days to see it here",
+    "mood_change": "Record your mood before and after a run to see how it changes",
+}
+
+
+@pytest.fixture(autouse=True)
+def _no_reads_left_running():
+    """Every background read ends inside its own test, before its journal closes."""
+    yield
+    QThreadPool.globalInstance().waitForDone(5000)
+
+
+@pytest.fixture
+def bridge(journal):
+    return JournalBridge(journal)
+
+
+@pytest.fixture
+def view(qtbot, bridge):
+    QSettings().setValue(RANGE_KEY, int(ChartRange.WEEKS_12))
+    charts = ChartsView(bridge)
+    charts.resize(1100, 1400)
+    qtbot.addWidget(charts)
+    return charts
+
+
+def _show(qtbot, view: ChartsView):
+    with qtbot.waitSignal(view.chartsShown, timeout=TIMEOUT_MS) as blocker:
+        view.show()
+    return blocker.args[0]
+
+
+def _fill(journal) -> None:
+    """Two weeks of known runs: last week 30 easy + 45 hard minutes, this week 20 moderate."""
+    last_week = THIS_WEEK - timedelta(weeks=1)
+    journal.log_run(Run(day=last_week, duration_s=30 * 60, effort=3, mood_before=4, mood_after=7))
+    journal.log_run(
+        Run(day=last_week + timedelta(days=2), duration_s=45 * 60, effort=8, mood_before=6, mood_after=5)
+    )
+    journal.log_run(Run(day=THIS_WEEK, duration_s=20 * 60, effort=5))
+    for days_ago in range(10):
+        journal.save_check_in(
+            CheckIn(day=TODAY - timedelta(days=days_ago), mood=6, stress=3, sleep_hours=7.5)
+        )
+
+
+def test_the_minutes_chart_draws_the_journals_weekly_minutes(qtbot, journal, view):
+    _fill(journal)
+    data = _show(qtbot, view)
+    chart = view.panels["minutes"].chart
+    assert not view.panels["minutes"].is_empty()
+    assert len(data.weeks) == 12
+    assert chart.heights(Intensity.EASY) == [w.easy_minutes for w in data.weeks]
+    assert chart.heights(Intensity.MODERATE) == [w.moderate_minutes for w in data.weeks]
+    assert chart.heights(Intensity.HARD) == [w.hard_minutes for w in data.weeks]
+    assert chart.heights(Intensity.EASY)[-2:] == [30, 0]
+    assert chart.heights(Intensity.HARD)[-2:] == [45, 0]
+    assert chart.heights(Intensity.MODERATE)[-1] == 20
+    # The moderate bar of a week sits on top of its easy bar.
+    assert list(chart.bars[Intensity.MODERATE].opts["y0"])[-2] == 30
+    assert view.panels["sessions"].chart.heights()[-2:] == [2, 1]
+    assert not chart.goal_line.isVisible()
+
+
+def test_hovering_a_week_tells_its_exact_minutes(qtbot, journal, view):
+    _fill(journal)
+    _show(qtbot, view)
+    chart = view.panels["minutes"].chart
+    text = chart.describe_at(chart.bars[Intensity.EASY].opts["x"][-2], 10)
+    assert text.startswith("Week of ")
+    assert text.endswith(": 30 min easy, 0 moderate, 45 hard — 75 in all")
+    mood = view.panels["mood_change"].chart
+    assert "mood 4 → 7 (+3)" in mood.describe_at(mood.segments[Intensity.EASY].xData[0], 5)
+
+
+def test_a_personal_goal_other_than_150_gets_its_own_line(qtbot, journal, view):
+    _fill(journal)
+    journal.save_settings(journal.settings().replace(weekly_minutes_goal=200))
+    _show(qtbot, view)
+    chart = view.panels["minutes"].chart
+    assert chart.goal_line.isVisible()
+    assert chart.goal_line.value() == 200
+    assert "Your goal: 200 min" in view.panels["minutes"].legend.labels
+
+
+def test_an_empty_journal_shows_messages_instead_of_empty_axes(qtbot, view):
+    _show(qtbot, view)
+    for key, message in MESSAGES.items():
+        panel = view.panels[key]
+        assert panel.is_empty()
+        assert panel.message_text().startswith(message)
+        assert panel.message_label.isVisible()
+        assert not panel.chart.canvas.isVisible()
+        assert not panel.save_button.isEnabled()
+    for key in ("sessions", "easy_share"):
+        assert view.panels[key].is_empty()
+
+
+def test_older_entries_outside_the_range_get_a_hint_to_widen_it(qtbot, journal, view):
+    journal.log_run(Run(day=TODAY - timedelta(weeks=30), duration_s=30 * 60, effort=3))
+    view.set_range(ChartRange.WEEKS_4)
+    _show(qtbot, view)
+    assert "choose “All weeks”" in view.panels["minutes"].message_text()
+
+
+def test_logging_a_run_refreshes_the_charts_by_themselves(qtbot, journal, view):
+    _show(qtbot, view)
+    assert view.panels["minutes"].is_empty()
+    with qtbot.waitSignal(view.chartsShown, timeout=TIMEOUT_MS) as blocker:
+        journal.log_run(Run(day=TODAY, duration_s=40 * 60, effort=5))
+    assert blocker.args[0].weeks[-1].moderate_minutes == 40
+    assert not view.panels["minutes"].is_empty()
+    assert view.panels["minutes"].chart.heights(Intensity.MODERATE)[-1] == 40
+
+
+def test_changes_while_hidden_wait_until_the_view_is_shown(qtbot, journal, view):
+    _show(qtbot, view)
+    view.hide()
+    journal.log_run(Run(day=TODAY, duration_s=40 * 60, effort=5))
+    qtbot.wait(400)
+    assert view.is_stale
+    assert view.panels["minutes"].is_empty()
+    data = _show(qtbot, view)
+    assert data.weeks[-1].minutes == 40
+    assert not view.panels["minutes"].is_empty()
+
+
+def test_switching_the_range_changes_the_weeks_shown_and_is_remembered(qtbot, journal, view):
+    _fill(journal)
+    _show(qtbot, view)
+    assert len(view.panels["minutes"].chart.heights(Intensity.EASY)) == 12
+    with qtbot.waitSignal(view.chartsShown, timeout=TIMEOUT_MS) as blocker:
+        qtbot.mouseClick(view.range_buttons[ChartRange.WEEKS_4], Qt.MouseButton.LeftButton)
+    assert len(blocker.args[0].weeks) == 4
+    assert len(view.panels["minutes"].chart.heights(Intensity.EASY)) == 4
+    assert view.chart_range() is ChartRange.WEEKS_4
+    assert view.range_buttons[ChartRange.WEEKS_4].isChecked()
+    assert int(QSettings().value(RANGE_KEY)) == 4
+    with qtbot.waitSignal(view.chartsShown, timeout=TIMEOUT_MS):
+        view.set_range(ChartRange.WEEKS_52)
+    assert len(view.panels["sessions"].chart.heights()) == 52
+
+
+def test_a_daily_series_can_be_switched_off_and_on_from_the_keyboard(qtbot, journal, view):
+    _fill(journal)
+    _show(qtbot, view)
+    chart = view.panels["daily"].chart
+    assert not view.panels["daily"].is_empty()
+    assert chart.points["mood"].isVisible() and chart.lines["mood"].isVisible()
+    assert len(chart.points["mood"].data) == 10
+    box = chart.toggles["mood"]
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert not box.isChecked()
+    assert not chart.points["mood"].isVisible()
+    assert not chart.lines["mood"].isVisible()
+    assert chart.points["stress"].isVisible()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert chart.points["mood"].isVisible()
+
+
+def test_save_as_png_writes_an_image(qtbot, journal, view, tmp_path, monkeypatch):
+    _fill(journal)
+    _show(qtbot, view)
+    target = tmp_path / "minutes"
+    asked = []
+
+    def answer(parent, caption, suggested):
+        asked.append(suggested)
+        return str(target)
+
+    monkeypatch.setattr(chart_panel, "ask_png_path", answer)
+    qtbot.mouseClick(view.panels["minutes"].save_button, Qt.MouseButton.LeftButton)
+    saved = Path(f"{target}.png")
+    assert saved.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert saved.stat().st_size > 1000
+    assert Path(asked[0]).name == f"runjournal-weekly-minutes-{TODAY.isoformat()}.png"
+
+
+def test_a_failed_save_is_told_in_words(qtbot, journal, view, tmp_path, monkeypatch):
+    _fill(journal)
+    _show(qtbot, view)
+    errors = []
+    monkeypatch.setattr(chart_panel, "ask_png_path", lambda *_: str(tmp_path / "missing" / "x.png"))
+    monkeypatch.setattr(chart_panel, "show_save_error", lambda parent, message: errors.append(message))
+    view.panels["easy_share"].save_as()
+    assert errors and "could not be written" in errors[0]
+
+
+def test_a_failed_read_shows_a_message_instead_of_charts(qtbot, journal, view, monkeypatch):
+    def broken(*_args):
+        raise RuntimeError("the journal file is locked")
+
+    monkeypatch.setattr(journal, "chart_data", broken)
+    with qtbot.waitSignal(view.loader.failed, timeout=TIMEOUT_MS):
+        view.show()
+    assert view.status_label.isVisible()
+    assert "the journal file is locked" in view.status_label.text()
+    assert all(panel.is_empty() for panel in view.panels.values())
+
+
+def test_the_charts_tab_loads_pyqtgraph_only_when_shown(tmp_path):
+    script = (
+        "import os, sys\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from runjournal.journal import Journal\n"
+        "from runjournal.ui.bridge import JournalBridge\n"
+        "from runjournal.ui.charts.charts_tab import ChartsTab\n"
+        f"journal = Journal.open({str(tmp_path / 'j.sqlite')!r})\n"
+        "tab = ChartsTab(JournalBridge(journal))\n"
+        "print('before', 'pyqtgraph' in sys.modules, 'numpy' in sys.modules, tab.view is None)\n"
+        "tab.show(); app.processEvents()\n"
+        "print('after', 'pyqtgraph' in sys.modules, type(tab.view).__name__)\n"
+        "sys.stdout.flush(); os._exit(0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    lines = result.stdout.split("\n")
+    assert "before False False True" in lines, result.stdout + result.stderr
+    assert "after True ChartsView" in lines, result.stdout + result.stderr
+
+
+def test_the_charts_follow_a_dark_palette(qtbot, journal, view):
+    from PySide6.QtGui import QPalette
+
+    from runjournal.ui.theme import dark_palette
+
+    _fill(journal)
+    _show(qtbot, view)
+    canvas = view.panels["minutes"].chart.canvas
+    light_background = canvas.backgroundBrush().color()
+    view.setPalette(dark_palette())
+    dark_background = canvas.backgroundBrush().color()
+    assert dark_background != light_background
+    assert dark_background == dark_palette().color(QPalette.ColorRole.Base)
