@@ -113,6 +113,8 @@ def plan_import(results: Sequence[FileResult], existing: Sequence[Run], known_fi
             reason = "the file holds no activities."
             add(ImportItem(result.path, result.kind, Status.REFUSED, reason=reason))
             continue
+        for reason in result.skipped:
+            add(ImportItem(result.path, result.kind, Status.REFUSED, reason=reason))
         file_hash = source_hash(result.runs[0].content_hash)
         for run in result.runs:
             problems = validate_run(run)

@@ -29,11 +29,14 @@ def _entry(item: Any, units: Any) -> dict[str, Any]:
 
 
 def _line(path: Path, items: list[Any], units: Any) -> str:
-    if items and items[0].run is None:
+    if len(items) == 1 and items[0].run is None:
         return f"{path}: can't import: {items[0].reason}"
     described = []
     for item in items:
         run = item.run
+        if run is None:  # a row of a table that could not be read
+            described.append(f"can't import: {item.reason.rstrip('.')}")
+            continue
         what = f"{run.activity.label.lower()} {run.day:%d %b %Y}, {format_duration(run.duration_s)}"
         if run.distance_m:
             what += f", {format_distance(run.distance_m, units)}"
@@ -97,8 +100,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "file": str(path),
                 "kind": items[0].kind if items else "",
                 "outcome": "refused" if items and len(refused) == len(items) else "read",
-                "error": items[0].reason if items and items[0].run is None else None,
-                "entries": [_entry(i, units) for i in items if i.run is not None],
+                "error": items[0].reason if len(items) == 1 and items[0].run is None else None,
+                "entries": [_entry(i, units) for i in items if i.run is not None or len(items) > 1],
             }
             print(json.dumps(record, ensure_ascii=False))
         else:

@@ -30,6 +30,7 @@ class FileResult:
     runs: tuple[Run, ...]  # what the file holds, ids None; empty on error
     error: str | None = None  # a sentence for a person when the file can't be imported
     data: bytes = b""  # the original bytes (empty on error) so the journal can keep them
+    skipped: tuple[str, ...] = ()  # rows of a table that could not be read, a sentence each
 
 
 def _refuse(path: Path, kind: str, message: str) -> FileResult:
@@ -45,7 +46,9 @@ def _too_big(shown: str) -> str:
     return f"“{shown}” is larger than {limit}, far more than any activity file needs; check that it is the right file."
 
 
-def _parse(kind: str, name: str, data: bytes, zone: tzinfo | None, units: DistanceUnit) -> list[Run]:
+def _parse(
+    kind: str, name: str, data: bytes, zone: tzinfo | None, units: DistanceUnit, skipped: list[str]
+) -> list[Run]:
     if kind == "gpx":
         from runjournal.importers.gpx import read_gpx
 
@@ -60,7 +63,7 @@ def _parse(kind: str, name: str, data: bytes, zone: tzinfo | None, units: Distan
         return read_fit(data, name, zone)
     from runjournal.importers.csv_files import read_csv
 
-    return read_csv(data, name, zone, units)
+    return read_csv(data, name, zone, units, skipped)
 
 
 def _distinct_hashes(runs: list[Run]) -> list[Run]:
@@ -106,8 +109,9 @@ def read_bytes(
             f"“{shown}” is named like a {LABELS[kind]} file but its content is {what}; "
             "check that you picked the right file, or export the activity again.",
         )
+    skipped: list[str] = []
     try:
-        runs = _parse(kind, shown, data, local_zone, csv_units)
+        runs = _parse(kind, shown, data, local_zone, csv_units, skipped)
     except ImportProblem as problem:
         return _refuse(path, kind, str(problem))
     except RecursionError:
@@ -119,7 +123,9 @@ def read_bytes(
     if kind != "csv":
         # A watch file has no name of its own; the file's name is the best title there is.
         runs = [run if run.title else replace(run, title=path.stem[:200]) for run in runs]
-    return FileResult(path=path, kind=kind, runs=tuple(_distinct_hashes(runs)), data=data)
+    return FileResult(
+        path=path, kind=kind, runs=tuple(_distinct_hashes(runs)), data=data, skipped=tuple(skipped)
+    )
 
 
 def read_file(

@@ -216,8 +216,14 @@ _READERS: dict[str, Callable[[Row, tzinfo | None, DistanceUnit], Run | None]] = 
 
 
 def read_csv(
-    data: bytes, name: str, zone: tzinfo | None = None, units: DistanceUnit = DistanceUnit.KM
+    data: bytes,
+    name: str,
+    zone: tzinfo | None = None,
+    units: DistanceUnit = DistanceUnit.KM,
+    skipped: list[str] | None = None,
 ) -> list[Run]:
+    """The table's activities; a row that cannot be read is left out and, when `skipped`
+    is given, described there ("row 7 …") so the person hears about it."""
     flavour = csv_flavour(data)
     if flavour is None:
         raise ImportProblem(
@@ -234,20 +240,26 @@ def read_csv(
         raise ImportProblem(
             f"“{name}” is damaged (its rows cannot be read); export the table again."
         ) from None
-    header, body = [c.strip() for c in rows[0]], [r for r in rows[1:] if any(v.strip() for v in r)]
+    header = [c.strip() for c in rows[0]]
+    # Line numbers as a spreadsheet shows them (the header is line 1), blank lines left out.
+    body = [(line, r) for line, r in enumerate(rows[1:], start=2) if any(v.strip() for v in r)]
     if not body:
         raise ImportProblem(f"“{name}” has a header but no activities in it; export the table again.")
     file_hash = sha256_hex(data)
     reader = _READERS[flavour]
     runs: list[Run] = []
-    for index, values in enumerate(body):
+    for index, (line, values) in enumerate(body):
         try:
             run = reader(Row(header, values), zone, units)
         except (ValueError, TypeError, OverflowError):
-            continue  # an unreadable row is left out; the others still count
+            run = None  # an unreadable row is left out; the others still count
         run = finish_run(run.replace(source=Source.CSV, content_hash=f"{file_hash}:{index}")) if run else None
         if run is not None:
             runs.append(run)
+        elif skipped is not None:
+            skipped.append(
+                f"row {line} of “{name}” could not be read as an activity (a date or duration is missing or wrong)."
+            )
     if not runs:
         raise ImportProblem(
             f"None of the {len(body)} rows of “{name}” could be read as an activity; "

@@ -180,3 +180,20 @@ def test_a_whole_journal_export_loads_into_an_empty_journal_unchanged(
 def test_a_file_that_is_not_a_readable_export_is_refused(content: bytes, expected: str) -> None:
     with pytest.raises(DocumentError, match=expected):
         read_document(content, "x.json")
+
+
+def test_a_row_of_a_table_that_cannot_be_read_is_listed_with_its_reason(journal: Journal) -> None:
+    table = _file("activities.fit", b"table", _outing(7, 30, 5.0))
+    table = FileResult(
+        path=Path("activities.csv"),
+        kind="csv",
+        runs=table.runs,
+        data=b"table",
+        skipped=("row 4 … is missing",),
+    )
+    plan = journal.plan_import([table])
+    assert [(i.status, i.reason) for i in plan.items] == [
+        (Status.REFUSED, "row 4 … is missing"),
+        (Status.NEW, ""),
+    ]
+    assert plan.summary() == "1 new, 1 can't be imported"

@@ -48,8 +48,8 @@ class MinutesChart(Chart):
     key = "minutes"
     title = "Minutes moved each week"
     explanation = (
-        "WHO 2020: 150–300 minutes of moderate activity a week; even 50 minutes a week "
-        "already lowers the risk of heart disease."
+        "WHO 2020: 150–300 minutes of moderate activity a week. Every minute counts: "
+        "even 50 minutes a week is good for your heart."
     )
     empty_message = "Log a run to see your weekly minutes"
     file_slug = "weekly-minutes"

@@ -147,8 +147,13 @@ def test_unreadable_rows_are_left_out(sample) -> None:
     text = sample("garmin_activities.csv").read_text()
     header, first, *_ = text.splitlines()
     broken = first.replace("2025-02-06 17:06:03", "yesterday")
-    runs = _runs(read_bytes("Activities.csv", "\n".join([header, broken, first]).encode(), local_zone=CET))
+    result = read_bytes("Activities.csv", "\n".join([header, broken, first]).encode(), local_zone=CET)
+    runs = _runs(result)
     assert len(runs) == 1 and runs[0].content_hash and runs[0].content_hash.endswith(":1")
+    # The person hears which row was left out, by its line number in a spreadsheet.
+    assert result.skipped == (
+        "row 2 of “Activities.csv” could not be read as an activity (a date or duration is missing or wrong).",
+    )
 
 
 def test_a_table_it_does_not_know() -> None:
