@@ -1,0 +1,1 @@
+"""Icons shipped inside the package (the window icon); resources/ holds their masters."""
