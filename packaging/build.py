@@ -226,7 +226,14 @@ def main() -> int:
     render_icons()
     if args.icons:
         return 0
-    bundle = build_bundle()
+    if sys.platform.startswith("linux") and shutil.which("objdump") is None:
+        print("PyInstaller needs objdump on Linux: sudo apt-get install binutils", file=sys.stderr)
+        return 1
+    try:
+        bundle = build_bundle()
+    except subprocess.CalledProcessError as error:
+        print(f"PyInstaller failed (exit {error.returncode}); its messages are above.", file=sys.stderr)
+        return 1
     if sys.platform.startswith("linux") and not args.no_deb:
         if shutil.which("dpkg-deb") is None:
             print(
