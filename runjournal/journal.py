@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,7 +40,17 @@ from runjournal.figures.charts import ChartData, ChartRange
 from runjournal.figures.daily import daily_series, lead_in_start
 from runjournal.figures.runs import mood_changes, run_days
 from runjournal.figures.week_report import REPORT_DAYS, REPORT_WEEKS, WeekAverages, WeekReport, note_lines
-from runjournal.storage.backup import BackupInfo, backup_journal, restore_into
+from runjournal.storage.backup import (
+    BackupEntry,
+    BackupInfo,
+    backup_due,
+    backup_journal,
+    last_backup,
+    list_backups,
+    prune_backups,
+    restore_into,
+)
+from runjournal.storage.backup_rotation import DAILY
 from runjournal.storage.database import Database, open_database
 from runjournal.storage.inspect import FileReport, JournalError, inspect_file
 from runjournal.storage.repositories import journal_counts
@@ -510,8 +520,40 @@ class Journal:
     # Safety -----------------------------------------------------------------------------
 
     def backup(self, target: Path | None = None, *, reason: str = "") -> BackupInfo:
-        """A checked copy of the journal, by default in the backups folder beside it."""
-        return backup_journal(self.path, target, reason=reason)
+        """A checked copy of the journal, by default in the backups folder beside it.
+
+        A copy in the backups folder is followed by the rotation (`backup_rotation`);
+        a copy written to a chosen `target` leaves the folder alone.
+        """
+        info = backup_journal(self.path, target, reason=reason)
+        if target is None:
+            self._prune()
+        return info
+
+    def backups(self) -> list[BackupEntry]:
+        """The backups in the backups folder, newest first, each checked again (read-only)."""
+        return list_backups(self.path)
+
+    def last_backup(self) -> BackupEntry | None:
+        """The newest backup that passes its check, or None."""
+        return last_backup(self.path)
+
+    def backup_if_due(self, now: datetime | None = None) -> BackupInfo | None:
+        """The start-up backup: a checked "daily" copy when the newest good backup is over a
+        day old, then the rotation. None when none was due, or the journal holds no entries yet.
+
+        Raises JournalError when the copy cannot be written; the journal is unchanged then.
+        """
+        now = now or datetime.now()
+        if self.is_empty() or not backup_due(self.path, now):
+            return None
+        info = backup_journal(self.path, reason=DAILY, when=now)
+        self._prune(now)
+        return info
+
+    def _prune(self, now: datetime | None = None) -> None:
+        # Pruning only tidies: a file that cannot be read or deleted is left where it is.
+        prune_backups(self.path, now or datetime.now())
 
     def check(self) -> CheckReport:
         return check_journal(self.path)
@@ -519,7 +561,8 @@ class Journal:
     def restore(self, backup: Path) -> BackupInfo:
         """Replaces the journal with a backup, after saving the current journal.
 
-        Returns the copy of the journal as it was before the restore.
+        Returns the copy of the journal as it was before the restore. The rotation runs only
+        after the restore, so it can never take away the backup being restored from.
         """
         checked: FileReport = inspect_file(Path(backup), thorough=True)
         if checked.is_new:
@@ -528,11 +571,12 @@ class Journal:
             raise JournalError(
                 f"{backup} did not pass its check ({checked.problems[0]}); nothing was restored."
             )
-        before = self.backup(reason="before-restore")
+        before = backup_journal(self.path, reason="before-restore")
         self._db.close()
         try:
             restore_into(Path(backup), self.path)
         finally:
             self._db = open_database(self.path, create=False)  # migrates an older backup
+        self._prune()
         self.changes.emit(Change.EVERYTHING)
         return before

@@ -2,6 +2,8 @@
 
 Exit codes: 0 done; 1 some input was rejected (nothing of it was stored, and stderr says
 why); 2 usage; 3 the journal cannot be used (stderr says why; the file is untouched).
+Commands that write refuse (exit 3) while RunJournal's window has the journal open, so
+the window never shows a journal that changed underneath it; reading commands still work.
 """
 
 from __future__ import annotations
@@ -53,6 +55,8 @@ if TYPE_CHECKING:
     from runjournal.journal import Journal
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_UNUSABLE = 0, 1, 2, 3
+# Commands that change the journal: refused while the window has it open.
+WRITE_COMMANDS = frozenset({"log-run", "check-in", "import", "restore", "demo"})
 
 EPILOG = f"""\
 Without a command, RunJournal opens its window.
@@ -291,7 +295,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         runs, check_ins = journal.add_entries(sample.runs, sample.check_ins, sample.settings)
     print(
         f"Wrote a sample journal to {journal.path}: {count(runs, 'run')} and "
-        f"{count(check_ins, 'check-in')} over {years:g} years."
+        f"{count(check_ins, 'check-in')} over {years:g} {'year' if years == 1 else 'years'}."
     )
     return EXIT_OK
 
@@ -407,6 +411,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return start_gui(args)
+        if args.command in WRITE_COMMANDS:
+            from runjournal.storage.app_lock import held_by_app
+
+            in_use = held_by_app(journal_path(args.db))
+            if in_use:
+                print(f"runjournal {args.command}: {in_use} Nothing was changed.", file=sys.stderr)
+                return EXIT_UNUSABLE
         return args.handler(args)
     except (Rejected, ValidationError) as error:
         prefix = f"runjournal {args.command}"

@@ -1,7 +1,11 @@
 """Starting the window: the QApplication, the journal, the first-start welcome.
 
-Opening problems (a damaged or foreign file) are shown in a message box in plain words,
-never as a traceback, and the file is left as it was.
+One window per journal: a second start on the same journal brings the first window to
+the front and exits (single_instance). Opening problems (a damaged, foreign, newer or
+read-only file) are shown in plain words with what can be done (restore the newest good
+backup, open another journal, try again, quit), never as a traceback; a damaged file is
+only ever moved aside, never overwritten. Unexpected errors are logged beside the journal
+and shown in a dialog; the app keeps running (error_report).
 """
 
 from __future__ import annotations
@@ -9,22 +13,31 @@ from __future__ import annotations
 import os
 import sys
 import time
-import traceback
+from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from runjournal import __version__
 from runjournal.journal import Journal, JournalError
+from runjournal.paths import resource
+from runjournal.ui.dialogs.open_problem_dialog import (
+    OpenChoice,
+    OpenOutcome,
+    OpenProblemDialog,
+    newest_good_backup,
+)
+from runjournal.ui.error_report import install_error_handler, logs_dir
 from runjournal.ui.main_window import MainWindow
+from runjournal.ui.single_instance import SingleInstance, bring_to_front
 from runjournal.ui.theme import apply_theme
 
 SAMPLE_FILE = "sample-journal.sqlite"
 SAMPLE_YEARS = 2
 SMOKE_TIMEOUT_S = 30
+EXIT_UNUSABLE = 3
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -33,7 +46,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("RunJournal")
     app.setOrganizationName("RunJournal")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("runjournal")
+    app.setDesktopFileName("runjournal")  # groups the window under its launcher
+    app.setWindowIcon(QIcon(str(resource("ui", "icons", "runjournal.svg"))))
     apply_theme(app, str(QSettings().value("appearance/theme", "system")))  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 
@@ -76,22 +90,6 @@ def welcome(window: MainWindow) -> None:
         open_sample(window)
 
 
-def _show_unexpected_error(window: MainWindow | None):
-    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
-        details = "".join(traceback.format_exception(kind, error, trace))
-        print(details, file=sys.stderr)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Something went wrong", "", parent=window)
-        box.setText(
-            "RunJournal ran into an unexpected problem. Your saved entries are safe; "
-            "the last change may not have been saved — please check it."
-        )
-        box.setInformativeText(str(error))
-        box.setDetailedText(details)
-        box.exec()
-
-    return hook
-
-
 def smoke_test(app: QApplication, window: MainWindow, started: float) -> None:
     """Exits 0 once the window is on screen and painted with its data, 1 if it never is."""
 
@@ -115,32 +113,94 @@ def smoke_test(app: QApplication, window: MainWindow, started: float) -> None:
     QTimer.singleShot(0, check)
 
 
+def show_open_problem(path: Path, error: JournalError) -> OpenOutcome:
+    """Asks what to do about a journal that cannot be opened (tests replace this function)."""
+    dialog = OpenProblemDialog(path, error, newest_good_backup(path))
+    dialog.exec()
+    return dialog.outcome()
+
+
+@dataclass
+class Opened:
+    journal: Journal
+    note: str = ""  # what happened on the way, for the status bar
+
+
+def open_journal(path: Path, instance: SingleInstance | None, *, smoke: bool = False) -> Opened | int:
+    """Opens `path`, asking the person what to do for as long as it cannot be opened.
+
+    Returns the open journal, or the exit code when there is none to show: 3 when the
+    person quits (or, in the smoke test, at the first problem), 0 when the journal they
+    chose is already open in another RunJournal window, which was brought to the front.
+    """
+    note = ""
+    while True:
+        try:
+            return Opened(Journal.open(path), note)
+        except JournalError as error:
+            if smoke:
+                print(f"smoke test: {error}", file=sys.stderr)
+                return EXIT_UNUSABLE
+            outcome = show_open_problem(path, error)
+        if outcome.choice is OpenChoice.QUIT or outcome.path is None:
+            return EXIT_UNUSABLE
+        if instance is not None and not instance.switch_to(outcome.path):
+            print(instance.message)
+            return 0 if instance.raised_other else EXIT_UNUSABLE
+        path = outcome.path
+        if outcome.choice is OpenChoice.RESTORE and outcome.moved_to is not None:
+            note = f"Restored the newest backup. The damaged file is kept as {outcome.moved_to.name}."
+
+
+def _follow_switches(window: MainWindow, instance: SingleInstance) -> None:
+    """Keeps the claim on whichever journal the window has open (File → Open Journal…)."""
+
+    def moved() -> None:
+        if not instance.switch_to(window.bridge.journal.path):
+            window.statusBar().showMessage(instance.message, 15000)
+
+    window.bridge.journal_replaced.connect(moved)
+
+
 def run(path: Path, *, smoke: bool = False) -> int:
     started = time.perf_counter()
     app = make_application()
-    try:
-        journal = Journal.open(path)
-    except JournalError as error:
+    instance = SingleInstance(path)
+    if not instance.acquire(notify=not smoke):
         if smoke:
-            print(f"smoke test: {error}", file=sys.stderr)
-        else:
-            QMessageBox.critical(None, "RunJournal cannot open the journal", str(error))
-        return 3
-    window = MainWindow(journal)
-    window.show()
-    if smoke:
-        smoke_test(app, window, started)
-    else:
-        sys.excepthook = _show_unexpected_error(window)
-        if not QSettings().value("welcome/done", False, type=bool) and journal.is_empty():
-            QTimer.singleShot(0, lambda: welcome(window))
+            print(f"smoke test: {instance.message}", file=sys.stderr)
+            return EXIT_UNUSABLE
+        print(instance.message)
+        if not instance.raised_other:
+            QMessageBox.warning(None, "RunJournal is already open", instance.message)
+        return 0 if instance.raised_other else EXIT_UNUSABLE
+    window: MainWindow | None = None
+    reporter = None if smoke else install_error_handler(lambda: window, logs_dir(path))
     try:
-        return app.exec()
+        opened = open_journal(path, instance, smoke=smoke)
+        if isinstance(opened, int):
+            return opened
+        journal = opened.journal
+        window = MainWindow(journal, single_instance=instance)
+        instance.raiseRequested.connect(lambda: bring_to_front(window))
+        _follow_switches(window, instance)
+        window.show()
+        if opened.note:
+            window.statusBar().showMessage(opened.note, 30000)
+        if smoke:
+            smoke_test(app, window, started)
+        elif not QSettings().value("welcome/done", False, type=bool) and journal.is_empty():
+            QTimer.singleShot(0, lambda: welcome(window))
+        try:
+            return app.exec()
+        finally:
+            # Background figures finish before the journal closes.
+            QThreadPool.globalInstance().waitForDone(10_000)
+            window.bridge.journal.close()
     finally:
-        QThreadPool.globalInstance().waitForDone(
-            10_000
-        )  # background figures finish before the journal closes
-        window.bridge.journal.close()
+        instance.release()
+        if reporter is not None:
+            reporter.close()
 
 
 def main() -> int:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTime
+from PySide6.QtCore import QSettings, Qt, QTime, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -24,13 +25,23 @@ from runjournal.ui.runs.runs_view import RunsView
 from runjournal.ui.theme import apply_theme
 from runjournal.ui.today.today_view import TodayView
 
+if TYPE_CHECKING:
+    from runjournal.ui.single_instance import SingleInstance
+
 VIEWS = ("Today", "Runs", "Charts", "Insights")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        journal: Journal,
+        parent: QWidget | None = None,
+        *,
+        single_instance: SingleInstance | None = None,
+    ) -> None:
         super().__init__(parent)
         self.home_path = journal.path  # "my journal": the one the app was started on
+        self.single_instance = single_instance  # the claim that this window is the journal's one writer
         self.bridge = JournalBridge(journal, self)
         self.undo_stack = QUndoStack(self)
         self.run_actions = RunActions(self.bridge, self.undo_stack, self)
@@ -65,6 +76,7 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
         self.setMinimumSize(720, 480)
         self._restore_state()
+        QTimer.singleShot(2000, self.backup_if_due)  # after start-up, off the first paint
 
     # Actions and menus ------------------------------------------------------------------
 
@@ -101,6 +113,9 @@ class MainWindow(QMainWindow):
         )
         self.backup_action = self._action(
             "&Back Up Now", self.back_up, "Ctrl+B", "Write a checked copy of the journal"
+        )
+        self.restore_action = self._action(
+            "&Restore from Backup…", self.restore_from_backup, tip="Choose a checked backup to go back to"
         )
         self.export_action = self._action(
             "&Export…", self.export, "Ctrl+E", "Save the journal as JSON or CSV"
@@ -149,7 +164,9 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.log_run_action, self.open_action, self.open_mine_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.import_action, self.export_action, self.backup_action])
+        file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
         file_menu.addAction(self.report_action)
         file_menu.addSeparator()
@@ -235,6 +252,31 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Backed up and checked: {info.path}", 10000)
 
+    def backup_if_due(self) -> None:
+        """The daily backup: made after the window is on screen, when the last is a day old."""
+        try:
+            info = self.bridge.journal.backup_if_due()
+        except JournalError as error:
+            self.statusBar().showMessage(f"The daily backup could not be made: {error}", 15000)
+            return
+        if info is not None:
+            self.statusBar().showMessage(f"Daily backup made and checked: {info.path.name}", 8000)
+
+    def restore_from_backup(self) -> None:
+        from runjournal.ui.dialogs.restore_dialog import RestoreDialog
+
+        self.today.check_in.flush()
+        dialog = RestoreDialog(self.bridge, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restored.connect(self._restored)
+        self.restore_dialog = dialog
+        dialog.open()
+
+    def _restored(self, before: object) -> None:
+        self.undo_stack.clear()  # undo steps belong to the journal as it was
+        path = getattr(before, "path", "")
+        self.notify(f"Restored. The journal as it was is kept at {path}")
+
     def export(self) -> None:
         from runjournal.export import ExportError, export
 
@@ -293,9 +335,17 @@ class MainWindow(QMainWindow):
     def switch_to(self, path: Path) -> bool:
         """Opens another journal in this window; the current one stays open if that fails."""
         self.today.check_in.flush()
+        previous = self.bridge.journal.path
+        # Claim the other journal first: if another window has it open, that one comes to the
+        # front and this one stays as it is, so there is never a second writer.
+        if self.single_instance is not None and not self.single_instance.switch_to(path):
+            QMessageBox.information(self, "Already open", self.single_instance.message)
+            return False
         try:
             journal = Journal.open(path)
         except JournalError as error:
+            if self.single_instance is not None:
+                self.single_instance.switch_to(previous)
             QMessageBox.warning(self, "The journal cannot be opened", str(error))
             return False
         # Undo steps belong to the journal they were made in.
@@ -310,7 +360,9 @@ class MainWindow(QMainWindow):
         theme = str(settings.value("appearance/theme", "system"))
         journal = self.bridge.journal
         turned_off = sorted(rule_id for rule_id, choice in journal.coach_choices().items() if choice.disabled)
-        dialog = PreferencesDialog(journal.settings(), theme, self, turned_off=turned_off)
+        dialog = PreferencesDialog(
+            journal.settings(), theme, self, turned_off=turned_off, journal_path=journal.path
+        )
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
         try:

@@ -291,6 +291,7 @@ def test_preferences_change_units_and_goal_everywhere(qtbot, window: MainWindow,
     settings = journal.settings()
     assert (settings.units, settings.weekly_minutes_goal) == (DistanceUnit.MI, 120)
     assert window.today.summary.minutes_bar.format() == "32 of 120 min"
+    window.tabs.setCurrentWidget(window.runs)  # the run log reads the journal when it is shown
     header = window.runs.model.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
     assert "mi" in header
 
@@ -329,3 +330,30 @@ def test_insights_are_a_tab_away(qtbot, window: MainWindow) -> None:
     assert window.tabs.currentWidget() is window.insights
     assert shown.args[0] == []  # a new journal: not enough entries yet, said in words
     assert "Not enough entries yet" in window.insights.message_label.text()
+
+
+def test_a_daily_backup_is_made_once_a_day_and_restore_opens_the_list(
+    qtbot, window: MainWindow, journal: Journal
+) -> None:
+    journal.log_run(Run(day=TODAY, duration_s=1800))
+    window.backup_if_due()
+    made = journal.last_backup()
+    assert made is not None and made.runs == 1
+    assert window.statusBar().currentMessage().startswith("Daily backup made and checked")
+    window.backup_if_due()  # not due again today
+    assert [b.path for b in journal.backups()] == [made.path]
+
+    window.restore_action.trigger()
+    qtbot.waitUntil(lambda: window.restore_dialog.isVisible())
+    assert window.restore_dialog.model.rowCount() == 1
+    window.restore_dialog.close()
+
+
+def test_the_app_names_its_launcher_and_shows_its_icon(qapp) -> None:
+    from runjournal.ui.app import make_application
+
+    app = make_application()
+    assert app.desktopFileName() == "runjournal"  # the window groups under runjournal.desktop
+    icon = app.windowIcon()
+    assert not icon.isNull()
+    assert not icon.pixmap(16, 16).isNull() and not icon.pixmap(256, 256).isNull()

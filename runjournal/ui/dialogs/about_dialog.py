@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -17,15 +19,23 @@ from PySide6.QtWidgets import (
 )
 
 from runjournal import __version__
+from runjournal.paths import backups_dir
+from runjournal.storage.backup import last_backup
+from runjournal.ui.dialogs.restore_dialog import last_backup_text
 
 
-def about_text(journal_path: Path) -> str:
+def about_text(journal_path: Path, *, now: datetime | None = None) -> str:
+    """About RunJournal, with where the journal and its backups are and how fresh the newest
+    good backup is: the three things a person needs before moving or restoring a journal."""
+    last = last_backup_text(last_backup(journal_path), now)
     return (
         f"<h2>RunJournal {__version__}</h2>"
         "<p>A journal for people who run to feel better.</p>"
         "<p><b>Your data never leaves this computer.</b> RunJournal makes no network connections. "
-        f"Your journal is kept in:<br><code>{journal_path}</code><br>"
-        f"and its backups in <code>{journal_path.parent / 'backups'}</code>.</p>"
+        f"Your journal is kept in:<br><code>{escape(str(journal_path))}</code><br>"
+        f"and its backups in:<br><code>{escape(str(backups_dir(journal_path)))}</code></p>"
+        f"<p>{escape(last)}<br>A checked backup is made each day you open RunJournal, "
+        "and before every restore, upgrade and large import.</p>"
         "<p>RunJournal is a wellness journal, <b>not a medical device</b>. If you are struggling, "
         "talking to a GP or a mental-health professional can help.</p>"
     )

@@ -1,10 +1,12 @@
-"""Preferences: units, goals, the first day of the week, when running started, and theme."""
+"""Preferences: units, goals, the first day of the week, when running started, and theme;
+and, read-only, where the journal and its backups are and when the last checked backup was made."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,9 +24,23 @@ from PySide6.QtWidgets import (
 
 from runjournal.coach.names import rule_name
 from runjournal.domain.model import DistanceUnit, Settings
+from runjournal.paths import backups_dir
+from runjournal.storage.backup import last_backup
+from runjournal.ui.dialogs.restore_dialog import last_backup_text
 from runjournal.ui.runs.run_table_model import date_edit_format
 
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+
+
+def _where_rows(journal_path: Path) -> list[tuple[str, str, str]]:
+    """Read-only lines: where the journal is, where its backups go, and the newest good one,
+    so a person knows what to copy when moving computers and how fresh their way back is."""
+    last = last_backup(journal_path)
+    return [
+        ("journal", "Journal:", str(journal_path)),
+        ("backups", "Backups:", str(backups_dir(journal_path))),
+        ("last", "Last checked backup:", last_backup_text(last).removeprefix("Last checked backup: ")),
+    ]
 
 
 class PreferencesDialog(QDialog):
@@ -35,6 +51,7 @@ class PreferencesDialog(QDialog):
         parent: QWidget | None = None,
         *,
         turned_off: list[str] = (),  # type: ignore[assignment]
+        journal_path: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
@@ -108,6 +125,18 @@ class PreferencesDialog(QDialog):
                 box.setAccessibleName(f"Turn the tip “{rule_name(rule_id)}” back on")
                 self.turned_off[rule_id] = box
                 form.addRow(box)
+
+        self.where: dict[str, QLabel] = {}
+        if journal_path is not None:
+            form.addRow(QLabel("<b>Your journal and its backups</b>"))
+            for key, label, text in _where_rows(journal_path):
+                shown = QLabel(text)
+                shown.setWordWrap(True)
+                shown.setMinimumWidth(shown.fontMetrics().averageCharWidth() * 44)
+                shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                shown.setAccessibleName(label.rstrip(":"))
+                self.where[key] = shown
+                form.addRow(label, shown)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
