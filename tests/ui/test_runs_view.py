@@ -268,6 +268,7 @@ def test_the_model_reads_like_a_diary(qapp) -> None:
         Run(day=date(2026, 1, 6), duration_s=600, effort=7, mood_before=4, mood_after=7, note="Windy.", id=2),
         Run(day=date(2026, 1, 7), duration_s=900, note="Worried about work.", note_private=True, id=3),
     ]
+    model.sort(COL_DATE, Qt.SortOrder.AscendingOrder)  # oldest first, as listed here
     model.set_runs(runs, DistanceUnit.KM)
 
     def text(row: int, col: int, role: int = Qt.ItemDataRole.DisplayRole) -> object:

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from runjournal.domain.model import Activity, Run
-from runjournal.ui.runs.run_table_model import COL_DATE, SORT_ROLE, RunTableModel
+from runjournal.ui.runs.run_table_model import SORT_ROLE, RunTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -21,7 +21,7 @@ class RunFilterProxyModel(QSortFilterProxyModel):
         self._first: date | None = None
         self._last: date | None = None
         self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
+        self.setDynamicSortFilter(True)  # re-filters when rows change
 
     @property
     def activity(self) -> Activity | None:
@@ -57,16 +57,9 @@ class RunFilterProxyModel(QSortFilterProxyModel):
             return True
         return self.accepts(model.run_at(source_row))
 
-    def lessThan(self, left: _Index, right: _Index) -> bool:
-        # Unrecorded values (None) go to the bottom whichever way the column is sorted;
-        # Qt sorts descending by swapping the arguments, so None flips to "smallest" then.
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        if a is None or b is None or a == b:
-            if a is None and b is not None:
-                return self.sortOrder() == Qt.SortOrder.DescendingOrder
-            if b is None and a is not None:
-                return self.sortOrder() == Qt.SortOrder.AscendingOrder
-            # Ties keep the diary order, so equal efforts still read by date.
-            a = left.siblingAtColumn(COL_DATE).data(SORT_ROLE)
-            b = right.siblingAtColumn(COL_DATE).data(SORT_ROLE)
-        return bool(a < b)
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The source model sorts (fast, in Python on raw values); this proxy keeps its
+        order and only filters."""
+        model = self.sourceModel()
+        if isinstance(model, RunTableModel):
+            model.sort(column, order)

@@ -112,13 +112,15 @@ class RunTableModel(QAbstractTableModel):
         self._units = DistanceUnit.KM
         self._locale = QLocale()
         self._lock_icons: dict[str, QIcon] = {}
+        self._sort_column = COL_DATE
+        self._sort_order = Qt.SortOrder.DescendingOrder
 
     # Rows ------------------------------------------------------------------------------
 
     def set_runs(self, runs: list[Run], units: DistanceUnit) -> None:
         self.beginResetModel()
-        self._runs = list(runs)
         self._units = units
+        self._runs = self._sorted(list(runs))
         self._locale = QLocale()
         self.endResetModel()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
@@ -145,6 +147,40 @@ class RunTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMN_COUNT
+
+    # Sorting ---------------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorts the rows here, in one Python sort on raw values, rather than letting the
+        proxy compare cell by cell through `data()` (half a second for ten years of runs)."""
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        old_runs = self._runs
+        self._runs = self._sorted(self._runs)
+        after = {id(run): row for row, run in enumerate(self._runs)}
+        moved_from, moved_to = [], []
+        for index in self.persistentIndexList():
+            if index.isValid():
+                row = after[id(old_runs[index.row()])]
+                moved_from.append(index)
+                moved_to.append(self.index(row, index.column()))
+        self.changePersistentIndexList(moved_from, moved_to)
+        self.layoutChanged.emit()
+
+    def sort_order(self) -> tuple[int, Qt.SortOrder]:
+        return self._sort_column, self._sort_order
+
+    def _sorted(self, runs: list[Run]) -> list[Run]:
+        """Unrecorded values (None) go to the bottom whichever way the column is sorted;
+        ties keep the diary order, so equal efforts still read by date."""
+        column = self._sort_column
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        keyed = [(self.sort_value(run, column), _date_key(run), run) for run in runs]
+        recorded = [k for k in keyed if k[0] is not None]
+        missing = [k for k in keyed if k[0] is None]
+        recorded.sort(key=lambda k: (k[0], k[1]), reverse=descending)
+        missing.sort(key=lambda k: k[1], reverse=descending)
+        return [k[2] for k in recorded + missing]
 
     # Cells -----------------------------------------------------------------------------
 
