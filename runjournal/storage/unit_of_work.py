@@ -1,7 +1,9 @@
 """The unit of work: one transaction, and the repositories that work inside it.
 
 Leaving the `with` block without `commit()` rolls everything back, so an error half way
-through a save can never leave half a record behind.
+through a save can never leave half a record behind. A failure of the file itself (a full
+disk, a read-only folder, another program holding the lock, a disk error) leaves as a
+StorageError whose message a person can act on, after the transaction was rolled back.
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ from __future__ import annotations
 from types import TracebackType
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
+from runjournal.storage.errors import storage_error
 from runjournal.storage.repositories import (
     CheckInRepository,
     CoachChoiceRepository,
@@ -33,11 +37,19 @@ class UnitOfWork:
         self._committed = False
 
     def __enter__(self) -> UnitOfWork:
-        self.connection = self._engine.connect()
+        try:
+            self.connection = self._engine.connect()
+        except DBAPIError as error:
+            raise self._translated(error) from error
         # Read by the engine's "begin" hook: a writer takes SQLite's write lock at BEGIN,
         # so two writers queue up instead of failing half way through.
         self.connection.info["write"] = self._write
-        self._transaction = self.connection.begin()
+        try:
+            self._transaction = self.connection.begin()
+        except DBAPIError as error:
+            self.connection.invalidate()
+            self.connection.close()
+            raise self._translated(error) from error
         self.runs = RunRepository(self.connection)
         self.check_ins = CheckInRepository(self.connection)
         self.settings = SettingsRepository(self.connection)
@@ -48,8 +60,16 @@ class UnitOfWork:
     def commit(self) -> None:
         if not self._write:
             raise RuntimeError("This unit of work was opened for reading only.")
-        self._transaction.commit()
+        try:
+            self._transaction.commit()
+        except DBAPIError as error:
+            # A commit that failed (a full disk, a disk error) did not happen: say so plainly.
+            # __exit__ rolls back what is left of the transaction.
+            raise self._translated(error) from error
         self._committed = True
+
+    def _translated(self, error: DBAPIError) -> Exception:
+        return storage_error(error, write=self._write) or error
 
     def __exit__(
         self,
@@ -57,8 +77,20 @@ class UnitOfWork:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
+        rollback_failed: DBAPIError | None = None
         try:
             if not self._committed and self._transaction.is_active:
                 self._transaction.rollback()
+        except DBAPIError as error:
+            # SQLite undoes an unfinished transaction by itself (from the rollback journal
+            # or by ignoring uncommitted WAL frames); this connection is not reused.
+            rollback_failed = error
+            self.connection.invalidate()
         finally:
             self.connection.close()
+        if isinstance(exc, DBAPIError):
+            translated = storage_error(exc, write=self._write)
+            if translated is not None:
+                raise translated from exc
+        elif exc is None and rollback_failed is not None:
+            raise self._translated(rollback_failed) from rollback_failed

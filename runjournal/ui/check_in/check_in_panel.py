@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from runjournal.domain.model import CheckIn
+from runjournal.journal import JournalError
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.check_in.day_navigator import DayNavigator, to_qdate
 from runjournal.ui.check_in.scale_slider import ScaleSlider
@@ -74,6 +75,8 @@ def heading_text(day: date, today: date | None = None) -> str:
 
 
 def _failure_message(day: date, error: Exception) -> str:
+    if isinstance(error, JournalError):  # already plain and complete: what happened, what to do
+        return f"The check-in for {day_words(day)}: {error}"
     reason = (error.strerror if isinstance(error, OSError) else None) or str(error) or type(error).__name__
     return (
         f"The check-in for {day_words(day)} was not saved: {reason}. "

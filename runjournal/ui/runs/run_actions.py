@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from runjournal.domain.model import DistanceUnit, Run, Source
 from runjournal.domain.units import count
+from runjournal.journal import JournalError
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.commands import DeleteRunsCommand, EditRunCommand, JournalCommand, LogRunCommand
-from runjournal.ui.dialogs.run_dialog import RunDialog
 
 
 class RunActions(QObject):
@@ -35,18 +35,23 @@ class RunActions(QObject):
         return self.bridge.journal.settings().units
 
     def _push(self, command: JournalCommand) -> bool:
+        text = command.text()  # read first: the stack deletes a command whose first attempt failed
         self.undo_stack.push(command)
         if command.error is None:
             return True
-        QMessageBox.warning(
-            self.parent_widget,
-            "Not saved",
-            f"{command.text()} could not be saved:\n\n{command.error}\n\n"
-            "Nothing was changed in your journal. Check that the disk has space and try again.",
-        )
+        if isinstance(command.error, JournalError):  # already says what happened and what to do
+            body = f"{text} could not be saved.\n\n{command.error}"
+        else:
+            body = (
+                f"{text} could not be saved:\n\n{command.error}\n\n"
+                "Nothing was changed in your journal. Check that the disk has space and try again."
+            )
+        QMessageBox.warning(self.parent_widget, "Not saved", body)
         return False
 
     def _ask(self, run: Run | None, title: str | None = None) -> Run | None:
+        from runjournal.ui.dialogs.run_dialog import RunDialog  # loaded when first needed
+
         dialog = RunDialog(self._units(), run, self.parent_widget, title=title)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
