@@ -6,6 +6,7 @@ They run on the connection of a unit of work and never commit; the unit of work 
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -51,15 +52,50 @@ def _run_from_row(row: Any) -> Run:
     return _run_from_values(row._asdict())
 
 
+# Plain dictionary lookups: calling an Enum class costs several times more, which shows
+# when ten years of runs are read at start-up.
+_ACTIVITIES = {str(a): a for a in Activity}
+_COMPANIES = {str(c): c for c in Company}
+_SOURCES = {str(s): s for s in Source}
+
+
 def _run_from_values(data: dict[str, Any]) -> Run:
     started: datetime | None = data["started_at"]
     data["started_at"] = started.replace(tzinfo=UTC) if started else None
-    data["activity"] = Activity(data["activity"])
-    data["company"] = Company(data["company"])
-    data["source"] = Source(data["source"])
+    data["activity"] = _ACTIVITIES.get(data["activity"]) or Activity(data["activity"])
+    data["company"] = _COMPANIES.get(data["company"]) or Company(data["company"])
+    data["source"] = _SOURCES.get(data["source"]) or Source(data["source"])
     for flag in ("outdoor", "mindful", "note_private"):
         data[flag] = bool(data[flag])
     return Run(**data)
+
+
+_RUN_INDEX = {name: i for i, name in enumerate(RUN_FIELDS)}
+_STARTED, _ACTIVITY, _COMPANY, _SOURCE = (
+    _RUN_INDEX["started_at"],
+    _RUN_INDEX["activity"],
+    _RUN_INDEX["company"],
+    _RUN_INDEX["source"],
+)
+_FLAGS = tuple(_RUN_INDEX[name] for name in ("outdoor", "mindful", "note_private"))
+
+
+def _runs_from_result(result: Any) -> list[Run]:
+    """Many runs at once: rows fetched in one call and each Run built from its values in
+    field order, which reads ten years of runs in about half the time of `_run_from_values`."""
+    pick = operator.itemgetter(*(list(result.keys()).index(name) for name in RUN_FIELDS))
+    runs = []
+    for row in result.fetchall():
+        values = list(pick(row))
+        started = values[_STARTED]
+        values[_STARTED] = started.replace(tzinfo=UTC) if started else None
+        values[_ACTIVITY] = _ACTIVITIES.get(values[_ACTIVITY]) or Activity(values[_ACTIVITY])
+        values[_COMPANY] = _COMPANIES.get(values[_COMPANY]) or Company(values[_COMPANY])
+        values[_SOURCE] = _SOURCES.get(values[_SOURCE]) or Source(values[_SOURCE])
+        for flag in _FLAGS:
+            values[flag] = bool(values[flag])
+        runs.append(Run(*values))
+    return runs
 
 
 class RunRepository:
@@ -98,7 +134,7 @@ class RunRepository:
             query = query.where(tables.runs.c.day >= first)
         if last is not None:
             query = query.where(tables.runs.c.day <= last)
-        return [_run_from_values(data) for data in _rows(self._c.execute(query))]
+        return _runs_from_result(self._c.execute(query))
 
     def with_hash(self, content_hash: str) -> list[Run]:
         query = select(tables.runs).where(tables.runs.c.content_hash == content_hash)

@@ -15,6 +15,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -23,16 +24,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from runjournal import __version__
 from runjournal.journal import Journal, JournalError
 from runjournal.paths import resource
-from runjournal.ui.dialogs.open_problem_dialog import (
-    OpenChoice,
-    OpenOutcome,
-    OpenProblemDialog,
-    newest_good_backup,
-)
 from runjournal.ui.error_report import install_error_handler, logs_dir
 from runjournal.ui.main_window import MainWindow
 from runjournal.ui.single_instance import SingleInstance, bring_to_front
 from runjournal.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from runjournal.ui.dialogs.open_problem_dialog import OpenOutcome
 
 SAMPLE_FILE = "sample-journal.sqlite"
 SAMPLE_YEARS = 2
@@ -115,6 +113,8 @@ def smoke_test(app: QApplication, window: MainWindow, started: float) -> None:
 
 def show_open_problem(path: Path, error: JournalError) -> OpenOutcome:
     """Asks what to do about a journal that cannot be opened (tests replace this function)."""
+    from runjournal.ui.dialogs.open_problem_dialog import OpenProblemDialog, newest_good_backup
+
     dialog = OpenProblemDialog(path, error, newest_good_backup(path))
     dialog.exec()
     return dialog.outcome()
@@ -142,6 +142,9 @@ def open_journal(path: Path, instance: SingleInstance | None, *, smoke: bool = F
                 print(f"smoke test: {error}", file=sys.stderr)
                 return EXIT_UNUSABLE
             outcome = show_open_problem(path, error)
+        # Loaded only when a journal cannot be opened: a normal start never needs it.
+        from runjournal.ui.dialogs.open_problem_dialog import OpenChoice
+
         if outcome.choice is OpenChoice.QUIT or outcome.path is None:
             return EXIT_UNUSABLE
         if instance is not None and not instance.switch_to(outcome.path):

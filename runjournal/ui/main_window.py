@@ -16,8 +16,6 @@ from runjournal.journal import Journal, JournalError
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.charts.charts_tab import ChartsTab
 from runjournal.ui.coach.coach_panel import CoachPanel
-from runjournal.ui.dialogs.about_dialog import ShortcutsDialog, about_text
-from runjournal.ui.dialogs.preferences_dialog import PreferencesDialog
 from runjournal.ui.importing.controller import ImportController
 from runjournal.ui.insights import InsightsView
 from runjournal.ui.runs.run_actions import RunActions
@@ -360,6 +358,8 @@ class MainWindow(QMainWindow):
         theme = str(settings.value("appearance/theme", "system"))
         journal = self.bridge.journal
         turned_off = sorted(rule_id for rule_id, choice in journal.coach_choices().items() if choice.disabled)
+        from runjournal.ui.dialogs.preferences_dialog import PreferencesDialog
+
         dialog = PreferencesDialog(
             journal.settings(), theme, self, turned_off=turned_off, journal_path=journal.path
         )
@@ -388,9 +388,13 @@ class MainWindow(QMainWindow):
         HelpCardDialog(self.bridge, self).exec()
 
     def show_shortcuts(self) -> None:
+        from runjournal.ui.dialogs.about_dialog import ShortcutsDialog
+
         ShortcutsDialog(self.actions(), self).exec()
 
     def show_about(self) -> None:
+        from runjournal.ui.dialogs.about_dialog import about_text
+
         QMessageBox.about(self, "About RunJournal", about_text(self.bridge.journal.path))
 
     # Window state -----------------------------------------------------------------------
