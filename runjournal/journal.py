@@ -122,6 +122,22 @@ class Journal:
     def __init__(self, database: Database) -> None:
         self._db = database
         self.changes = ChangeHub()
+        # Every run, oldest first, kept between writes: the coach and insights read them all
+        # after each change, and this process is the journal's only writer (see app_lock).
+        self._all_runs: tuple[Run, ...] | None = None
+        self.changes.subscribe(self._forget_runs)
+
+    def _forget_runs(self, change: Change) -> None:
+        if change & Change.RUNS:
+            self._all_runs = None
+
+    def _runs_until(self, uow: UnitOfWork, today: date) -> tuple[Run, ...]:
+        runs = self._all_runs
+        if runs is None:
+            runs = self._all_runs = tuple(uow.runs.between(None, None))
+        if runs and runs[-1].day > today:
+            return tuple(r for r in runs if r.day <= today)
+        return runs
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> Journal:
@@ -305,10 +321,10 @@ class Journal:
     def coach_history(self, today: date) -> History:
         """Everything the coach rules read, up to and including `today`."""
         with self._read() as uow:
-            runs = uow.runs.between(None, today)  # milestones and first weeks need them all
+            runs = self._runs_until(uow, today)  # milestones and first weeks need them all
             check_ins = uow.check_ins.between(today - timedelta(days=COACH_CHECK_IN_DAYS), today)
             settings = uow.settings.load()
-        return History(today=today, runs=tuple(runs), check_ins=tuple(check_ins), settings=settings)
+        return History(today=today, runs=runs, check_ins=tuple(check_ins), settings=settings)
 
     def insights(self, today: date) -> list[Insight] | None:
         """How running and mood move together in the person's entries; None while the coach's
@@ -318,7 +334,7 @@ class Journal:
         with self._read() as uow:
             history = History(
                 today=today,
-                runs=tuple(uow.runs.between(None, today)),
+                runs=self._runs_until(uow, today),
                 check_ins=tuple(uow.check_ins.between(None, today)),
                 settings=uow.settings.load(),
             )

@@ -5,8 +5,9 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
-from runjournal.domain.model import CheckIn, Run, Settings
+from runjournal.domain.model import Activity, CheckIn, Run, Settings
 
 
 class Level(enum.StrEnum):
@@ -40,6 +41,12 @@ class History:
     runs: tuple[Run, ...]
     check_ins: tuple[CheckIn, ...]
     settings: Settings = field(default_factory=Settings)
+
+    @cached_property
+    def runs_only(self) -> tuple[Run, ...]:
+        """Only the runs (not walks, rides…), oldest first; worked out once per History,
+        since several rules read it."""
+        return tuple(sorted((r for r in self.runs if r.activity is Activity.RUN), key=lambda r: r.day))
 
     def runs_between(self, first: date, last: date) -> list[Run]:
         return [r for r in self.runs if first <= r.day <= last]

@@ -42,7 +42,7 @@ def _meq(items: Iterable[Run]) -> float:
 def _first_run_day(h: History) -> date | None:
     if h.settings.started_running is not None:
         return h.settings.started_running
-    runs = _runs(h.runs)
+    runs = h.runs_only
     return runs[0].day if runs else None
 
 
@@ -67,7 +67,7 @@ def spike_run(h: History) -> Nudge | None:
 
     SOURCE: Frandsen et al. 2025, Br J Sports Med (5,205 runners; injury hazard 1.64 / 1.52 / 2.28 by band)
     """
-    runs = _runs(h.runs)
+    runs = h.runs_only
     if not runs:
         return None
     latest = runs[-1]
@@ -148,7 +148,7 @@ def be_gentle(h: History) -> Nudge | None:
 
     SOURCE: seed ("be gentle with yourself"); Ekkekakis 2011 (pleasure drops above ventilatory threshold)
     """
-    last3 = _runs(h.runs)[-3:]
+    last3 = h.runs_only[-3:]
     worse = sum(_felt_worse(r) for r in last3)
     if worse < 2:
         return None
@@ -269,7 +269,7 @@ def return_(h: History) -> Nudge | None:
 
     SOURCE: Frandsen 2025; ours
     """
-    runs = _runs(h.runs)
+    runs = h.runs_only
     days = sorted({r.day for r in runs})
     if not days:
         return None
@@ -360,7 +360,7 @@ def routine(h: History) -> Nudge | None:
 
     SOURCE: seed
     """
-    weeks_with_runs = {week_start(r.day) for r in _runs(h.runs)}
+    weeks_with_runs = {week_start(r.day) for r in h.runs_only}
     this_week = week_start(h.today)
     weeks = 0
     while this_week - timedelta(weeks=weeks) in weeks_with_runs:
@@ -387,6 +387,22 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+def _first_full_week(h: History) -> date | None:
+    """The first week with ≥ 150 mEq, found by walking the weeks in order and stopping at
+    the first one (a long-time runner's is years back, so most of the history is skipped)."""
+    week, total = None, 0.0
+    for r in h.runs:  # oldest first
+        if r.day > h.today:
+            break
+        start = week_start(r.day)
+        if start != week:
+            week, total = start, 0.0
+        total += _meq([r])
+        if total >= WHO_WEEKLY_MEQ:
+            return week
+    return None
+
+
 def milestone(h: History) -> Nudge | None:
     """MILESTONE (celebrate): the latest run is the 1st, 10th, 25th, 50th, 100th, 150th… run
     (while it is in the last 7 days); or the first ISO week with ≥ 150 mEq is this week or the
@@ -394,16 +410,15 @@ def milestone(h: History) -> Nudge | None:
 
     SOURCE: ours
     """
-    runs = _runs(h.runs)
+    runs = h.runs_only
     run_n = len(runs) if runs and runs[-1].day >= h.last_days(7)[0] and _is_milestone(len(runs)) else None
-    meq_by_week: dict[date, float] = {}
-    for r in h.runs:
-        if r.day <= h.today:
-            meq_by_week[week_start(r.day)] = meq_by_week.get(week_start(r.day), 0.0) + _meq([r])
-    first_full = next((w for w in sorted(meq_by_week) if meq_by_week[w] >= WHO_WEEKLY_MEQ), None)
+    first_full = _first_full_week(h)
     this_week = week_start(h.today)
     if first_full not in (this_week, this_week - timedelta(weeks=1)):
         first_full = None
+    meq_by_week = (
+        {first_full: _meq(r for r in h.runs if week_start(r.day) == first_full)} if first_full else {}
+    )
     if run_n is None and first_full is None:
         return None
     titles, whys = [], []
