@@ -65,3 +65,36 @@ class ChartData:
     @property
     def has_check_ins(self) -> bool:
         return any(series.recorded for series in self.daily.values())
+
+
+def narrowed(whole: ChartData, first: date) -> ChartData | None:
+    """The figures of a range starting on `first`, cut from those of the whole journal.
+
+    Every range ends with the same week, and a day's 7-day mean already reads the days
+    before it, so the weeks, days and runs from `first` on are exactly what a fresh read of
+    that range would give. Nothing was logged before the whole journal's first week, so a
+    range reaching further back gets empty weeks and unrecorded days there. Keeps switching
+    ranges instant once the whole journal has been read. None when `first` is past the end.
+    """
+    if first > whole.last:
+        return None
+    skip = (first - whole.first).days
+    pad_days = max(-skip, 0)
+    pad_weeks = tuple(WeekTotals(first + timedelta(weeks=i)) for i in range(pad_days // 7))
+    skip = max(skip, 0)
+
+    def cut(values: tuple[float | None, ...]) -> tuple[float | None, ...]:
+        return (None,) * pad_days + values[skip:]
+
+    return ChartData(
+        first=first,
+        last=whole.last,
+        settings=whole.settings,
+        weeks=pad_weeks + tuple(w for w in whole.weeks if w.week_start >= first),
+        daily={
+            name: DailySeries(name, first, cut(series.values), cut(series.rolling))
+            for name, series in whole.daily.items()
+        },
+        run_days=tuple(d for d in whole.run_days if d >= first),
+        mood_changes=tuple(c for c in whole.mood_changes if c.day >= first),
+    )

@@ -261,3 +261,31 @@ def test_the_charts_follow_a_dark_palette(qtbot, journal, view):
     dark_background = canvas.backgroundBrush().color()
     assert dark_background != light_background
     assert dark_background == dark_palette().color(QPalette.ColorRole.Base)
+
+
+def test_a_range_seen_before_comes_back_without_reading_the_journal_again(qtbot, journal, view, monkeypatch):
+    _fill(journal)
+    reads = []
+    real = journal.chart_data
+
+    def counted(chart_range, today):
+        reads.append(chart_range)
+        return real(chart_range, today)
+
+    monkeypatch.setattr(journal, "chart_data", counted)
+    _show(qtbot, view)
+    qtbot.waitUntil(lambda: view.cached(ChartRange.ALL) is not None, timeout=TIMEOUT_MS)
+    assert reads == [ChartRange.WEEKS_12, ChartRange.ALL]  # the whole journal, for later switches
+    for chart_range in (ChartRange.WEEKS_4, ChartRange.ALL, ChartRange.WEEKS_52, ChartRange.WEEKS_12):
+        with qtbot.waitSignal(view.chartsShown, timeout=TIMEOUT_MS) as blocker:
+            qtbot.mouseClick(view.range_buttons[chart_range], Qt.MouseButton.LeftButton)
+        assert blocker.args[0] == real(chart_range, TODAY)
+    assert len(reads) == 2
+    assert len(view.panels["minutes"].chart.heights(Intensity.EASY)) == 12
+
+    # A change to the journal forgets every range read before it.
+    with qtbot.waitSignal(view.chartsShown, timeout=TIMEOUT_MS) as blocker:
+        journal.log_run(Run(day=TODAY, duration_s=25 * 60, effort=2))
+    assert reads[2] == ChartRange.WEEKS_12
+    assert blocker.args[0].weeks[-1].easy_minutes == real(ChartRange.WEEKS_12, TODAY).weeks[-1].easy_minutes
+    assert view.panels["minutes"].chart.heights(Intensity.EASY)[-1] == blocker.args[0].weeks[-1].easy_minutes

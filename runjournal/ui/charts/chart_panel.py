@@ -3,6 +3,7 @@ friendly message when there is too little to draw, a legend and "Save as PNG…"
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from datetime import date
 from pathlib import Path
 
@@ -152,7 +153,12 @@ class ChartPanel(QFrame):
     # Driven by the view -----------------------------------------------------------------
     def show_data(self, data: ChartData, hint: str = "") -> None:
         """Puts new figures on the plot, or the message (with `hint`) when there are too few."""
-        has_figures = self.chart.show_data(data)
+        for _ in self.show_steps(data, hint):
+            pass
+
+    def show_steps(self, data: ChartData, hint: str = "") -> Generator[None, None, None]:
+        """`show_data` in the pieces the chart draws in, for a view drawing across turns."""
+        has_figures = yield from self.chart.show_steps(data)
         self.message_label.setText(self.chart.empty_message + (f"\n\n{hint}" if hint else ""))
         self._set_empty(not has_figures)
         if self._colours is not None:

@@ -3,11 +3,18 @@
 The figures are read on a worker thread (a long journal takes a noticeable fraction of a
 second) and only while the view is on screen; a change to the journal marks the charts
 stale, and they are read again when shown, or after a short pause when already on screen.
+
+Once a range is on screen the whole journal is read in the background too, and every range
+already read (or cut from the whole journal) is kept until the journal changes, so
+switching ranges needs no second read. The panels are drawn one per turn of the event loop,
+top first, so the window keeps responding while a long range is drawn; `chartsShown` is
+emitted once the last panel shows the new figures.
 Importing this module imports pyqtgraph, so the main window reaches it through ChartsTab.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
@@ -22,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runjournal.figures.charts import ChartData, ChartRange
+from runjournal.figures.charts import ChartData, ChartRange, narrowed
 from runjournal.journal import Journal
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.charts.chart_panel import ChartPanel
@@ -41,6 +48,8 @@ RELOAD_DELAY_MS = 200  # a burst of writes (an import, an undo of many) reloads 
 LOADING_TEXT = "Drawing your charts…"
 RANGES = (ChartRange.WEEKS_4, ChartRange.WEEKS_12, ChartRange.WEEKS_26, ChartRange.WEEKS_52, ChartRange.ALL)
 _RUN_CHARTS = ("minutes", "sessions", "easy_share", "mood_change")
+CHARTS = (MinutesChart, SessionsChart, DailyChart, MoodChangeChart, EasyShareChart)
+EAGER_PANELS = 2  # the panels a first look sees are built at once, the others in later turns
 
 
 def stored_range() -> ChartRange:
@@ -59,11 +68,17 @@ def _embolden(button: QPushButton, on: bool) -> None:
     button.setFont(font)
 
 
-def _read(journal: Journal, chart_range: ChartRange, today: date) -> tuple[ChartData, int, int]:
-    """What the worker thread reads: the figures, and whether older entries exist at all."""
+def _read(
+    journal: Journal, chart_range: ChartRange, today: date, generation: int
+) -> tuple[int, ChartRange, date, ChartData, int, int]:
+    """What the worker thread reads: the figures, and whether older entries exist at all.
+
+    The answer carries what it was asked for and the journal generation it was read at, so
+    figures read before a change are never kept.
+    """
     data = journal.chart_data(chart_range, today)
     counts = journal.counts()
-    return data, counts.runs, counts.check_ins
+    return generation, chart_range, today, data, counts.runs, counts.check_ins
 
 
 class ChartsView(QWidget):
@@ -119,23 +134,45 @@ class ChartsView(QWidget):
         self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status_label.setAccessibleName("Charts status")
 
-        charts = (MinutesChart(), SessionsChart(), DailyChart(), MoodChangeChart(), EasyShareChart())
-        self.panels: dict[str, ChartPanel] = {chart.key: ChartPanel(chart) for chart in charts}
-
         content = QWidget()
-        column = QVBoxLayout(content)
+        self._column = column = QVBoxLayout(content)
         column.setContentsMargins(16, 12, 16, 12)
         column.setSpacing(14)
         column.addLayout(top)
         column.addWidget(self.status_label)
-        for panel in self.panels.values():
-            column.addWidget(panel)
         column.addStretch(1)
         self.scroll_area = fill_with_scroll_area(self, content)
+        # Every panel, in order of the page; those below the fold are added in later turns of
+        # the event loop (each costs a plot canvas), so opening the view never stalls for long.
+        self.panels: dict[str, ChartPanel] = {}
+        self._unbuilt = list(CHARTS)
+        self._build_timer = QTimer(self)
+        self._build_timer.setSingleShot(True)
+        self._build_timer.setInterval(0)
+        self._build_timer.timeout.connect(self._build_one_later)
+        for _ in range(EAGER_PANELS):
+            self._build_next_panel()
+
+        # Figures already read for this journal generation and day, by range.
+        self._generation = 0
+        self._cache: dict[ChartRange, ChartData] = {}
+        self._cache_day = date.today()
+        self._counts: tuple[int, int] | None = None  # runs, check-ins in the whole journal
+        self._counts_shown = (0, 0)  # the same, as last read (perhaps before a change)
+        self._waiting_for_all = False  # the ALL range waits for the background read under way
+        self._draw_queue: list[str] = []
+        self._steps: Iterator[None] | None = None  # the panel being drawn, piece by piece
+        self._drawing: ChartData | None = None
+        self._draw_timer = QTimer(self)
+        self._draw_timer.setSingleShot(True)
+        self._draw_timer.setInterval(0)
+        self._draw_timer.timeout.connect(self._draw_next)
 
         self.loader = BackgroundLoader(self)
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_failed)
+        self.prefetcher = BackgroundLoader(self)  # reads the whole journal for later switches
+        self.prefetcher.loaded.connect(self._on_prefetched)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(RELOAD_DELAY_MS)
@@ -165,6 +202,12 @@ class ChartsView(QWidget):
         if self.isVisible():
             self.refresh()
 
+    def ensure_panels(self) -> dict[str, ChartPanel]:
+        """Builds every panel now (they are otherwise added a turn of the event loop apart)."""
+        while self._unbuilt:
+            self._build_next_panel()
+        return self.panels
+
     @property
     def is_stale(self) -> bool:
         return self._stale
@@ -174,24 +217,56 @@ class ChartsView(QWidget):
         return self.loader.is_loading
 
     def refresh(self) -> None:
-        """Reads the figures again in the background; an older read's answer is dropped."""
+        """Shows the figures of the range: from those already read, or read in the background.
+
+        An older read's answer is dropped.
+        """
         self._reload_timer.stop()
         self._stale = False
+        today = date.today()
+        if today != self._cache_day:
+            self._forget()
+            self._cache_day = today
+        cached = self.cached(self._range)
+        if cached is not None and self._counts is not None:
+            self.loader.cancel()
+            self._waiting_for_all = False
+            self._draw(cached)
+            return
         if self.data is None:
             self.status_label.setText(LOADING_TEXT)
             self.status_label.show()
-        journal, chart_range, today = self._bridge.journal, self._range, date.today()
-        self.loader.start(lambda: _read(journal, chart_range, today))
+        if self._range is ChartRange.ALL and self.prefetcher.is_loading:
+            self.loader.cancel()  # the whole journal is being read already: wait for it
+            self._waiting_for_all = True
+            return
+        self._waiting_for_all = False
+        journal, chart_range, generation = self._bridge.journal, self._range, self._generation
+        self.loader.start(lambda: _read(journal, chart_range, today, generation))
+
+    def cached(self, chart_range: ChartRange) -> ChartData | None:
+        """The figures of a range read since the journal last changed, if any."""
+        data = self._cache.get(chart_range)
+        whole = self._cache.get(ChartRange.ALL)
+        if data is None and whole is not None:
+            first = chart_range.first_day(self._cache_day, None, whole.settings.week_start)
+            data = narrowed(whole, first)
+            if data is not None:
+                self._cache[chart_range] = data
+        return data
 
     def mark_stale(self) -> None:
         """The journal changed: read again soon if on screen, otherwise when next shown."""
         self._stale = True
+        self._forget()
         if self.isVisible():
             self._reload_timer.start()
 
     # Qt -----------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._unbuilt:
+            self._build_timer.start()
         if self._stale:
             self.refresh()
 
@@ -205,23 +280,106 @@ class ChartsView(QWidget):
         if self._stale and self.isVisible():
             self.refresh()
 
+    def _build_next_panel(self) -> ChartPanel:
+        chart = self._unbuilt.pop(0)()
+        panel = ChartPanel(chart)
+        panel.restyle(colours_from(self.palette()))
+        self._column.insertWidget(self._column.count() - 1, panel)  # above the closing stretch
+        self.panels[chart.key] = panel
+        return panel
+
+    def _build_one_later(self) -> None:
+        if self._unbuilt and not self._draw_timer.isActive():
+            self._build_next_panel()
+        if self._unbuilt:
+            self._build_timer.start()
+
     def _restyle(self) -> None:
         colours = colours_from(self.palette())
         for panel in self.panels.values():
             panel.restyle(colours)
 
+    def _forget(self) -> None:
+        self._generation += 1
+        self._cache.clear()
+        self._counts = None
+        self.prefetcher.cancel()
+        if self._waiting_for_all:
+            self._waiting_for_all = False
+            self._reload_timer.start()
+
     def _on_loaded(self, result: object) -> None:
-        data, runs, check_ins = result  # type: ignore[misc]
+        generation, chart_range, today, data, runs, check_ins = result  # type: ignore[misc]
+        if generation == self._generation and today == self._cache_day:
+            self._cache[chart_range] = data
+            self._counts = (runs, check_ins)
+        self._counts_shown = (runs, check_ins)
+        self._draw(data)
+
+    def _on_prefetched(self, result: object) -> None:
+        generation, _range, today, data, runs, check_ins = result  # type: ignore[misc]
+        if generation != self._generation or today != self._cache_day:
+            return
+        self._cache[ChartRange.ALL] = data
+        self._counts = (runs, check_ins)
+        if self._waiting_for_all:
+            self._waiting_for_all = False
+            if self._range is ChartRange.ALL:
+                self._draw(data)
+
+    def _draw(self, data: ChartData) -> None:
+        """Starts putting `data` on the panels, the top one now and the others in later turns."""
         self.data = data
+        self._drawing = data
         self.status_label.hide()
-        earlier = "" if self._range is ChartRange.ALL else f"Nothing here in the last {self._range.label}"
-        for key, panel in self.panels.items():
+        self._draw_queue = [chart.key for chart in CHARTS]
+        self._steps = None
+        self._draw_timer.stop()
+        self._draw_next()
+
+    def _draw_next(self) -> None:
+        """One step of drawing: builds a panel, or draws one piece of one panel."""
+        data = self._drawing
+        if data is None:
+            return
+        if self._steps is None and self._draw_queue:
+            key = self._draw_queue[0]
+            if key not in self.panels:
+                self._build_next_panel()  # this turn builds it; the next one draws on it
+                self._draw_timer.start()
+                return
+            self._draw_queue.pop(0)
+            runs, check_ins = self._counts or self._counts_shown
+            earlier = "" if self._range is ChartRange.ALL else f"Nothing here in the last {self._range.label}"
             has_older = runs if key in _RUN_CHARTS else check_ins
             hint = f"{earlier} — choose “All weeks” to see earlier entries." if earlier and has_older else ""
-            panel.show_data(data, hint)
+            self._steps = self.panels[key].show_steps(data, hint)
+        if self._steps is not None:
+            try:
+                next(self._steps)
+            except StopIteration:
+                self._steps = None
+        if self._steps is not None or self._draw_queue:
+            self._draw_timer.start()
+            return
+        self._drawing = None
         self.chartsShown.emit(data)
+        self._prefetch_all()
+
+    def _prefetch_all(self) -> None:
+        """Reads the whole journal in the background, so any range can be shown at once."""
+        if ChartRange.ALL in self._cache or self.prefetcher.is_loading or not self.isVisible():
+            return
+        if self._range is ChartRange.ALL and self.loader.is_loading:
+            return  # the read under way is the whole journal already
+        journal, today, generation = self._bridge.journal, self._cache_day, self._generation
+        self.prefetcher.start(lambda: _read(journal, ChartRange.ALL, today, generation))
 
     def _on_failed(self, message: str) -> None:
+        self._draw_timer.stop()
+        self._draw_queue = []
+        self._drawing = None
+        self.ensure_panels()
         text = f"Your charts could not be drawn: {message}"
         self.status_label.setText(text)
         self.status_label.show()

@@ -6,15 +6,16 @@ so neither scale squeezes the other and no reader has to match a line to a secon
 
 from __future__ import annotations
 
-import math
+from collections.abc import Generator
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from runjournal.figures.charts import ChartData
 from runjournal.figures.daily import DAILY_SERIES, DailySeries
-from runjournal.ui.charts.axes import day_at, day_centre, weekday_date
+from runjournal.ui.charts.axes import DAY, day_at, day_centre, weekday_date
 from runjournal.ui.charts.chart_base import SWATCH_LINE, SWATCH_TICK, Chart, LegendEntry, number
 from runjournal.ui.charts.legend import swatch_icon
 from runjournal.ui.charts.palette import ChartColours
@@ -25,8 +26,9 @@ RUN_MARK_Y = 0.15
 MIN_DAYS = 2  # one check-in is a dot, not a picture
 
 
-def _nan(values: tuple[float | None, ...]) -> list[float]:
-    return [math.nan if v is None else v for v in values]
+def _array(values: tuple[float | None, ...]) -> np.ndarray:
+    """Values as floats, NaN where none was recorded (numpy reads None as NaN)."""
+    return np.array(values, dtype=float)
 
 
 class DailyChart(Chart):
@@ -91,14 +93,26 @@ class DailyChart(Chart):
             self.toggles[name].setChecked(visible)
 
     def show_data(self, data: ChartData) -> bool:
+        steps = self.show_steps(data)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                return bool(done.value)
+
+    def show_steps(self, data: ChartData) -> Generator[None, None, bool]:
+        """One series at a time: ten years of one series take a few dozen milliseconds."""
         self.series = data.daily
         self.run_days = data.run_days
         for name in DAILY_SERIES:
             series = data.daily[name]
-            x = [day_centre(day) for day in series.days]
-            recorded = [(xi, v) for xi, v in zip(x, series.values, strict=True) if v is not None]
-            self.points[name].setData(x=[p[0] for p in recorded], y=[p[1] for p in recorded])
-            self.lines[name].setData(x=x, y=_nan(series.rolling), connect="finite")
+            # Arrays rather than lists: ten years are 3,650 days a series.
+            x = day_centre(series.first) + DAY * np.arange(len(series.values), dtype=float)
+            values = _array(series.values)
+            recorded = ~np.isnan(values)
+            self.points[name].setData(x=x[recorded], y=values[recorded])
+            self.lines[name].setData(x=x, y=_array(series.rolling), connect="finite")
+            yield
         self.run_marks.setData(x=[day_centre(d) for d in data.run_days], y=[RUN_MARK_Y] * len(data.run_days))
         self.set_days(data.first, data.last, data.settings.week_start)
         return any(s.recorded >= MIN_DAYS for s in data.daily.values())

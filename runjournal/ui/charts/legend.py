@@ -79,8 +79,13 @@ class Legend(QWidget):
         self._row.setContentsMargins(0, 0, 0, 0)
         self._row.setSpacing(14)
         self.labels: list[str] = []
+        self._shown: tuple[list[LegendEntry], ChartColours] | None = None
 
     def set_entries(self, entries: list[LegendEntry], colours: ChartColours) -> None:
+        # Redrawing a chart mostly keeps its legend: rebuilding it would lay the page out again.
+        if self._shown == (entries, colours):
+            return
+        self._shown = (entries, colours)
         while (item := self._row.takeAt(0)) is not None:
             if item.widget() is not None:
                 item.widget().deleteLater()

@@ -81,6 +81,11 @@ class BackgroundLoader(QObject):
         QThreadPool.globalInstance().start(_Job(work, self._generation, relay))
         return self._generation
 
+    def cancel(self) -> None:
+        """Drops the answer of any work still running (the figures came from elsewhere)."""
+        self._generation += 1
+        self._loading = False
+
     def _release(self, generation: int) -> None:
         relay = self._relays.pop(generation, None)
         if relay is not None:
