@@ -37,8 +37,8 @@ from runjournal.domain.model import (
 from runjournal.domain.validation import validate_check_in, validate_run, validate_settings
 from runjournal.domain.weeks import IsoWeek, week_start, week_starts
 from runjournal.figures.charts import ChartData, ChartRange
-from runjournal.figures.daily import daily_series, lead_in_start
-from runjournal.figures.runs import mood_changes, run_days
+from runjournal.figures.daily import DAILY_SERIES, daily_series, daily_series_from_rows, lead_in_start
+from runjournal.figures.runs import mood_changes, mood_changes_from_rows, run_days
 from runjournal.figures.week_report import REPORT_DAYS, REPORT_WEEKS, WeekAverages, WeekReport, note_lines
 from runjournal.storage.backup import (
     BackupEntry,
@@ -364,16 +364,19 @@ class Journal:
             first = chart_range.first_day(today, journal_first, settings.week_start)
             last = week_start(today, settings.week_start) + timedelta(days=6)
             weeks = _week_totals(uow, first, last, settings.week_start)
-            check_ins = uow.check_ins.between(lead_in_start(first), last)
-            runs = uow.runs.between(first, last)
+            # Only the columns the charts draw: building every Run and CheckIn of ten years
+            # would take most of the time.
+            daily_rows = uow.check_ins.values_between(lead_in_start(first), last, DAILY_SERIES)
+            days = uow.runs.days_between(first, last)
+            mood_rows = uow.runs.mood_rows(first, last)
         return ChartData(
             first=first,
             last=last,
             settings=settings,
             weeks=tuple(weeks),
-            daily=daily_series(check_ins, first, last),
-            run_days=tuple(run_days(runs)),
-            mood_changes=tuple(mood_changes(runs)),
+            daily=daily_series_from_rows(daily_rows, first, last, DAILY_SERIES),
+            run_days=tuple(days),
+            mood_changes=tuple(mood_changes_from_rows(mood_rows)),
         )
 
     def week_report(self, week: IsoWeek, today: date) -> WeekReport:

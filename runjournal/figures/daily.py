@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from runjournal.domain.model import CheckIn
 
@@ -21,6 +22,7 @@ SERIES_LABELS = {
 ROLLING_DAYS = 7
 # A mean of one or two days in a week says little; the line starts once three are recorded.
 ROLLING_MIN_VALUES = 3
+NUMPY_FROM = 400  # days; shorter series are quicker without numpy's import and set-up
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +66,11 @@ def rolling_mean(
     """Mean of the values recorded in the `window` calendar days ending on each day.
 
     Days without a value are left out rather than counted as zero, so a missed check-in
-    does not drag the line down.
+    does not drag the line down. Long series (years of days) are worked out with numpy's
+    running sums; numpy is imported only then, never for the first window.
     """
+    if len(values) > NUMPY_FROM:
+        return _rolling_mean_numpy(values, window, min_values)
     means: list[float | None] = []
     total = 0.0
     present = 0
@@ -82,6 +87,25 @@ def rolling_mean(
     return tuple(means)
 
 
+def _rolling_mean_numpy(
+    values: Sequence[float | None], window: int, min_values: int
+) -> tuple[float | None, ...]:
+    import numpy as np
+
+    array = np.array([np.nan if v is None else v for v in values], dtype=float)
+    present = ~np.isnan(array)
+    sums = np.concatenate(([0.0], np.cumsum(np.where(present, array, 0.0))))
+    counts = np.concatenate(([0], np.cumsum(present)))
+    ends = np.arange(1, len(array) + 1)
+    starts = np.maximum(ends - window, 0)
+    total, count = sums[ends] - sums[starts], counts[ends] - counts[starts]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        means = total / count
+    return tuple(
+        float(m) if c >= min_values else None for m, c in zip(means.tolist(), count.tolist(), strict=True)
+    )
+
+
 def daily_series(
     check_ins: Iterable[CheckIn], first: date, last: date, names: Sequence[str] = DAILY_SERIES
 ) -> dict[str, DailySeries]:
@@ -90,19 +114,26 @@ def daily_series(
     The rolling mean on `first` already counts the six days before it (pass their
     check-ins too), so a chart of four weeks starts with a proper line.
     """
+    rows = ((c.day, *(getattr(c, name) for name in names)) for c in check_ins)
+    return daily_series_from_rows(rows, first, last, names)
+
+
+def daily_series_from_rows(
+    rows: Iterable[Sequence[Any]], first: date, last: date, names: Sequence[str] = DAILY_SERIES
+) -> dict[str, DailySeries]:
+    """As `daily_series`, from (day, *values) rows in the order of `names`."""
     start = lead_in_start(first)
     span = max((last - start).days + 1, 0)
     skip = (first - start).days
-    slots: dict[str, list[float | None]] = {name: [None] * span for name in names}
-    for check_in in check_ins:
-        index = (check_in.day - start).days
+    slots: list[list[float | None]] = [[None] * span for _ in names]
+    for row in rows:
+        index = (row[0] - start).days
         if 0 <= index < span:
-            for name, values in slots.items():
-                value = getattr(check_in, name)
+            for values, value in zip(slots, row[1:], strict=True):
                 if value is not None:
                     values[index] = float(value)
     result = {}
-    for name, values in slots.items():
+    for name, values in zip(names, slots, strict=True):
         rolling = rolling_mean(values)
         result[name] = DailySeries(name, first, tuple(values[skip:]), rolling[skip:])
     return result

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from runjournal.domain.model import Activity, Intensity, Run
 
@@ -49,3 +50,21 @@ def mood_changes(runs: Iterable[Run]) -> list[MoodChange]:
 def run_days(runs: Iterable[Run]) -> list[date]:
     """The days with at least one session, for marking on a time axis."""
     return sorted({r.day for r in runs})
+
+
+def mood_changes_from_rows(rows: Iterable[Sequence[Any]]) -> list[MoodChange]:
+    """As `mood_changes`, from (day, before, after, effort, activity, duration_s, title) rows
+    of sessions with both moods recorded, already in the order they happened."""
+    return [
+        MoodChange(
+            day=day,
+            before=before,
+            after=after,
+            intensity=Intensity.of_effort(effort),
+            effort=effort,
+            activity=Activity(activity),
+            minutes=duration_s / 60.0,
+            title=title,
+        )
+        for day, before, after, effort, activity, duration_s, title in rows
+    ]

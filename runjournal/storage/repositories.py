@@ -136,6 +136,24 @@ class RunRepository:
             query = query.where(tables.runs.c.day <= last)
         return _runs_from_result(self._c.execute(query))
 
+    def days_between(self, first: date, last: date) -> list[date]:
+        """The days with at least one session, for marking on a time axis."""
+        day = tables.runs.c.day
+        query = select(day).distinct().where(day >= first, day <= last).order_by(day)
+        return list(self._c.execute(query).scalars())
+
+    def mood_rows(self, first: date, last: date) -> list[tuple[Any, ...]]:
+        """(day, mood before, mood after, effort, activity, duration_s, title) of the sessions
+        with both moods recorded: what the mood-change chart draws, without building every
+        Run of ten years."""
+        r = tables.runs.c
+        query = (
+            select(r.day, r.mood_before, r.mood_after, r.effort, r.activity, r.duration_s, r.title)
+            .where(r.day >= first, r.day <= last, r.mood_before.is_not(None), r.mood_after.is_not(None))
+            .order_by(r.day, r.started_at, r.id)
+        )
+        return [tuple(row) for row in self._c.execute(query).fetchall()]
+
     def with_hash(self, content_hash: str) -> list[Run]:
         query = select(tables.runs).where(tables.runs.c.content_hash == content_hash)
         return [_run_from_row(row) for row in self._c.execute(query)]
@@ -180,12 +198,8 @@ class RunRepository:
             .group_by(week)
             .order_by(week)
         )
-        result = []
-        for row in self._c.execute(query):
-            data = row._asdict()
-            data["week_start"] = date.fromisoformat(data.pop("week"))
-            result.append(WeekTotals(**data))
-        return result
+        # The columns are selected in WeekTotals' field order, so each row maps by position.
+        return [WeekTotals(date.fromisoformat(row[0]), *row[1:]) for row in self._c.execute(query).fetchall()]
 
     def day_span(self) -> tuple[date | None, date | None]:
         row = self._c.execute(select(func.min(tables.runs.c.day), func.max(tables.runs.c.day))).one()
@@ -241,6 +255,15 @@ class CheckInRepository:
         if last is not None:
             query = query.where(tables.check_ins.c.day <= last)
         return [_check_in_from_values(data) for data in _rows(self._c.execute(query))]
+
+    def values_between(self, first: date, last: date, names: tuple[str, ...]) -> list[tuple[Any, ...]]:
+        """(day, *values) of the named check-in scales, oldest first: what the daily chart
+        draws, read without building every CheckIn."""
+        c = tables.check_ins.c
+        query = (
+            select(c.day, *(c[name] for name in names)).where(c.day >= first, c.day <= last).order_by(c.day)
+        )
+        return [tuple(row) for row in self._c.execute(query).fetchall()]
 
     def count(self) -> int:
         return self._c.execute(select(func.count()).select_from(tables.check_ins)).scalar_one()

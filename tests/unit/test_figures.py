@@ -92,3 +92,15 @@ def test_a_range_starts_on_the_first_day_of_its_earliest_week(
 
 def test_all_on_an_empty_journal_is_this_week() -> None:
     assert ChartRange.ALL.first_day(date(2026, 11, 21), None, first_weekday=6) == date(2026, 11, 15)
+
+
+def test_long_series_give_the_same_rolling_means_as_short_ones() -> None:
+    import random
+
+    from runjournal.figures.daily import NUMPY_FROM
+
+    rng = random.Random(7)
+    values = [None if rng.random() < 0.3 else float(rng.randint(1, 10)) for _ in range(NUMPY_FROM * 3)]
+    long_means = rolling_mean(values)  # years of days: worked out with running sums
+    pieces = [rolling_mean(values[max(0, i - 6) : i + 1])[-1] for i in range(len(values))]
+    assert long_means == pytest.approx(pieces)
