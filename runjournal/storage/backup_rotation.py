@@ -9,9 +9,9 @@ What is kept, out of the backups the app named itself (`<stem>-YYYYMMDD-HHMMSS[-
 - the newest of each of the 4 most recent ISO weeks that have one,
 - the newest of each of the 12 most recent months that have one,
 - always the newest backup, and the newest one that passed its check,
-- every backup made before a restore, an upgrade or a large import for at least
-  30 days: each is a person's way back from one specific action, so it must not be
-  rotated away the next morning because a daily backup took its day,
+- every backup made before a restore, an upgrade or a large import, or by the person
+  (Back Up Now), for at least 30 days: each is a way back from one specific moment, so it
+  must not be rotated away the next morning because a daily backup took its day,
 - every backup that did not pass its check: it is listed as damaged so a person can
   decide; the rotation only ever deletes copies known to be good and superseded.
 
@@ -37,7 +37,7 @@ BEFORE_RESTORE = "before-restore"
 BEFORE_UPGRADE = "before-upgrade"
 BEFORE_IMPORT = "before-import"
 MANUAL = "manual"
-PROTECTED_KINDS = frozenset({BEFORE_RESTORE, BEFORE_UPGRADE, BEFORE_IMPORT})
+PROTECTED_KINDS = frozenset({BEFORE_RESTORE, BEFORE_UPGRADE, BEFORE_IMPORT, MANUAL})
 
 _NAME = re.compile(r"-(?P<day>\d{8})-(?P<clock>\d{6})(?:-(?P<rest>[^/\\]*))?\.sqlite$")
 

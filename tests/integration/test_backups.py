@@ -290,3 +290,12 @@ def test_backups_are_private(tmp_path: Path) -> None:
         assert stat.S_IMODE(info.path.parent.stat().st_mode) == 0o700
         before = journal.restore(info.path)
         assert stat.S_IMODE(before.path.stat().st_mode) == 0o600
+
+
+def test_a_backup_made_by_the_person_survives_a_later_backup_the_same_day(tmp_path: Path) -> None:
+    journal = _journal_with(tmp_path / "journal.sqlite")
+    mine = journal.backup()  # File → Back Up Now
+    journal.log_run(Run(day=date(2026, 11, 20), duration_s=600))
+    journal.backup(reason="before-restore")
+    assert mine.path.exists()
+    assert [b.path for b in journal.backups()][-1] == mine.path
