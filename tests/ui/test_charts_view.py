@@ -289,3 +289,17 @@ def test_a_range_seen_before_comes_back_without_reading_the_journal_again(qtbot,
     assert reads[2] == ChartRange.WEEKS_12
     assert blocker.args[0].weeks[-1].easy_minutes == real(ChartRange.WEEKS_12, TODAY).weeks[-1].easy_minutes
     assert view.panels["minutes"].chart.heights(Intensity.EASY)[-1] == blocker.args[0].weeks[-1].easy_minutes
+
+
+def test_a_preloaded_tab_builds_its_charts_when_shown(qtbot, journal) -> None:
+    from runjournal.ui.bridge import JournalBridge
+    from runjournal.ui.charts.charts_tab import ChartsTab
+
+    tab = ChartsTab(JournalBridge(journal))
+    qtbot.addWidget(tab)
+    tab.preload()  # the window calls this once it is on screen
+    tab.show()
+    qtbot.waitUntil(lambda: tab.view is not None and tab.view.isVisible(), timeout=10_000)
+    assert not tab.loading_label.isVisible()
+    qtbot.waitUntil(lambda: tab.view.data is not None, timeout=10_000)  # the figures are drawn
+    QThreadPool.globalInstance().waitForDone(5000)
