@@ -231,6 +231,10 @@ class Journal:
     def runs(self, first: date | None = None, last: date | None = None) -> list[Run]:
         """Runs between two days (both included), oldest first."""
         with self._read() as uow:
+            if first is None and last is None:  # every run: the copy kept between writes
+                if self._all_runs is None:
+                    self._all_runs = tuple(uow.runs.between(None, None))
+                return list(self._all_runs)
             return uow.runs.between(first, last)
 
     # Check-ins --------------------------------------------------------------------------
