@@ -19,6 +19,8 @@ from typing import Any
 from runjournal import __version__
 from runjournal.domain.model import CheckIn, Run
 from runjournal.domain.serialize import (
+    CHECK_IN_CSV_COLUMNS,
+    RUN_CSV_COLUMNS,
     check_in_to_dict,
     coach_choice_to_dict,
     run_to_dict,
@@ -27,17 +29,6 @@ from runjournal.domain.serialize import (
 from runjournal.domain.units import METRES_PER_KM, format_duration
 from runjournal.journal import Journal
 from runjournal.journal_document import EXPORT_FORMAT, EXPORT_VERSION, source_to_dict
-
-RUN_CSV_COLUMNS = (
-    "date", "start_local", "utc_offset_min", "activity", "duration", "duration_s", "moving_s",
-    "distance_km", "distance_m", "effort", "intensity", "with", "outdoor", "mindful",
-    "mood_before", "mood_after", "stress_before", "stress_after", "avg_hr", "max_hr",
-    "ascent_m", "title", "note", "note_private", "source",
-)  # fmt: skip
-CHECK_IN_CSV_COLUMNS = (
-    "date", "mood", "stress", "anxiety", "energy", "sleep_hours", "sleep_quality", "bedtime",
-    "ill_or_injured", "note",
-)  # fmt: skip
 
 
 class ExportError(Exception):

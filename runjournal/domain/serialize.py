@@ -21,6 +21,18 @@ from runjournal.domain.model import (
 )
 
 RUN_FIELDS = tuple(Run.__dataclass_fields__)
+# The tables `export` writes and the CSV importer reads back.
+RUN_CSV_COLUMNS = (
+    "date", "start_local", "utc_offset_min", "activity", "duration", "duration_s", "moving_s",
+    "distance_km", "distance_m", "effort", "intensity", "with", "outdoor", "mindful",
+    "mood_before", "mood_after", "stress_before", "stress_after", "avg_hr", "max_hr",
+    "ascent_m", "title", "note", "note_private", "source",
+)  # fmt: skip
+CHECK_IN_CSV_COLUMNS = (
+    "date", "mood", "stress", "anxiety", "energy", "sleep_hours", "sleep_quality", "bedtime",
+    "ill_or_injured", "note",
+)  # fmt: skip
+
 CHECK_IN_FIELDS = tuple(CheckIn.__dataclass_fields__)
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from runjournal.domain.model import Activity, Company, DistanceUnit, Run, Source
+from runjournal.domain.serialize import RUN_CSV_COLUMNS
 from runjournal.domain.units import parse_duration, to_metres
 from runjournal.importers.activity_types import activity_of, is_indoor
 from runjournal.importers.common import (
@@ -29,14 +30,7 @@ from runjournal.importers.common import (
 )
 from runjournal.importers.detect import csv_flavour
 
-# The columns runjournal.export writes (export.RUN_CSV_COLUMNS; a test keeps them equal).
-# Copied rather than imported: export.py pulls in the journal and SQLAlchemy.
-RUNJOURNAL_COLUMNS = (
-    "date", "start_local", "utc_offset_min", "activity", "duration", "duration_s", "moving_s",
-    "distance_km", "distance_m", "effort", "intensity", "with", "outdoor", "mindful",
-    "mood_before", "mood_after", "stress_before", "stress_after", "avg_hr", "max_hr",
-    "ascent_m", "title", "note", "note_private", "source",
-)  # fmt: skip
+RUNJOURNAL_COLUMNS = RUN_CSV_COLUMNS  # the runs table RunJournal itself exports
 FEET = 0.3048
 YARD = 0.9144
 _CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:\.\d+)?)$")

@@ -17,7 +17,6 @@ import json
 import platform
 import shutil
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
@@ -25,6 +24,9 @@ from collections.abc import Callable
 from contextlib import closing
 from datetime import date
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import median_seconds
 
 from runjournal import demo
 from runjournal.journal import Journal
@@ -45,15 +47,6 @@ SELECT date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' da
        sum(CASE WHEN activity = 'run' THEN coalesce(distance_m, 0) ELSE 0 END)
 FROM runs WHERE day >= ? AND day <= ? GROUP BY week ORDER BY week
 """
-
-
-def median_seconds(action: Callable[[], object], repeat: int) -> float:
-    timings = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - start)
-    return statistics.median(timings)
 
 
 def _write_demo(folder: Path, years: float, end: date) -> Path:

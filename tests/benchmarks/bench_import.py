@@ -17,25 +17,17 @@ import gzip
 import io
 import json
 import platform
-import statistics
 import sys
 import tempfile
 import time
 import warnings
-from collections.abc import Callable
 from datetime import UTC
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import median_seconds
+
 DATA = Path(__file__).parents[1] / "data" / "activities"
-
-
-def median_seconds(action: Callable[[], object], repeat: int) -> float:
-    timings = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        timings.append(time.perf_counter() - start)
-    return statistics.median(timings)
 
 
 def parse_alone(path: Path) -> None:

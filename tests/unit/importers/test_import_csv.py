@@ -10,7 +10,7 @@ import pytest
 from runjournal.domain.model import Activity, Company, DistanceUnit, Run, Source
 from runjournal.domain.validation import validate_run
 from runjournal.importers import read_bytes, read_file
-from runjournal.importers.csv_files import RUNJOURNAL_COLUMNS, clock_seconds, garmin_number
+from runjournal.importers.csv_files import clock_seconds, garmin_number
 
 CET = timezone(timedelta(hours=1), "CET")
 
@@ -22,12 +22,6 @@ def _runs(result) -> tuple[Run, ...]:
         assert validate_run(run) == [], run
         assert run.source is Source.CSV and run.id is None
     return result.runs
-
-
-def test_the_columns_are_the_ones_export_writes() -> None:
-    from runjournal.export import RUN_CSV_COLUMNS
-
-    assert RUNJOURNAL_COLUMNS == RUN_CSV_COLUMNS
 
 
 def test_each_row_has_its_own_hash(sample) -> None:
