@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from runjournal import __version__
 from runjournal.journal import Journal, JournalError
 from runjournal.paths import resource
-from runjournal.ui.error_report import install_error_handler, logs_dir
 from runjournal.ui.main_window import MainWindow
 from runjournal.ui.single_instance import SingleInstance, bring_to_front
 from runjournal.ui.theme import apply_theme
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 SAMPLE_FILE = "sample-journal.sqlite"
 SAMPLE_YEARS = 2
 SMOKE_TIMEOUT_S = 30
+FIRST_PAINT_WAIT_S = 3
 EXIT_UNUSABLE = 3
 
 
@@ -111,6 +112,21 @@ def smoke_test(app: QApplication, window: MainWindow, started: float) -> None:
     QTimer.singleShot(0, check)
 
 
+def after_first_paint(window: MainWindow, action: Callable[[], object]) -> None:
+    """Runs `action` just after the window is first on screen and painted (or after a few
+    seconds if it never is, e.g. started minimised), keeping it off the first paint."""
+    deadline = time.perf_counter() + FIRST_PAINT_WAIT_S
+
+    def check() -> None:
+        handle = window.windowHandle()
+        if (handle is None or not handle.isExposed()) and time.perf_counter() < deadline:
+            QTimer.singleShot(10, check)
+            return
+        QTimer.singleShot(0, action)  # queued behind the paint of the newly exposed window
+
+    QTimer.singleShot(0, check)
+
+
 def show_open_problem(path: Path, error: JournalError) -> OpenOutcome:
     """Asks what to do about a journal that cannot be opened (tests replace this function)."""
     from runjournal.ui.dialogs.open_problem_dialog import OpenProblemDialog, newest_good_backup
@@ -169,7 +185,8 @@ def run(path: Path, *, smoke: bool = False) -> int:
     started = time.perf_counter()
     app = make_application()
     instance = SingleInstance(path)
-    if not instance.acquire(notify=not smoke):
+    # The lock now; answering later starts (which loads Qt's network module) after the first paint.
+    if not instance.acquire(notify=not smoke, listen=False):
         if smoke:
             print(f"smoke test: {instance.message}", file=sys.stderr)
             return EXIT_UNUSABLE
@@ -178,7 +195,11 @@ def run(path: Path, *, smoke: bool = False) -> int:
             QMessageBox.warning(None, "RunJournal is already open", instance.message)
         return 0 if instance.raised_other else EXIT_UNUSABLE
     window: MainWindow | None = None
-    reporter = None if smoke else install_error_handler(lambda: window, logs_dir(path))
+    reporter = None
+    if not smoke:  # the smoke test reports on stderr; a person's errors go to a log and a dialog
+        from runjournal.ui.error_report import install_error_handler, logs_dir
+
+        reporter = install_error_handler(lambda: window, logs_dir(path))
     try:
         opened = open_journal(path, instance, smoke=smoke)
         if isinstance(opened, int):
@@ -188,6 +209,7 @@ def run(path: Path, *, smoke: bool = False) -> int:
         instance.raiseRequested.connect(lambda: bring_to_front(window))
         _follow_switches(window, instance)
         window.show()
+        after_first_paint(window, instance.listen)
         if opened.note:
             window.statusBar().showMessage(opened.note, 30000)
         if smoke:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTime, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from runjournal.domain.model import CoachChoice
 from runjournal.domain.units import count
@@ -16,14 +16,14 @@ from runjournal.journal import Journal, JournalError
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.charts.charts_tab import ChartsTab
 from runjournal.ui.coach.coach_panel import CoachPanel
-from runjournal.ui.importing.controller import ImportController
-from runjournal.ui.insights import InsightsView
+from runjournal.ui.insights.insights_tab import InsightsTab
 from runjournal.ui.runs.run_actions import RunActions
-from runjournal.ui.runs.runs_view import RunsView
+from runjournal.ui.runs.runs_tab import RunsTab
 from runjournal.ui.theme import apply_theme
 from runjournal.ui.today.today_view import TodayView
 
 if TYPE_CHECKING:
+    from runjournal.ui.importing.controller import ImportController
     from runjournal.ui.single_instance import SingleInstance
 
 VIEWS = ("Today", "Runs", "Charts", "Insights")
@@ -43,13 +43,13 @@ class MainWindow(QMainWindow):
         self.bridge = JournalBridge(journal, self)
         self.undo_stack = QUndoStack(self)
         self.run_actions = RunActions(self.bridge, self.undo_stack, self)
-        self.importer = ImportController(self.bridge, self.undo_stack, self)
+        self._importer: ImportController | None = None  # made on the first import or drop
         self.setAcceptDrops(True)  # files dropped on the window are imported
 
         self.today = TodayView(self.bridge, self.undo_stack)
-        self.runs = RunsView(self.bridge)
+        self.runs = RunsTab(self.bridge)  # builds the run log when first shown
         self.charts = ChartsTab(self.bridge)  # builds its charts when first shown
-        self.insights = InsightsView(self.bridge)  # works out its figures off the UI thread
+        self.insights = InsightsTab(self.bridge)  # built when first shown; works off the UI thread
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         for view, name in zip((self.today, self.runs, self.charts, self.insights), VIEWS, strict=True):
@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         )
         self.open_mine_action = self._action("Open &My Journal", lambda: self.switch_to(self.home_path))
         self.import_action = self._action(
-            "&Import…", self.importer.choose_files, "Ctrl+I", "Import GPX, TCX, FIT or CSV files"
+            "&Import…", lambda: self.importer.choose_files(), "Ctrl+I", "Import GPX, TCX, FIT or CSV files"
         )
         self.backup_action = self._action(
             "&Back Up Now", self.back_up, "Ctrl+B", "Write a checked copy of the journal"
@@ -194,9 +194,18 @@ class MainWindow(QMainWindow):
         self.coach.supportRequested.connect(self.show_support)
         self.today.check_in.saved.connect(lambda _day: self.say("Saved"))
         self.today.check_in.saveFailed.connect(self._save_failed)
-        self.importer.imported.connect(self._imported)
-        self.importer.document_loaded.connect(self._document_loaded)
         self._update_run_actions()
+
+    @property
+    def importer(self) -> ImportController:
+        """Imports files (File → Import…, drops); its module loads on the first use."""
+        if self._importer is None:
+            from runjournal.ui.importing.controller import ImportController
+
+            self._importer = ImportController(self.bridge, self.undo_stack, self)
+            self._importer.imported.connect(self._imported)
+            self._importer.document_loaded.connect(self._document_loaded)
+        return self._importer
 
     # Behaviour --------------------------------------------------------------------------
 
@@ -277,6 +286,8 @@ class MainWindow(QMainWindow):
         self.notify(f"Restored. The journal as it was is kept at {path}")
 
     def export(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         from runjournal.export import ExportError, export
 
         filters = ["Whole journal (*.json)", "Runs table (*.csv)", "Check-ins table (*.csv)"]
@@ -322,6 +333,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_journal(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self,
             "Open journal",

@@ -7,6 +7,10 @@ start finds the lock, asks the first window (over a QLocalSocket) to come to the
 and exits. A lock left by a crash names a process that is gone; it is removed and taken.
 The command-line tools read the same lock (runjournal.storage.app_lock) and refuse to
 write while the window has the journal open.
+
+The window starts listening just after its first paint (`acquire(listen=False)`, then
+`listen()`): Qt's network module takes a hundredth of a second to load. A second start
+in that moment waits up to a second for the first window to answer.
 """
 
 from __future__ import annotations
@@ -14,18 +18,23 @@ from __future__ import annotations
 import getpass
 import hashlib
 import os
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Qt, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
 from runjournal.paths import make_private_dir
 from runjournal.storage.app_lock import is_live, lock_path, read_lock
 
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
 RAISE_MESSAGE = b"raise\n"
 CONNECT_TIMEOUT_MS = 1000
 LOCK_TIMEOUT_MS = 100
+RETRY_S = 0.05  # between tries to reach a window that holds the lock but is not listening yet
 ALREADY_OPEN = "RunJournal is already open on this journal; its window was brought to the front."
 
 
@@ -67,24 +76,32 @@ class SingleInstance(QObject):
     def held(self) -> bool:
         return self._lock is not None
 
-    def acquire(self, *, notify: bool = True) -> bool:
+    def acquire(self, *, notify: bool = True, listen: bool = True) -> bool:
         """Takes the journal for this process, or asks the process that has it to show itself.
 
-        With `notify` False (the smoke test) the other window is left alone.
+        With `notify` False (the smoke test) the other window is left alone. With `listen`
+        False only the lock is taken; call `listen()` once the window is on screen.
         """
         if self.held:
             return True
-        taken = self._take(self.path)
-        if taken is None:
+        lock = self._lock_file(self.path)
+        if lock is None:
             if notify:
                 self._tell_other(self.path)
             else:
                 self.raised_other = False
                 self.message = f"RunJournal is already open on {self.path}. Close it first."
             return False
-        self._lock, self._server = taken
+        self._lock = lock
         self.message = ""
+        if listen:
+            self.listen()
         return True
+
+    def listen(self) -> None:
+        """Answers later starts on this journal (brings this window to the front)."""
+        if self._lock is not None and self._server is None:
+            self._server = self._serve(self.path)
 
     def switch_to(self, path: Path) -> bool:
         """Moves the claim to another journal (File → Open Journal…).
@@ -96,13 +113,14 @@ class SingleInstance(QObject):
         path = Path(path)
         if self.held and path.resolve() == self.path.resolve():
             return True
-        taken = self._take(path)
-        if taken is None:
+        lock = self._lock_file(path)
+        if lock is None:
             self._tell_other(path)
             return False
         self.release()
         self.path = path
-        self._lock, self._server = taken
+        self._lock = lock
+        self._server = self._serve(path)
         self.message = ""
         return True
 
@@ -120,7 +138,7 @@ class SingleInstance(QObject):
 
     # Taking the lock ------------------------------------------------------------------
 
-    def _take(self, path: Path) -> tuple[QLockFile, QLocalServer] | None:
+    def _lock_file(self, path: Path) -> QLockFile | None:
         lock_file = lock_path(path)
         make_private_dir(lock_file.parent)  # a first start: the data folder may not exist yet
         lock = QLockFile(str(lock_file))
@@ -129,6 +147,11 @@ class SingleInstance(QObject):
             return None
         if os.name == "posix":
             os.chmod(lock_file, 0o600)
+        return lock
+
+    def _serve(self, path: Path) -> QLocalServer:
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         name = server_name(path)
@@ -138,7 +161,7 @@ class SingleInstance(QObject):
             QLocalServer.removeServer(name)
             server.listen(name)
         server.newConnection.connect(lambda: self._on_connection(server))
-        return lock, server
+        return server
 
     def _recover_stale(self, lock: QLockFile, path: Path) -> bool:
         """Removes a lock whose process is gone (a crash), then takes it."""
@@ -152,10 +175,19 @@ class SingleInstance(QObject):
     # Talking to the other window ------------------------------------------------------
 
     def _tell_other(self, path: Path) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
-        socket.connectToServer(server_name(path))
         self.raised_other = False
-        if socket.waitForConnected(CONNECT_TIMEOUT_MS):
+        # A window that has just taken the lock starts listening a moment later: keep trying.
+        deadline = time.monotonic() + CONNECT_TIMEOUT_MS / 1000
+        while True:
+            socket.connectToServer(server_name(path))
+            connected = socket.waitForConnected(CONNECT_TIMEOUT_MS)
+            if connected or time.monotonic() >= deadline:
+                break
+            time.sleep(RETRY_S)
+        if connected:
             socket.write(RAISE_MESSAGE)
             self.raised_other = socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
             socket.disconnectFromServer()

@@ -59,6 +59,28 @@ def test_views_are_reachable_from_the_keyboard(qtbot, window: MainWindow) -> Non
     assert window.tabs.currentWidget() is window.today
 
 
+def test_views_off_screen_are_built_when_first_opened(qtbot, window: MainWindow, journal: Journal) -> None:
+    """Only the Today view is built for the first paint; the others appear on first opening."""
+    run = journal.log_run(Run(day=TODAY, duration_s=1930, distance_m=5000))
+    navigator = window.today.check_in.navigator
+    assert window.runs.view is None and window.insights.view is None
+    assert not navigator.calendar_is_open()
+    assert window.runs.selected_runs() == []  # nothing to edit or delete before the log is opened
+
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.runs.view is not None and window.runs.view.isVisible()
+    assert window.runs.model.rowCount() == 1
+    assert window.runs.select_run(run.id)
+    assert window.edit_run_action.isEnabled()
+
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(navigator.date_button, Qt.MouseButton.LeftButton)
+    assert navigator.calendar_is_open()
+    assert navigator.calendar.maximumDate().toPython() == TODAY
+    assert navigator.marked_days() == (set(), {TODAY})  # the run is marked on the calendar
+    navigator.popup.close()
+
+
 def test_delete_a_run_and_undo_it(qtbot, window: MainWindow, journal: Journal) -> None:
     run = journal.log_run(Run(day=TODAY, duration_s=1930, distance_m=5000))
     window.tabs.setCurrentWidget(window.runs)

@@ -174,3 +174,33 @@ def test_the_smoke_test_fails_plainly_on_a_journal_open_elsewhere(journal_path: 
     )  # fmt: skip
     assert result.returncode == 3
     assert "already open" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_second_start_waits_for_a_window_that_is_not_listening_yet(
+    qtbot, instance: SingleInstance, journal_path: Path, tmp_path: Path
+) -> None:
+    """The window listens just after its first paint; a start in that moment still gets through."""
+    assert instance.acquire(listen=False)
+    trying = tmp_path / "trying"
+    script = textwrap.dedent(
+        """
+        import sys
+        from pathlib import Path
+        from PySide6.QtCore import QCoreApplication
+        from runjournal.ui.single_instance import SingleInstance
+        app = QCoreApplication([])
+        other = SingleInstance(Path(sys.argv[1]))
+        Path(sys.argv[2]).touch()
+        print(other.acquire(), other.raised_other, other.message, sep="|")
+        """
+    )
+    other = subprocess.Popen(
+        [sys.executable, "-c", script, str(journal_path), str(trying)],
+        stdout=subprocess.PIPE, text=True, env=ENV,
+    )  # fmt: skip
+    qtbot.waitUntil(trying.exists, timeout=20_000)
+    with qtbot.waitSignal(instance.raiseRequested, timeout=20_000):
+        instance.listen()
+    out, _ = other.communicate(timeout=60)
+    acquired, raised, message = out.strip().split("|")
+    assert (acquired, raised, message) == ("False", "True", ALREADY_OPEN)

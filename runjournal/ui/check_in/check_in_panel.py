@@ -410,7 +410,7 @@ class CheckInPanel(QWidget):
         )
 
     def _refresh_marks(self) -> None:
-        if self.navigator.popup.isVisible():
+        if self.navigator.calendar_is_open():
             self._mark_days(*self.navigator.shown_days())
 
 

@@ -11,31 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QBrush,
-    QColor,
-    QFont,
-    QGuiApplication,
-    QKeyEvent,
-    QKeySequence,
-    QPainter,
-    QPalette,
-    QPixmap,
-    QTextCharFormat,
-)
-from PySide6.QtWidgets import (
-    QCalendarWidget,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QSizePolicy,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolButton, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QCalendarWidget
+
+    from runjournal.ui.check_in.calendar_popup import CalendarPopup
 
 # A translucent teal: over a white cell it is a pale tint, over a dark one a deep tint,
 # and the palette's own text colour stays readable on both.
@@ -49,62 +34,6 @@ def to_qdate(day: date) -> QDate:
 def long_date(day: date) -> str:
     """The date as the person's locale writes it in full ("Saturday, 21 November 2026")."""
     return QLocale().toString(to_qdate(day), QLocale.FormatType.LongFormat)
-
-
-class _CalendarPopup(QFrame):
-    """The calendar and its legend in a popup that closes on a pick, Escape or a click away."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent, Qt.WindowType.Popup)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.calendar = QCalendarWidget()
-        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.calendar.setGridVisible(False)
-        self.calendar.setAccessibleName("Pick a day")
-        line = self.calendar.fontMetrics().height()
-        self.calendar.setMinimumSize(line * 19, line * 14)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.calendar)
-        layout.addLayout(self._legend())
-
-    def _legend(self) -> QHBoxLayout:
-        sample = QLabel("21")
-        bold = QFont(sample.font())
-        bold.setBold(True)
-        sample.setFont(bold)
-        check_in_text = QLabel("check-in")
-        swatch = QLabel()
-        swatch.setPixmap(self._swatch(sample.fontMetrics().height()))
-        run_text = QLabel("run")
-        legend = QHBoxLayout()
-        legend.setContentsMargins(4, 2, 4, 0)
-        legend.setSpacing(4)
-        for widget in (sample, check_in_text):
-            legend.addWidget(widget)
-        legend.addSpacing(16)
-        for widget in (swatch, run_text):
-            legend.addWidget(widget)
-        legend.addStretch(1)
-        for widget in (check_in_text, run_text):
-            widget.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        return legend
-
-    def _swatch(self, size: int) -> QPixmap:
-        pixmap = QPixmap(size + 6, size)
-        pixmap.fill(self.palette().color(QPalette.ColorRole.Base))
-        painter = QPainter(pixmap)
-        painter.fillRect(pixmap.rect(), RUN_DAY_COLOUR)
-        painter.setPen(self.palette().color(QPalette.ColorRole.Mid))
-        painter.drawRect(pixmap.rect().adjusted(0, 0, -1, -1))
-        painter.end()
-        return pixmap
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.close()
-            return
-        super().keyPressEvent(event)
 
 
 class DayNavigator(QWidget):
@@ -151,11 +80,9 @@ class DayNavigator(QWidget):
         self.date_button.setMinimumWidth(self.date_button.fontMetrics().horizontalAdvance(longest) + 24)
         self.date_button.clicked.connect(self.open_calendar)
 
-        self.popup = _CalendarPopup(self)
-        self.calendar = self.popup.calendar
-        self.calendar.clicked.connect(self._pick)
-        self.calendar.activated.connect(self._pick)
-        self.calendar.currentPageChanged.connect(lambda _year, _month: self._announce_shown_days())
+        # The calendar popup is built when first opened: nothing of it is on screen before.
+        self._popup: CalendarPopup | None = None
+        self._first_weekday = Qt.DayOfWeek.Monday
 
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -204,6 +131,30 @@ class DayNavigator(QWidget):
         self._show()
         self.dayChanged.emit(day)
 
+    @property
+    def popup(self) -> CalendarPopup:
+        """The calendar popup, built on first use with the day limit, week start and marks."""
+        if self._popup is None:
+            from runjournal.ui.check_in.calendar_popup import CalendarPopup
+
+            self._popup = CalendarPopup(self)
+            calendar = self._popup.calendar
+            calendar.setFirstDayOfWeek(self._first_weekday)
+            calendar.setMaximumDate(to_qdate(self._today()))
+            calendar.clicked.connect(self._pick)
+            calendar.activated.connect(self._pick)
+            calendar.currentPageChanged.connect(lambda _year, _month: self._announce_shown_days())
+            self._apply_marks()
+        return self._popup
+
+    @property
+    def calendar(self) -> QCalendarWidget:
+        return self.popup.calendar
+
+    def calendar_is_open(self) -> bool:
+        """True while the calendar popup is on screen (without building it)."""
+        return self._popup is not None and self._popup.isVisible()
+
     def _step(self, days: int) -> None:
         target = self._day + timedelta(days=days)
         if target <= self._today():
@@ -219,7 +170,8 @@ class DayNavigator(QWidget):
         self.date_button.setAccessibleName(f"Day: {long_date(self._day)}. Opens a calendar.")
         self.next_action.setEnabled(self._day < today)
         self.today_action.setEnabled(self._day != today)
-        self.calendar.setMaximumDate(to_qdate(today))
+        if self._popup is not None:
+            self._popup.calendar.setMaximumDate(to_qdate(today))
 
     def _new_day(self) -> None:
         self._show()
@@ -234,7 +186,9 @@ class DayNavigator(QWidget):
 
     def set_first_weekday(self, weekday: int) -> None:
         """Starts calendar weeks on `weekday` (Monday = 0, as the journal's settings say)."""
-        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek(weekday + 1))
+        self._first_weekday = Qt.DayOfWeek(weekday + 1)
+        if self._popup is not None:
+            self._popup.calendar.setFirstDayOfWeek(self._first_weekday)
 
     def open_calendar(self) -> None:
         """Shows the calendar under the date, on the current day's month."""
@@ -269,21 +223,12 @@ class DayNavigator(QWidget):
     def set_marked_days(self, check_in_days: Iterable[date], run_days: Iterable[date]) -> None:
         """Marks days with a check-in (bold) and days with a run (tinted), replacing old marks."""
         self._check_in_days, self._run_days = set(check_in_days), set(run_days)
-        self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # a null date clears all
-        for day in self._check_in_days | self._run_days:
-            text_format = QTextCharFormat()
-            if day in self._check_in_days:
-                text_format.setFontWeight(QFont.Weight.Bold)
-            if day in self._run_days:
-                text_format.setBackground(QBrush(RUN_DAY_COLOUR))
-            text_format.setToolTip(_mark_words(day in self._check_in_days, day in self._run_days))
-            self.calendar.setDateTextFormat(to_qdate(day), text_format)
+        if self._popup is not None:
+            self._apply_marks()
+
+    def _apply_marks(self) -> None:
+        if self._popup is not None:
+            self._popup.set_marks(self._check_in_days, self._run_days)
 
     def marked_days(self) -> tuple[set[date], set[date]]:
         return set(self._check_in_days), set(self._run_days)
-
-
-def _mark_words(check_in: bool, run: bool) -> str:
-    if check_in and run:
-        return "Check-in and a run"
-    return "Check-in" if check_in else "A run"
