@@ -92,18 +92,8 @@ def _rolling_mean_numpy(
 ) -> tuple[float | None, ...]:
     import numpy as np
 
-    array = np.array([np.nan if v is None else v for v in values], dtype=float)
-    present = ~np.isnan(array)
-    sums = np.concatenate(([0.0], np.cumsum(np.where(present, array, 0.0))))
-    counts = np.concatenate(([0], np.cumsum(present)))
-    ends = np.arange(1, len(array) + 1)
-    starts = np.maximum(ends - window, 0)
-    total, count = sums[ends] - sums[starts], counts[ends] - counts[starts]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        means = total / count
-    return tuple(
-        float(m) if c >= min_values else None for m, c in zip(means.tolist(), count.tolist(), strict=True)
-    )
+    array = np.array(values, dtype=float)  # None → NaN
+    return _rolling_array(array, ~np.isnan(array), window, min_values)
 
 
 def daily_series(
@@ -125,6 +115,8 @@ def daily_series_from_rows(
     start = lead_in_start(first)
     span = max((last - start).days + 1, 0)
     skip = (first - start).days
+    if span > NUMPY_FROM:
+        return _daily_series_numpy(list(rows), start, span, skip, first, names)
     slots: list[list[float | None]] = [[None] * span for _ in names]
     for row in rows:
         index = (row[0] - start).days
@@ -137,6 +129,50 @@ def daily_series_from_rows(
         rolling = rolling_mean(values)
         result[name] = DailySeries(name, first, tuple(values[skip:]), rolling[skip:])
     return result
+
+
+def _daily_series_numpy(
+    rows: list[Sequence[Any]], start: date, span: int, skip: int, first: date, names: Sequence[str]
+) -> dict[str, DailySeries]:
+    """`daily_series_from_rows` for years of days: array work instead of a loop per value.
+
+    The charts read ten years on a worker thread, where every millisecond of Python holds
+    the interpreter lock the window needs to paint.
+    """
+    import numpy as np
+
+    slots = np.full((len(names), span), np.nan)
+    if rows:
+        index = np.fromiter(((row[0] - start).days for row in rows), dtype=np.int64, count=len(rows))
+        values = np.array([row[1:] for row in rows], dtype=float).reshape(len(rows), len(names))  # None → NaN
+        inside = (index >= 0) & (index < span)
+        slots[:, index[inside]] = values[inside].T
+    result = {}
+    for name, array in zip(names, slots, strict=True):
+        present = ~np.isnan(array)
+        result[name] = DailySeries(
+            name, first, _floats_or_none(array[skip:], present[skip:]), _rolling_array(array, present)[skip:]
+        )
+    return result
+
+
+def _floats_or_none(array: Any, present: Any) -> tuple[float | None, ...]:
+    return tuple(v if p else None for v, p in zip(array.tolist(), present.tolist(), strict=True))
+
+
+def _rolling_array(
+    array: Any, present: Any, window: int = ROLLING_DAYS, min_values: int = ROLLING_MIN_VALUES
+) -> tuple[float | None, ...]:
+    import numpy as np
+
+    sums = np.concatenate(([0.0], np.cumsum(np.where(present, array, 0.0))))
+    counts = np.concatenate(([0], np.cumsum(present)))
+    ends = np.arange(1, len(array) + 1)
+    starts = np.maximum(ends - window, 0)
+    total, count = sums[ends] - sums[starts], counts[ends] - counts[starts]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        means = total / count
+    return _floats_or_none(means, count >= min_values)
 
 
 def mean(values: Iterable[float | None]) -> float | None:

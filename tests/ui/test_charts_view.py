@@ -174,7 +174,7 @@ def test_a_daily_series_can_be_switched_off_and_on_from_the_keyboard(qtbot, jour
     chart = view.panels["daily"].chart
     assert not view.panels["daily"].is_empty()
     assert chart.points["mood"].isVisible() and chart.lines["mood"].isVisible()
-    assert len(chart.points["mood"].data) == 10
+    assert len(chart.points["mood"].x) == 10
     box = chart.toggles["mood"]
     box.setFocus()
     qtbot.keyClick(box, Qt.Key.Key_Space)
@@ -303,3 +303,14 @@ def test_a_preloaded_tab_builds_its_charts_when_shown(qtbot, journal) -> None:
     assert not tab.loading_label.isVisible()
     qtbot.waitUntil(lambda: tab.view.data is not None, timeout=10_000)  # the figures are drawn
     QThreadPool.globalInstance().waitForDone(5000)
+
+
+def test_a_widened_window_gives_the_explanations_back_their_single_line(qtbot, journal, view) -> None:
+    _fill(journal)
+    _show(qtbot, view)
+    label = view.panels["minutes"].explanation_label
+    one_line = label.fontMetrics().lineSpacing()
+    view.resize(420, 1400)  # narrow: the explanation wraps onto more lines
+    qtbot.waitUntil(lambda: label.height() > 1.5 * one_line, timeout=TIMEOUT_MS)
+    view.resize(1100, 1400)
+    qtbot.waitUntil(lambda: label.height() < 1.5 * one_line, timeout=TIMEOUT_MS)

@@ -66,7 +66,27 @@ def _months(first: date, last: date, step: int) -> list[date]:
     return days
 
 
-class DateAxis(pg.DateAxisItem):
+class QuietLabelAxis(pg.AxisItem):
+    """An axis that sets its title's rich text only when the text changes.
+
+    pg.AxisItem rewrites the title (QGraphicsTextItem.setHtml, a full text layout) on every
+    range change, pen or font change: a few hundred times while the charts open, for
+    titles that never change. Everything else it does on those calls still happens.
+    """
+
+    _label_html: str | None = None
+
+    def _updateLabel(self) -> None:
+        html = self.labelString()
+        if html != self._label_html:
+            self._label_html = html
+            self.label.setHtml(html)
+        self._adjustSize()
+        self.picture = None
+        self.update()
+
+
+class DateAxis(QuietLabelAxis, pg.DateAxisItem):
     """A bottom axis whose ticks fall on week or month starts and read as dates.
 
     The scheme (weeks, months, quarters, years) is the finest whose labels fit the width
@@ -77,10 +97,22 @@ class DateAxis(pg.DateAxisItem):
         super().__init__(orientation="bottom", utcOffset=0, **kwargs)
         self.first_weekday = first_weekday
         self._labels: dict[float, str] = {}
+        self._widths_for: object = None
+        self._widths: dict[str, float] = {}
 
     def _text_width(self, text: str) -> float:
         metrics = getattr(self, "fontMetrics", None)
-        return metrics.horizontalAdvance(text) if metrics is not None else 7.0 * len(text)
+        if metrics is None:
+            return 7.0 * len(text)
+        # The same few month names and years are measured for every scheme tried, on every
+        # paint after a range change: remember them for the font in use.
+        font = (metrics.height(), metrics.horizontalAdvance("Sep 0000"))  # a new object each paint
+        if font != self._widths_for:
+            self._widths_for, self._widths = font, {}
+        width = self._widths.get(text)
+        if width is None:
+            width = self._widths[text] = metrics.horizontalAdvance(text)
+        return width
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
         if maxVal <= minVal or size <= 0:

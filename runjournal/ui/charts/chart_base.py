@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QCursor, QFont, QWheelEvent
 from PySide6.QtWidgets import QGraphicsGridLayout, QGraphicsItem, QToolTip, QWidget
 
 from runjournal.figures.charts import ChartData
-from runjournal.ui.charts.axes import DAY, DateAxis, day_x
+from runjournal.ui.charts.axes import DAY, DateAxis, QuietLabelAxis, day_x
 from runjournal.ui.charts.palette import ChartColours
 
 SWATCH_BAR = "bar"
@@ -91,7 +91,7 @@ class ReadingPlot(pg.GraphicsWidget):
         self.vb = pg.ViewBox(parent=self, enableMenu=False, enableMouse=False)
         layout.addItem(self.vb, 2, 1)
         self.axes: dict[str, pg.AxisItem] = {
-            "left": pg.AxisItem("left", parent=self),
+            "left": QuietLabelAxis("left", parent=self),
             "bottom": DateAxis(first_weekday, parent=self),
         }
         for name, axis in self.axes.items():

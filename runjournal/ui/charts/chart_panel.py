@@ -71,6 +71,7 @@ class ChartPanel(QFrame):
         super().__init__(parent)
         self.chart = chart
         self._empty = True
+        self._built = False
         self._colours: ChartColours | None = None
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(chart.title)
@@ -90,8 +91,9 @@ class ChartPanel(QFrame):
         self.message_label.setAccessibleName(f"{chart.title}: message")
         self.message_label.setMinimumHeight(110)
         self.stack = QStackedWidget()
-        self.stack.addWidget(chart.canvas)
+        # The message first: a panel starts empty, and switching pages shows and hides a plot.
         self.stack.addWidget(self.message_label)
+        self.stack.addWidget(chart.canvas)
         height = DAILY_PLOT_HEIGHT if chart.key == "daily" else PLOT_HEIGHT
         chart.canvas.setMinimumHeight(height)
 
@@ -144,10 +146,16 @@ class ChartPanel(QFrame):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         # A wrapped label reports the height of some guessed width; pin it to the real one so
-        # no gap opens under the explanation.
-        width = self.card.contentsRect().width() - 24
+        # no gap opens under the explanation. The panel's own width, not the card's: the card
+        # is only resized once this panel's layout runs, which may come later.
+        margins = self.card.layout().contentsMargins()
+        width = self.contentsRect().width() - margins.left() - margins.right()
         for label in (self.explanation_label, self.hover_label):
             if width > 0:
+                # A label's heightForWidth never answers less than its minimum height, which
+                # the last pinning set: let go of it first, or a widened panel keeps the
+                # height of its narrowest moment.
+                label.setMinimumHeight(0)
                 label.setFixedHeight(label.heightForWidth(width))
 
     # Driven by the view -----------------------------------------------------------------
@@ -174,6 +182,9 @@ class ChartPanel(QFrame):
         self.legend.set_entries(self.chart.legend_entries(colours), colours)
 
     def _set_empty(self, empty: bool) -> None:
+        if empty == self._empty and self._built:
+            return  # the same page again: nothing to lay out
+        self._built = True
         self._empty = empty
         self.stack.setCurrentWidget(self.message_label if empty else self.chart.canvas)
         self.stack.setFixedHeight(

@@ -49,7 +49,10 @@ LOADING_TEXT = "Drawing your charts…"
 RANGES = (ChartRange.WEEKS_4, ChartRange.WEEKS_12, ChartRange.WEEKS_26, ChartRange.WEEKS_52, ChartRange.ALL)
 _RUN_CHARTS = ("minutes", "sessions", "easy_share", "mood_change")
 CHARTS = (MinutesChart, SessionsChart, DailyChart, MoodChangeChart, EasyShareChart)
-EAGER_PANELS = 2  # the panels a first look sees are built at once, the others in later turns
+EAGER_PANELS = 1  # the panel a first look sees is built at once, the others in later turns
+# The page first paints with its figures, not as a column of empty panels a moment before
+# them; a read slower than this shows "Drawing your charts…" instead.
+FIRST_PAINT_WAIT_MS = 250
 
 
 def stored_range() -> ChartRange:
@@ -142,6 +145,11 @@ class ChartsView(QWidget):
         column.addWidget(self.status_label)
         column.addStretch(1)
         self.scroll_area = fill_with_scroll_area(self, content)
+        self._first_paint_timer = QTimer(self)
+        self._first_paint_timer.setSingleShot(True)
+        self._first_paint_timer.setInterval(FIRST_PAINT_WAIT_MS)
+        self._first_paint_timer.timeout.connect(self._show_waiting)
+        self._hold_paint(True)  # until the first figures are drawn (or they take long)
         # Every panel, in order of the page; those below the fold are added in later turns of
         # the event loop (each costs a plot canvas), so opening the view never stalls for long.
         self.panels: dict[str, ChartPanel] = {}
@@ -173,6 +181,10 @@ class ChartsView(QWidget):
         self.loader.failed.connect(self._on_failed)
         self.prefetcher = BackgroundLoader(self)  # reads the whole journal for later switches
         self.prefetcher.loaded.connect(self._on_prefetched)
+        self._prefetch_timer = QTimer(self)
+        self._prefetch_timer.setSingleShot(True)
+        self._prefetch_timer.setInterval(0)
+        self._prefetch_timer.timeout.connect(self._prefetch_all)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(RELOAD_DELAY_MS)
@@ -265,6 +277,8 @@ class ChartsView(QWidget):
     # Qt -----------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self.data is None and not self.scroll_area.widget().updatesEnabled():
+            self._first_paint_timer.start()
         if self._unbuilt:
             self._build_timer.start()
         if self._stale:
@@ -303,6 +317,7 @@ class ChartsView(QWidget):
         self._generation += 1
         self._cache.clear()
         self._counts = None
+        self._prefetch_timer.stop()
         self.prefetcher.cancel()
         if self._waiting_for_all:
             self._waiting_for_all = False
@@ -332,6 +347,9 @@ class ChartsView(QWidget):
         self.data = data
         self._drawing = data
         self.status_label.hide()
+        # The page paints once, when every panel has the new figures: painting it after each
+        # step cost more than the steps themselves, and a half-switched page mixes ranges.
+        self._hold_paint(True)
         self._draw_queue = [chart.key for chart in CHARTS]
         self._steps = None
         self._draw_timer.stop()
@@ -363,8 +381,10 @@ class ChartsView(QWidget):
             self._draw_timer.start()
             return
         self._drawing = None
+        self._hold_paint(False)
         self.chartsShown.emit(data)
-        self._prefetch_all()
+        # After the page has painted: a read running beside the paint slows both.
+        self._prefetch_timer.start()
 
     def _prefetch_all(self) -> None:
         """Reads the whole journal in the background, so any range can be shown at once."""
@@ -375,10 +395,29 @@ class ChartsView(QWidget):
         journal, today, generation = self._bridge.journal, self._cache_day, self._generation
         self.prefetcher.start(lambda: _read(journal, ChartRange.ALL, today, generation))
 
+    def _show_waiting(self) -> None:
+        if self._drawing is None:
+            self._hold_paint(False)
+
+    def _hold_paint(self, hold: bool) -> None:
+        """Keeps the page as it is on screen (still responding) while new figures go in.
+
+        The page's column is laid out once at the end too, rather than after every panel
+        that is added or changes from its message to its plot.
+        """
+        page = self.scroll_area.widget()
+        if page is None or page.updatesEnabled() != hold:
+            return
+        self._column.setEnabled(not hold)
+        if not hold:
+            self._column.activate()
+        page.setUpdatesEnabled(not hold)
+
     def _on_failed(self, message: str) -> None:
         self._draw_timer.stop()
         self._draw_queue = []
         self._drawing = None
+        self._hold_paint(False)
         self.ensure_panels()
         text = f"Your charts could not be drawn: {message}"
         self.status_label.setText(text)

@@ -17,12 +17,13 @@ from runjournal.figures.charts import ChartData
 from runjournal.figures.daily import DAILY_SERIES, DailySeries
 from runjournal.ui.charts.axes import DAY, day_at, day_centre, weekday_date
 from runjournal.ui.charts.chart_base import SWATCH_LINE, SWATCH_TICK, Chart, LegendEntry, number
+from runjournal.ui.charts.dots import DotsItem
 from runjournal.ui.charts.legend import swatch_icon
 from runjournal.ui.charts.palette import ChartColours
 
 SCORES = ("mood", "stress", "anxiety")
 SLEEP = "sleep_hours"
-RUN_MARK_Y = 0.15
+RUN_MARK_LOW, RUN_MARK_HIGH = 0.0, 0.4  # a short upright tick under the scores
 MIN_DAYS = 2  # one check-in is a dot, not a picture
 
 
@@ -46,15 +47,16 @@ class DailyChart(Chart):
         self.scores_plot, self.sleep_plot = self.plots
         self.series: dict[str, DailySeries] = {}
         self.run_days: tuple = ()
-        self.points: dict[str, pg.ScatterPlotItem] = {}
-        self.lines: dict[str, pg.PlotDataItem] = {}
+        self.points: dict[str, DotsItem] = {}
+        self.lines: dict[str, pg.PlotCurveItem] = {}
         for name in DAILY_SERIES:
             plot = self.sleep_plot if name == SLEEP else self.scores_plot
-            self.points[name] = pg.ScatterPlotItem(x=[], y=[], size=5, symbol="o")
-            self.lines[name] = pg.PlotDataItem(x=[], y=[], connect="finite")
+            self.points[name] = DotsItem(size=5)
+            self.lines[name] = pg.PlotCurveItem(x=[], y=[], connect="finite")
             plot.addItem(self.points[name])
             plot.addItem(self.lines[name])
-        self.run_marks = pg.ScatterPlotItem(x=[], y=[], symbol="|", size=10)
+        # One path of tick pairs: a scatter of 1,800 "|" symbols costs far more to feed.
+        self.run_marks = pg.PlotCurveItem(x=[], y=[], connect="pairs")
         self.scores_plot.addItem(self.run_marks)
         self.sleep_plot.setXLink(self.scores_plot)
         self.scores_plot.getAxis("bottom").setStyle(showValues=False)
@@ -113,7 +115,9 @@ class DailyChart(Chart):
             self.points[name].setData(x=x[recorded], y=values[recorded])
             self.lines[name].setData(x=x, y=_array(series.rolling), connect="finite")
             yield
-        self.run_marks.setData(x=[day_centre(d) for d in data.run_days], y=[RUN_MARK_Y] * len(data.run_days))
+        x = np.repeat([day_centre(d) for d in data.run_days], 2)
+        y = np.tile([RUN_MARK_LOW, RUN_MARK_HIGH], len(data.run_days))
+        self.run_marks.setData(x=x, y=y, connect="pairs")
         self.set_days(data.first, data.last, data.settings.week_start)
         return any(s.recorded >= MIN_DAYS for s in data.daily.values())
 
@@ -147,9 +151,7 @@ class DailyChart(Chart):
             colour = colours.series(name)
             faint = pg.mkColor(colour)
             faint.setAlpha(150)
-            self.points[name].setBrush(pg.mkBrush(faint))
-            self.points[name].setPen(pg.mkPen(None))
+            self.points[name].setColour(faint)
             self.lines[name].setPen(pg.mkPen(colour, width=2.2))
             self.toggles[name].setIcon(swatch_icon(LegendEntry("", colour, SWATCH_LINE), colours))
-        self.run_marks.setBrush(pg.mkBrush(colours.foreground))
-        self.run_marks.setPen(pg.mkPen(None))
+        self.run_marks.setPen(pg.mkPen(colours.foreground, width=1.5))

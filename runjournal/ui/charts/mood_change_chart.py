@@ -40,10 +40,10 @@ class MoodChangeChart(Chart):
     def __init__(self) -> None:
         super().__init__()
         self.changes: tuple[MoodChange, ...] = ()
-        self.segments: dict[Intensity, pg.PlotDataItem] = {}
+        self.segments: dict[Intensity, pg.PlotCurveItem] = {}
         self.marks: dict[Intensity, pg.ScatterPlotItem] = {}
         for intensity in _INTENSITIES:
-            segment = pg.PlotDataItem(x=[], y=[], connect="pairs")
+            segment = pg.PlotCurveItem(x=[], y=[], connect="pairs")
             mark = pg.ScatterPlotItem(x=[], y=[], symbol=INTENSITY_SYMBOLS[intensity], size=9)
             self.plot.addItem(segment)
             self.plot.addItem(mark)
