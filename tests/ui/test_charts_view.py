@@ -314,3 +314,12 @@ def test_a_widened_window_gives_the_explanations_back_their_single_line(qtbot, j
     qtbot.waitUntil(lambda: label.height() > 1.5 * one_line, timeout=TIMEOUT_MS)
     view.resize(1100, 1400)
     qtbot.waitUntil(lambda: label.height() < 1.5 * one_line, timeout=TIMEOUT_MS)
+
+
+def test_a_chart_without_its_drawing_methods_is_refused_when_written() -> None:
+    from runjournal.ui.charts.chart_base import Chart
+
+    with pytest.raises(TypeError, match="must define show_data, describe_at, legend_entries"):
+
+        class Unfinished(Chart):  # a chart that forgot what makes it one
+            key = "unfinished"

@@ -6,7 +6,7 @@ figures (`setData` / `setOpts`), so switching ranges or logging a run never rebu
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -194,10 +194,20 @@ class Chart(QObject):
         self.last = date.today()
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
-    # What subclasses provide -------------------------------------------------------------
-    def show_data(self, data: ChartData) -> bool:
-        """Puts the figures on the plot; False when there is too little to draw."""
-        raise NotImplementedError
+    # What every chart provides, checked when the chart's class is defined:
+    # show_data(data) puts the figures on the plot and says False when there is too little
+    # to draw; describe_at(x, y) gives the exact figures at an axis position as a sentence
+    # (or None); legend_entries(colours) lists what the legend shows.
+    show_data: Callable[[ChartData], bool]
+    describe_at: Callable[[float, float], str | None]
+    legend_entries: Callable[[ChartColours], list[LegendEntry]]
+    REQUIRED = ("show_data", "describe_at", "legend_entries")
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        missing = [name for name in Chart.REQUIRED if not callable(getattr(cls, name, None))]
+        if missing:
+            raise TypeError(f"{cls.__name__} must define {', '.join(missing)} to be drawn as a chart.")
 
     def show_steps(self, data: ChartData) -> Generator[None, None, bool]:
         """`show_data` in pieces, pausing where the view may let the window breathe.
@@ -207,13 +217,6 @@ class Chart(QObject):
         """
         return self.show_data(data)
         yield  # a generator, so callers can step through any chart alike
-
-    def describe_at(self, x: float, y: float) -> str | None:
-        """The exact figures at an axis position, as a sentence."""
-        raise NotImplementedError
-
-    def legend_entries(self, colours: ChartColours) -> list[LegendEntry]:
-        raise NotImplementedError
 
     def restyle(self, colours: ChartColours, font: QFont) -> None:
         self.canvas.setBackground(colours.background)
