@@ -9,13 +9,11 @@ same process, undo) shows up without anyone telling it to.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import (
-    QDate,
     QItemSelection,
     QItemSelectionModel,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -25,9 +23,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateEdit,
-    QHBoxLayout,
     QLabel,
     QSplitter,
     QStackedWidget,
@@ -35,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runjournal.domain.model import Activity, Run
+from runjournal.domain.model import Run
 from runjournal.domain.units import count, format_distance, format_minutes
-from runjournal.domain.weeks import week_start
 from runjournal.ui.bridge import JournalBridge
-from runjournal.ui.runs.qt_dates import to_date, to_qdate
+from runjournal.ui.runs.qt_dates import to_date
 from runjournal.ui.runs.run_filter import RunFilterProxyModel
+from runjournal.ui.runs.run_filter_bar import PERIOD_ALL, RunFilterBar
 from runjournal.ui.runs.run_table import RunTable
 from runjournal.ui.runs.run_table_model import (
     COL_ACTIVITY,
@@ -52,26 +47,10 @@ from runjournal.ui.runs.run_table_model import (
     COL_PACE,
     COL_WITH,
     RunTableModel,
-    date_edit_format,
 )
 from runjournal.ui.runs.week_totals_table import WeekTotalsTable
 
 _Index = QModelIndex | QPersistentModelIndex
-
-# Period choices: (key, label). Presets are recomputed on every refresh, so "Last 4 weeks"
-# still means the last four weeks when the window stays open past midnight.
-PERIOD_4_WEEKS = "4w"
-PERIOD_12_WEEKS = "12w"
-PERIOD_THIS_YEAR = "year"
-PERIOD_ALL = "all"
-PERIOD_CUSTOM = "custom"
-PERIODS = (
-    (PERIOD_4_WEEKS, "Last 4 weeks"),
-    (PERIOD_12_WEEKS, "Last 12 weeks"),
-    (PERIOD_THIS_YEAR, "This year"),
-    (PERIOD_ALL, "All time"),
-    (PERIOD_CUSTOM, "Custom"),
-)
 
 
 class RunsView(QWidget):
@@ -91,7 +70,13 @@ class RunsView(QWidget):
         self.proxy = RunFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
 
-        self._build_filters()
+        self.filters = RunFilterBar()
+        # The bar's controls, by the names the run log has always offered them under.
+        self.activity_combo = self.filters.activity_combo
+        self.period_combo = self.filters.period_combo
+        self.from_edit = self.filters.from_edit
+        self.to_edit = self.filters.to_edit
+        self.filters.changed.connect(self._filters_changed)
         self._build_table()
         self._build_weeks()
         self._build_layout()
@@ -103,45 +88,12 @@ class RunsView(QWidget):
         bridge.settings_changed.connect(self._changed)
         bridge.journal_replaced.connect(self._journal_replaced)
 
-        self.period_combo.blockSignals(True)
-        self.period_combo.setCurrentIndex(self.period_combo.findData(PERIOD_12_WEEKS))
-        self.period_combo.blockSignals(False)
         self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
         # The runs are read when the view is first shown, not while the window starts:
         # ten years of them cost a quarter of a second that the Today view doesn't need.
         self._stale = True
 
     # Building ---------------------------------------------------------------------------
-
-    def _build_filters(self) -> None:
-        self.activity_combo = QComboBox()
-        self.activity_combo.addItem("All activities", None)
-        for activity in Activity:
-            self.activity_combo.addItem(activity.label, activity.value)
-        self.activity_combo.setAccessibleName("Activity filter")
-        self.activity_combo.setToolTip("Show only one kind of session")
-        self.activity_combo.currentIndexChanged.connect(self._activity_chosen)
-
-        self.period_combo = QComboBox()
-        for key, label in PERIODS:
-            self.period_combo.addItem(label, key)
-        self.period_combo.setAccessibleName("Period")
-        self.period_combo.setToolTip("Which weeks to show; pick Custom to choose the days yourself")
-        self.period_combo.currentIndexChanged.connect(self._period_chosen)
-
-        display_format = date_edit_format(QLocale())
-        self.from_edit = QDateEdit()
-        self.to_edit = QDateEdit()
-        for edit, name, tip in (
-            (self.from_edit, "From date", "First day shown (included)"),
-            (self.to_edit, "To date", "Last day shown (included)"),
-        ):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(display_format)
-            edit.setAccessibleName(name)
-            edit.setToolTip(tip)
-        self.from_edit.dateChanged.connect(self._from_edited)
-        self.to_edit.dateChanged.connect(self._to_edited)
 
     def _build_table(self) -> None:
         self.table = RunTable()
@@ -193,23 +145,6 @@ class RunsView(QWidget):
         self.weeks_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
 
     def _build_layout(self) -> None:
-        filters = QHBoxLayout()
-        filters.setSpacing(8)
-        show_label = QLabel("&Show:")
-        show_label.setBuddy(self.activity_combo)
-        period_label = QLabel("&Period:")
-        period_label.setBuddy(self.period_combo)
-        from_label = QLabel("&From")
-        from_label.setBuddy(self.from_edit)
-        to_label = QLabel("&To")
-        to_label.setBuddy(self.to_edit)
-        for widget in (show_label, self.activity_combo):
-            filters.addWidget(widget)
-        filters.addSpacing(12)
-        for widget in (period_label, self.period_combo, from_label, self.from_edit, to_label, self.to_edit):
-            filters.addWidget(widget)
-        filters.addStretch(1)
-
         self.summary_label = QLabel()
         self.summary_label.setAccessibleName("Runs in view")
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -239,7 +174,7 @@ class RunsView(QWidget):
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 0, 0)
         content_layout.setSpacing(8)
-        content_layout.addLayout(filters)
+        content_layout.addWidget(self.filters)
         content_layout.addWidget(self.splitter, 1)
 
         shortcut = QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)
@@ -278,7 +213,7 @@ class RunsView(QWidget):
         if self.proxy.activity is not None and run.activity is not self.proxy.activity:
             self.activity_combo.setCurrentIndex(0)
         if not self.proxy.accepts(run):
-            self._set_period_choice(PERIOD_ALL)
+            self.filters.set_period_choice(PERIOD_ALL)
         index = self.proxy.mapFromSource(self.model.index(source_row, COL_DATE))
         if not index.isValid():
             return False
@@ -318,7 +253,9 @@ class RunsView(QWidget):
         try:
             self.model.set_runs(runs, self._settings.units)
             self._journal_runs = len(runs)
-            self._apply_period()
+            span = (min(r.day for r in runs), max(r.day for r in runs)) if runs else None
+            self.filters.set_context(self._settings.week_start, span)
+            self._apply_filters()
             self._restore(selected, current, anchor)
         finally:
             self._quiet = False
@@ -326,77 +263,17 @@ class RunsView(QWidget):
         self.stack.setCurrentIndex(1 if not runs else 0)
         self.selectionChanged.emit()
 
-    # Period and filters -----------------------------------------------------------------
+    # Filters ---------------------------------------------------------------------------
 
     def period_choice(self) -> str:
-        return str(self.period_combo.currentData())
+        return self.filters.period_choice()
 
-    def _set_period_choice(self, key: str) -> None:
-        index = self.period_combo.findData(key)
-        if index == self.period_combo.currentIndex():
-            self._period_chosen(index)
-        else:
-            self.period_combo.setCurrentIndex(index)
+    def _apply_filters(self) -> None:
+        self.proxy.set_activity(self.filters.activity())
+        self.proxy.set_period(*self.filters.period())
 
-    def _preset_days(self, key: str) -> tuple[date, date]:
-        today = date.today()
-        first_weekday = self._settings.week_start
-        if key == PERIOD_4_WEEKS:
-            return week_start(today, first_weekday) - timedelta(weeks=3), today
-        if key == PERIOD_12_WEEKS:
-            return week_start(today, first_weekday) - timedelta(weeks=11), today
-        if key == PERIOD_THIS_YEAR:
-            return date(today.year, 1, 1), today
-        runs = self.model.runs()
-        first = min((r.day for r in runs), default=today)
-        last = max([today, *(r.day for r in runs)])
-        return first, last
-
-    def _apply_period(self) -> None:
-        """Sets the date edits and the filter from the period combo (Custom keeps the edits)."""
-        key = self.period_choice()
-        if key != PERIOD_CUSTOM:
-            first, last = self._preset_days(key)
-            for edit, day in ((self.from_edit, first), (self.to_edit, last)):
-                edit.blockSignals(True)
-                edit.setDate(to_qdate(day))
-                edit.blockSignals(False)
-        if key == PERIOD_ALL:
-            self.proxy.set_period(None, None)
-        else:
-            self.proxy.set_period(to_date(self.from_edit.date()), to_date(self.to_edit.date()))
-
-    def _period_chosen(self, _index: int) -> None:
-        self._apply_period()
-        self._after_filter()
-
-    def _activity_chosen(self, _index: int) -> None:
-        value = self.activity_combo.currentData()
-        self.proxy.set_activity(Activity(value) if value else None)
-        self._after_filter()
-
-    def _from_edited(self, value: QDate) -> None:
-        if value > self.to_edit.date():
-            self.to_edit.blockSignals(True)
-            self.to_edit.setDate(value)
-            self.to_edit.blockSignals(False)
-        self._dates_edited()
-
-    def _to_edited(self, value: QDate) -> None:
-        if value < self.from_edit.date():
-            self.from_edit.blockSignals(True)
-            self.from_edit.setDate(value)
-            self.from_edit.blockSignals(False)
-        self._dates_edited()
-
-    def _dates_edited(self) -> None:
-        self.period_combo.blockSignals(True)
-        self.period_combo.setCurrentIndex(self.period_combo.findData(PERIOD_CUSTOM))
-        self.period_combo.blockSignals(False)
-        self._apply_period()
-        self._after_filter()
-
-    def _after_filter(self) -> None:
+    def _filters_changed(self) -> None:
+        self._apply_filters()
         self._update_totals()
         self.selectionChanged.emit()
 
@@ -416,11 +293,7 @@ class RunsView(QWidget):
         units = self.model.units
         shown = self._visible_runs()
         if not shown:
-            hint = (
-                "Choose “All activities” and “All time” to see them."
-                if self.proxy.activity is not None or self.period_choice() != PERIOD_ALL
-                else ""
-            )
+            hint = "Choose “All activities” and “All time” to see them." if self.filters.is_narrowed() else ""
             self.summary_label.setText(
                 f"No runs in view; the journal holds {count(self._journal_runs, 'run')}. {hint}".strip()
             )
