@@ -7,9 +7,7 @@ record changed, so each view can refresh itself without knowing who wrote.
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +19,8 @@ if TYPE_CHECKING:
     from runjournal.importers import FileResult
     from runjournal.insights import Insight
     from runjournal.journal_document import JournalDocument
+from runjournal import journal_figures, journal_imports
+from runjournal.changes import Change, ChangeHub
 from runjournal.domain.model import (
     CheckIn,
     CoachChoice,
@@ -32,14 +32,12 @@ from runjournal.domain.model import (
     SupportContact,
     ValidationError,
     WeekTotals,
-    source_hash,
 )
 from runjournal.domain.validation import validate_check_in, validate_run, validate_settings
-from runjournal.domain.weeks import IsoWeek, week_start, week_starts
+from runjournal.domain.weeks import IsoWeek
 from runjournal.figures.charts import ChartData, ChartRange
-from runjournal.figures.daily import DAILY_SERIES, daily_series, daily_series_from_rows, lead_in_start
-from runjournal.figures.runs import mood_changes, mood_changes_from_rows, run_days
-from runjournal.figures.week_report import REPORT_DAYS, REPORT_WEEKS, WeekAverages, WeekReport, note_lines
+from runjournal.figures.week_report import WeekReport
+from runjournal.journal_imports import SUPPORT_CONTACTS_KEY
 from runjournal.storage.backup import (
     BackupEntry,
     BackupInfo,
@@ -52,70 +50,34 @@ from runjournal.storage.backup import (
 )
 from runjournal.storage.backup_rotation import DAILY
 from runjournal.storage.database import Database, open_database
-from runjournal.storage.inspect import FileReport, JournalError, inspect_file
+from runjournal.storage.inspect import CheckReport, FileReport, JournalError, check_journal, inspect_file
 from runjournal.storage.repositories import journal_counts
 from runjournal.storage.unit_of_work import UnitOfWork
 
 __all__ = ["Change", "Journal", "JournalError", "ValidationError"]
 
-SUPPORT_CONTACTS_KEY = "support_contacts"
 LARGE_IMPORT_RUNS = 50  # an import this big is preceded by a checked backup
 COACH_CHECK_IN_DAYS = 90  # MOOD-LOW compares the last 14 days with the person's own 60
-
-
-class Change(enum.Flag):
-    RUNS = enum.auto()
-    CHECK_INS = enum.auto()
-    SETTINGS = enum.auto()
-    COACH = enum.auto()
-    EVERYTHING = RUNS | CHECK_INS | SETTINGS | COACH
-
-
-Listener = Callable[[Change], None]
-
-
-class ChangeHub:
-    """A tiny observer list; the UI wraps it in a Qt signal, the core knows no Qt."""
-
-    def __init__(self) -> None:
-        self._listeners: list[Listener] = []
-
-    def subscribe(self, listener: Listener) -> Callable[[], None]:
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
-
-    def emit(self, change: Change) -> None:
-        for listener in list(self._listeners):
-            listener(change)
-
-
-@dataclass(frozen=True)
-class CheckReport:
-    ok: bool
-    problems: list[str]
-    runs: int
-    check_ins: int
-    revision: str | None
-
-
-def check_journal(path: Path) -> CheckReport:
-    """A full integrity check that only reads, so a damaged journal stays as it is."""
-    try:
-        report = inspect_file(Path(path), thorough=True)
-    except JournalError as error:
-        return CheckReport(False, [str(error)], 0, 0, None)
-    return CheckReport(not report.problems, report.problems, report.runs, report.check_ins, report.revision)
-
-
-def _week_totals(uow: UnitOfWork, first: date, last: date, first_weekday: int) -> list[WeekTotals]:
-    start = week_start(first, first_weekday)
-    found = {w.week_start: w for w in uow.runs.week_totals(start, last, first_weekday)}
-    return [found.get(s, WeekTotals(week_start=s)) for s in week_starts(first, last, first_weekday)]
 
 
 def _raise_if(problems: list[Problem]) -> None:
     if problems:
         raise ValidationError(problems)
+
+
+def _entry_problems(
+    runs: Iterable[Run], check_ins: Iterable[CheckIn], today: date | None = None
+) -> list[Problem]:
+    """Every problem of a batch of entries, each naming the entry it belongs to."""
+    problems = [
+        Problem(p.field, f"Run on {r.day}: {p.message}") for r in runs for p in validate_run(r, today)
+    ]
+    problems += [
+        Problem(p.field, f"Check-in of {c.day}: {p.message}")
+        for c in check_ins
+        for p in validate_check_in(c, today)
+    ]
+    return problems
 
 
 class Journal:
@@ -358,60 +320,20 @@ class Journal:
         with self._read() as uow:
             if first_weekday is None:
                 first_weekday = uow.settings.load().week_start
-            return _week_totals(uow, first, last, first_weekday)
+            return journal_figures.week_totals(uow, first, last, first_weekday)
 
     def chart_data(self, chart_range: ChartRange, today: date) -> ChartData:
         """Every chart's figures for the weeks in `chart_range`, ending with today's week."""
         with self._read() as uow:
-            settings = uow.settings.load()
-            journal_first = journal_counts(uow.connection).first_day
-            first = chart_range.first_day(today, journal_first, settings.week_start)
-            last = week_start(today, settings.week_start) + timedelta(days=6)
-            weeks = _week_totals(uow, first, last, settings.week_start)
-            # Only the columns the charts draw: building every Run and CheckIn of ten years
-            # would take most of the time.
-            daily_rows = uow.check_ins.values_between(lead_in_start(first), last, DAILY_SERIES)
-            days = uow.runs.days_between(first, last)
-            mood_rows = uow.runs.mood_rows(first, last)
-        return ChartData(
-            first=first,
-            last=last,
-            settings=settings,
-            weeks=tuple(weeks),
-            daily=daily_series_from_rows(daily_rows, first, last, DAILY_SERIES),
-            run_days=tuple(days),
-            mood_changes=tuple(mood_changes_from_rows(mood_rows)),
-        )
+            return journal_figures.chart_data(uow, chart_range, today)
 
     def week_report(self, week: IsoWeek, today: date) -> WeekReport:
-        """The figures of the printed page for an ISO week (Monday to Sunday)."""
-        first_week = week - (REPORT_WEEKS - 1)
-        daily_first = week.sunday - timedelta(days=REPORT_DAYS - 1)
-        with self._read() as uow:
-            settings = uow.settings.load()
-            weeks = _week_totals(uow, first_week.monday, week.sunday, 0)
-            check_ins = uow.check_ins.between(lead_in_start(daily_first), week.sunday)
-            recent_runs = uow.runs.between(daily_first, week.sunday)
-        runs = [r for r in recent_runs if r.day >= week.monday]
-        this_week = [c for c in check_ins if c.day >= week.monday]
-        last_week = [c for c in check_ins if (week - 1).monday <= c.day <= (week - 1).sunday]
+        """The figures of the printed page for an ISO week (Monday to Sunday), with the
+        coach's nudges as they stood at the end of that week."""
         as_of = min(week.sunday, today)
         nudges = self.nudges(as_of) if as_of >= week.monday else []
-        return WeekReport(
-            week=week,
-            settings=settings,
-            totals=weeks[-1],
-            previous=weeks[-2],
-            averages=WeekAverages.of(this_week),
-            previous_averages=WeekAverages.of(last_week),
-            weeks=tuple(weeks),
-            daily=daily_series(check_ins, daily_first, week.sunday),
-            runs=tuple(runs),
-            run_days=tuple(run_days(recent_runs)),
-            mood_changes=tuple(mood_changes(runs)),
-            nudges=tuple(nudges),
-            notes=tuple(note_lines(runs, this_week)),
-        )
+        with self._read() as uow:
+            return journal_figures.week_report(uow, week, nudges)
 
     def counts(self) -> JournalCounts:
         with self._read() as uow:
@@ -433,14 +355,7 @@ class Journal:
     ) -> tuple[int, int]:
         """Adds many records in one transaction: all of them, or (on any problem) none."""
         runs, check_ins = list(runs), list(check_ins)
-        problems: list[Problem] = []
-        for run in runs:
-            problems += [Problem(p.field, f"Run on {run.day}: {p.message}") for p in validate_run(run, today)]
-        for check_in in check_ins:
-            problems += [
-                Problem(p.field, f"Check-in of {check_in.day}: {p.message}")
-                for p in validate_check_in(check_in, today)
-            ]
+        problems = _entry_problems(runs, check_ins, today)
         if settings is not None:
             problems += validate_settings(settings)
         _raise_if(problems)
@@ -457,50 +372,33 @@ class Journal:
 
     def plan_import(self, results: Sequence[FileResult]) -> ImportPlan:
         """What importing these read files would add, and what it would skip and why."""
-        from runjournal.import_plan import day_span, plan_import
-
-        span = day_span(results)
-        hashes = [source_hash(r.content_hash) or "" for result in results for r in result.runs]
         with self._read() as uow:
-            existing = uow.runs.between(*span) if span else []
-            known = uow.source_files.known(h for h in hashes if h)
-        return plan_import(results, existing, known)
+            return journal_imports.plan(uow, results)
 
     def store_import(self, plan: ImportPlan) -> ImportDone:
         """Stores the plan's new entries and their original files in one transaction;
         a large import is preceded by a checked backup."""
-        from runjournal.import_plan import ImportDone
-
         runs = plan.new_runs
-        for run in runs:
-            _raise_if(validate_run(run))
+        _raise_if(_entry_problems(runs, []))
         if len(runs) >= LARGE_IMPORT_RUNS:
             self.backup(reason="before-import")
         with self._write() as uow:
-            stored = [uow.runs.add(run) for run in runs]
-            added = [source for source in plan.sources if uow.source_files.add(source)]
+            done = journal_imports.store(uow, plan)
             uow.commit()
         self.changes.emit(Change.RUNS)
-        return ImportDone(tuple(stored), tuple(added))
+        return done
 
     def undo_import(self, done: ImportDone) -> None:
         """Takes a whole import away again: its runs and the files it added."""
         with self._write() as uow:
-            for run in done.runs:
-                if run.id is not None:
-                    uow.runs.delete(run.id)
-            for source in done.sources:
-                uow.source_files.delete(source.hash)
+            journal_imports.take_away(uow, done)
             uow.commit()
         self.changes.emit(Change.RUNS)
 
     def redo_import(self, done: ImportDone) -> None:
         """Puts an undone import back, under the same ids."""
         with self._write() as uow:
-            for run in done.runs:
-                uow.runs.add(run)
-            for source in done.sources:
-                uow.source_files.add(source)
+            journal_imports.put_back(uow, done)
             uow.commit()
         self.changes.emit(Change.RUNS)
 
@@ -511,26 +409,10 @@ class Journal:
             raise ValidationError(
                 [Problem("document", "A whole-journal export can only be loaded into an empty journal.")]
             )
-        problems = [
-            Problem(p.field, f"Run on {r.day}: {p.message}") for r in document.runs for p in validate_run(r)
-        ]
-        problems += [
-            Problem(p.field, f"Check-in of {c.day}: {p.message}")
-            for c in document.check_ins
-            for p in validate_check_in(c)
-        ]
+        problems = _entry_problems(document.runs, document.check_ins)
         _raise_if(problems + validate_settings(document.settings))
         with self._write() as uow:
-            for run in document.runs:
-                uow.runs.add(run)
-            uow.check_ins.add_many(list(document.check_ins))
-            uow.settings.save(document.settings)
-            for choice in document.coach_choices:
-                uow.coach_choices.put(choice)
-            if document.support_contacts:
-                uow.settings.put_value(SUPPORT_CONTACTS_KEY, [asdict(c) for c in document.support_contacts])
-            for source in document.sources:
-                uow.source_files.add(source)
+            journal_imports.load_document(uow, document)
             uow.commit()
         self.changes.emit(Change.EVERYTHING)
         return len(document.runs), len(document.check_ins)

@@ -122,3 +122,21 @@ def inspect_file(path: Path, *, thorough: bool = False) -> FileReport:
         check_ins=check_ins,
         problems=[f"foreign key problem in {row[0]}" for row in fk_problems],
     )
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    ok: bool
+    problems: list[str]
+    runs: int
+    check_ins: int
+    revision: str | None
+
+
+def check_journal(path: Path) -> CheckReport:
+    """A full integrity check that only reads, so a damaged journal stays as it is."""
+    try:
+        report = inspect_file(Path(path), thorough=True)
+    except JournalError as error:
+        return CheckReport(False, [str(error)], 0, 0, None)
+    return CheckReport(not report.problems, report.problems, report.runs, report.check_ins, report.revision)

@@ -1,0 +1,72 @@
+"""Reading the figures of the charts and the weekly page, inside one of the journal's read
+transactions: only the columns each figure needs, aggregated in SQL where it can be."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from runjournal.coach.model import Nudge
+from runjournal.domain.model import WeekTotals
+from runjournal.domain.weeks import IsoWeek, week_start, week_starts
+from runjournal.figures.charts import ChartData, ChartRange
+from runjournal.figures.daily import DAILY_SERIES, daily_series, daily_series_from_rows, lead_in_start
+from runjournal.figures.runs import mood_changes, mood_changes_from_rows, run_days
+from runjournal.figures.week_report import REPORT_DAYS, REPORT_WEEKS, WeekAverages, WeekReport, note_lines
+from runjournal.storage.repositories import journal_counts
+from runjournal.storage.unit_of_work import UnitOfWork
+
+
+def week_totals(uow: UnitOfWork, first: date, last: date, first_weekday: int) -> list[WeekTotals]:
+    """Every week from the one holding `first` to the one holding `last`, empty ones as zeros."""
+    start = week_start(first, first_weekday)
+    found = {w.week_start: w for w in uow.runs.week_totals(start, last, first_weekday)}
+    return [found.get(s, WeekTotals(week_start=s)) for s in week_starts(first, last, first_weekday)]
+
+
+def chart_data(uow: UnitOfWork, chart_range: ChartRange, today: date) -> ChartData:
+    settings = uow.settings.load()
+    journal_first = journal_counts(uow.connection).first_day
+    first = chart_range.first_day(today, journal_first, settings.week_start)
+    last = week_start(today, settings.week_start) + timedelta(days=6)
+    weeks = week_totals(uow, first, last, settings.week_start)
+    # Only the columns the charts draw: building every Run and CheckIn of ten years would
+    # take most of the time.
+    daily_rows = uow.check_ins.values_between(lead_in_start(first), last, DAILY_SERIES)
+    return ChartData(
+        first=first,
+        last=last,
+        settings=settings,
+        weeks=tuple(weeks),
+        daily=daily_series_from_rows(daily_rows, first, last, DAILY_SERIES),
+        run_days=tuple(uow.runs.days_between(first, last)),
+        mood_changes=tuple(mood_changes_from_rows(uow.runs.mood_rows(first, last))),
+    )
+
+
+def week_report(uow: UnitOfWork, week: IsoWeek, nudges: Sequence[Nudge]) -> WeekReport:
+    """The printed page's figures for an ISO week (Monday weeks, as the command line names them)."""
+    first_week = week - (REPORT_WEEKS - 1)
+    daily_first = week.sunday - timedelta(days=REPORT_DAYS - 1)
+    settings = uow.settings.load()
+    weeks = week_totals(uow, first_week.monday, week.sunday, 0)
+    check_ins = uow.check_ins.between(lead_in_start(daily_first), week.sunday)
+    recent_runs = uow.runs.between(daily_first, week.sunday)
+    runs = [r for r in recent_runs if r.day >= week.monday]
+    this_week = [c for c in check_ins if c.day >= week.monday]
+    last_week = [c for c in check_ins if (week - 1).monday <= c.day <= (week - 1).sunday]
+    return WeekReport(
+        week=week,
+        settings=settings,
+        totals=weeks[-1],
+        previous=weeks[-2],
+        averages=WeekAverages.of(this_week),
+        previous_averages=WeekAverages.of(last_week),
+        weeks=tuple(weeks),
+        daily=daily_series(check_ins, daily_first, week.sunday),
+        runs=tuple(runs),
+        run_days=tuple(run_days(recent_runs)),
+        mood_changes=tuple(mood_changes(runs)),
+        nudges=tuple(nudges),
+        notes=tuple(note_lines(runs, this_week)),
+    )
