@@ -19,6 +19,11 @@ QT_FREE = (
     "importers",
     "figures",
     "journal.py",
+    "journal_figures.py",
+    "journal_imports.py",
+    "changes.py",
+    "import_plan.py",
+    "journal_document.py",
     "demo.py",
     "export.py",
 )
