@@ -98,6 +98,14 @@ def test_hovering_a_week_tells_its_exact_minutes(qtbot, journal, view):
     assert text.endswith(": 30 min easy, 0 moderate, 45 hard — 75 in all")
     mood = view.panels["mood_change"].chart
     assert "mood 4 → 7 (+3)" in mood.describe_at(mood.segments[Intensity.EASY].xData[0], 5)
+    last_week = chart.bars[Intensity.EASY].opts["x"][-2]
+    assert view.panels["sessions"].chart.describe_at(last_week, 1).endswith(": 2 sessions (fewer than 3)")
+    assert (
+        view.panels["easy_share"]
+        .chart.describe_at(last_week, 1)
+        .endswith(": 40 % easy — 30 of 75 running minutes")
+    )
+    assert view.panels["sessions"].chart.describe_at(-1e12, 1) is None  # outside every week
 
 
 def test_a_personal_goal_other_than_150_gets_its_own_line(qtbot, journal, view):

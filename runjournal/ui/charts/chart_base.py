@@ -15,8 +15,9 @@ from PySide6.QtCore import QLocale, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QWheelEvent
 from PySide6.QtWidgets import QGraphicsGridLayout, QGraphicsItem, QToolTip, QWidget
 
+from runjournal.domain.model import WeekTotals
 from runjournal.figures.charts import ChartData
-from runjournal.ui.charts.axes import DAY, DateAxis, QuietLabelAxis, day_x
+from runjournal.ui.charts.axes import DAY, WEEK, DateAxis, QuietLabelAxis, day_x
 from runjournal.ui.charts.palette import ChartColours
 
 SWATCH_BAR = "bar"
@@ -208,6 +209,16 @@ class Chart(QObject):
         missing = [name for name in Chart.REQUIRED if not callable(getattr(cls, name, None))]
         if missing:
             raise TypeError(f"{cls.__name__} must define {', '.join(missing)} to be drawn as a chart.")
+
+    weeks: tuple[WeekTotals, ...] = ()  # the weeks a weekly chart shows, set by its show_data
+
+    def week_at(self, x: float) -> WeekTotals | None:
+        """The week whose bar (or slot) spans axis position `x`, for hover text."""
+        for week in self.weeks:
+            start = day_x(week.week_start)
+            if start <= x < start + WEEK:
+                return week
+        return None
 
     def show_steps(self, data: ChartData) -> Generator[None, None, bool]:
         """`show_data` in pieces, pausing where the view may let the window breathe.

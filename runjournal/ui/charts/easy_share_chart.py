@@ -6,9 +6,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from runjournal.domain.model import WeekTotals
 from runjournal.figures.charts import EASY_SHARE_LINE, ChartData
-from runjournal.ui.charts.axes import BAR_WIDTH, WEEK, day_x, long_date, week_centre
+from runjournal.ui.charts.axes import BAR_WIDTH, long_date, week_centre
 from runjournal.ui.charts.chart_base import (
     SWATCH_BAR,
     SWATCH_DASHED,
@@ -33,7 +32,6 @@ class EasyShareChart(Chart):
 
     def __init__(self) -> None:
         super().__init__()
-        self.weeks: tuple[WeekTotals, ...] = ()
         self.bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH)
         self.plot.addItem(self.bars)
         self.line = guideline(EASY_SHARE_LINE * 100, "One quarter", pg.mkColor("k"), Qt.PenStyle.DashLine)
@@ -57,16 +55,15 @@ class EasyShareChart(Chart):
         return [float(h) for h in self.bars.opts["height"]]
 
     def describe_at(self, x: float, y: float) -> str | None:
-        for week in self.weeks:
-            start = day_x(week.week_start)
-            if start <= x < start + WEEK:
-                if week.easy_share is None:
-                    return f"Week of {long_date(week.week_start)}: no runs"
-                return (
-                    f"Week of {long_date(week.week_start)}: {number(100 * week.easy_share)} % easy — "
-                    f"{number(week.easy_run_minutes)} of {number(week.run_minutes)} running minutes"
-                )
-        return None
+        week = self.week_at(x)
+        if week is None:
+            return None
+        if week.easy_share is None:
+            return f"Week of {long_date(week.week_start)}: no runs"
+        return (
+            f"Week of {long_date(week.week_start)}: {number(100 * week.easy_share)} % easy — "
+            f"{number(week.easy_run_minutes)} of {number(week.run_minutes)} running minutes"
+        )
 
     def legend_entries(self, colours: ChartColours) -> list[LegendEntry]:
         return [

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont
 
 from runjournal.domain.model import Intensity, WeekTotals
 from runjournal.figures.charts import GUIDELINE_MINUTES, LOWER_MINUTES, ChartData
-from runjournal.ui.charts.axes import BAR_WIDTH, WEEK, day_x, long_date, week_centre
+from runjournal.ui.charts.axes import BAR_WIDTH, day_x, long_date, week_centre
 from runjournal.ui.charts.chart_base import (
     SWATCH_BAR,
     SWATCH_DASHED,
@@ -56,7 +56,6 @@ class MinutesChart(Chart):
 
     def __init__(self) -> None:
         super().__init__()
-        self.weeks: tuple[WeekTotals, ...] = ()
         self.goal = GUIDELINE_MINUTES
         self.bars = {
             intensity: pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH) for intensity in _INTENSITIES
@@ -95,13 +94,6 @@ class MinutesChart(Chart):
     def heights(self, intensity: Intensity) -> list[float]:
         """The bar heights drawn for one intensity, week by week."""
         return [float(h) for h in self.bars[intensity].opts["height"]]
-
-    def week_at(self, x: float) -> WeekTotals | None:
-        for week in self.weeks:
-            start = day_x(week.week_start)
-            if start <= x < start + WEEK:
-                return week
-        return None
 
     def describe_at(self, x: float, y: float) -> str | None:
         week = self.week_at(x)

@@ -6,10 +6,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from runjournal.domain.model import WeekTotals
 from runjournal.domain.units import count
 from runjournal.figures.charts import SESSIONS_BAND, ChartData
-from runjournal.ui.charts.axes import BAR_WIDTH, WEEK, day_x, long_date, week_centre
+from runjournal.ui.charts.axes import BAR_WIDTH, long_date, week_centre
 from runjournal.ui.charts.chart_base import SWATCH_BAND, SWATCH_BAR, Chart, LegendEntry
 from runjournal.ui.charts.palette import ChartColours
 
@@ -23,7 +22,6 @@ class SessionsChart(Chart):
 
     def __init__(self) -> None:
         super().__init__()
-        self.weeks: tuple[WeekTotals, ...] = ()
         low, high = SESSIONS_BAND
         self.band = pg.LinearRegionItem(
             values=(low, high), orientation="horizontal", movable=False, pen=pg.mkPen(None)
@@ -50,19 +48,18 @@ class SessionsChart(Chart):
         return [float(h) for h in self.bars.opts["height"]]
 
     def describe_at(self, x: float, y: float) -> str | None:
-        for week in self.weeks:
-            start = day_x(week.week_start)
-            if start <= x < start + WEEK:
-                low, high = SESSIONS_BAND
-                verdict = (
-                    "within 3 to 5"
-                    if low <= week.sessions <= high
-                    else "fewer than 3"
-                    if week.sessions < low
-                    else "more than 5"
-                )
-                return f"Week of {long_date(week.week_start)}: {count(week.sessions, 'session')} ({verdict})"
-        return None
+        week = self.week_at(x)
+        if week is None:
+            return None
+        low, high = SESSIONS_BAND
+        verdict = (
+            "within 3 to 5"
+            if low <= week.sessions <= high
+            else "fewer than 3"
+            if week.sessions < low
+            else "more than 5"
+        )
+        return f"Week of {long_date(week.week_start)}: {count(week.sessions, 'session')} ({verdict})"
 
     def legend_entries(self, colours: ChartColours) -> list[LegendEntry]:
         return [
