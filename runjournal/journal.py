@@ -12,15 +12,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from runjournal.coach.model import History, Nudge
-
-if TYPE_CHECKING:
-    from runjournal.import_plan import ImportDone, ImportPlan
-    from runjournal.importers import FileResult
-    from runjournal.insights import Insight
-    from runjournal.journal_document import JournalDocument
 from runjournal import journal_figures, journal_imports
 from runjournal.changes import Change, ChangeHub
+from runjournal.coach.model import History, Nudge
 from runjournal.domain.model import (
     CheckIn,
     CoachChoice,
@@ -34,25 +28,23 @@ from runjournal.domain.model import (
     WeekTotals,
 )
 from runjournal.domain.validation import validate_check_in, validate_run, validate_settings
-from runjournal.domain.weeks import IsoWeek
-from runjournal.figures.charts import ChartData, ChartRange
-from runjournal.figures.week_report import WeekReport
 from runjournal.journal_imports import SUPPORT_CONTACTS_KEY
-from runjournal.storage.backup import (
-    BackupEntry,
-    BackupInfo,
-    backup_due,
-    backup_journal,
-    last_backup,
-    list_backups,
-    prune_backups,
-    restore_into,
-)
-from runjournal.storage.backup_rotation import DAILY
 from runjournal.storage.database import Database, open_database
 from runjournal.storage.inspect import CheckReport, FileReport, JournalError, check_journal, inspect_file
 from runjournal.storage.repositories import journal_counts
 from runjournal.storage.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    # Behind the charts, the printed page, imports and backups: imported when first used,
+    # so that opening the window does not wait for them.
+    from runjournal.domain.weeks import IsoWeek
+    from runjournal.figures.charts import ChartData, ChartRange
+    from runjournal.figures.week_report import WeekReport
+    from runjournal.import_plan import ImportDone, ImportPlan
+    from runjournal.importers import FileResult
+    from runjournal.insights import Insight
+    from runjournal.journal_document import JournalDocument
+    from runjournal.storage.backup import BackupEntry, BackupInfo
 
 __all__ = ["Change", "Journal", "JournalError", "ValidationError"]
 
@@ -198,6 +190,12 @@ class Journal:
                     self._all_runs = tuple(uow.runs.between(None, None))
                 return list(self._all_runs)
             return uow.runs.between(first, last)
+
+    def latest_run(self, today: date) -> Run | None:
+        """The newest session up to and including `today`, however long ago it was."""
+        with self._read() as uow:
+            runs = self._runs_until(uow, today)  # the copy the coach reads too
+        return runs[-1] if runs else None
 
     # Check-ins --------------------------------------------------------------------------
 
@@ -430,6 +428,8 @@ class Journal:
         A copy in the backups folder is followed by the rotation (`backup_rotation`);
         a copy written to a chosen `target` leaves the folder alone.
         """
+        from runjournal.storage.backup import backup_journal
+
         info = backup_journal(self.path, target, reason=reason)
         if target is None:
             self._prune()
@@ -437,10 +437,14 @@ class Journal:
 
     def backups(self) -> list[BackupEntry]:
         """The backups in the backups folder, newest first, each checked again (read-only)."""
+        from runjournal.storage.backup import list_backups
+
         return list_backups(self.path)
 
     def last_backup(self) -> BackupEntry | None:
         """The newest backup that passes its check, or None."""
+        from runjournal.storage.backup import last_backup
+
         return last_backup(self.path)
 
     def backup_if_due(self, now: datetime | None = None) -> BackupInfo | None:
@@ -449,6 +453,9 @@ class Journal:
 
         Raises JournalError when the copy cannot be written; the journal is unchanged then.
         """
+        from runjournal.storage.backup import backup_due, backup_journal
+        from runjournal.storage.backup_rotation import DAILY
+
         now = now or datetime.now()
         if self.is_empty() or not backup_due(self.path, now):
             return None
@@ -458,6 +465,8 @@ class Journal:
 
     def _prune(self, now: datetime | None = None) -> None:
         # Pruning only tidies: a file that cannot be read or deleted is left where it is.
+        from runjournal.storage.backup import prune_backups
+
         prune_backups(self.path, now or datetime.now())
 
     def check(self) -> CheckReport:
@@ -469,6 +478,8 @@ class Journal:
         Returns the copy of the journal as it was before the restore. The rotation runs only
         after the restore, so it can never take away the backup being restored from.
         """
+        from runjournal.storage.backup import backup_journal, restore_into
+
         checked: FileReport = inspect_file(Path(backup), thorough=True)
         if checked.is_new:
             raise JournalError(f"{backup} holds no journal to restore.")

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from runjournal.coach.model import Nudge
 from runjournal.domain.model import WeekTotals
 from runjournal.domain.weeks import IsoWeek, week_start, week_starts
-from runjournal.figures.charts import ChartData, ChartRange
-from runjournal.figures.daily import DAILY_SERIES, daily_series, daily_series_from_rows, lead_in_start
-from runjournal.figures.runs import mood_changes, mood_changes_from_rows, run_days
-from runjournal.figures.week_report import REPORT_DAYS, REPORT_WEEKS, WeekAverages, WeekReport, note_lines
 from runjournal.storage.repositories import journal_counts
 from runjournal.storage.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    from runjournal.coach.model import Nudge
+    from runjournal.figures.charts import ChartData, ChartRange
+    from runjournal.figures.week_report import WeekReport
 
 
 def week_totals(uow: UnitOfWork, first: date, last: date, first_weekday: int) -> list[WeekTotals]:
@@ -25,6 +26,10 @@ def week_totals(uow: UnitOfWork, first: date, last: date, first_weekday: int) ->
 
 
 def chart_data(uow: UnitOfWork, chart_range: ChartRange, today: date) -> ChartData:
+    from runjournal.figures.charts import ChartData
+    from runjournal.figures.daily import DAILY_SERIES, daily_series_from_rows, lead_in_start
+    from runjournal.figures.runs import mood_changes_from_rows
+
     settings = uow.settings.load()
     journal_first = journal_counts(uow.connection).first_day
     first = chart_range.first_day(today, journal_first, settings.week_start)
@@ -46,6 +51,10 @@ def chart_data(uow: UnitOfWork, chart_range: ChartRange, today: date) -> ChartDa
 
 def week_report(uow: UnitOfWork, week: IsoWeek, nudges: Sequence[Nudge]) -> WeekReport:
     """The printed page's figures for an ISO week (Monday weeks, as the command line names them)."""
+    from runjournal.figures.daily import daily_series, lead_in_start
+    from runjournal.figures.runs import mood_changes, run_days
+    from runjournal.figures.week_report import REPORT_DAYS, REPORT_WEEKS, WeekAverages, WeekReport, note_lines
+
     first_week = week - (REPORT_WEEKS - 1)
     daily_first = week.sunday - timedelta(days=REPORT_DAYS - 1)
     settings = uow.settings.load()

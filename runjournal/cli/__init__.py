@@ -301,9 +301,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def start_gui(args: argparse.Namespace) -> int:
-    from runjournal.ui.app import run
+    from runjournal.ui import start_collector
 
-    return run(journal_path(args.db), smoke=args.smoke_test)
+    start_collector.pause()  # until the window is painted (ui.app)
+    try:
+        from runjournal.ui.app import run
+
+        return run(journal_path(args.db), smoke=args.smoke_test)
+    finally:
+        start_collector.resume()
 
 
 # Parser ---------------------------------------------------------------------------------

@@ -7,9 +7,12 @@ import json
 import sys
 import textwrap
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from runjournal.cli.values import Problems, read_day
-from runjournal.coach.model import Nudge
+
+if TYPE_CHECKING:
+    from runjournal.coach.model import Nudge
 
 QUIET_DAY = "No nudges today. What you are doing is working for you; keep moving in ways that feel good."
 

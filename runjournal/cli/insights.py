@@ -9,8 +9,6 @@ import textwrap
 from dataclasses import asdict
 from datetime import date
 
-from runjournal.insights import CAVEAT
-
 NOT_YET = (
     "Not enough entries yet to compare. Insights appear once there are at least 14 days with a "
     "run and 14 without, with a mood check-in, over 4 weeks or more."
@@ -23,6 +21,7 @@ PAUSED = (
 
 def cmd_insights(args: argparse.Namespace) -> int:
     from runjournal.cli import _open
+    from runjournal.insights import CAVEAT  # the statistics behind it load only for this command
 
     with _open(args) as journal:
         found = journal.insights(date.today())

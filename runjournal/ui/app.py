@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from runjournal import __version__
 from runjournal.journal import Journal, JournalError
 from runjournal.paths import resource
+from runjournal.ui import start_collector
 from runjournal.ui.main_window import MainWindow
 from runjournal.ui.single_instance import SingleInstance, bring_to_front
 from runjournal.ui.theme import apply_theme
@@ -131,6 +132,7 @@ def show_open_problem(path: Path, error: JournalError) -> OpenOutcome:
     """Asks what to do about a journal that cannot be opened (tests replace this function)."""
     from runjournal.ui.dialogs.open_problem_dialog import OpenProblemDialog, newest_good_backup
 
+    start_collector.resume()  # no window to paint yet; the person may take their time
     dialog = OpenProblemDialog(path, error, newest_good_backup(path))
     dialog.exec()
     return dialog.outcome()
@@ -209,6 +211,7 @@ def run(path: Path, *, smoke: bool = False) -> int:
         instance.raiseRequested.connect(lambda: bring_to_front(window))
         _follow_switches(window, instance)
         window.show()
+        after_first_paint(window, start_collector.resume)
         after_first_paint(window, instance.listen)
         if opened.note:
             window.statusBar().showMessage(opened.note, 30000)
@@ -223,6 +226,7 @@ def run(path: Path, *, smoke: bool = False) -> int:
             QThreadPool.globalInstance().waitForDone(10_000)
             window.bridge.journal.close()
     finally:
+        start_collector.resume()
         instance.release()
         if reporter is not None:
             reporter.close()

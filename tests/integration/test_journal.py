@@ -190,3 +190,12 @@ def test_the_json_export_carries_the_support_contacts(journal: Journal, tmp_path
     export(journal, tmp_path / "all.json")
     document = json.loads((tmp_path / "all.json").read_text())
     assert document["support_contacts"] == [{"name": "Sam", "phone": "07700 900123", "note": ""}]
+
+
+def test_the_latest_run_is_the_newest_up_to_the_day_asked(journal: Journal) -> None:
+    assert journal.latest_run(date(2026, 11, 21)) is None
+    journal.log_run(Run(day=date(2023, 1, 5), duration_s=1200))
+    journal.log_run(Run(day=date(2026, 11, 20), duration_s=1500))
+    assert journal.latest_run(date(2026, 11, 21)).duration_s == 1500  # type: ignore[union-attr]
+    assert journal.latest_run(date(2026, 11, 19)).day == date(2023, 1, 5)  # type: ignore[union-attr]
+    assert journal.latest_run(date(2022, 12, 31)) is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -184,6 +184,17 @@ def test_the_week_summary_counts_this_weeks_runs(qtbot, window: MainWindow, jour
     journal.log_run(Run(day=TODAY, duration_s=30 * 60, effort=3))
     text = window.today.summary.minutes_bar.format()
     assert text.startswith("30 of 150")
+
+
+def test_the_week_summary_names_the_last_run_however_old(qtbot, window: MainWindow, journal: Journal) -> None:
+    summary = window.today.summary
+    assert summary.last_run.text().startswith("Last run: none yet")
+    long_ago = TODAY.replace(year=TODAY.year - 2, day=min(TODAY.day, 28))
+    journal.log_run(Run(day=long_ago, duration_s=40 * 60, distance_m=8000))
+    text = summary.last_run.text()
+    assert "40:00" in text and str(long_ago.year) in text  # an old run says which year
+    journal.log_run(Run(day=TODAY - timedelta(days=1), duration_s=25 * 60))
+    assert "25:00" in summary.last_run.text()
 
 
 def test_smoke_test_starts_and_paints_the_window(tmp_path: Path) -> None:

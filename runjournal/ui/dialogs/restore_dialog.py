@@ -39,8 +39,9 @@ from PySide6.QtWidgets import (
 )
 
 from runjournal.domain.units import count
-from runjournal.journal import BackupEntry, BackupInfo, Journal, JournalError
+from runjournal.journal import Journal, JournalError
 from runjournal.paths import backups_dir
+from runjournal.storage.backup import BackupEntry, BackupInfo
 from runjournal.storage.backup_rotation import BEFORE_IMPORT, BEFORE_RESTORE, BEFORE_UPGRADE, DAILY, MANUAL
 from runjournal.ui.bridge import JournalBridge
 

@@ -94,15 +94,15 @@ class WeekSummary(QFrame):
                 else ""
             )
         )
-        recent = journal.runs(today - timedelta(days=365), today)
-        if not recent:
+        run = journal.latest_run(today)
+        if run is None:
             self.last_run.setText("Last run: none yet. Log one with Ctrl+N.")
             return
-        run = recent[-1]
         parts = [run.activity.label, format_duration(run.duration_s)]
         if run.distance_m:
             parts += [
                 format_distance(run.distance_m, settings.units),
                 format_pace(run.duration_s, run.distance_m, settings.units),
             ]
-        self.last_run.setText(f"Last run: {locale.toString(run.day, 'ddd d MMM')} — {', '.join(parts)}")
+        when = "ddd d MMM" if run.day.year == today.year else "ddd d MMM yyyy"
+        self.last_run.setText(f"Last run: {locale.toString(run.day, when)} — {', '.join(parts)}")
