@@ -56,6 +56,8 @@ def apply_theme(app: QApplication, theme: str) -> None:
     """Applies "system", "light" or "dark" to the whole application."""
     global _system_style
     if _system_style is None:
+        if theme == "system":
+            return  # the application starts in the system's own style and palette
         _system_style = app.style().name()
     if theme == "dark":
         app.setStyle("Fusion")

@@ -17,20 +17,14 @@ never changes a value by accident.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPalette, QWheelEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QSizePolicy,
-    QSlider,
-    QStyle,
-    QStyleOptionSlider,
-    QStylePainter,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionSlider
 
 SCALE_MIN, SCALE_MAX = 1, 10
 RESTING_VALUE = 5  # where the dimmed handle of an unrecorded slider sits
@@ -78,6 +72,8 @@ class _Slider(QSlider):
         # a click on the dimmed handle records the value it rests on. Qt then starts a
         # drag as usual, because the handle is now under the pointer.
         if event.button() == Qt.MouseButton.LeftButton:
+            from PySide6.QtWidgets import QStyle, QStyleOptionSlider  # see _paint_unrecorded
+
             option = QStyleOptionSlider()
             self.initStyleOption(option)
             hit = self.style().hitTestComplexControl(
@@ -90,6 +86,8 @@ class _Slider(QSlider):
         super().mousePressEvent(event)
 
     def _value_at(self, x: float, option: QStyleOptionSlider) -> int:
+        from PySide6.QtWidgets import QStyle
+
         style = self.style()
         groove = style.subControlRect(
             QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderGroove, self
@@ -112,7 +110,15 @@ class _Slider(QSlider):
     def paintEvent(self, event: QEvent) -> None:
         if self.recorded:
             super().paintEvent(event)
-            return
+        else:
+            self._paint_unrecorded()
+
+    def _paint_unrecorded(self) -> None:
+        # Qt for Python builds the style classes' types (and their dozens of enums, ~10 ms)
+        # when they are first touched, so they are imported here and not with the module:
+        # a window that opens on an already recorded day never needs them.
+        from PySide6.QtWidgets import QStyle, QStyleOptionSlider, QStylePainter
+
         # Drawn as the style draws a disabled slider (grey groove, no filled part, dim
         # handle) while staying fully usable: the look says "nothing here yet".
         option = QStyleOptionSlider()
