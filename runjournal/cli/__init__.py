@@ -17,10 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from runjournal import __version__
-from runjournal.cli.coach import add_coach_command
-from runjournal.cli.import_command import add_import_command
-from runjournal.cli.insights import add_insights_command
-from runjournal.cli.report import add_report_command
 from runjournal.cli.values import (
     Problems,
     Rejected,
@@ -392,6 +388,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", parents=[common], help="check that the journal is whole (read-only)")
     check.set_defaults(handler=cmd_check)
 
+    from runjournal.cli.coach import add_coach_command
+    from runjournal.cli.import_command import add_import_command
+    from runjournal.cli.insights import add_insights_command
+    from runjournal.cli.report import add_report_command
+
     add_coach_command(commands, common)
     add_insights_command(commands, common)
     add_report_command(commands, common)
@@ -408,11 +409,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The options of a plain start of the window (`--db`, `--smoke-test`), read without
+    building every command's parser; None when `argv` holds anything else (a command, help,
+    a mistake), which the full parser then reads and explains."""
+    if any(arg in ("-h", "--help", "--version") for arg in argv):
+        return None
+    window = argparse.ArgumentParser(prog="runjournal", add_help=False, exit_on_error=False)
+    window.add_argument("--db", default=None)
+    window.add_argument("--smoke-test", action="store_true")
+    try:
+        args, rest = window.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from runjournal.storage.inspect import JournalError
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = window_args(argv) or build_parser().parse_args(argv)
     args.db = getattr(args, "db", None)
     try:
         if args.command is None:

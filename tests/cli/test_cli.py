@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 import runjournal
+from runjournal.cli import window_args
 from runjournal.domain.model import Activity, CheckIn, Company, DistanceUnit, Run, Settings, Source
 from runjournal.journal import Journal
 
@@ -668,3 +669,31 @@ def test_db_may_come_before_the_command(tmp_path: Path) -> None:
 
     assert result.returncode == 0, result.stderr
     assert counts(path) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], (None, False)),
+        (["--db", "j.sqlite"], ("j.sqlite", False)),
+        (["--db=j.sqlite", "--smoke-test"], ("j.sqlite", True)),
+    ],
+)
+def test_a_plain_start_of_the_window_is_read_without_the_commands(argv: list[str], expected: tuple) -> None:
+    args = window_args(argv)
+    assert args is not None and args.command is None
+    assert (args.db, args.smoke_test) == expected
+
+
+@pytest.mark.parametrize(
+    "argv", [["check"], ["--db", "j.sqlite", "coach"], ["--db"], ["-h"], ["--version"], ["--frobnicate"]]
+)
+def test_everything_else_goes_to_the_full_parser(argv: list[str]) -> None:
+    assert window_args(argv) is None
+
+
+def test_an_unknown_option_is_a_usage_error_that_names_the_commands() -> None:
+    result = rj("--frobnicate")
+
+    assert result.returncode == 2
+    assert "unrecognized arguments: --frobnicate" in result.stderr and "usage:" in result.stderr
