@@ -360,11 +360,15 @@ def routine(h: History) -> Nudge | None:
 
     SOURCE: seed
     """
-    weeks_with_runs = {week_start(r.day) for r in h.runs_only}
-    this_week = week_start(h.today)
+    expected = week_start(h.today)  # the next week back that needs a run for the row to go on
     weeks = 0
-    while this_week - timedelta(weeks=weeks) in weeks_with_runs:
-        weeks += 1
+    for r in reversed(h.runs_only):  # newest first, so years of history are never walked
+        start = week_start(r.day)
+        if start == expected:
+            weeks += 1
+            expected -= timedelta(weeks=1)
+        elif start < expected:  # a week without a run ends the row
+            break
     if weeks < 4:
         return None
     return Nudge(

@@ -286,6 +286,15 @@ def test_routine_silent_with_3_weeks() -> None:
     assert rr.routine(hist(*[run(d) for d in (3, 10, 17, 24)])) is None
 
 
+def test_routine_counts_the_row_back_to_the_first_week_without_a_run() -> None:
+    # Two runs a week for the ten weeks up to this one; a week with none before them; then
+    # a year of weekly runs that do not belong to this row.
+    recent = [run(d) for week in range(10) for d in (week * 7 + 1, week * 7 + 2)]
+    older = [run(11 * 7 + 2 + week * 7) for week in range(52)]
+    n = fires(rr.routine, hist(*recent, *older), Level.CELEBRATE)
+    assert n.numbers["weeks_in_a_row"] == 10
+
+
 # --- MILESTONE -----------------------------------------------------------------------------
 
 
