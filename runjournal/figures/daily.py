@@ -157,7 +157,9 @@ def _daily_series_numpy(
 
 
 def _floats_or_none(array: Any, present: Any) -> tuple[float | None, ...]:
-    return tuple(v if p else None for v, p in zip(array.tolist(), present.tolist(), strict=True))
+    values = array.astype(object)  # Python floats, made in one pass
+    values[~present] = None
+    return tuple(values.tolist())
 
 
 def _rolling_array(

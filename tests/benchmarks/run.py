@@ -7,7 +7,8 @@ Targets (medians; ratios to a floor measured here and now, so the machine's spee
   10-year demo journal: ≤ 1.3 × the floor of our own stack (a minimal PySide6 program that
   imports SQLAlchemy, opens the same journal, runs one query, shows an empty QMainWindow
   and quits); and ≤ 1.1 × the same start-up on an empty journal;
-- opening the charts view and changing its range on a 10-year journal: < 150 ms each, and
+- opening the charts view on a 10-year journal, onto the default 52 weeks and onto all ten
+  years (the range is remembered), and changing its range: < 150 ms each, and
   no step that blocks the window for more than 100 ms (a 5 ms heartbeat timer measures the
   longest gap in the event loop while the window is used);
 - import of a folder of real FIT/TCX/GPX files: ≤ 1.5 × the parsing libraries alone;
@@ -179,6 +180,7 @@ def charts(folder: Path, journal10: Path, repeat: int) -> list[Row]:
 
     from runjournal.figures.charts import ChartRange
     from runjournal.journal import Journal
+    from runjournal.ui.charts.charts_view import RANGE_KEY
     from runjournal.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
@@ -191,39 +193,45 @@ def charts(folder: Path, journal10: Path, repeat: int) -> list[Row]:
     _spin(200)
     heartbeat = Heartbeat()
 
-    opening, switching, stalls = [], [], []
-    for i in range(repeat):
-        window.tabs.setCurrentIndex(0)
-        _spin(50)
-        if window.charts.view is not None:  # a fresh view each time: the first opening is measured
-            window.charts.view.deleteLater()
-            window.charts.view = None
-            _spin(20)
-        heartbeat.start()
-        start = time.perf_counter()
+    # Each opening starts on the range the person last chose (remembered), so both the
+    # default 52 weeks and all ten years are opened from scratch, then switched away from.
+    opening: dict[ChartRange, list[float]] = {ChartRange.WEEKS_52: [], ChartRange.ALL: []}
+    switching, stalls = [], []
+    for _ in range(repeat):
+        for first, other in ((ChartRange.WEEKS_52, ChartRange.ALL), (ChartRange.ALL, ChartRange.WEEKS_52)):
+            window.tabs.setCurrentIndex(0)
+            _spin(50)
+            if window.charts.view is not None:  # a fresh view each time: the first opening is measured
+                window.charts.view.deleteLater()
+                window.charts.view = None
+                _spin(20)
+            QSettings().setValue(RANGE_KEY, int(first))
+            heartbeat.start()
+            start = time.perf_counter()
 
-        def show_charts() -> None:
-            window.tabs.setCurrentIndex(2)
+            def show_charts() -> None:
+                window.tabs.setCurrentIndex(2)
 
-        view_ready = window.charts.ensure_view()
-        _wait_for(view_ready.chartsShown, show_charts)
-        app.processEvents()
-        opening.append(time.perf_counter() - start)
-        target = ChartRange.ALL if i % 2 == 0 else ChartRange.WEEKS_52
-        start = time.perf_counter()
-        _wait_for(view_ready.chartsShown, lambda t=target, v=view_ready: v.set_range(t))
-        app.processEvents()
-        switching.append(time.perf_counter() - start)
-        for tab in (0, 1, 3, 2):  # the other views, as a person looks around
-            window.tabs.setCurrentIndex(tab)
-            _spin(60)
-        stalls.append(heartbeat.stop())
+            view_ready = window.charts.ensure_view()
+            _wait_for(view_ready.chartsShown, show_charts)
+            app.processEvents()
+            opening[first].append(time.perf_counter() - start)
+            start = time.perf_counter()
+            _wait_for(view_ready.chartsShown, lambda t=other, v=view_ready: v.set_range(t))
+            app.processEvents()
+            switching.append(time.perf_counter() - start)
+            for tab in (0, 1, 3, 2):  # the other views, as a person looks around
+                window.tabs.setCurrentIndex(tab)
+                _spin(60)
+            stalls.append(heartbeat.stop())
     window.close()
     journal.close()
-    open_s, switch_s, stall = statistics.median(opening), statistics.median(switching), max(stalls)
+    open_52, open_all = (statistics.median(opening[r]) for r in (ChartRange.WEEKS_52, ChartRange.ALL))
+    switch_s, stall = statistics.median(switching), max(stalls)
     return [
-        Row("open the charts view, 10-year journal", f"{open_s * 1000:.0f} ms", "—", None, "< 150 ms", open_s < 0.150),
-        Row("change the charts' range", f"{switch_s * 1000:.0f} ms", "—", None, "< 150 ms", switch_s < 0.150),
+        Row("open the charts view on 52 weeks, 10-year journal", f"{open_52 * 1000:.0f} ms", "—", None, "< 150 ms", open_52 < 0.150),
+        Row("open the charts view on all 10 years", f"{open_all * 1000:.0f} ms", "—", None, "< 150 ms", open_all < 0.150),
+        Row("change the charts' range (52 weeks ⇄ all)", f"{switch_s * 1000:.0f} ms", "—", None, "< 150 ms", switch_s < 0.150),
         Row("longest time the window did not respond", f"{stall * 1000:.0f} ms", "—", None, "≤ 100 ms", stall <= 0.100),
     ]  # fmt: skip
 

@@ -104,3 +104,28 @@ def test_long_series_give_the_same_rolling_means_as_short_ones() -> None:
     long_means = rolling_mean(values)  # years of days: worked out with running sums
     pieces = [rolling_mean(values[max(0, i - 6) : i + 1])[-1] for i in range(len(values))]
     assert long_means == pytest.approx(pieces)
+
+
+def test_years_of_days_read_as_any_few_weeks_of_them() -> None:
+    import random
+
+    from runjournal.figures.daily import NUMPY_FROM, daily_series_from_rows
+
+    rng = random.Random(11)
+    start = date(2020, 1, 1)
+    days = NUMPY_FROM * 2
+    rows = [
+        (start + timedelta(days=i), *(None if rng.random() < 0.3 else rng.randint(1, 10) for _ in range(2)))
+        for i in range(days)
+        if rng.random() < 0.9
+    ]
+    names = ("mood", "stress")
+    last = start + timedelta(days=days - 1)
+    whole = daily_series_from_rows(rows, start + timedelta(days=7), last, names)  # the array path
+    first = start + timedelta(days=400)
+    part = daily_series_from_rows(rows, first, first + timedelta(days=27), names)  # four weeks, a loop
+    offset = (first - whole["mood"].first).days
+    for name in names:
+        assert whole[name].values[offset : offset + 28] == part[name].values
+        assert whole[name].rolling[offset : offset + 28] == pytest.approx(part[name].rolling)
+        assert None in part[name].values  # the unrecorded days stay unrecorded
