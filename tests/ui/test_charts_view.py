@@ -313,6 +313,23 @@ def test_a_preloaded_tab_builds_its_charts_when_shown(qtbot, journal) -> None:
     QThreadPool.globalInstance().waitForDone(5000)
 
 
+def test_charts_prepared_while_idle_are_built_hidden_and_read_only_when_shown(qtbot, journal) -> None:
+    from runjournal.ui.bridge import JournalBridge
+    from runjournal.ui.charts.charts_tab import ChartsTab
+    from runjournal.ui.charts.charts_view import CHARTS
+
+    _fill(journal)
+    tab = ChartsTab(JournalBridge(journal))
+    qtbot.addWidget(tab)
+    tab.prepare()  # the window calls this once it is on screen and idle
+    qtbot.waitUntil(lambda: tab.view is not None and len(tab.view.panels) == len(CHARTS), timeout=10_000)
+    assert not tab.view.isVisible() and tab.view.data is None  # nothing read for a hidden tab
+    tab.show()
+    qtbot.waitUntil(lambda: tab.view.data is not None, timeout=10_000)
+    assert tab.view.panels["minutes"].chart.heights(Intensity.EASY)  # the figures are drawn
+    QThreadPool.globalInstance().waitForDone(5000)
+
+
 def test_a_widened_window_gives_the_explanations_back_their_single_line(qtbot, journal, view) -> None:
     _fill(journal)
     _show(qtbot, view)

@@ -7,6 +7,10 @@ its turn every few milliseconds, so the window stays responsive; when the person
 the tab before that is done, it says "Loading charts…" and builds the view as soon as
 the import has finished, instead of freezing. Without a preload, showing the tab builds
 the view at once.
+
+`prepare()` goes one step further while the window is idle: after the import it builds the
+view and its chart panels, hidden and one panel per turn of the event loop, so opening the
+tab later only reads the figures and draws them.
 """
 
 from __future__ import annotations
@@ -56,6 +60,11 @@ class ChartsTab(QWidget):
             self._preload = threading.Thread(target=_import_charts, name="charts-preload", daemon=True)
             self._preload.start()
 
+    def prepare(self) -> None:
+        """Imports the charting libraries in the background, then builds the charts, hidden."""
+        self.preload()
+        self._build_when_loaded()
+
     @property
     def is_loading(self) -> bool:
         return self._preload is not None and self._preload.is_alive()
@@ -78,9 +87,11 @@ class ChartsTab(QWidget):
         if self.is_loading:
             QTimer.singleShot(POLL_MS, self._build_when_loaded)
             return
-        self.ensure_view()
-        if self.isVisible() and self.view is not None:
-            self.view.show()
+        view = self.ensure_view()
+        if self.isVisible():
+            view.show()
+        else:
+            view.build_panels_while_idle()
 
     def showEvent(self, event: QShowEvent) -> None:
         if self.view is None and self.is_loading:

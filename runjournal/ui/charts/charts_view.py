@@ -214,6 +214,11 @@ class ChartsView(QWidget):
         if self.isVisible():
             self.refresh()
 
+    def build_panels_while_idle(self) -> None:
+        """Builds the panels not built yet, one per turn of the event loop, shown or not."""
+        if self._unbuilt:
+            self._build_timer.start()
+
     def ensure_panels(self) -> dict[str, ChartPanel]:
         """Builds every panel now (they are otherwise added a turn of the event loop apart)."""
         while self._unbuilt:
