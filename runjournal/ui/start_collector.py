@@ -1,7 +1,7 @@
 """The cyclic garbage collector, paused while the window starts.
 
 Starting the window imports Qt, SQLAlchemy and our own modules and builds the first view:
-hundreds of thousands of long-lived objects and next to no garbage. Left running, the
+some sixty thousand long-lived objects and next to no garbage. Left running, the
 collector walks them all several times before the first paint (about 40 ms on a 10-year
 journal, a full collection among them). Paused until the window is painted, then those
 objects are frozen (moved out of the collector's sight, as they live as long as the app)
