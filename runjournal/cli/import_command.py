@@ -115,7 +115,7 @@ def add_import_command(commands: argparse._SubParsersAction, common: argparse.Ar
     command = commands.add_parser(
         "import",
         parents=[common],
-        help="import runs from GPX, TCX, FIT or CSV files (or a whole-journal .json)",
+        help="import runs from GPX, TCX, FIT or CSV files, gzipped or not (or a whole-journal .json)",
     )
     command.add_argument("files", nargs="+", metavar="FILE", help="files from a watch or an app")
     command.add_argument("--json", action="store_true", help="one JSON object per file")

@@ -1,6 +1,7 @@
 """Reading activity files (GPX, TCX, FIT, CSV) into runs, without Qt and without SQL.
 
-`read_file` never raises for a bad file: whatever is wrong comes back as one sentence
+Each of them may also come gzipped ("123.fit.gz", as in Strava's bulk export); the file
+inside is what is read, checked and kept. `read_file` never raises for a bad file: whatever is wrong comes back as one sentence
 for the person in `FileResult.error`, so an import of fifty files can report each one
 and keep going. gpxpy and fitdecode are imported only when such a file is read, so
 the application's first window does not pay for them.
@@ -10,13 +11,14 @@ from __future__ import annotations
 
 import errno
 import stat
+import zlib
 from dataclasses import dataclass, replace
 from datetime import tzinfo
 from pathlib import Path
 
 from runjournal.domain.model import DistanceUnit, Run
 from runjournal.importers.common import ImportProblem
-from runjournal.importers.detect import LABELS, kind_of_name, sniff
+from runjournal.importers.detect import LABELS, is_packed, kind_of_name, sniff
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
@@ -38,12 +40,30 @@ def _refuse(path: Path, kind: str, message: str) -> FileResult:
 
 
 def _unknown_type(shown: str) -> str:
-    return f"“{shown}” is not a file type RunJournal can read; choose a .gpx, .tcx, .fit or .csv file."
+    return (
+        f"“{shown}” is not a file type RunJournal can read; "
+        "choose a .gpx, .tcx, .fit or .csv file (or one of them gzipped, such as .fit.gz)."
+    )
 
 
 def _too_big(shown: str) -> str:
     limit = f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
     return f"“{shown}” is larger than {limit}, far more than any activity file needs; check that it is the right file."
+
+
+def _unpacked(data: bytes) -> bytes | None:
+    """The file inside gzipped bytes, at most MAX_FILE_BYTES + 1 of it (so a small file that
+    unpacks to gigabytes is stopped early); None when the bytes are not a whole gzip file."""
+    if not data.startswith(b"\x1f\x8b"):
+        return None
+    unpack = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
+    try:
+        inner = unpack.decompress(data, MAX_FILE_BYTES + 1)
+    except zlib.error:
+        return None
+    if len(inner) <= MAX_FILE_BYTES and not unpack.eof:
+        return None  # cut short
+    return inner
 
 
 def _parse(
@@ -95,11 +115,22 @@ def read_bytes(
     if not data:
         return _refuse(path, kind, f"“{shown}” is empty (0 bytes); copy or export the activity again.")
     if len(data) > MAX_FILE_BYTES:
-        return _refuse(
-            path,
-            kind,
-            _too_big(shown),
-        )
+        return _refuse(path, kind, _too_big(shown))
+    inner_name = shown
+    if is_packed(shown):
+        unpacked = _unpacked(data)
+        if unpacked is None:
+            return _refuse(
+                path,
+                kind,
+                f"“{shown}” is named like a gzipped file but could not be unpacked; "
+                "it may be damaged or cut short, so download or export it again.",
+            )
+        if len(unpacked) > MAX_FILE_BYTES:
+            return _refuse(path, kind, _too_big(shown))
+        if not unpacked:
+            return _refuse(path, kind, f"“{shown}” holds an empty file; copy or export the activity again.")
+        data, inner_name = unpacked, shown[: -len(".gz")]
     found = sniff(data)
     if found != kind and not (kind == "csv" and not found):  # read_csv names the tables it knows
         what = f"a {LABELS[found]} file" if found else "not an activity file RunJournal knows"
@@ -122,7 +153,8 @@ def read_bytes(
         )
     if kind != "csv":
         # A watch file has no name of its own; the file's name is the best title there is.
-        runs = [run if run.title else replace(run, title=path.stem[:200]) for run in runs]
+        title = Path(inner_name).stem[:200]
+        runs = [run if run.title else replace(run, title=title) for run in runs]
     return FileResult(
         path=path, kind=kind, runs=tuple(_distinct_hashes(runs)), data=data, skipped=tuple(skipped)
     )

@@ -12,6 +12,7 @@ import io
 import re
 
 EXTENSIONS = {".gpx": "gpx", ".tcx": "tcx", ".fit": "fit", ".csv": "csv"}
+PACKED = ".gz"  # Strava's bulk export and some apps gzip each file: "123.fit.gz"
 LABELS = {"gpx": "GPX", "tcx": "TCX", "fit": "FIT", "csv": "CSV", "": "activity"}
 
 # CSV flavours, recognised by columns no other flavour has.
@@ -25,12 +26,17 @@ _COMMENT = re.compile(rb"<!--.*?-->", re.S)
 
 
 def kind_of_name(name: str) -> str:
-    """The kind a file's extension promises; "" for extensions RunJournal cannot read."""
-    lowered = name.lower()
+    """The kind a file's extension promises, gzipped or not; "" for extensions RunJournal
+    cannot read."""
+    lowered = name.lower().removesuffix(PACKED)
     for extension, kind in EXTENSIONS.items():
         if lowered.endswith(extension):
             return kind
     return ""
+
+
+def is_packed(name: str) -> bool:
+    return name.lower().endswith(PACKED)
 
 
 def xml_root(data: bytes) -> str | None:

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from runjournal.domain.units import count
 from runjournal.ui.bridge import JournalBridge
 
-FILE_FILTER = "Activity files (*.gpx *.tcx *.fit *.csv *.json);;All files (*)"
+FILE_FILTER = (
+    "Activity files (*.gpx *.tcx *.fit *.csv *.json *.gpx.gz *.tcx.gz *.fit.gz *.csv.gz);;All files (*)"
+)
 _HEAD_BYTES = 4096
 
 

@@ -45,7 +45,8 @@ def test_sniffing(data: bytes, kind: str) -> None:
 
 def test_names() -> None:
     assert kind_of_name("RIDE.GPX") == "gpx" and kind_of_name("a.b.fit") == "fit"
-    assert kind_of_name("ride.fit.gz") == "" and kind_of_name("README") == ""
+    assert kind_of_name("ride.fit.gz") == "fit" and kind_of_name("RIDE.TCX.GZ") == "tcx"
+    assert kind_of_name("ride.gz") == "" and kind_of_name("ride.zip") == "" and kind_of_name("README") == ""
 
 
 @pytest.mark.parametrize(
