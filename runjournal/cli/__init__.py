@@ -61,6 +61,14 @@ Exit codes: 0 done; 1 some input rejected (nothing of it stored); 2 usage; 3 the
 cannot be used (the file is left untouched)."""
 
 
+def said(error: Exception) -> str:
+    """A journal error as the command line says it: a failed save there has no form that kept
+    what was typed, so it asks for the command again."""
+    from runjournal.storage.errors import StorageError
+
+    return error.for_terminal if isinstance(error, StorageError) else str(error)
+
+
 def say_day(day: date) -> str:
     return day.strftime("%a %d %b %Y")
 
@@ -217,7 +225,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         try:
             info = journal.backup(Path(args.output) if args.output else None)
         except JournalError as error:  # the journal is fine; the target was refused
-            print(f"runjournal backup: {error}", file=sys.stderr)
+            print(f"runjournal backup: {said(error)}", file=sys.stderr)
             return EXIT_REJECTED
     print(
         f"Backed up to {info.path} ({count(info.runs, 'run')}, {count(info.check_ins, 'check-in')}, "
@@ -238,7 +246,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         try:
             before = journal.restore(source)
         except JournalError as error:
-            print(f"runjournal restore: {error}", file=sys.stderr)
+            print(f"runjournal restore: {said(error)}", file=sys.stderr)
             return EXIT_REJECTED
         counts = journal.counts()
     print(
@@ -452,7 +460,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{prefix}: nothing was stored.", file=sys.stderr)
         return EXIT_REJECTED
     except JournalError as error:
-        print(f"runjournal: {error}", file=sys.stderr)
+        print(f"runjournal: {said(error)}", file=sys.stderr)
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         return 130

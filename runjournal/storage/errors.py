@@ -22,24 +22,25 @@ SQLITE_FULL = 13
 SQLITE_CANTOPEN = 14
 SQLITE_NOTADB = 26
 
-DISK_FULL = "The disk is full, so this was not saved. Free some space, then save again — what you typed is still here."
+KEPT = " — what you typed is still here."  # the window keeps the form; a command line has none
+SAVE_AGAIN = "save again" + KEPT
+
+DISK_FULL = "The disk is full, so this was not saved. Free some space, then " + SAVE_AGAIN
 READ_ONLY = (
     "Your journal's folder is read-only, so this was not saved. Check that the disk is not locked "
-    "or mounted read-only and that you may write to the journal's folder, then save again — "
-    "what you typed is still here."
+    "or mounted read-only and that you may write to the journal's folder, then " + SAVE_AGAIN
 )
 BUSY = (
     "Another program is using the journal, so this was not saved. Close any other RunJournal "
-    "window or program that has the journal open, then save again — what you typed is still here."
+    "window or program that has the journal open, then " + SAVE_AGAIN
 )
 DISK_ERROR = (
     "The journal could not be written (disk error), so this was not saved. Make a copy with "
-    "File → Back Up Now (runjournal backup), then check the journal with runjournal check — "
-    "what you typed is still here."
+    "File → Back Up Now (runjournal backup), then check the journal with runjournal check" + KEPT
 )
 CANNOT_OPEN = (
     "The journal's file could not be reached (was its disk removed?), so this was not saved. "
-    "Reconnect the disk, then save again — what you typed is still here."
+    "Reconnect the disk, then " + SAVE_AGAIN
 )
 
 READ_BUSY = (
@@ -65,6 +66,14 @@ class StorageError(JournalError):
 
     A write that raises it changed nothing: its transaction was rolled back.
     """
+
+    @property
+    def for_terminal(self) -> str:
+        """The same sentence for the command line, where there is no form that kept the input."""
+        text = str(self)
+        if text.endswith(SAVE_AGAIN):
+            return text.removesuffix(SAVE_AGAIN) + "run the command again."
+        return text.removesuffix(KEPT) + "." if text.endswith(KEPT) else text
 
 
 def _sqlite_error(error: BaseException) -> sqlite3.Error | None:

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 import runjournal
-from runjournal.cli import window_args
+from runjournal.cli import main, window_args
 from runjournal.domain.model import Activity, CheckIn, Company, DistanceUnit, Run, Settings, Source
 from runjournal.journal import Journal
 
@@ -697,3 +697,17 @@ def test_an_unknown_option_is_a_usage_error_that_names_the_commands() -> None:
 
     assert result.returncode == 2
     assert "unrecognized arguments: --frobnicate" in result.stderr and "usage:" in result.stderr
+
+
+def test_a_failed_save_asks_for_the_command_again(tmp_path: Path, monkeypatch, capsys) -> None:
+    from runjournal.storage import errors
+
+    def disk_full(self, run):
+        raise errors.StorageError(errors.DISK_FULL)
+
+    monkeypatch.setattr(Journal, "log_run", disk_full)
+    code = main(["--db", str(tmp_path / "j.sqlite"), "log-run", "--minutes", "30"])
+    said = capsys.readouterr().err
+    assert code == 3
+    assert "The disk is full" in said and said.rstrip().endswith("then run the command again.")
+    assert "what you typed" not in said

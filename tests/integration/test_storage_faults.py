@@ -256,3 +256,14 @@ def test_every_sentence_says_nothing_was_saved_and_what_to_do() -> None:
     for sentence in (errors.DISK_FULL, errors.READ_ONLY, errors.BUSY, errors.DISK_ERROR, errors.CANNOT_OPEN):
         assert "not saved" in sentence
         assert "still here" in sentence  # what was typed is not lost
+
+
+@pytest.mark.parametrize(
+    "message", [errors.DISK_FULL, errors.READ_ONLY, errors.BUSY, errors.DISK_ERROR, errors.CANNOT_OPEN]
+)
+def test_the_command_line_says_a_failed_save_without_the_window_s_words(message: str) -> None:
+    failed = errors.StorageError(message)
+    assert "what you typed" in str(failed)  # the window keeps the form filled in
+    terminal = failed.for_terminal
+    assert "what you typed" not in terminal and terminal.endswith(".")
+    assert terminal.split(",")[0] == message.split(",")[0]  # the same cause, first
