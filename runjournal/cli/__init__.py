@@ -38,6 +38,7 @@ from runjournal.domain.model import (
 )
 from runjournal.domain.units import (
     count,
+    format_day,
     format_distance,
     format_duration,
     format_pace,
@@ -70,7 +71,7 @@ def said(error: Exception) -> str:
 
 
 def say_day(day: date) -> str:
-    return day.strftime("%a %d %b %Y")
+    return format_day(day)
 
 
 # Commands -------------------------------------------------------------------------------

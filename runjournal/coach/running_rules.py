@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from runjournal.coach.model import History, Level, Nudge
 from runjournal.domain.model import Activity, Company, Intensity, Run
-from runjournal.domain.units import count, format_distance
+from runjournal.domain.units import count, format_day, format_distance
 from runjournal.domain.weeks import week_start
 
 WHO_WEEKLY_MEQ = 150  # WHO 2020: 150 moderate minutes a week
@@ -95,7 +95,7 @@ def spike_run(h: History) -> Nudge | None:
         level=Level.CAUTION,
         title="Longer than anything this month",
         message="Your latest run was a big step up from your recent ones. Build up gradually: keep the next few runs shorter and easy so your body can catch up.",
-        why=f"Your run on {latest.day.isoformat()} was {shown_new}, {increase:.0f} % more than your longest run in the 30 days before it ({shown_old}). In a study of 5,205 runners, a jump of {band} went with {hazard:.2f} times the usual injury hazard.",
+        why=f"Your run on {format_day(latest.day)} was {shown_new}, {increase:.0f} % more than your longest run in the 30 days before it ({shown_old}). In a study of 5,205 runners, a jump of {band} went with {hazard:.2f} times the usual injury hazard.",
         source="Frandsen et al. 2025, Br J Sports Med (5,205 runners; injury hazard 1.64 / 1.52 / 2.28 by band)",
         numbers={
             "run_day": latest.day.isoformat(),
@@ -255,7 +255,7 @@ def ramp(h: History) -> Nudge | None:
         level=Level.SUGGEST,
         title="Give it a few weeks",
         message="It can take 4 to 8 weeks to feel comfortable running. Mixing running and walking is a great way to build up.",
-        why=f"You started running on {first.isoformat()}, {count(days, 'day')} ago.",
+        why=f"You started running on {format_day(first)}, {count(days, 'day')} ago.",
         source="seed; NHS Couch to 5K (9-week run/walk plan)",
         numbers={"started": first.isoformat(), "days_since_start": days},
     )
@@ -429,7 +429,7 @@ def milestone(h: History) -> Nudge | None:
     numbers: dict[str, float | int | str | None] = {"run_number": run_n}
     if run_n is not None:
         titles.append("Your first run!" if run_n == 1 else f"Your {_ordinal(run_n)} run!")
-        whys.append(f"Your run on {runs[-1].day.isoformat()} was your {_ordinal(run_n)} logged run.")
+        whys.append(f"Your run on {format_day(runs[-1].day)} was your {_ordinal(run_n)} logged run.")
     if first_full is not None:
         when = "This week" if first_full == this_week else "Last week"
         meq = meq_by_week[first_full]

@@ -14,6 +14,7 @@ from fractions import Fraction
 
 from runjournal.coach.model import History, Level, Nudge
 from runjournal.domain.model import CheckIn
+from runjournal.domain.units import format_day
 
 HELP_CARD = "Need support now?"
 
@@ -203,7 +204,7 @@ def recover(history: History) -> Nudge | None:
             "Rest and heal; gentle movement only when it feels right. The coach keeps quiet "
             "about training until your check-in no longer marks you ill or injured."
         ),
-        why=f"Your latest check-in, on {latest.day.isoformat()}, marks you as ill or injured.",
+        why=f"Your latest check-in, on {format_day(latest.day)}, marks you as ill or injured.",
         source="seed (rest, injury)",
         numbers={"check_in_day": latest.day.isoformat()},
     )

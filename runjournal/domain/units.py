@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 
 from runjournal.domain.model import DistanceUnit
 
@@ -133,3 +134,14 @@ def parse_clock(text: str) -> tuple[int, int]:
 def count(number: int, singular: str, plural: str | None = None) -> str:
     """ "1 run", "3 runs", "1 check-in": counts read as a person would write them."""
     return f"{number} {singular if number == 1 else plural or singular + 's'}"
+
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def format_day(day: date) -> str:
+    """ "Fri 20 Nov 2026": a day in one of the app's English sentences. The names are spelled
+    out here, as strftime's would follow the C library's locale, which Qt sets from the
+    desktop's, and mix another language into the sentence."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"

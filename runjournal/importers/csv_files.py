@@ -130,14 +130,52 @@ def _runjournal(row: Row, zone: tzinfo | None, units: DistanceUnit) -> Run | Non
     )
 
 
+_MONTH_NUMBERS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1
+)}  # fmt: skip
+_TIME_OF_DAY = r"(?P<hour>\d{1,2}):(?P<minute>\d{2}):(?P<second>\d{2})"
+_STRAVA_DATES = (
+    re.compile(  # "Nov 3, 2023, 7:12:45 AM"
+        r"(?P<month>[A-Za-z]{3})[a-z]*\.? (?P<day>\d{1,2}), (?P<year>\d{4}),? "
+        + _TIME_OF_DAY
+        + r" ?(?P<half>[AaPp][Mm])$"
+    ),
+    re.compile(
+        r"(?P<day>\d{1,2}) (?P<month>[A-Za-z]{3})[a-z]*\.? (?P<year>\d{4}),? " + _TIME_OF_DAY + "$"
+    ),  # "3 Nov 2023, 07:12:45"
+)
+
+
 def _strava_date(text: str) -> datetime:
-    """Strava's "Nov 3, 2023, 7:12:45 AM" (English exports), always in UTC."""
-    for pattern in ("%b %d, %Y, %I:%M:%S %p", "%d %b %Y, %H:%M:%S", "%Y-%m-%d %H:%M:%S"):
-        try:
-            return datetime.strptime(text.strip(), pattern).replace(tzinfo=UTC)
-        except ValueError:
+    """Strava's "Nov 3, 2023, 7:12:45 AM" (English exports), always in UTC.
+
+    Read by hand rather than with strptime, whose month names and AM/PM follow the C
+    library's locale: Qt sets that from the desktop, so on a German one strptime would
+    look for "Okt" and never find Strava's English "Oct".
+    """
+    text = text.strip()
+    for pattern in _STRAVA_DATES:
+        found = pattern.match(text)
+        month = _MONTH_NUMBERS.get(found["month"].lower()) if found else None
+        if found is None or month is None:
             continue
-    raise ValueError(f"not a Strava date: {text!r}")
+        hour = int(found["hour"])
+        half = (found.groupdict().get("half") or "").lower()
+        if half and not 1 <= hour <= 12:
+            break
+        if half:
+            hour = hour % 12 + (12 if half == "pm" else 0)
+        try:
+            return datetime(
+                int(found["year"]), month, int(found["day"]), hour, int(found["minute"]), int(found["second"]),
+                tzinfo=UTC,
+            )  # fmt: skip
+        except ValueError:
+            break
+    try:
+        return datetime.fromisoformat(text).replace(tzinfo=UTC)  # "2023-11-03 07:12:45"
+    except ValueError:
+        raise ValueError(f"not a Strava date: {text!r}") from None
 
 
 def _strava(row: Row, zone: tzinfo | None, units: DistanceUnit) -> Run | None:

@@ -305,3 +305,12 @@ def test_parse_clock_rejects_with_a_readable_message(text: str) -> None:
     message = str(excinfo.value)
     assert f"“{text.strip()}” is not a time of day" in message
     assert "HH:MM" in message
+
+
+def test_a_day_in_a_sentence() -> None:
+    from datetime import date
+
+    from runjournal.domain.units import format_day
+
+    assert format_day(date(2026, 11, 20)) == "Fri 20 Nov 2026"
+    assert format_day(date(2026, 3, 2)) == "Mon 2 Mar 2026"  # no leading zero

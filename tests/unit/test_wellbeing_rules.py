@@ -20,6 +20,7 @@ from runjournal.coach.wellbeing_rules import (
     sleep_short,
 )
 from runjournal.domain.model import CheckIn
+from runjournal.domain.units import format_day
 
 TODAY = date(2025, 6, 30)
 
@@ -194,7 +195,7 @@ def test_recover_fires_when_the_latest_check_in_marks_ill() -> None:
     assert nudge is not None
     assert nudge.rule_id == "RECOVER"
     assert nudge.level is Level.SUGGEST
-    assert days_back(1).isoformat() in nudge.why
+    assert format_day(days_back(1)) in nudge.why  # "Fri 20 Nov 2026", as a person writes a day
     assert nudge.numbers == {"check_in_day": days_back(1).isoformat()}
     assert is_ill(h)
 

@@ -153,3 +153,61 @@ def test_unreadable_rows_are_left_out(sample) -> None:
 def test_a_table_it_does_not_know() -> None:
     result = read_bytes("check_ins.csv", b"date,mood,stress\n2026-01-01,5,5\n")
     assert result.error and "Strava" in result.error and "Garmin" in result.error
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nov 3, 2023, 7:12:45 AM", datetime(2023, 11, 3, 7, 12, 45, tzinfo=UTC)),
+        ("Nov 3, 2023, 12:05:00 AM", datetime(2023, 11, 3, 0, 5, tzinfo=UTC)),
+        ("Sep 30, 2023, 11:59:59 PM", datetime(2023, 9, 30, 23, 59, 59, tzinfo=UTC)),
+        ("3 Nov 2023, 07:12:45", datetime(2023, 11, 3, 7, 12, 45, tzinfo=UTC)),
+        ("2023-11-03 07:12:45", datetime(2023, 11, 3, 7, 12, 45, tzinfo=UTC)),
+    ],
+)
+def test_strava_dates(text: str, expected: datetime) -> None:
+    from runjournal.importers.csv_files import _strava_date
+
+    assert _strava_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Nov 31, 2023, 7:00:00 AM", "Nov 3, 2023, 13:00:00 PM", "Brumaire 3, 2023"])
+def test_strava_dates_that_are_not_dates(text: str) -> None:
+    from runjournal.importers.csv_files import _strava_date
+
+    with pytest.raises(ValueError, match="not a Strava date"):
+        _strava_date(text)
+
+
+GERMAN_DESKTOP = """
+import sys
+from PySide6.QtWidgets import QApplication
+from runjournal.importers import read_file
+
+app = QApplication([])  # sets the C library's locale from the desktop's, as the window does
+result = read_file(sys.argv[1])
+print(result.error or f"{len(result.runs)} {result.runs[0].started_at.isoformat()}")
+"""
+
+
+def test_a_strava_export_reads_the_same_on_a_german_desktop(sample, tmp_path) -> None:
+    """Strava writes English month names; a desktop in another language must not matter."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    localedef = shutil.which("localedef")
+    made = localedef and subprocess.run(
+        [localedef, "-i", "de_DE", "-f", "UTF-8", str(tmp_path / "de_DE.UTF-8")], capture_output=True
+    )
+    if not made or not (tmp_path / "de_DE.UTF-8").exists():
+        pytest.skip("the German locale cannot be made on this machine")
+    env = {**os.environ, "LOCPATH": str(tmp_path), "LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8",
+           "QT_QPA_PLATFORM": "offscreen"}  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", GERMAN_DESKTOP, str(sample("strava_activities.csv"))],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["3", "2023-11-03T07:12:45+00:00"]
