@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 
+from runjournal.coach.running_rules import vol
 from runjournal.domain.model import DistanceUnit, Run
 from runjournal.journal import Journal
 from runjournal.ui import app as app_module
@@ -184,6 +185,19 @@ def test_the_week_summary_counts_this_weeks_runs(qtbot, window: MainWindow, jour
     journal.log_run(Run(day=TODAY, duration_s=30 * 60, effort=3))
     text = window.today.summary.minutes_bar.format()
     assert text.startswith("30 of 150")
+
+
+def test_the_week_summary_and_the_coach_agree_on_the_minutes_to_go(
+    qtbot, window: MainWindow, journal: Journal
+) -> None:
+    monday = TODAY - timedelta(days=TODAY.weekday())
+    journal.log_run(Run(day=monday, duration_s=129.6 * 60, effort=3))  # 129.6 easy minutes
+    summary = window.today.summary
+    assert summary.minutes_bar.format() == "129 of 150 min"
+    assert summary.minutes_note.text() == "About 21 minutes to go."
+    # This week's Monday is also within the coach's last 7 days.
+    nudge = vol(journal.coach_history(TODAY))
+    assert nudge is not None and nudge.title == "About 21 minutes to go"
 
 
 def test_the_week_summary_names_the_last_run_however_old(qtbot, window: MainWindow, journal: Journal) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 
 from PySide6.QtCore import QLocale, Qt
@@ -70,16 +71,19 @@ class WeekSummary(QFrame):
             f"<h3 style='margin:0'>This week</h3>{locale.toString(first, fmt)} – {locale.toString(last, fmt)}"
         )
         goal = max(settings.weekly_minutes_goal, 1)
-        minutes = round(week.moderate_equivalent_minutes)
+        # Whole minutes as the coach counts them: those done, rounded down, and those to go,
+        # rounded up, so the two never disagree about the same week.
+        meq = week.moderate_equivalent_minutes
+        minutes, to_go = math.floor(meq), max(0, math.ceil(settings.weekly_minutes_goal - meq))
         self.minutes_bar.setRange(0, goal)
         self.minutes_bar.setValue(min(minutes, goal))
         self.minutes_bar.setFormat(f"{minutes} of {settings.weekly_minutes_goal} min")
-        if minutes >= settings.weekly_minutes_goal:
+        if not to_go:
             note = "Weekly goal reached. Every run counts."
-        elif minutes == 0:
+        elif meq == 0:
             note = "Nothing logged yet this week. A short walk counts too."
         else:
-            note = f"About {settings.weekly_minutes_goal - minutes} minutes to go."
+            note = f"About {count(to_go, 'minute')} to go."
         if week.hard_minutes:
             note += " Hard minutes count double."
         self.minutes_note.setText(note)
