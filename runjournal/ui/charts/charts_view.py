@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 
 from runjournal.figures.charts import ChartData, ChartRange, narrowed
 from runjournal.journal import Journal
+from runjournal.ui.background import BackgroundLoader
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.charts.chart_panel import ChartPanel
 from runjournal.ui.charts.daily_chart import DailyChart
 from runjournal.ui.charts.easy_share_chart import EasyShareChart
-from runjournal.ui.charts.loader import BackgroundLoader
 from runjournal.ui.charts.minutes_chart import MinutesChart
 from runjournal.ui.charts.mood_change_chart import MoodChangeChart
 from runjournal.ui.charts.palette import colours_from

@@ -2,23 +2,21 @@
 and the person can stop a long read between files.
 
 Parsing a large FIT or GPX file takes a while; fifty of them would freeze the window for
-many seconds. The job runs on the global thread pool and reports through its own
-parentless relay (the pattern of `ui/charts/loader.py`), so a job still finishing after
-its dialog has gone emits into nothing rather than into a deleted object.
+many seconds. The read runs through a `BackgroundLoader` (ui/background.py), so a read
+still finishing after its dialog has gone emits into nothing rather than into a deleted
+object, and a cancelled one stops before its next file.
 """
 
 from __future__ import annotations
 
-import contextlib
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from runjournal.domain.model import DistanceUnit
 from runjournal.importers import FileResult
+from runjournal.ui.background import BackgroundLoader, Task
 
 _HEAD_BYTES = 4096
 
@@ -58,55 +56,22 @@ def read_one(path: Path, csv_units: DistanceUnit) -> FileResult:
     return whole_journal_result(path) or read_file(path, csv_units=csv_units)
 
 
-class _Relay(QObject):
-    """Carries the job's news to the thread that owns the reader (queued signals).
-
-    Each carries the job's generation, so news from a cancelled job that was already on
-    its way is recognised and dropped.
-    """
-
-    progress = Signal(int, int, int, str)  # generation, files done, files in all, file being read
-    finished = Signal(int, list)  # generation, list[FileResult] in the order the paths were given
-
-
-class _ReadJob(QRunnable):
-    def __init__(
-        self,
-        paths: Sequence[Path],
-        csv_units: DistanceUnit,
-        stop: threading.Event,
-        generation: int,
-        relay: _Relay,
-    ) -> None:
-        super().__init__()
-        self._paths = list(paths)
-        self._csv_units = csv_units
-        self._stop = stop
-        self._generation = generation
-        self._relay = relay
-
-    def run(self) -> None:
-        total = len(self._paths)
-        results: list[FileResult] = []
-        for done, path in enumerate(self._paths):
-            if self._stop.is_set():
-                return  # cancelled: whoever cancelled has already moved on
-            self._tell(self._relay.progress, self._generation, done, total, path.name or str(path))
-            try:
-                results.append(read_one(path, self._csv_units))
-            except Exception:  # read_file never raises for bad input; this is a last resort
-                message = f"“{path.name}” could not be read; check the file and try again."
-                results.append(FileResult(path, "", (), message))
-        if self._stop.is_set():
-            return
-        self._tell(self._relay.progress, self._generation, total, total, "")
-        self._tell(self._relay.finished, self._generation, results)
-
-    def _tell(self, signal: object, *payload: object) -> None:
-        if not shiboken6.isValid(self._relay):
-            return  # the reader went away while this ran: nobody is waiting
-        with contextlib.suppress(RuntimeError):  # deleted between the check and the emit
-            signal.emit(*payload)  # type: ignore[attr-defined]
+def read_all(paths: Sequence[Path], csv_units: DistanceUnit, task: Task) -> list[FileResult] | None:
+    """Every file's result in the order given, reporting (done, total, name) before each
+    file and (total, total, "") at the end; None when stopped between files."""
+    total = len(paths)
+    results: list[FileResult] = []
+    for done, path in enumerate(paths):
+        if task.stopped:
+            return None  # cancelled: whoever cancelled has already moved on
+        task.report((done, total, path.name or str(path)))
+        try:
+            results.append(read_one(path, csv_units))
+        except Exception:  # read_file never raises for bad input; this is a last resort
+            message = f"“{path.name}” could not be read; check the file and try again."
+            results.append(FileResult(path, "", (), message))
+    task.report((total, total, ""))
+    return results
 
 
 class FileReader(QObject):
@@ -123,48 +88,30 @@ class FileReader(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._stop = threading.Event()
-        self._generation = 0
-        self._reading = False
-        self._relays: dict[int, _Relay] = {}
+        self._loader = BackgroundLoader(self)
+        self._loader.progress.connect(self._on_progress)
+        self._loader.loaded.connect(self._on_loaded)
 
     @property
     def is_reading(self) -> bool:
-        return self._reading
+        return self._loader.is_loading
 
     def start(self, paths: Sequence[Path], csv_units: DistanceUnit = DistanceUnit.KM) -> None:
         """Starts reading `paths`; a read already under way is cancelled first."""
         self.cancel()
-        self._generation += 1
-        self._stop = threading.Event()
-        self._reading = True
-        relay = _Relay()
-        self._relays[self._generation] = relay
-        # Bound methods of this QObject, not lambdas, so PySide queues them to this thread.
-        relay.progress.connect(self._on_progress)
-        relay.finished.connect(self._on_finished)
-        QThreadPool.globalInstance().start(_ReadJob(paths, csv_units, self._stop, self._generation, relay))
+        batch = list(paths)
+        self._loader.start_task(lambda task: read_all(batch, csv_units, task))
 
     def cancel(self) -> None:
         """Stops the read before its next file; nothing from it is stored or reported."""
-        self._stop.set()
-        self._release(self._generation)
-        if self._reading:
-            self._reading = False
+        if self._loader.is_loading:
+            self._loader.cancel()
             self.cancelled.emit()
 
-    def _release(self, generation: int) -> None:
-        relay = self._relays.pop(generation, None)
-        if relay is not None:
-            relay.deleteLater()
+    def _on_progress(self, progress: object) -> None:
+        done, total, name = progress  # type: ignore[misc]
+        self.progress.emit(done, total, name)
 
-    def _on_progress(self, generation: int, done: int, total: int, name: str) -> None:
-        if generation == self._generation and self._reading:
-            self.progress.emit(done, total, name)
-
-    def _on_finished(self, generation: int, results: list[FileResult]) -> None:
-        self._release(generation)
-        if generation != self._generation or not self._reading:
-            return  # cancelled, or a newer batch has started since
-        self._reading = False
-        self.finished.emit(results)
+    def _on_loaded(self, results: object) -> None:
+        if results is not None:
+            self.finished.emit(results)

@@ -10,20 +10,15 @@ connection crosses threads.
 
 from __future__ import annotations
 
-import contextlib
 import math
 from datetime import date
 
-import shiboken6
 from PySide6.QtCore import (
     QLocale,
-    QObject,
     QPointF,
     QRectF,
-    QRunnable,
     QSize,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -38,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from runjournal.insights.model import CAVEAT, CLEAR_DIFFERENCE, Insight
-from runjournal.journal import Journal
+from runjournal.ui.background import BackgroundLoader
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.scrolling import fill_with_scroll_area
 
@@ -257,38 +252,6 @@ class InsightCard(QFrame):
         column.addWidget(self.based_on_label)
 
 
-class _Relay(QObject):
-    """Carries a worker's outcome back to the UI thread (a queued signal)."""
-
-    finished = Signal(int, object)  # generation, list[Insight] | None
-    failed = Signal(int, str)  # generation, message for a person
-
-
-class _InsightsJob(QRunnable):
-    """Computes the insights off the UI thread through the journal's own service method."""
-
-    def __init__(self, journal: Journal, today: date, generation: int, relay: _Relay) -> None:
-        super().__init__()
-        self._journal = journal
-        self._today = today
-        self._generation = generation
-        self._relay = relay
-
-    def run(self) -> None:
-        try:
-            result = self._journal.insights(self._today)
-        except Exception as error:  # any failure is told to the person rather than lost
-            self._tell(self._relay.failed, str(error) or type(error).__name__)
-        else:
-            self._tell(self._relay.finished, result)
-
-    def _tell(self, signal: object, payload: object) -> None:
-        if not shiboken6.isValid(self._relay):
-            return  # the view closed while this ran: nobody is waiting for the answer
-        with contextlib.suppress(RuntimeError):  # deleted between the check and the emit
-            signal.emit(self._generation, payload)  # type: ignore[attr-defined]
-
-
 class InsightsView(QWidget):
     """A scrollable list of the person's insights, computed in the background.
 
@@ -301,9 +264,10 @@ class InsightsView(QWidget):
     def __init__(self, bridge: JournalBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._bridge = bridge
-        self._generation = 0
         self._stale = True
-        self._computing = False
+        self.loader = BackgroundLoader(self)
+        self.loader.loaded.connect(self._on_loaded)
+        self.loader.failed.connect(self._on_failed)
         self._insights: list[Insight] | None = []
         self.cards: list[InsightCard] = []
         self.setAccessibleName("Insights")
@@ -374,23 +338,16 @@ class InsightsView(QWidget):
 
     @property
     def is_computing(self) -> bool:
-        return self._computing
+        return self.loader.is_loading
 
     def refresh(self) -> None:
         """Starts working the insights out again; an older computation's result is dropped."""
         self._recompute_timer.stop()
-        self._generation += 1
         self._stale = False
-        self._computing = True
         self.status_label.setText(WORKING_TEXT)
         self.status_label.show()
-        # Each job carries its own parentless relay, so a job still running when the view
-        # goes away emits into nothing instead of into a deleted object.
-        relay = _Relay()
-        relay.finished.connect(self._on_finished)
-        relay.failed.connect(self._on_failed)
-        job = _InsightsJob(self._bridge.journal, date.today(), self._generation, relay)
-        QThreadPool.globalInstance().start(job)
+        journal, today = self._bridge.journal, date.today()
+        self.loader.start(lambda: journal.insights(today))  # through the journal's own service
 
     def mark_stale(self) -> None:
         """The entries changed: recompute soon if on screen, otherwise when next shown."""
@@ -408,18 +365,12 @@ class InsightsView(QWidget):
         if self._stale and self.isVisible():
             self.refresh()
 
-    def _on_finished(self, generation: int, result: object) -> None:
-        if generation != self._generation:
-            return  # a newer computation has started since
-        self._computing = False
+    def _on_loaded(self, result: object) -> None:
         self.status_label.hide()
         self._show(result)  # type: ignore[arg-type]
         self.insightsShown.emit(self.insights)
 
-    def _on_failed(self, generation: int, message: str) -> None:
-        if generation != self._generation:
-            return
-        self._computing = False
+    def _on_failed(self, message: str) -> None:
         self.status_label.setText(f"Your insights could not be worked out: {message}")
         self.status_label.show()
 
