@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from runjournal.domain.model import Run, SourceFile, source_hash
+from runjournal.domain.units import format_day
 from runjournal.domain.validation import validate_run
 from runjournal.importers import FileResult
 from runjournal.importers.duplicates import find_duplicate
@@ -36,6 +37,7 @@ class ImportItem:
     status: Status
     run: Run | None = None
     reason: str = ""  # why a duplicate or why not importable, in a sentence
+    in_batch: bool = False  # a duplicate of an entry from another file of the same import
 
     @property
     def label(self) -> str:
@@ -58,8 +60,11 @@ class ImportPlan:
 
     def summary(self) -> str:
         parts = [f"{self.count(Status.NEW)} new"]
-        if duplicates := self.count(Status.DUPLICATE):
-            parts.append(f"{duplicates} already in your journal")
+        repeats = sum(item.status is Status.DUPLICATE and item.in_batch for item in self.items)
+        if known := self.count(Status.DUPLICATE) - repeats:
+            parts.append(f"{known} already in your journal")
+        if repeats:
+            parts.append(f"{repeats} also in another of these files")
         if refused := self.count(Status.REFUSED):
             parts.append(f"{refused} can't be imported")
         return ", ".join(parts)
@@ -84,7 +89,7 @@ def day_span(results: Sequence[FileResult]) -> tuple[date, date] | None:
 def _when(run: Run) -> str:
     local = run.local_start
     clock = f" at {local:%H:%M}" if local is not None else ""
-    return f"{run.day:%d %b %Y}{clock}"
+    return f"{format_day(run.day)}{clock}"
 
 
 def plan_import(results: Sequence[FileResult], existing: Sequence[Run], known_files: set[str]) -> ImportPlan:
@@ -134,7 +139,7 @@ def plan_import(results: Sequence[FileResult], existing: Sequence[Run], known_fi
             twin = find_duplicate(run, accepted)
             if twin is not None:
                 reason = f"the same {twin.activity.label.lower()} comes from another file in this import."
-                add(ImportItem(result.path, result.kind, Status.DUPLICATE, run, reason))
+                add(ImportItem(result.path, result.kind, Status.DUPLICATE, run, reason, in_batch=True))
                 continue
             accepted.append(run)
             add(ImportItem(result.path, result.kind, Status.NEW, run))

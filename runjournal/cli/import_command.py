@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from runjournal.domain.units import count, format_distance, format_duration
+from runjournal.domain.units import count, format_day, format_distance, format_duration
 
 EXIT_OK, EXIT_REJECTED = 0, 1
 
@@ -37,7 +37,7 @@ def _line(path: Path, items: list[Any], units: Any) -> str:
         if run is None:  # a row of a table that could not be read
             described.append(f"can't import: {item.reason.rstrip('.')}")
             continue
-        what = f"{run.activity.label.lower()} {run.day:%d %b %Y}, {format_duration(run.duration_s)}"
+        what = f"{run.activity.label.lower()} {format_day(run.day)}, {format_duration(run.duration_s)}"
         if run.distance_m:
             what += f", {format_distance(run.distance_m, units)}"
         label = "can't import: " + item.reason if item.status == "can't import" else str(item.status)

@@ -8,6 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from runjournal.domain.units import format_day
 from runjournal.domain.weeks import IsoWeek
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -53,7 +54,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     except ReportError as error:
         print(f"runjournal report: {error}", file=sys.stderr)
         return EXIT_REJECTED
-    print(f"Weekly report for {week} ({report.first:%d %b} – {report.last:%d %b %Y}) written to {output}.")
+    print(
+        f"Weekly report for {week} ({format_day(report.first)} – {format_day(report.last)}) written to {output}."
+    )
     return EXIT_OK
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from runjournal.domain.model import CheckIn, Run
+from runjournal.domain.units import format_day
 from runjournal.ui.bridge import JournalBridge
 
 
@@ -79,7 +80,7 @@ class SaveCheckInCommand(JournalCommand):
     """One save of a day's check-in (the panel saves shortly after the last change)."""
 
     def __init__(self, bridge: JournalBridge, before: CheckIn | None, after: CheckIn) -> None:
-        super().__init__(bridge, f"Check-in of {after.day:%d %b}")
+        super().__init__(bridge, f"Check-in of {format_day(after.day)}")
         self.before, self.after = before, after
 
     def redo(self) -> None:

@@ -63,6 +63,7 @@ def test_an_import_is_reviewed_then_stored_then_undone_as_one(journal: Journal) 
         ("broken.fit", Status.REFUSED),
     ]
     assert plan.items[3].label == "can't import: the file is cut short."
+    assert plan.summary() == "2 new, 1 also in another of these files, 1 can't be imported"
     assert journal.runs() == []  # nothing is stored by reviewing
 
     done = journal.store_import(plan)
@@ -73,6 +74,7 @@ def test_an_import_is_reviewed_then_stored_then_undone_as_one(journal: Journal) 
     again = journal.plan_import([watch, strava])
     assert {i.status for i in again.items} == {Status.DUPLICATE}
     assert "imported before" in again.items[0].reason
+    assert again.summary() == "0 new, 2 already in your journal"
 
     journal.undo_import(done)
     assert journal.runs() == [] and journal.source_files() == []
@@ -84,7 +86,7 @@ def test_a_run_typed_in_by_hand_is_recognised_in_an_import(journal: Journal) -> 
     journal.log_run(_outing(7, 32, 5.0).replace(started_at=None))
     plan = journal.plan_import([_file("a.fit", b"x", _outing(7, 32.3, 5.02))])
     assert plan.items[0].status is Status.DUPLICATE
-    assert "already has this run" in plan.items[0].reason
+    assert "already has this run (Tue 3 Nov 2026)" in plan.items[0].reason
 
 
 def test_a_multi_sport_file_gives_one_entry_per_sport(journal: Journal) -> None:

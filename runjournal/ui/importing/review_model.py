@@ -199,5 +199,5 @@ class ReviewModel(QAbstractTableModel):
 _HEADER_TIPS = {
     COL_FILE: "The file the entry comes from; hover for its folder",
     COL_START: "The local time the activity started",
-    COL_STATUS: "✓ new: will be added · = duplicate: already in your journal · ✕ can't import, and why",
+    COL_STATUS: "✓ new: will be added · = duplicate: already in your journal or in another of these files · ✕ can't import, and why",
 }

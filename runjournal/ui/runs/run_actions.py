@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from runjournal.domain.model import DistanceUnit, Run, Source
-from runjournal.domain.units import count
+from runjournal.domain.units import count, format_day
 from runjournal.journal import JournalError
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.commands import DeleteRunsCommand, EditRunCommand, JournalCommand, LogRunCommand
@@ -64,7 +64,7 @@ class RunActions(QObject):
         while run is not None:
             command = LogRunCommand(self.bridge, run, title)
             if self._push(command):
-                self.message.emit(f"Run of {run.day:%a %d %b} logged")
+                self.message.emit(f"Run of {format_day(run.day)} logged")
                 if command.run.id is not None:
                     self.run_saved.emit(command.run.id)
                 return
@@ -76,7 +76,7 @@ class RunActions(QObject):
             if after == run:
                 return
             if self._push(EditRunCommand(self.bridge, run, after)):
-                self.message.emit(f"Run of {after.day:%a %d %b} saved")
+                self.message.emit(f"Run of {format_day(after.day)} saved")
                 if after.id is not None:
                     self.run_saved.emit(after.id)
                 return
