@@ -23,6 +23,7 @@ from runjournal.ui.theme import apply_theme
 from runjournal.ui.today.today_view import TodayView
 
 if TYPE_CHECKING:
+    from runjournal.ui.exporting import Exporter
     from runjournal.ui.importing.controller import ImportController
     from runjournal.ui.single_instance import SingleInstance
 
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.run_actions = RunActions(self.bridge, self.undo_stack, self)
         self._importer: ImportController | None = None  # made on the first import or drop
+        self._exporter: Exporter | None = None  # made on the first export
         self.setAcceptDrops(True)  # files dropped on the window are imported
 
         self.today = TodayView(self.bridge, self.undo_stack)
@@ -208,6 +210,16 @@ class MainWindow(QMainWindow):
             self._importer.document_loaded.connect(self._document_loaded)
         return self._importer
 
+    @property
+    def exporter(self) -> Exporter:
+        """Writes exports in the background (File → Export…); its module loads on first use."""
+        if self._exporter is None:
+            from runjournal.ui.exporting import Exporter
+
+            self._exporter = Exporter(self.bridge, self.export_action, self)
+            self._exporter.status.connect(self.notify)
+        return self._exporter
+
     # Behaviour --------------------------------------------------------------------------
 
     def say(self, text: str) -> None:
@@ -287,25 +299,7 @@ class MainWindow(QMainWindow):
         self.notify(f"Restored. The journal as it was is kept at {path}")
 
     def export(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        from runjournal.export import ExportError, export
-
-        filters = ["Whole journal (*.json)", "Runs table (*.csv)", "Check-ins table (*.csv)"]
-        path, chosen = QFileDialog.getSaveFileName(
-            self, "Export journal", str(Path.home() / "runjournal-export.json"), ";;".join(filters)
-        )
-        if not path:
-            return
-        target = Path(path)
-        if not target.suffix:
-            target = target.with_suffix(".json" if chosen == filters[0] else ".csv")
-        try:
-            written = export(self.bridge.journal, target, check_ins=chosen == filters[2])
-        except ExportError as error:
-            QMessageBox.warning(self, "Export failed", str(error))
-            return
-        self.statusBar().showMessage(f"Exported {written} entries to {target}", 10000)
+        self.exporter.ask_and_export()
 
     def _imported(self, runs: int) -> None:
         self.notify(f"Imported {count(runs, 'run')}. Undo (Ctrl+Z) takes the whole import away again.")
