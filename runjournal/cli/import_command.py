@@ -72,9 +72,10 @@ def _load_document(args: argparse.Namespace, path: Path) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from runjournal.cli import _open
     from runjournal.importers import read_file
+    from runjournal.importers.folders import expand_folders
     from runjournal.journal_document import looks_like_document
 
-    paths = [Path(p) for p in args.files]
+    paths = expand_folders([Path(p) for p in args.files])
     if len(paths) == 1 and paths[0].suffix.lower() == ".json":
         try:
             with paths[0].open("rb") as handle:
@@ -117,6 +118,8 @@ def add_import_command(commands: argparse._SubParsersAction, common: argparse.Ar
         parents=[common],
         help="import runs from GPX, TCX, FIT or CSV files, gzipped or not (or a whole-journal .json)",
     )
-    command.add_argument("files", nargs="+", metavar="FILE", help="files from a watch or an app")
+    command.add_argument(
+        "files", nargs="+", metavar="FILE", help="files from a watch or an app, or folders of them"
+    )
     command.add_argument("--json", action="store_true", help="one JSON object per file")
     command.set_defaults(handler=cmd_import)

@@ -179,7 +179,12 @@ def read_file(
             path, kind, f"“{shown}” could not be opened ({error.strerror or error}); check the file."
         )
     if stat.S_ISDIR(info.st_mode):
-        return _refuse(path, kind, f"“{shown}” is a folder, not a file; choose the activity files inside it.")
+        return _refuse(
+            path,
+            kind,
+            f"“{shown}” is a folder with no activity files RunJournal can read in it; "
+            "choose the files, or a folder that holds .fit, .tcx, .gpx or .csv files.",
+        )
     if not kind:
         return _refuse(path, "", _unknown_type(shown))
     if not stat.S_ISREG(info.st_mode):

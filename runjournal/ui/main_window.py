@@ -113,6 +113,12 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(
             "&Import…", lambda: self.importer.choose_files(), "Ctrl+I", "Import GPX, TCX, FIT or CSV files"
         )
+        self.import_folder_action = self._action(
+            "Import &Folder…",
+            lambda: self.importer.choose_folder(),
+            "Ctrl+Shift+I",
+            "Import every activity file in a folder, such as Strava's bulk export",
+        )
         self.backup_action = self._action(
             "&Back Up Now", self.back_up, "Ctrl+B", "Write a checked copy of the journal"
         )
@@ -166,7 +172,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.log_run_action, self.open_action, self.open_mine_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addActions([self.import_action, self.import_folder_action, self.export_action])
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()

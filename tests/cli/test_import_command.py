@@ -90,3 +90,18 @@ def test_a_whole_journal_export_loads_into_a_new_journal(tmp_path: Path) -> None
     assert "1 run, 1 check-in" in result.stdout
     refused = rj("import", "--db", fresh, tmp_path / "all.json")
     assert refused.returncode == 1 and "empty journal" in refused.stderr
+
+
+def test_a_folder_is_imported_as_the_activity_files_in_it(tmp_path: Path) -> None:
+    db = tmp_path / "journal.sqlite"
+    folder = tmp_path / "export" / "activities"
+    folder.mkdir(parents=True)
+    for name in ("4801048867.fit.gz", "4801048867_strava.gpx.gz", "3173437224.tcx.gz"):
+        (folder / name).write_bytes((DATA / name).read_bytes())
+    (folder / "notes.txt").write_text("not an activity")
+    result = rj("import", "--db", db, tmp_path / "export")
+    assert result.returncode == 0, result.stderr
+    assert "2 new, 1 also in another of these files" in result.stdout
+    assert "notes.txt" not in result.stdout
+    with Journal.open(db, create=False) as journal:
+        assert len(journal.runs()) == 2

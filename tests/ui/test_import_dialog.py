@@ -232,6 +232,20 @@ def test_choose_files_opens_the_review_for_the_picked_files(
     assert _rows(controller.dialog) == {RUN_TCX: "✓ new"}
 
 
+def test_import_folder_reviews_the_activity_files_in_it(
+    qtbot, controller: ImportController, files: dict[str, Path], monkeypatch
+) -> None:
+    folder = files["run"].parent
+    (folder / "readme.txt").write_text("not an activity")
+    monkeypatch.setattr(controller_module, "ask_folder", lambda parent, start: folder)
+    controller.choose_folder()
+    qtbot.waitUntil(lambda: controller.dialog.plan is not None, timeout=20_000)
+    rows = _rows(controller.dialog)
+    assert rows[RUN_TCX] == "✓ new" and rows[RIDE_FIT] == "✓ new"
+    assert "readme.txt" not in rows  # only activity files are read from a folder
+    assert set(rows) == {RUN_TCX, RIDE_FIT, "notes.fit", "empty.gpx"}  # named as activities: explained
+
+
 def test_choosing_nothing_opens_nothing(controller: ImportController, monkeypatch) -> None:
     monkeypatch.setattr(controller_module, "ask_file_names", lambda parent, folder: [])
     controller.choose_files()

@@ -30,6 +30,12 @@ def ask_file_names(parent: QWidget, folder: str) -> list[Path]:
     return [Path(name) for name in names]
 
 
+def ask_folder(parent: QWidget, folder: str) -> Path | None:
+    """The folder the person picks, or None when they cancel."""
+    chosen = QFileDialog.getExistingDirectory(parent, "Import a Folder of Activities", folder)
+    return Path(chosen) if chosen else None
+
+
 def ask_to_load_document(parent: QWidget, name: str, runs: int, check_ins: int) -> bool:
     """Whether to fill the (empty) journal from a whole-journal export."""
     answer = QMessageBox.question(
@@ -91,9 +97,19 @@ class ImportController(QObject):
             self._folder = str(paths[0].parent)
             self.import_paths(paths)
 
+    def choose_folder(self) -> None:
+        """File → Import Folder…: every activity file in a folder, such as an app's export."""
+        folder = ask_folder(self.parent_widget, self._folder)
+        if folder is not None:
+            self._folder = str(folder)
+            self.import_paths([folder])
+
     def import_paths(self, paths: Sequence[Path]) -> None:
-        """Reviews and imports activity files; a lone whole-journal export is loaded instead."""
-        paths = [Path(p) for p in paths]
+        """Reviews and imports activity files, and those in folders among them; a lone
+        whole-journal export is loaded instead."""
+        from runjournal.importers.folders import expand_folders
+
+        paths = expand_folders([Path(p) for p in paths])
         if not paths:
             return
         if len(paths) == 1 and is_whole_journal(paths[0]):
