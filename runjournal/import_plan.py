@@ -17,7 +17,7 @@ from runjournal.domain.model import Run, SourceFile, source_hash
 from runjournal.domain.units import format_day
 from runjournal.domain.validation import validate_run
 from runjournal.importers import FileResult
-from runjournal.importers.duplicates import find_duplicate
+from runjournal.importers.duplicates import RunIndex
 
 KIND_PREFERENCE = {"fit": 0, "tcx": 1, "csv": 2, "gpx": 3}
 
@@ -100,7 +100,8 @@ def plan_import(results: Sequence[FileResult], existing: Sequence[Run], known_fi
     outing from the watch and from Strava) is new once and a duplicate after that.
     """
     items: list[tuple[int, ImportItem]] = []
-    accepted: list[Run] = []
+    journal_runs = RunIndex(existing)
+    accepted = RunIndex()
     sources: dict[str, SourceFile] = {}
     # When the same outing comes in several formats, the one with the device's own
     # summary (FIT, then TCX) is kept and the others are its duplicates.
@@ -131,17 +132,17 @@ def plan_import(results: Sequence[FileResult], existing: Sequence[Run], known_fi
                 reason = "this file was imported before."
                 add(ImportItem(result.path, result.kind, Status.DUPLICATE, run, reason))
                 continue
-            twin = find_duplicate(run, existing)
+            twin = journal_runs.find(run)
             if twin is not None:
                 reason = f"your journal already has this {twin.activity.label.lower()} ({_when(twin)})."
                 add(ImportItem(result.path, result.kind, Status.DUPLICATE, run, reason))
                 continue
-            twin = find_duplicate(run, accepted)
+            twin = accepted.find(run)
             if twin is not None:
                 reason = f"the same {twin.activity.label.lower()} comes from another file in this import."
                 add(ImportItem(result.path, result.kind, Status.DUPLICATE, run, reason, in_batch=True))
                 continue
-            accepted.append(run)
+            accepted.add(run)
             add(ImportItem(result.path, result.kind, Status.NEW, run))
             if file_hash and file_hash not in sources:
                 sources[file_hash] = SourceFile(file_hash, result.path.name, result.kind, result.data)

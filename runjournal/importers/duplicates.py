@@ -17,7 +17,9 @@ Rules:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
+from datetime import date
 
 from runjournal.domain.model import Run
 
@@ -43,6 +45,46 @@ def same_activity(a: Run, b: Run) -> bool:
     if a.distance_m is not None and b.distance_m is not None:
         return _close(a.distance_m, b.distance_m)
     return True
+
+
+class RunIndex:
+    """Runs arranged so that the one a new run repeats is found without comparing it with
+    every run: by content hash, by start time (within the tolerance), and by day for runs
+    without a clock time. Finds what `find_duplicate` would: the first match in the order
+    the runs were added."""
+
+    def __init__(self, runs: Iterable[Run] = ()) -> None:
+        self._order = 0
+        self._by_hash: dict[str, tuple[int, Run]] = {}
+        self._starts: list[tuple[float, int, Run]] = []  # sorted by start
+        self._by_day: dict[date, list[tuple[int, Run]]] = {}
+        self._untimed_by_day: dict[date, list[tuple[int, Run]]] = {}
+        for run in runs:
+            self.add(run)
+
+    def add(self, run: Run) -> None:
+        order, self._order = self._order, self._order + 1
+        if run.content_hash:
+            self._by_hash.setdefault(run.content_hash, (order, run))
+        if run.started_at is not None:
+            bisect.insort(self._starts, (run.started_at.timestamp(), order, run), key=lambda e: e[:2])
+        else:
+            self._untimed_by_day.setdefault(run.day, []).append((order, run))
+        self._by_day.setdefault(run.day, []).append((order, run))
+
+    def find(self, run: Run) -> Run | None:
+        if run.content_hash and run.content_hash in self._by_hash:
+            return self._by_hash[run.content_hash][1]
+        if run.started_at is None:
+            candidates = self._by_day.get(run.day, [])  # the day rule, whatever the other has
+        else:
+            start = run.started_at.timestamp()
+            low = bisect.bisect_left(self._starts, start - START_TOLERANCE_S - 1, key=lambda e: e[0])
+            high = bisect.bisect_right(self._starts, start + START_TOLERANCE_S + 1, key=lambda e: e[0])
+            candidates = [(order, other) for _, order, other in self._starts[low:high]]
+            candidates += self._untimed_by_day.get(run.day, [])
+        matches = [(order, other) for order, other in candidates if same_activity(run, other)]
+        return min(matches, key=lambda match: match[0])[1] if matches else None
 
 
 def find_duplicate(run: Run, existing: Iterable[Run]) -> Run | None:

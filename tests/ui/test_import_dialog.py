@@ -201,6 +201,23 @@ def test_progress_names_the_file_being_read(
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20_000)
 
 
+def test_a_journal_that_cannot_be_checked_for_duplicates_imports_nothing(
+    qtbot, controller: ImportController, journal: Journal, files: dict[str, Path], monkeypatch
+) -> None:
+    from runjournal.storage import errors
+
+    def busy(results):
+        raise errors.StorageError(errors.READ_BUSY)
+
+    monkeypatch.setattr(journal, "plan_import", busy)  # worked out on the reading thread
+    dialog = _review(qtbot, controller, [files["run"]])
+    assert dialog.error_row.isVisible()
+    assert "could not be checked for duplicates" in dialog.error_label.text()
+    assert "Another program is using the journal" in dialog.error_label.text()
+    assert not dialog.import_button.isEnabled()
+    assert journal.runs() == []
+
+
 def test_a_failed_store_is_shown_and_the_dialog_stays_open(
     qtbot,
     controller: ImportController,

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 from runjournal.domain.model import DistanceUnit
 from runjournal.domain.units import count
 from runjournal.import_plan import ImportPlan, Status
-from runjournal.importers import FileResult
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.importing.import_command import ImportCommand
 from runjournal.ui.importing.reader import FileReader
@@ -88,7 +87,8 @@ class ImportDialog(QDialog):
 
         self.reader = FileReader(self)
         self.reader.progress.connect(self._on_progress)
-        self.reader.finished.connect(self._on_read)
+        self.reader.finished.connect(self._show_plan)
+        self.reader.failed.connect(self._on_plan_failed)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._reading_page())
@@ -203,7 +203,9 @@ class ImportDialog(QDialog):
         if self.reader.is_reading or self.plan is not None:
             return
         self.pages.setCurrentIndex(PAGE_READING)
-        self.reader.start(self.paths, self._units())
+        # The plan is worked out on the worker too: a big export against years of runs
+        # would otherwise hold up the window while the duplicates are looked for.
+        self.reader.start(self.paths, self._units(), then=self.bridge.journal.plan_import)
 
     def _units(self) -> DistanceUnit:
         try:
@@ -223,16 +225,12 @@ class ImportDialog(QDialog):
         else:
             self.progress_label.setText(f"Read {count(total, 'file')}; checking your journal for duplicates…")
 
-    def _on_read(self, results: list[FileResult]) -> None:
-        try:
-            plan = self.bridge.journal.plan_import(results)
-        except Exception as error:  # the journal could not be read: say so, store nothing
-            self._show_plan(ImportPlan((), ()))
-            self._show_error(
-                f"Your journal could not be checked for duplicates, so nothing can be imported.\n{error}"
-            )
-            return
-        self._show_plan(plan)
+    def _on_plan_failed(self, message: str) -> None:
+        """The journal could not be read: say so, store nothing."""
+        self._show_plan(ImportPlan((), ()))
+        self._show_error(
+            f"Your journal could not be checked for duplicates, so nothing can be imported.\n{message}"
+        )
 
     def _show_plan(self, plan: ImportPlan) -> None:
         self.plan = plan

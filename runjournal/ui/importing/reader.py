@@ -9,7 +9,7 @@ object, and a cancelled one stops before its next file.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -78,12 +78,14 @@ class FileReader(QObject):
     """Reads a batch of files on the thread pool; `cancel()` stops it before the next file.
 
     Signals arrive on the reader's thread: `progress(done, total, name)` before each file
-    (and once more with done == total and no name), then `finished(results)`; or, after
-    `cancel()`, `cancelled()` at once and nothing more from that batch.
+    (and once more with done == total and no name), then `finished(outcome)`: the results,
+    or what `then` made of them on the worker thread (the import's plan); `failed(message)`
+    when `then` raised. After `cancel()`: `cancelled()` at once and nothing more from that batch.
     """
 
     progress = Signal(int, int, str)
-    finished = Signal(list)
+    finished = Signal(object)
+    failed = Signal(str)
     cancelled = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -91,16 +93,29 @@ class FileReader(QObject):
         self._loader = BackgroundLoader(self)
         self._loader.progress.connect(self._on_progress)
         self._loader.loaded.connect(self._on_loaded)
+        self._loader.failed.connect(self.failed)
 
     @property
     def is_reading(self) -> bool:
         return self._loader.is_loading
 
-    def start(self, paths: Sequence[Path], csv_units: DistanceUnit = DistanceUnit.KM) -> None:
+    def start(
+        self,
+        paths: Sequence[Path],
+        csv_units: DistanceUnit = DistanceUnit.KM,
+        then: Callable[[list[FileResult]], object] | None = None,
+    ) -> None:
         """Starts reading `paths`; a read already under way is cancelled first."""
         self.cancel()
         batch = list(paths)
-        self._loader.start_task(lambda task: read_all(batch, csv_units, task))
+
+        def work(task: Task) -> object:
+            results = read_all(batch, csv_units, task)
+            if results is None or then is None or task.stopped:
+                return results
+            return then(results)
+
+        self._loader.start_task(work)
 
     def cancel(self) -> None:
         """Stops the read before its next file; nothing from it is stored or reported."""
@@ -112,6 +127,6 @@ class FileReader(QObject):
         done, total, name = progress  # type: ignore[misc]
         self.progress.emit(done, total, name)
 
-    def _on_loaded(self, results: object) -> None:
-        if results is not None:
-            self.finished.emit(results)
+    def _on_loaded(self, outcome: object) -> None:
+        if outcome is not None:
+            self.finished.emit(outcome)

@@ -60,3 +60,34 @@ def test_every_format_of_one_ride_is_found_as_a_duplicate(imported) -> None:
         assert run.content_hash not in {o.content_hash for o in others}
     different = imported("2020-06-01-16-52-40.fit").runs[0]
     assert find_duplicate(different, runs) is None
+
+
+def test_the_index_finds_what_comparing_with_every_run_finds() -> None:
+    import random
+
+    from runjournal.importers.duplicates import RunIndex
+
+    rng = random.Random(5)
+
+    def some_run(i: int) -> Run:
+        day = date(2026, 3, 1) + timedelta(days=rng.randrange(6))
+        started = (
+            datetime(day.year, day.month, day.day, 7, tzinfo=UTC)
+            + timedelta(seconds=rng.randrange(0, 900, 30))
+            if rng.random() < 0.7
+            else None
+        )
+        return Run(
+            day=day,
+            duration_s=rng.choice((1800, 1810, 1830, 2400)),
+            started_at=started,
+            distance_m=rng.choice((None, 5000, 5050, 8000)),
+            activity=rng.choice((Activity.RUN, Activity.WALK)),
+            content_hash=rng.choice((None, f"h{i % 40}")),
+        )
+
+    existing = [some_run(i) for i in range(300)]
+    index = RunIndex(existing)
+    for i in range(300, 700):
+        run = some_run(i)
+        assert index.find(run) is find_duplicate(run, existing)
