@@ -8,7 +8,7 @@ transaction, with the original files beside them.
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -50,6 +50,7 @@ class ImportItem:
 class ImportPlan:
     items: tuple[ImportItem, ...]
     sources: tuple[SourceFile, ...]  # the files that bring at least one new entry
+    packed: Mapping[str, bytes] = field(default_factory=dict)  # their bytes as stored, by hash
 
     @property
     def new_runs(self) -> list[Run]:
@@ -76,6 +77,7 @@ class ImportDone:
 
     runs: tuple[Run, ...]  # with their ids
     sources: tuple[SourceFile, ...] = field(default_factory=tuple)  # only the files it added
+    packed: Mapping[str, bytes] = field(default_factory=dict)  # their bytes as stored, by hash
 
 
 def day_span(results: Sequence[FileResult]) -> tuple[date, date] | None:

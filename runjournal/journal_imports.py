@@ -5,7 +5,7 @@ whole-journal export. The journal checks the records and tells its listeners."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import TYPE_CHECKING
 
 from runjournal.domain.model import source_hash
@@ -23,20 +23,28 @@ def plan(uow: UnitOfWork, results: Sequence[FileResult]) -> ImportPlan:
     """New, duplicate or refused for every entry, against the runs around the batch's days
     and the files imported before."""
     from runjournal.import_plan import day_span, plan_import
+    from runjournal.storage.source_files import pack
 
     span = day_span(results)
     hashes = [source_hash(r.content_hash) or "" for result in results for r in result.runs]
     existing = uow.runs.between(*span) if span else []
     known = uow.source_files.known(h for h in hashes if h)
-    return plan_import(results, existing, known)
+    reviewed = plan_import(results, existing, known)
+    # Packed now, where the plan is worked out (off the window's thread): storing only copies.
+    return replace(reviewed, packed={source.hash: pack(source.data) for source in reviewed.sources})
 
 
 def store(uow: UnitOfWork, import_plan: ImportPlan) -> ImportDone:
     from runjournal.import_plan import ImportDone
 
     stored = [uow.runs.add(run) for run in import_plan.new_runs]
-    added = [source for source in import_plan.sources if uow.source_files.add(source)]
-    return ImportDone(tuple(stored), tuple(added))
+    packed = import_plan.packed
+    added = [
+        source for source in import_plan.sources if uow.source_files.add(source, packed.get(source.hash))
+    ]
+    return ImportDone(
+        tuple(stored), tuple(added), {s.hash: packed[s.hash] for s in added if s.hash in packed}
+    )
 
 
 def take_away(uow: UnitOfWork, done: ImportDone) -> None:
@@ -51,7 +59,7 @@ def put_back(uow: UnitOfWork, done: ImportDone) -> None:
     for run in done.runs:
         uow.runs.add(run)
     for source in done.sources:
-        uow.source_files.add(source)
+        uow.source_files.add(source, done.packed.get(source.hash))
 
 
 def load_document(uow: UnitOfWork, document: JournalDocument) -> None:

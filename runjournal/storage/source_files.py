@@ -14,12 +14,19 @@ from runjournal.storage import tables
 _COMPRESSION_LEVEL = 6  # GPX/TCX shrink ~10×, FIT ~2×; higher levels gain little and cost time
 
 
+def pack(data: bytes) -> bytes:
+    """A file's bytes as the journal keeps them. An import packs its files while it is
+    reviewed, off the window's thread, so storing them later only copies."""
+    return zlib.compress(data, _COMPRESSION_LEVEL)
+
+
 class SourceFileRepository:
     def __init__(self, connection: Connection) -> None:
         self._c = connection
 
-    def add(self, source: SourceFile) -> bool:
-        """Stores a file unless the same bytes are already kept; True when it was new."""
+    def add(self, source: SourceFile, packed: bytes | None = None) -> bool:
+        """Stores a file unless the same bytes are already kept; True when it was new.
+        `packed` is `pack(source.data)` when that was done already."""
         if self.has(source.hash):
             return False
         imported = source.imported_at or datetime.now(UTC)
@@ -30,7 +37,7 @@ class SourceFileRepository:
                 kind=source.kind,
                 size=source.size,
                 imported_at=imported.astimezone(UTC).replace(tzinfo=None),
-                data=zlib.compress(source.data, _COMPRESSION_LEVEL),
+                data=packed if packed is not None else pack(source.data),
             )
         )
         return True

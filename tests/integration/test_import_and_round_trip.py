@@ -199,3 +199,24 @@ def test_a_row_of_a_table_that_cannot_be_read_is_listed_with_its_reason(journal:
         (Status.NEW, ""),
     ]
     assert plan.summary() == "1 new, 1 can't be imported"
+
+
+def test_files_are_packed_while_reviewed_so_storing_only_copies(journal: Journal, monkeypatch) -> None:
+    import zlib
+
+    from runjournal.storage import source_files
+
+    watch = _file("morning.fit", b"fit bytes " * 100, _outing(7, 32, 5.0))
+    plan = journal.plan_import([watch])  # on the import's reading thread in the window
+    assert set(plan.packed) == {s.hash for s in plan.sources}
+    assert zlib.decompress(plan.packed[plan.sources[0].hash]) == b"fit bytes " * 100
+
+    def no_packing(data: bytes) -> bytes:
+        raise AssertionError("storing a reviewed import should not pack again")
+
+    monkeypatch.setattr(source_files, "pack", no_packing)
+    done = journal.store_import(plan)
+    journal.undo_import(done)
+    journal.redo_import(done)  # puts the same bytes back
+    monkeypatch.undo()
+    assert [s.data for s in journal.source_files()] == [b"fit bytes " * 100]
