@@ -180,17 +180,24 @@ def charts(folder: Path, journal10: Path, repeat: int) -> list[Row]:
 
     from runjournal.figures.charts import ChartRange
     from runjournal.journal import Journal
+    from runjournal.ui import start_collector
     from runjournal.ui.charts.charts_view import CHARTS, RANGE_KEY
     from runjournal.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     QCoreApplication.setOrganizationName("RunJournal-bench")
     QSettings().clear()
+    # As the app starts its window: the garbage collector rests until the window is painted,
+    # then what start-up made is frozen (ui/start_collector.py). Without this, every full
+    # collection here would walk all of this process's objects (pyqtgraph and numpy were
+    # imported before the window), far more than the app's do, and land in the stalls.
+    start_collector.pause()
     journal = Journal.open(journal10)
     window = MainWindow(journal)
     window.resize(1280, 860)
     window.show()
     _spin(200)
+    start_collector.resume()
     heartbeat = Heartbeat()
 
     # Each opening starts on the range the person last chose (remembered), so both the
