@@ -70,10 +70,6 @@ def said(error: Exception) -> str:
     return error.for_terminal if isinstance(error, StorageError) else str(error)
 
 
-def say_day(day: date) -> str:
-    return format_day(day)
-
-
 # Commands -------------------------------------------------------------------------------
 
 
@@ -144,7 +140,7 @@ def cmd_log_run(args: argparse.Namespace) -> int:
     if stored.effort is not None:
         parts.append(f"effort {stored.effort} ({stored.intensity})")
     print(
-        f"Logged a {stored.activity.label.lower()} on {say_day(stored.day)}: {', '.join(parts)}. (id {stored.id})"
+        f"Logged a {stored.activity.label.lower()} on {format_day(stored.day)}: {', '.join(parts)}. (id {stored.id})"
     )
     return EXIT_OK
 
@@ -194,7 +190,7 @@ def cmd_check_in(args: argparse.Namespace) -> int:
         recorded.append(f"bedtime {saved.bedtime:%H:%M}")
     if saved is not None and saved.ill:
         recorded.append("ill or injured")
-    print(f"Check-in for {say_day(day)} saved: {', '.join(recorded) or 'a note'}.")
+    print(f"Check-in for {format_day(day)} saved: {', '.join(recorded) or 'a note'}.")
     return EXIT_OK
 
 
