@@ -50,8 +50,8 @@ def same_activity(a: Run, b: Run) -> bool:
 class RunIndex:
     """Runs arranged so that the one a new run repeats is found without comparing it with
     every run: by content hash, by start time (within the tolerance), and by day for runs
-    without a clock time. Finds what `find_duplicate` would: the first match in the order
-    the runs were added."""
+    without a clock time. Finds what comparing with every run would: a run with the same
+    content hash, else the first same outing in the order the runs were added."""
 
     def __init__(self, runs: Iterable[Run] = ()) -> None:
         self._order = 0
@@ -88,13 +88,6 @@ class RunIndex:
 
 
 def find_duplicate(run: Run, existing: Iterable[Run]) -> Run | None:
-    """The existing run that `run` repeats: the same content hash first, else the same outing."""
-    candidates = list(existing)
-    if run.content_hash:
-        for other in candidates:
-            if other.content_hash == run.content_hash:
-                return other
-    for other in candidates:
-        if same_activity(run, other):
-            return other
-    return None
+    """The existing run that `run` repeats: the same content hash first, else the same
+    outing (the first in `existing` order). For many runs, keep a RunIndex instead."""
+    return RunIndex(existing).find(run)

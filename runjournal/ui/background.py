@@ -92,15 +92,11 @@ class BackgroundLoader(QObject):
     def is_loading(self) -> bool:
         return self._loading
 
-    @property
-    def generation(self) -> int:
-        return self._generation
-
-    def start(self, work: Callable[[], object]) -> int:
+    def start(self, work: Callable[[], object]) -> None:
         """Starts `work`; any answer from earlier work still running will be dropped."""
-        return self.start_task(lambda _task: work())
+        self.start_task(lambda _task: work())
 
-    def start_task(self, work: Callable[[Task], object]) -> int:
+    def start_task(self, work: Callable[[Task], object]) -> None:
         """As `start`, for work that reports progress or stops early through its Task."""
         self.cancel()
         self._generation += 1
@@ -114,7 +110,6 @@ class BackgroundLoader(QObject):
         relay.failed.connect(self._on_failed)
         self._task = Task(relay, self._generation)
         QThreadPool.globalInstance().start(_Job(work, self._task, relay))
-        return self._generation
 
     def cancel(self) -> None:
         """Drops the answer of any work still running and asks it to stop."""

@@ -62,6 +62,14 @@ def test_every_format_of_one_ride_is_found_as_a_duplicate(imported) -> None:
     assert find_duplicate(different, runs) is None
 
 
+def _compare_with_every_run(run: Run, existing: list[Run]) -> Run | None:
+    """The plain way, as imports first did it: the same file, else the first same outing."""
+    for other in existing:
+        if run.content_hash and other.content_hash == run.content_hash:
+            return other
+    return next((other for other in existing if same_activity(run, other)), None)
+
+
 def test_the_index_finds_what_comparing_with_every_run_finds() -> None:
     import random
 
@@ -90,4 +98,4 @@ def test_the_index_finds_what_comparing_with_every_run_finds() -> None:
     index = RunIndex(existing)
     for i in range(300, 700):
         run = some_run(i)
-        assert index.find(run) is find_duplicate(run, existing)
+        assert index.find(run) is _compare_with_every_run(run, existing)
