@@ -19,7 +19,7 @@ os.environ.pop("RUNJOURNAL_DB", None)
 
 import pytest  # noqa: E402
 
-from runjournal.journal import Journal  # noqa: E402
+from runjournal.service.journal import Journal  # noqa: E402
 
 
 @pytest.fixture

@@ -85,10 +85,10 @@ CHARTS = textwrap.dedent(
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
-    from runjournal.journal import Journal
+    from runjournal.service.journal import Journal
     from runjournal.paths import journal_path
     from runjournal.ui.bridge import JournalBridge
-    from runjournal.ui.charts.charts_tab import ChartsTab
+    from runjournal.ui.views.charts.charts_tab import ChartsTab
 
     journal = Journal.open(journal_path(), create=False)
     tab = ChartsTab(JournalBridge(journal))

@@ -49,7 +49,7 @@ from runjournal.domain.validation import validate_check_in, validate_run
 from runjournal.paths import DB_ENV, journal_path
 
 if TYPE_CHECKING:
-    from runjournal.journal import Journal
+    from runjournal.service.journal import Journal
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_UNUSABLE = 0, 1, 2, 3
 # Commands that change the journal: refused while the window has it open.
@@ -74,7 +74,7 @@ def said(error: Exception) -> str:
 
 
 def _open(args: argparse.Namespace, *, create: bool = True) -> Journal:
-    from runjournal.journal import Journal
+    from runjournal.service.journal import Journal
 
     return Journal.open(journal_path(args.db), create=create)
 
@@ -195,7 +195,7 @@ def cmd_check_in(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from runjournal.export import ExportError, export
+    from runjournal.service.export import ExportError, export
 
     with _open(args, create=False) as journal:
         try:
@@ -216,7 +216,7 @@ def _size(size: int) -> str:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from runjournal.storage.inspect import JournalError
+    from runjournal.storage.backup.inspect import JournalError
 
     with _open(args, create=False) as journal:
         try:
@@ -233,7 +233,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from runjournal.storage.inspect import JournalError
+    from runjournal.storage.backup.inspect import JournalError
 
     source = Path(args.file)
     if not source.exists():
@@ -255,7 +255,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from runjournal.journal import check_journal
+    from runjournal.service.journal import check_journal
 
     path = journal_path(args.db)
     if not path.exists():
@@ -274,7 +274,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from runjournal import demo
+    from runjournal.samples import demo
 
     problems = Problems()
     years = problems.convert("years", "Years", args.years, read_number)
@@ -434,7 +434,7 @@ def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from runjournal.storage.inspect import JournalError
+    from runjournal.storage.backup.inspect import JournalError
 
     argv = list(sys.argv[1:] if argv is None else argv)
     args = window_args(argv) or build_parser().parse_args(argv)

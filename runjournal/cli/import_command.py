@@ -47,7 +47,7 @@ def _line(path: Path, items: list[Any], units: Any) -> str:
 
 def _load_document(args: argparse.Namespace, path: Path) -> int:
     from runjournal.cli import _open
-    from runjournal.journal_document import DocumentError, read_document
+    from runjournal.formats.journal_json import DocumentError, read_document
 
     try:
         document = read_document(path.read_bytes(), path.name)
@@ -71,9 +71,9 @@ def _load_document(args: argparse.Namespace, path: Path) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from runjournal.cli import _open
-    from runjournal.importers import read_file
-    from runjournal.importers.folders import expand_folders
-    from runjournal.journal_document import looks_like_document
+    from runjournal.formats.importers import read_file
+    from runjournal.formats.importers.folders import expand_folders
+    from runjournal.formats.journal_json import looks_like_document
 
     paths = expand_folders([Path(p) for p in args.files])
     if len(paths) == 1 and paths[0].suffix.lower() == ".json":

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 
 from runjournal.paths import make_private_dir
-from runjournal.storage.inspect import FileReport, JournalError, inspect_file
+from runjournal.storage.backup.inspect import FileReport, JournalError, inspect_file
 from runjournal.storage.schema import HEAD
 
 
@@ -85,7 +85,7 @@ def open_database(path: Path, *, create: bool = True) -> Database:
     _check_writable(path)
     upgrade_copy = None
     if report.needs_upgrade:
-        from runjournal.storage.backup import copy_journal
+        from runjournal.storage.backup.backup import copy_journal
 
         upgrade_copy = copy_journal(path, reason=f"before-upgrade-{report.revision}-to-{HEAD}")
     engine = make_engine(path)

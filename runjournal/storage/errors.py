@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from runjournal.storage.inspect import JournalError
+from runjournal.storage.backup.inspect import JournalError
 
 # SQLite's primary result codes (https://www.sqlite.org/rescode.html).
 SQLITE_BUSY = 5

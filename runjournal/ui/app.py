@@ -23,7 +23,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from runjournal import __version__
-from runjournal.journal import Journal, JournalError
+from runjournal.service.journal import Journal, JournalError
 from runjournal.paths import resource
 from runjournal.ui import start_collector
 from runjournal.ui.main_window import MainWindow
@@ -56,7 +56,7 @@ def open_sample(window: MainWindow) -> None:
     """Opens the sample journal: a file of its own beside the person's, never mixed with it."""
     from datetime import date
 
-    from runjournal import demo
+    from runjournal.samples import demo
 
     path = window.home_path.parent / SAMPLE_FILE
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

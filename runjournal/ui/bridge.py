@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from runjournal.journal import Change, Journal
+from runjournal.service.journal import Change, Journal
 
 
 class JournalBridge(QObject):

@@ -2,7 +2,7 @@
 
 Ten years of entries take a noticeable moment to turn into JSON; written in the
 background, the window keeps responding and the status bar says what is happening.
-The file is written to a temporary name and renamed into place (runjournal.export), so
+The file is written to a temporary name and renamed into place (runjournal.service.export), so
 a failed export leaves nothing under the chosen name.
 """
 
@@ -69,7 +69,7 @@ class Exporter(QObject):
 
     def export_to(self, target: Path, check_ins: bool = False) -> None:
         """Writes `target` (.json: everything; .csv: runs, or check-ins) in the background."""
-        from runjournal.export import export
+        from runjournal.service.export import export
 
         journal = self._bridge.journal
         self._target = target
@@ -78,7 +78,7 @@ class Exporter(QObject):
         self._loader.start(lambda: export(journal, target, check_ins=check_ins))
 
     def _on_written(self, records: object) -> None:
-        assert isinstance(records, int)  # what runjournal.export.export returns
+        assert isinstance(records, int)  # what runjournal.service.export.export returns
         self._action.setEnabled(True)
         self.status.emit(f"Exported {count(records, 'entry', 'entries')} to {self._target}")
         self.finished.emit(self._target, records)

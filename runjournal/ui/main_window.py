@@ -12,15 +12,15 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget,
 
 from runjournal.domain.model import CoachChoice
 from runjournal.domain.units import count
-from runjournal.journal import Journal, JournalError
+from runjournal.service.journal import Journal, JournalError
 from runjournal.ui.bridge import JournalBridge
-from runjournal.ui.charts.charts_tab import ChartsTab
-from runjournal.ui.coach.coach_panel import CoachPanel
-from runjournal.ui.insights.insights_tab import InsightsTab
-from runjournal.ui.runs.run_actions import RunActions
-from runjournal.ui.runs.runs_tab import RunsTab
+from runjournal.ui.views.charts.charts_tab import ChartsTab
+from runjournal.ui.views.coach.coach_panel import CoachPanel
+from runjournal.ui.views.insights.insights_tab import InsightsTab
+from runjournal.ui.views.runs.run_actions import RunActions
+from runjournal.ui.views.runs.runs_tab import RunsTab
 from runjournal.ui.theme import apply_theme
-from runjournal.ui.today.today_view import TodayView
+from runjournal.ui.views.today.today_view import TodayView
 
 if TYPE_CHECKING:
     from runjournal.ui.exporting import Exporter

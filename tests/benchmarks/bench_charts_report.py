@@ -58,13 +58,13 @@ def main() -> int:
     from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
     from PySide6.QtWidgets import QApplication
 
-    from runjournal import demo
+    from runjournal.samples import demo
     from runjournal.domain.weeks import IsoWeek
     from runjournal.figures.charts import ChartRange
-    from runjournal.journal import Journal
+    from runjournal.service.journal import Journal
     from runjournal.reports.weekly import write_pdf
     from runjournal.ui.bridge import JournalBridge
-    from runjournal.ui.charts.charts_view import ChartsView
+    from runjournal.ui.views.charts.charts_view import ChartsView
 
     app = QApplication.instance() or QApplication([])
     QCoreApplication.setOrganizationName("RunJournal-bench")

@@ -28,8 +28,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from timing import median_seconds
 
-from runjournal import demo
-from runjournal.journal import Journal
+from runjournal.samples import demo
+from runjournal.service.journal import Journal
 
 # The same grouping the repository builds, written out by hand: the floor for SQLite.
 FLOOR_SQL = """

@@ -56,8 +56,8 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
 
-    from runjournal.importers import read_file
-    from runjournal.journal import Journal
+    from runjournal.formats.importers import read_file
+    from runjournal.service.journal import Journal
 
     folder = Path(tempfile.mkdtemp(prefix="runjournal-bench-import-"))
     files = []

@@ -179,9 +179,9 @@ def charts(folder: Path, journal10: Path, repeat: int) -> list[Row]:
     from PySide6.QtWidgets import QApplication
 
     from runjournal.figures.charts import ChartRange
-    from runjournal.journal import Journal
+    from runjournal.service.journal import Journal
     from runjournal.ui import start_collector
-    from runjournal.ui.charts.charts_view import CHARTS, RANGE_KEY
+    from runjournal.ui.views.charts.charts_view import CHARTS, RANGE_KEY
     from runjournal.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
@@ -259,8 +259,8 @@ def importing(folder: Path, repeat: int) -> list[Row]:
 
     from bench_import import DATA, median_seconds, parse_alone
 
-    from runjournal.importers import read_file
-    from runjournal.journal import Journal
+    from runjournal.formats.importers import read_file
+    from runjournal.service.journal import Journal
 
     files = []
     for packed in sorted(DATA.glob("*.gz")):
@@ -283,7 +283,7 @@ def report(folder: Path, journal10: Path, repeat: int) -> list[Row]:
     from PySide6.QtWidgets import QApplication
 
     from runjournal.domain.weeks import IsoWeek
-    from runjournal.journal import Journal
+    from runjournal.service.journal import Journal
     from runjournal.reports.weekly import write_pdf
 
     _app = QApplication.instance() or QApplication([])
@@ -310,8 +310,8 @@ def main() -> int:
     args = parser.parse_args()
     wanted = set(args.only.split(","))
 
-    from runjournal import demo
-    from runjournal.journal import Journal
+    from runjournal.samples import demo
+    from runjournal.service.journal import Journal
 
     folder = Path(tempfile.mkdtemp(prefix="runjournal-bench-"))
     journal10 = folder / "ten-years.sqlite"

@@ -27,7 +27,7 @@ import pytest
 import runjournal
 from runjournal.cli import main, window_args
 from runjournal.domain.model import Activity, CheckIn, Company, DistanceUnit, Run, Settings, Source
-from runjournal.journal import Journal
+from runjournal.service.journal import Journal
 
 TIMEOUT_S = 60
 METRES_PER_MILE = 1609.344

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QLockFile
 
 from runjournal.cli import main
-from runjournal.journal import Journal
+from runjournal.service.journal import Journal
 from runjournal.storage.app_lock import lock_path
 
 

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from runjournal.domain.model import Run
-from runjournal.journal import Journal
+from runjournal.service.journal import Journal
 
 TODAY = date.today()
 

@@ -9,8 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from runjournal.export import export
-from runjournal.journal import Journal
+from runjournal.service.export import export
+from runjournal.service.journal import Journal
 
 DATA = Path(__file__).parents[1] / "data" / "activities"
 

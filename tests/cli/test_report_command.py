@@ -14,7 +14,7 @@ import pytest
 
 from runjournal.domain.model import CheckIn, Run
 from runjournal.domain.weeks import IsoWeek
-from runjournal.journal import Journal
+from runjournal.service.journal import Journal
 
 WEEK = IsoWeek(2026, 45)  # a finished week, whatever today is in the test run
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")

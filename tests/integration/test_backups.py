@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from runjournal.domain.model import CheckIn, Run
-from runjournal.journal import Journal
-from runjournal.storage.backup import backup_due, last_backup, list_backups, prune_backups
-from runjournal.storage.backup_rotation import (
+from runjournal.service.journal import Journal
+from runjournal.storage.backup.backup import backup_due, last_backup, list_backups, prune_backups
+from runjournal.storage.backup.rotation import (
     BEFORE_IMPORT,
     BEFORE_RESTORE,
     BEFORE_UPGRADE,

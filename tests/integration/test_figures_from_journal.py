@@ -9,7 +9,7 @@ import pytest
 from runjournal.domain.model import CheckIn, Run, Settings
 from runjournal.domain.weeks import IsoWeek
 from runjournal.figures.charts import ChartRange
-from runjournal.journal import Journal
+from runjournal.service.journal import Journal
 
 TODAY = date(2026, 11, 21)  # Saturday of ISO week 47
 

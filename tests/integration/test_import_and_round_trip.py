@@ -20,11 +20,11 @@ from runjournal.domain.model import (
     Source,
     SupportContact,
 )
-from runjournal.export import export
-from runjournal.import_plan import Status
-from runjournal.importers import FileResult
-from runjournal.journal import Journal, ValidationError
-from runjournal.journal_document import DocumentError, read_document
+from runjournal.service.export import export
+from runjournal.service.import_plan import Status
+from runjournal.formats.importers import FileResult
+from runjournal.service.journal import Journal, ValidationError
+from runjournal.formats.journal_json import DocumentError, read_document
 
 
 def _file(name: str, data: bytes, *runs: Run) -> FileResult:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from runjournal.domain.model import CheckIn, CoachChoice, Run, Settings, ValidationError
-from runjournal.journal import Change, Journal, JournalError
+from runjournal.service.journal import Change, Journal, JournalError
 
 DAY = date(2026, 10, 5)  # a Monday
 
@@ -184,7 +184,7 @@ def test_the_json_export_carries_the_support_contacts(journal: Journal, tmp_path
     import json
 
     from runjournal.domain.model import SupportContact
-    from runjournal.export import export
+    from runjournal.service.export import export
 
     journal.save_support_contacts([SupportContact("Sam", "07700 900123")])
     export(journal, tmp_path / "all.json")

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from runjournal.domain.model import CheckIn, Run
-from runjournal.journal import Journal
+from runjournal.service.journal import Journal
 
 ROUNDS = 25
 BATCH = 10
@@ -40,7 +40,7 @@ CHILD = textwrap.dedent(
     import sys
     from datetime import date, timedelta
     from runjournal.domain.model import CheckIn, Run
-    from runjournal.journal import Journal
+    from runjournal.service.journal import Journal
 
     def run(r, i, k=None):
         tag = f"r{r} i{i}" if k is None else f"r{r} b{i} k{k}"

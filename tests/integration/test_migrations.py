@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import create_engine, inspect
 
 from runjournal.domain.model import CheckIn
-from runjournal.journal import Journal, JournalError
+from runjournal.service.journal import Journal, JournalError
 from runjournal.storage.database import make_engine
-from runjournal.storage.inspect import NewerJournalError
+from runjournal.storage.backup.inspect import NewerJournalError
 from runjournal.storage.migrate import script_revisions, upgrade
 from runjournal.storage.schema import HEAD, KNOWN_REVISIONS
 from runjournal.storage.tables import metadata

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from runjournal.domain.model import Run
-from runjournal.journal import Journal, JournalError
-from runjournal.storage.inspect import inspect_file
+from runjournal.service.journal import Journal, JournalError
+from runjournal.storage.backup.inspect import inspect_file
 
 
 def _journal_with_runs(path: Path, count: int = 400) -> None:

@@ -29,8 +29,8 @@ import pytest
 from sqlalchemy import event
 
 from runjournal.domain.model import CheckIn, Run, Settings, Source
-from runjournal.importers import FileResult
-from runjournal.journal import Journal
+from runjournal.formats.importers import FileResult
+from runjournal.service.journal import Journal
 from runjournal.storage import errors
 from runjournal.storage.errors import StorageError, plain_message
 

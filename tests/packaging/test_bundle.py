@@ -111,9 +111,9 @@ def test_the_bundle_carries_what_is_loaded_late(built: Path) -> None:
         check=False,
     ).stdout
     for module in (
-        "runjournal.ui.charts.charts_view",
+        "runjournal.ui.views.charts.charts_view",
         "pyqtgraph",
-        "runjournal.importers.fit",
+        "runjournal.formats.importers.fit",
         "fitdecode",
         "gpxpy",
     ):

@@ -17,8 +17,8 @@ from runjournal.ui.bridge import JournalBridge
 
 pytest.importorskip("pyqtgraph")
 
-from runjournal.ui.charts import chart_panel
-from runjournal.ui.charts.charts_view import RANGE_KEY, ChartsView
+from runjournal.ui.views.charts import chart_panel
+from runjournal.ui.views.charts.charts_view import RANGE_KEY, ChartsView
 
 TODAY = date.today()
 THIS_WEEK = week_start(TODAY, 0)
@@ -240,9 +240,9 @@ def test_the_charts_tab_loads_pyqtgraph_only_when_shown(tmp_path):
         "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
-        "from runjournal.journal import Journal\n"
+        "from runjournal.service.journal import Journal\n"
         "from runjournal.ui.bridge import JournalBridge\n"
-        "from runjournal.ui.charts.charts_tab import ChartsTab\n"
+        "from runjournal.ui.views.charts.charts_tab import ChartsTab\n"
         f"journal = Journal.open({str(tmp_path / 'j.sqlite')!r})\n"
         "tab = ChartsTab(JournalBridge(journal))\n"
         "print('before', 'pyqtgraph' in sys.modules, 'numpy' in sys.modules, tab.view is None)\n"
@@ -301,7 +301,7 @@ def test_a_range_seen_before_comes_back_without_reading_the_journal_again(qtbot,
 
 def test_a_preloaded_tab_builds_its_charts_when_shown(qtbot, journal) -> None:
     from runjournal.ui.bridge import JournalBridge
-    from runjournal.ui.charts.charts_tab import ChartsTab
+    from runjournal.ui.views.charts.charts_tab import ChartsTab
 
     tab = ChartsTab(JournalBridge(journal))
     qtbot.addWidget(tab)
@@ -315,8 +315,8 @@ def test_a_preloaded_tab_builds_its_charts_when_shown(qtbot, journal) -> None:
 
 def test_charts_prepared_while_idle_are_built_hidden_and_read_only_when_shown(qtbot, journal) -> None:
     from runjournal.ui.bridge import JournalBridge
-    from runjournal.ui.charts.charts_tab import ChartsTab
-    from runjournal.ui.charts.charts_view import CHARTS
+    from runjournal.ui.views.charts.charts_tab import ChartsTab
+    from runjournal.ui.views.charts.charts_view import CHARTS
 
     _fill(journal)
     tab = ChartsTab(JournalBridge(journal))
@@ -342,7 +342,7 @@ def test_a_widened_window_gives_the_explanations_back_their_single_line(qtbot, j
 
 
 def test_a_chart_without_its_drawing_methods_is_refused_when_written() -> None:
-    from runjournal.ui.charts.chart_base import Chart
+    from runjournal.ui.views.charts.chart_base import Chart
 
     with pytest.raises(TypeError, match="must define show_data, describe_at, legend_entries"):
 

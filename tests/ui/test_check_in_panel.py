@@ -10,11 +10,11 @@ from PySide6.QtGui import QFont, QUndoStack, QWheelEvent
 from PySide6.QtWidgets import QStyle, QStyleOptionSlider
 
 from runjournal.domain.model import CheckIn, Run
-from runjournal.journal import Journal
+from runjournal.service.journal import Journal
 from runjournal.ui.bridge import JournalBridge
-from runjournal.ui.check_in.check_in_panel import CheckInPanel, day_words
-from runjournal.ui.check_in.day_navigator import RUN_DAY_COLOUR, DayNavigator, long_date
-from runjournal.ui.check_in.scale_slider import ScaleSlider
+from runjournal.ui.views.today.check_in_panel import CheckInPanel, day_words
+from runjournal.ui.views.today.day_navigator import RUN_DAY_COLOUR, DayNavigator, long_date
+from runjournal.ui.views.today.scale_slider import ScaleSlider
 
 TODAY = date.today()
 YESTERDAY = TODAY - timedelta(days=1)

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from runjournal.domain.model import CheckIn, Run
-from runjournal.journal import Journal
+from runjournal.service.journal import Journal
 from runjournal.ui.bridge import JournalBridge
-from runjournal.ui.coach.coach_panel import NOTHING_TO_SAY, CoachPanel
-from runjournal.ui.coach.nudge_card import TURN_OFF_TIP, NudgeCard
+from runjournal.ui.views.coach.coach_panel import NOTHING_TO_SAY, CoachPanel
+from runjournal.ui.views.coach.nudge_card import TURN_OFF_TIP, NudgeCard
 
 TODAY = date.today()
 

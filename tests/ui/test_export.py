@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from runjournal.domain.model import CheckIn, Run
-from runjournal.journal import Journal
+from runjournal.service.journal import Journal
 from runjournal.ui import app as app_module
 from runjournal.ui import exporting
 from runjournal.ui.main_window import MainWindow

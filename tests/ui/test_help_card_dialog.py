@@ -7,7 +7,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
 from runjournal.domain.model import SupportContact
-from runjournal.journal import Journal
+from runjournal.service.journal import Journal
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.dialogs.help_card_dialog import HelpCardDialog
 

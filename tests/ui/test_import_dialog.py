@@ -11,8 +11,8 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from runjournal.domain.model import Activity, CheckIn, Run
-from runjournal.export import export
-from runjournal.journal import Journal
+from runjournal.service.export import export
+from runjournal.service.journal import Journal
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.importing import controller as controller_module
 from runjournal.ui.importing.controller import ImportController

@@ -6,12 +6,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from runjournal import demo
+from runjournal.samples import demo
 from runjournal.domain.model import CheckIn, Run
 from runjournal.insights.model import CAVEAT
 from runjournal.ui.bridge import JournalBridge
-from runjournal.ui.insights import InsightsView
-from runjournal.ui.insights.insights_view import NOT_ENOUGH_TEXT, PAUSED_TEXT
+from runjournal.ui.views.insights import InsightsView
+from runjournal.ui.views.insights.insights_view import NOT_ENOUGH_TEXT, PAUSED_TEXT
 
 TIMEOUT_MS = 20000
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeySequence
 
 from runjournal.coach.running_rules import vol
 from runjournal.domain.model import DistanceUnit, Run
-from runjournal.journal import Journal
+from runjournal.service.journal import Journal
 from runjournal.ui import app as app_module
 from runjournal.ui.main_window import MainWindow
 

@@ -14,10 +14,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from runjournal.domain.model import Run
-from runjournal.journal import Journal, JournalError
-from runjournal.storage import quarantine
-from runjournal.storage.inspect import NewerJournalError
-from runjournal.storage.quarantine import OpenProblem, classify, move_aside
+from runjournal.service.journal import Journal, JournalError
+from runjournal.storage.backup import quarantine
+from runjournal.storage.backup.inspect import NewerJournalError
+from runjournal.storage.backup.quarantine import OpenProblem, classify, move_aside
 from runjournal.ui import app as app_module
 from runjournal.ui.dialogs import open_problem_dialog
 from runjournal.ui.dialogs.open_problem_dialog import (

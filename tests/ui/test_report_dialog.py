@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from runjournal.domain.model import CheckIn, Run
 from runjournal.domain.weeks import IsoWeek
-from runjournal.journal import Journal
+from runjournal.service.journal import Journal
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.dialogs import report_dialog
 from runjournal.ui.dialogs.report_dialog import ReportDialog, week_title

@@ -11,7 +11,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QLabel
 
 from runjournal.domain.model import CheckIn, Run
-from runjournal.journal import Journal
+from runjournal.service.journal import Journal
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.dialogs import restore_dialog
 from runjournal.ui.dialogs.about_dialog import about_text

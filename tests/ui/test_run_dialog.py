@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QDateTimeEdit, QDialog, QLabel, QWidget
 
 from runjournal.domain.model import Activity, Company, DistanceUnit, Run, Source
-from runjournal.journal import Journal
+from runjournal.service.journal import Journal
 from runjournal.ui.dialogs.run_dialog import RunDialog
 
 ENTER = Qt.Key.Key_Return

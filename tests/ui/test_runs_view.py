@@ -10,9 +10,9 @@ from PySide6.QtCore import QDate, QDateTime, QPoint, Qt, QTime
 
 from runjournal.domain.model import Activity, DistanceUnit, Run
 from runjournal.domain.weeks import week_start
-from runjournal.journal import Journal
+from runjournal.service.journal import Journal
 from runjournal.ui.bridge import JournalBridge
-from runjournal.ui.runs.run_table_model import (
+from runjournal.ui.views.runs.run_table_model import (
     COL_ACTIVITY,
     COL_DATE,
     COL_DISTANCE,
@@ -23,8 +23,8 @@ from runjournal.ui.runs.run_table_model import (
     COL_PACE,
     RunTableModel,
 )
-from runjournal.ui.runs.runs_view import RunsView
-from runjournal.ui.runs.week_totals_table import (
+from runjournal.ui.views.runs.runs_view import RunsView
+from runjournal.ui.views.runs.week_totals_table import (
     WEEK_COL_DISTANCE,
     WEEK_COL_EASY,
     WEEK_COL_MINUTES,

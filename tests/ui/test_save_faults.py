@@ -21,12 +21,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import event
 
 from runjournal.domain.model import CheckIn, Run
-from runjournal.journal import Journal
+from runjournal.service.journal import Journal
 from runjournal.storage import errors
 from runjournal.ui.bridge import JournalBridge
-from runjournal.ui.check_in.check_in_panel import CheckInPanel
+from runjournal.ui.views.today.check_in_panel import CheckInPanel
 from runjournal.ui.dialogs.run_dialog import RunDialog
-from runjournal.ui.runs.run_actions import RunActions
+from runjournal.ui.views.runs.run_actions import RunActions
 
 LONG_NOTE = "Ran along the river after a hard week; the legs were heavy but my head cleared. " * 70
 CTRL = Qt.KeyboardModifier.ControlModifier

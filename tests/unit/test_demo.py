@@ -9,7 +9,7 @@ from datetime import UTC, date, time, timedelta
 
 import pytest
 
-from runjournal.demo import DemoJournal, generate
+from runjournal.samples.demo import DemoJournal, generate
 from runjournal.domain.model import Activity, Company, Run, Source
 from runjournal.domain.validation import validate_check_in, validate_run
 

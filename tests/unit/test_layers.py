@@ -16,16 +16,10 @@ QT_FREE = (
     "storage",
     "coach",
     "insights",
-    "importers",
+    "formats",
     "figures",
-    "journal.py",
-    "journal_figures.py",
-    "journal_imports.py",
-    "changes.py",
-    "import_plan.py",
-    "journal_document.py",
-    "demo.py",
-    "export.py",
+    "service",
+    "samples",
 )
 
 
@@ -85,7 +79,7 @@ def test_opening_a_current_journal_loads_neither_qt_nor_alembic(tmp_path: Path) 
         timeout=60,
     )
     loaded = _modules_after(
-        f"from runjournal.journal import Journal\nj = Journal.open({str(path)!r})\nj.runs(); j.close()"
+        f"from runjournal.service.journal import Journal\nj = Journal.open({str(path)!r})\nj.runs(); j.close()"
     )
     assert not {m for m in loaded if m.split(".")[0] in (*QT, "alembic")}
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runjournal import support_lines
+from runjournal.domain import support_lines
 from runjournal.domain.model import SupportContact
 from runjournal.ui.bridge import JournalBridge
 

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from runjournal.domain.units import count
 from runjournal.paths import backups_dir
-from runjournal.storage.inspect import JournalError, inspect_file
-from runjournal.storage.quarantine import OpenProblem, classify, damaged_name, restore_over_damaged
+from runjournal.storage.backup.inspect import JournalError, inspect_file
+from runjournal.storage.backup.quarantine import OpenProblem, classify, damaged_name, restore_over_damaged
 
 TEXT_WIDTH = 480
 JOURNAL_FILTER = "RunJournal journals (*.sqlite *.db);;All files (*)"
@@ -74,7 +74,7 @@ class GoodBackup:
 def newest_good_backup(journal_path: Path) -> GoodBackup | None:
     """The newest backup of this journal that passes a thorough check, if there is one."""
     try:
-        from runjournal.storage.backup import last_backup
+        from runjournal.storage.backup.backup import last_backup
     except ImportError:  # before backups were listed by name: newest file first
         folder = backups_dir(journal_path)
         try:

@@ -31,7 +31,7 @@ from runjournal.domain.weeks import IsoWeek
 from runjournal.figures.week_report import WeekReport
 from runjournal.reports.weekly import ReportError, locale_page_size, print_report, write_pdf
 from runjournal.ui.bridge import JournalBridge
-from runjournal.ui.runs.qt_dates import to_date, to_qdate
+from runjournal.ui.views.runs.qt_dates import to_date, to_qdate
 
 PAGE_MARGIN_MM = 15
 

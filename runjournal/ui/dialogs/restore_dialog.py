@@ -39,10 +39,10 @@ from PySide6.QtWidgets import (
 )
 
 from runjournal.domain.units import count
-from runjournal.journal import Journal, JournalError
+from runjournal.service.journal import Journal, JournalError
 from runjournal.paths import backups_dir
-from runjournal.storage.backup import BackupEntry, BackupInfo
-from runjournal.storage.backup_rotation import BEFORE_IMPORT, BEFORE_RESTORE, BEFORE_UPGRADE, DAILY, MANUAL
+from runjournal.storage.backup.backup import BackupEntry, BackupInfo
+from runjournal.storage.backup.rotation import BEFORE_IMPORT, BEFORE_RESTORE, BEFORE_UPGRADE, DAILY, MANUAL
 from runjournal.ui.bridge import JournalBridge
 
 COL_MADE = 0

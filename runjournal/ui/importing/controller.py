@@ -60,7 +60,7 @@ def tell(parent: QWidget, title: str, message: str, *, warning: bool = False) ->
 
 def is_whole_journal(path: Path) -> bool:
     """Whether a file is RunJournal's own whole-journal export, from its first bytes only."""
-    from runjournal.journal_document import looks_like_document
+    from runjournal.formats.journal_json import looks_like_document
 
     if path.suffix.lower() != ".json":
         return False
@@ -107,7 +107,7 @@ class ImportController(QObject):
     def import_paths(self, paths: Sequence[Path]) -> None:
         """Reviews and imports activity files, and those in folders among them; a lone
         whole-journal export is loaded instead."""
-        from runjournal.importers.folders import expand_folders
+        from runjournal.formats.importers.folders import expand_folders
 
         paths = expand_folders([Path(p) for p in paths])
         if not paths:
@@ -141,7 +141,7 @@ class ImportController(QObject):
 
     def load_document(self, path: Path) -> bool:
         """Fills an empty journal from an export, after asking; explains when it can't."""
-        from runjournal.journal_document import DocumentError, read_document
+        from runjournal.formats.journal_json import DocumentError, read_document
 
         parent = self.parent_widget
         title = "Whole Journal Not Loaded"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from runjournal.domain.units import count
-from runjournal.import_plan import ImportDone, ImportPlan
+from runjournal.service.import_plan import ImportDone, ImportPlan
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.commands import JournalCommand
 

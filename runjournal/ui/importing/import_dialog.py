@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from runjournal.domain.model import DistanceUnit
 from runjournal.domain.units import count
-from runjournal.import_plan import ImportPlan, Status
+from runjournal.service.import_plan import ImportPlan, Status
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.importing.import_command import ImportCommand
 from runjournal.ui.importing.reader import FileReader

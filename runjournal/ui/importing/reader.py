@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from runjournal.domain.model import DistanceUnit
-from runjournal.importers import FileResult
+from runjournal.formats.importers import FileResult
 from runjournal.ui.background import BackgroundLoader, Task
 
 _HEAD_BYTES = 4096
@@ -27,7 +27,7 @@ def whole_journal_result(path: Path) -> FileResult | None:
     `read_file` would only say ".json is not a file type RunJournal can read", which is
     wrong for RunJournal's own export; this says what to do with it instead.
     """
-    from runjournal.journal_document import looks_like_document
+    from runjournal.formats.journal_json import looks_like_document
 
     if path.suffix.lower() != ".json":
         return None
@@ -51,7 +51,7 @@ def whole_journal_result(path: Path) -> FileResult | None:
 
 def read_one(path: Path, csv_units: DistanceUnit) -> FileResult:
     """One file's runs, or why it can't be imported; never raises for a bad file."""
-    from runjournal.importers import read_file  # gpxpy and fitdecode load only when needed
+    from runjournal.formats.importers import read_file  # gpxpy and fitdecode load only when needed
 
     return whole_journal_result(path) or read_file(path, csv_units=csv_units)
 

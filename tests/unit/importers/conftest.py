@@ -41,7 +41,7 @@ def sample() -> Callable[[str], Path]:
 @pytest.fixture(scope="session")
 def imported(real_dir: Path):
     """read_file on a real file, read once per session: the big rides take a second each."""
-    from runjournal.importers import FileResult, read_file
+    from runjournal.formats.importers import FileResult, read_file
 
     cache: dict[tuple[str, object], FileResult] = {}
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-import runjournal.importers as importers
-from runjournal.importers import MAX_FILE_BYTES, FileResult, read_bytes, read_file
+import runjournal.formats.importers as importers
+from runjournal.formats.importers import MAX_FILE_BYTES, FileResult, read_bytes, read_file
 
 GPX_HEAD = b'<?xml version="1.0"?>\n'
 BILLION_LAUGHS = b"""<?xml version="1.0"?>

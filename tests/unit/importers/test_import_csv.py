@@ -9,8 +9,8 @@ import pytest
 
 from runjournal.domain.model import Activity, Company, DistanceUnit, Run, Source
 from runjournal.domain.validation import validate_run
-from runjournal.importers import read_bytes, read_file
-from runjournal.importers.csv_files import clock_seconds, garmin_number
+from runjournal.formats.importers import read_bytes, read_file
+from runjournal.formats.csv_files import clock_seconds, garmin_number
 
 CET = timezone(timedelta(hours=1), "CET")
 
@@ -51,7 +51,7 @@ def test_runjournal_export_round_trip() -> None:
     import csv
     import io
 
-    from runjournal.export import RUN_CSV_COLUMNS, _blank, run_row
+    from runjournal.service.export import RUN_CSV_COLUMNS, _blank, run_row
 
     run = Run(
         day=date(2026, 1, 5),
@@ -166,14 +166,14 @@ def test_a_table_it_does_not_know() -> None:
     ],
 )
 def test_strava_dates(text: str, expected: datetime) -> None:
-    from runjournal.importers.csv_files import _strava_date
+    from runjournal.formats.csv_files import _strava_date
 
     assert _strava_date(text) == expected
 
 
 @pytest.mark.parametrize("text", ["Nov 31, 2023, 7:00:00 AM", "Nov 3, 2023, 13:00:00 PM", "Brumaire 3, 2023"])
 def test_strava_dates_that_are_not_dates(text: str) -> None:
-    from runjournal.importers.csv_files import _strava_date
+    from runjournal.formats.csv_files import _strava_date
 
     with pytest.raises(ValueError, match="not a Strava date"):
         _strava_date(text)
@@ -182,7 +182,7 @@ def test_strava_dates_that_are_not_dates(text: str) -> None:
 GERMAN_DESKTOP = """
 import sys
 from PySide6.QtWidgets import QApplication
-from runjournal.importers import read_file
+from runjournal.formats.importers import read_file
 
 app = QApplication([])  # sets the C library's locale from the desktop's, as the window does
 result = read_file(sys.argv[1])

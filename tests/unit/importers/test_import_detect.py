@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from runjournal.domain.model import Activity
-from runjournal.importers.activity_types import activity_of, is_indoor
-from runjournal.importers.detect import kind_of_name, sniff
+from runjournal.formats.importers.activity_types import activity_of, is_indoor
+from runjournal.formats.importers.detect import kind_of_name, sniff
 
 
 @pytest.mark.parametrize(
@@ -80,7 +80,7 @@ def test_sport_names(names: tuple, activity: Activity, indoor: bool) -> None:
 def test_importing_the_package_loads_no_parser() -> None:
     """The first window imports the journal, which imports this package: it must stay light."""
     code = (
-        "import sys, runjournal.importers, runjournal.importers.duplicates;"
+        "import sys, runjournal.formats.importers, runjournal.formats.importers.duplicates;"
         "print(sorted(m for m in ('gpxpy', 'fitdecode', 'defusedxml', 'PySide6', 'sqlalchemy')"
         " if m in sys.modules))"
     )

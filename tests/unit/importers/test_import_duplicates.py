@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from runjournal.domain.model import Activity, Run, Source
-from runjournal.importers.duplicates import find_duplicate, same_activity
+from runjournal.formats.importers.duplicates import find_duplicate, same_activity
 
 START = datetime(2026, 3, 2, 6, 15, tzinfo=UTC)
 RUN = Run(day=date(2026, 3, 2), duration_s=1800, started_at=START, distance_m=5000, content_hash="h1")
@@ -73,7 +73,7 @@ def _compare_with_every_run(run: Run, existing: list[Run]) -> Run | None:
 def test_the_index_finds_what_comparing_with_every_run_finds() -> None:
     import random
 
-    from runjournal.importers.duplicates import RunIndex
+    from runjournal.formats.importers.duplicates import RunIndex
 
     rng = random.Random(5)
 

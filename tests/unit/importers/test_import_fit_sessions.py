@@ -14,7 +14,7 @@ import pytest
 
 from runjournal.domain.model import Activity
 from runjournal.domain.validation import validate_run
-from runjournal.importers.fit import effort_of, feel_note, runs_from_messages
+from runjournal.formats.importers.fit import effort_of, feel_note, runs_from_messages
 
 START = datetime(2026, 5, 3, 22, 30, tzinfo=UTC)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from runjournal.importers import read_file
-from runjournal.importers.folders import expand_folders
+from runjournal.formats.importers import read_file
+from runjournal.formats.importers.folders import expand_folders
 
 
 def _strava_export(root: Path, sample) -> Path:

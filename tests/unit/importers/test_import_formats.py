@@ -8,7 +8,7 @@ import pytest
 
 from runjournal.domain.model import Activity, Source
 from runjournal.domain.validation import validate_run
-from runjournal.importers import FileResult, read_file
+from runjournal.formats.importers import FileResult, read_file
 
 CEST = timezone(timedelta(hours=2), "CEST")  # where the sweat example rides were recorded
 
@@ -143,7 +143,7 @@ def test_the_two_minute_ride_agrees_where_its_sources_do(imported) -> None:
 
 
 def test_a_gpx_in_latin_1() -> None:
-    from runjournal.importers import read_bytes
+    from runjournal.formats.importers import read_bytes
 
     text = (
         '<?xml version="1.0" encoding="ISO-8859-1"?>\n'

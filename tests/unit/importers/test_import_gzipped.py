@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-import runjournal.importers as importers
-from runjournal.importers import read_bytes, read_file
+import runjournal.formats.importers as importers
+from runjournal.formats.importers import read_bytes, read_file
 
 PACKED = ["4801048867.fit.gz", "activity_4801048867.tcx.gz", "4801048867_strava.gpx.gz", "3173437224.tcx.gz"]
 

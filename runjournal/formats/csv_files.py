@@ -1,0 +1,300 @@
+"""CSV tables of many activities: RunJournal's own export, Strava's and Garmin Connect's.
+
+Each row becomes one run. A row's content hash is the file's SHA-256, a colon and the
+row's index among the data rows (0 for the first activity), so rows of one file stay
+distinct and importing the same file again finds every row already there. A row that
+cannot be read is left out; the rest of the file is still imported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+from runjournal.domain.model import Activity, Company, DistanceUnit, Run, Source
+from runjournal.domain.serialize import RUN_CSV_COLUMNS
+from runjournal.domain.units import parse_duration, to_metres
+from runjournal.formats.importers.activity_types import activity_of, is_indoor
+from runjournal.formats.importers.common import (
+    ImportProblem,
+    finish_run,
+    heart_rate,
+    local_day,
+    number,
+    offset_minutes,
+    positive,
+    sha256_hex,
+)
+from runjournal.formats.importers.detect import csv_flavour
+
+RUNJOURNAL_COLUMNS = RUN_CSV_COLUMNS  # the runs table RunJournal itself exports
+FEET = 0.3048
+YARD = 0.9144
+_CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:\.\d+)?)$")
+
+
+class Row:
+    """One CSV row read by column name; Strava repeats names, so `nth` picks a repeat."""
+
+    def __init__(self, header: list[str], values: list[str]) -> None:
+        self._header, self._values = header, values
+
+    def get(self, name: str, nth: int = 0) -> str:
+        seen = -1
+        for index, column in enumerate(self._header):
+            if column == name:
+                seen += 1
+                if seen == nth:
+                    value = self._values[index].strip() if index < len(self._values) else ""
+                    return "" if value in ("--", "-") else value
+        return ""
+
+
+def clock_seconds(text: str) -> float | None:
+    """Seconds from Garmin's "00:32:10", "1:05:00.5" or "32:10"."""
+    match = _CLOCK.match(text.strip())
+    if not match:
+        return None
+    hours, minutes, seconds = match.groups()
+    return int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
+
+
+def garmin_number(text: str) -> float | None:
+    """A number written "1,034.56" (thousands) or "7,00" (a decimal comma)."""
+    text = text.strip().replace("\u00a0", "").replace(" ", "")
+    if "." in text or re.fullmatch(r"\d{1,3}(,\d{3})+", text):
+        text = text.replace(",", "")
+    else:
+        text = text.replace(",", ".")
+    return number(text)
+
+
+def _localize(naive: datetime, zone: tzinfo | None) -> tuple[datetime, int]:
+    """A wall-clock time from a file, as a UTC instant and the offset of `zone` then."""
+    aware = naive.astimezone() if zone is None else naive.replace(tzinfo=zone)
+    offset = aware.utcoffset() or timedelta(0)
+    return aware.astimezone(UTC), round(offset.total_seconds() / 60)
+
+
+def _flag(text: str) -> bool:
+    return text.strip().lower() in ("yes", "true", "1", "y")
+
+
+def _scale(text: str) -> int | None:
+    value = number(text)
+    return round(value) if value is not None and 1 <= value <= 10 else None
+
+
+def _runjournal(row: Row, zone: tzinfo | None, units: DistanceUnit) -> Run | None:
+    day = date.fromisoformat(row.get("date"))
+    started_at, offset = None, number(row.get("utc_offset_min"))
+    if row.get("start_local"):
+        wall = datetime.combine(day, time.fromisoformat(row.get("start_local")))
+        if offset is None:
+            started_at, offset = _localize(wall, zone)
+        else:
+            started_at = (wall - timedelta(minutes=offset)).replace(tzinfo=UTC)
+    duration = number(row.get("duration_s"))
+    if duration is None and row.get("duration"):
+        duration = parse_duration(row.get("duration"))
+    distance = positive(row.get("distance_m"))
+    if distance is None and positive(row.get("distance_km")):
+        distance = positive(row.get("distance_km")) * 1000.0  # type: ignore[operator]
+    activity = row.get("activity")
+    company = row.get("with")
+    return Run(
+        day=day,
+        duration_s=duration or 0.0,
+        activity=Activity(activity) if activity in Activity._value2member_map_ else activity_of(activity),
+        started_at=started_at,
+        utc_offset_min=None if offset is None else round(offset),
+        moving_s=number(row.get("moving_s")),
+        distance_m=distance,
+        effort=_scale(row.get("effort")),
+        company=Company(company) if company in Company._value2member_map_ else Company.SOLO,
+        outdoor=not row.get("outdoor") or _flag(row.get("outdoor")),
+        mindful=_flag(row.get("mindful")),
+        mood_before=_scale(row.get("mood_before")),
+        mood_after=_scale(row.get("mood_after")),
+        stress_before=_scale(row.get("stress_before")),
+        stress_after=_scale(row.get("stress_after")),
+        avg_hr=heart_rate(row.get("avg_hr")),
+        max_hr=heart_rate(row.get("max_hr")),
+        ascent_m=number(row.get("ascent_m")),
+        title=row.get("title"),
+        note=row.get("note"),
+        note_private=_flag(row.get("note_private")),
+    )
+
+
+_MONTH_NUMBERS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1
+)}  # fmt: skip
+_TIME_OF_DAY = r"(?P<hour>\d{1,2}):(?P<minute>\d{2}):(?P<second>\d{2})"
+_STRAVA_DATES = (
+    re.compile(  # "Nov 3, 2023, 7:12:45 AM"
+        r"(?P<month>[A-Za-z]{3})[a-z]*\.? (?P<day>\d{1,2}), (?P<year>\d{4}),? "
+        + _TIME_OF_DAY
+        + r" ?(?P<half>[AaPp][Mm])$"
+    ),
+    re.compile(
+        r"(?P<day>\d{1,2}) (?P<month>[A-Za-z]{3})[a-z]*\.? (?P<year>\d{4}),? " + _TIME_OF_DAY + "$"
+    ),  # "3 Nov 2023, 07:12:45"
+)
+
+
+def _strava_date(text: str) -> datetime:
+    """Strava's "Nov 3, 2023, 7:12:45 AM" (English exports), always in UTC.
+
+    Read by hand rather than with strptime, whose month names and AM/PM follow the C
+    library's locale: Qt sets that from the desktop, so on a German one strptime would
+    look for "Okt" and never find Strava's English "Oct".
+    """
+    text = text.strip()
+    for pattern in _STRAVA_DATES:
+        found = pattern.match(text)
+        month = _MONTH_NUMBERS.get(found["month"].lower()) if found else None
+        if found is None or month is None:
+            continue
+        hour = int(found["hour"])
+        half = (found.groupdict().get("half") or "").lower()
+        if half and not 1 <= hour <= 12:
+            break
+        if half:
+            hour = hour % 12 + (12 if half == "pm" else 0)
+        try:
+            return datetime(
+                int(found["year"]), month, int(found["day"]), hour, int(found["minute"]), int(found["second"]),
+                tzinfo=UTC,
+            )  # fmt: skip
+        except ValueError:
+            break
+    try:
+        return datetime.fromisoformat(text).replace(tzinfo=UTC)  # "2023-11-03 07:12:45"
+    except ValueError:
+        raise ValueError(f"not a Strava date: {text!r}") from None
+
+
+def _strava(row: Row, zone: tzinfo | None, units: DistanceUnit) -> Run | None:
+    started_at = _strava_date(row.get("Activity Date"))
+    offset = offset_minutes(started_at, zone)
+    kind = row.get("Activity Type")
+    activity = activity_of(kind)
+    # The second "Distance" column is metres for every sport; the first is kilometres,
+    # except for swims, where Strava writes metres there too.
+    distance = positive(row.get("Distance", 1))
+    if distance is None and positive(row.get("Distance")):
+        first = positive(row.get("Distance")) or 0.0
+        distance = first if activity is Activity.SWIM else first * 1000.0
+    ascent = number(row.get("Elevation Gain"))
+    return Run(
+        day=local_day(started_at, offset),
+        duration_s=number(row.get("Elapsed Time")) or number(row.get("Elapsed Time", 1)) or 0.0,
+        activity=activity,
+        started_at=started_at,
+        utc_offset_min=offset,
+        moving_s=positive(row.get("Moving Time")),
+        distance_m=distance,
+        effort=_scale(row.get("Perceived Exertion")),
+        outdoor=not is_indoor(kind),
+        avg_hr=heart_rate(row.get("Average Heart Rate")),
+        max_hr=heart_rate(row.get("Max Heart Rate")),
+        ascent_m=ascent if ascent is not None and ascent >= 0 else None,
+        title=row.get("Activity Name"),
+        note=row.get("Activity Description"),
+    )
+
+
+def _garmin(row: Row, zone: tzinfo | None, units: DistanceUnit) -> Run | None:
+    # Garmin Connect writes the wall-clock time where the activity happened, with no zone.
+    started_at, offset = _localize(datetime.fromisoformat(row.get("Date")), zone)
+    kind = row.get("Activity Type")
+    activity = activity_of(kind)
+    distance = positive(garmin_number(row.get("Distance")))
+    if distance is not None:
+        # Swims are listed in metres or yards, everything else in km or miles.
+        if activity is Activity.SWIM:
+            distance *= 1.0 if units is DistanceUnit.KM else YARD
+        else:
+            distance = to_metres(distance, units)
+    ascent = garmin_number(row.get("Total Ascent"))
+    if ascent is not None and units is DistanceUnit.MI:
+        ascent *= FEET
+    duration = clock_seconds(row.get("Elapsed Time")) or clock_seconds(row.get("Time"))
+    return Run(
+        day=local_day(started_at, offset),
+        duration_s=duration or 0.0,
+        activity=activity,
+        started_at=started_at,
+        utc_offset_min=offset,
+        moving_s=clock_seconds(row.get("Moving Time")) or clock_seconds(row.get("Time")),
+        distance_m=distance,
+        outdoor=not is_indoor(kind),
+        avg_hr=heart_rate(garmin_number(row.get("Avg HR"))),
+        max_hr=heart_rate(garmin_number(row.get("Max HR"))),
+        ascent_m=ascent if ascent is not None and ascent >= 0 else None,
+        title=row.get("Title"),
+    )
+
+
+_READERS: dict[str, Callable[[Row, tzinfo | None, DistanceUnit], Run | None]] = {
+    "runjournal": _runjournal,
+    "strava": _strava,
+    "garmin": _garmin,
+}
+
+
+def read_csv(
+    data: bytes,
+    name: str,
+    zone: tzinfo | None = None,
+    units: DistanceUnit = DistanceUnit.KM,
+    skipped: list[str] | None = None,
+) -> list[Run]:
+    """The table's activities; a row that cannot be read is left out and, when `skipped`
+    is given, described there ("row 7 …") so the person hears about it."""
+    flavour = csv_flavour(data)
+    if flavour is None:
+        raise ImportProblem(
+            f"“{name}” is not a table RunJournal knows; use RunJournal's own runs export, "
+            "Strava's activities.csv or Garmin Connect's Activities.csv."
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error:
+        raise ImportProblem(
+            f"“{name}” is damaged (its rows cannot be read); export the table again."
+        ) from None
+    header = [c.strip() for c in rows[0]]
+    # Line numbers as a spreadsheet shows them (the header is line 1), blank lines left out.
+    body = [(line, r) for line, r in enumerate(rows[1:], start=2) if any(v.strip() for v in r)]
+    if not body:
+        raise ImportProblem(f"“{name}” has a header but no activities in it; export the table again.")
+    file_hash = sha256_hex(data)
+    reader = _READERS[flavour]
+    runs: list[Run] = []
+    for index, (line, values) in enumerate(body):
+        try:
+            run = reader(Row(header, values), zone, units)
+        except (ValueError, TypeError, OverflowError):
+            run = None  # an unreadable row is left out; the others still count
+        run = finish_run(run.replace(source=Source.CSV, content_hash=f"{file_hash}:{index}")) if run else None
+        if run is not None:
+            runs.append(run)
+        elif skipped is not None:
+            skipped.append(
+                f"row {line} of “{name}” could not be read as an activity (a date or duration is missing or wrong)."
+            )
+    if not runs:
+        raise ImportProblem(
+            f"None of the {len(body)} rows of “{name}” could be read as an activity; "
+            "check that it is the unchanged export file."
+        )
+    return runs

@@ -1,0 +1,181 @@
+"""FIT: the watch's own binary file, with a summary ("session") per sport.
+
+The session totals are what the watch showed the person at the end, so they are used as
+they are. A multi-sport activity (a triathlon, a run then a row) has one session per
+sport and becomes one run per session; transitions between sports are left out.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta, tzinfo
+from typing import Any
+
+from runjournal.domain.model import Run, Source
+from runjournal.formats.importers.activity_types import activity_of, is_indoor
+from runjournal.formats.importers.common import (
+    ImportProblem,
+    as_utc,
+    finish_run,
+    heart_rate,
+    local_day,
+    number,
+    offset_minutes,
+    positive,
+    sha256_hex,
+)
+
+# Session fields 192 and 193 of the FIT profile (21.x). fitdecode 0.11's profile predates
+# them, so they arrive as "unknown_192" / "unknown_193"; newer profiles name them.
+FEEL_FIELDS = ("workout_feel", "unknown_192")
+RPE_FIELDS = ("workout_rpe", "unknown_193")
+# Garmin's five "How did you feel?" answers, stored as 0, 25, 50, 75 and 100.
+FEEL_WORDS = {0: "very weak", 25: "weak", 50: "normal", 75: "strong", 100: "very strong"}
+_SKIPPED_SPORTS = {"transition"}
+
+Message = Mapping[str, Any]
+
+
+def effort_of(workout_rpe: object) -> int | None:
+    """RPE 1–10 from the watch's 0–100 value (RPE × 10); 0 or missing means not rated."""
+    value = number(workout_rpe)
+    if value is None or value <= 0 or value > 100:
+        return None
+    return max(1, min(10, round(value / 10)))
+
+
+def feel_note(workout_feel: object) -> str:
+    """The watch's own words for how the workout felt, as a line for the note; no guessing."""
+    value = number(workout_feel)
+    if value is None or not 0 <= value <= 100:
+        return ""
+    nearest = min(FEEL_WORDS, key=lambda level: abs(level - value))
+    return f"Feel on the watch: {FEEL_WORDS[nearest]}"
+
+
+def _first(message: Message, names: Iterable[str]) -> Any:
+    for name in names:
+        if message.get(name) is not None:
+            return message[name]
+    return None
+
+
+def runs_from_messages(
+    messages: Iterable[tuple[str, Message]], content_hash: str, zone: tzinfo | None = None
+) -> list[Run]:
+    """Runs from decoded FIT messages: one per sport session.
+
+    Separate from the decoding so multi-sport splitting, effort and feel can be checked on
+    hand-made messages (fitdecode reads FIT files but cannot write them).
+    """
+    sessions: list[Message] = []
+    positions: list[datetime] = []
+    offset: int | None = None
+    for kind, fields in messages:
+        if kind == "session":
+            sessions.append(fields)
+        elif kind == "record" and fields.get("position_lat") is not None and fields.get("timestamp"):
+            positions.append(as_utc(fields["timestamp"]))
+        elif kind == "activity" and fields.get("local_timestamp") and fields.get("timestamp"):
+            # The watch's local clock minus UTC is the offset where the person was.
+            local = fields["local_timestamp"].replace(tzinfo=None)
+            utc = as_utc(fields["timestamp"]).replace(tzinfo=None)
+            minutes = round((local - utc).total_seconds() / 60 / 15) * 15
+            offset = minutes if -14 * 60 <= minutes <= 14 * 60 else None
+    runs: list[Run] = []
+    for session in sessions:
+        sport, sub_sport = session.get("sport"), session.get("sub_sport")
+        start = session.get("start_time") or session.get("timestamp")
+        if str(sport) in _SKIPPED_SPORTS or not isinstance(start, datetime):
+            continue
+        started_at = as_utc(start)
+        duration = positive(session.get("total_elapsed_time")) or positive(session.get("total_timer_time"))
+        if duration is None:
+            continue
+        end = started_at + timedelta(seconds=duration)
+        has_gps = session.get("start_position_lat") is not None or any(
+            started_at <= moment <= end for moment in positions
+        )
+        utc_offset = offset if offset is not None else offset_minutes(started_at, zone)
+        ascent = number(session.get("total_ascent"))
+        run = Run(
+            day=local_day(started_at, utc_offset),
+            duration_s=duration,
+            activity=activity_of(str(sport) if sport is not None else None, str(sub_sport or "")),
+            started_at=started_at,
+            utc_offset_min=utc_offset,
+            moving_s=positive(session.get("total_timer_time")),
+            distance_m=positive(session.get("total_distance")),
+            effort=effort_of(_first(session, RPE_FIELDS)),
+            outdoor=has_gps and not is_indoor(str(sport or ""), str(sub_sport or "")),
+            avg_hr=heart_rate(session.get("avg_heart_rate")),
+            max_hr=heart_rate(session.get("max_heart_rate")),
+            ascent_m=ascent if ascent is not None and ascent >= 0 else None,
+            note=feel_note(_first(session, FEEL_FIELDS)),
+            source=Source.FIT,
+            content_hash=content_hash,
+        )
+        finished = finish_run(run)
+        if finished is not None:
+            runs.append(finished)
+    return runs
+
+
+def _messages(data: bytes) -> list[tuple[str, dict[str, Any]]]:
+    import fitdecode
+
+    wanted = {"file_id", "session", "record", "activity"}
+    messages: list[tuple[str, dict[str, Any]]] = []
+    with (
+        warnings.catch_warnings(),
+        fitdecode.FitReader(io.BytesIO(data), check_crc=fitdecode.CrcCheck.RAISE) as reader,
+    ):
+        warnings.simplefilter("ignore")  # odd vendor fields are not the person's problem
+        for frame in reader:
+            if isinstance(frame, fitdecode.FitDataMessage) and frame.name in wanted:
+                if frame.name == "record":
+                    # Only whether (and when) there was a position matters for records.
+                    fields = {
+                        "timestamp": frame.get_value("timestamp", fallback=None),
+                        "position_lat": frame.get_value("position_lat", fallback=None),
+                    }
+                else:
+                    fields = {field.name: field.value for field in frame.fields}
+                messages.append((frame.name, fields))
+    return messages
+
+
+def read_fit(data: bytes, name: str, zone: tzinfo | None = None) -> list[Run]:
+    import fitdecode
+
+    try:
+        messages = _messages(data)
+    except fitdecode.FitEOFError:
+        raise ImportProblem(
+            f"“{name}” ends early, as if it was cut off while copying; copy it from the watch again."
+        ) from None
+    except fitdecode.FitCRCError:
+        raise ImportProblem(
+            f"“{name}” is damaged (its checksum does not match); copy it from the watch again."
+        ) from None
+    except fitdecode.FitError:
+        raise ImportProblem(
+            f"“{name}” is not a FIT file RunJournal can read; copy or export it again."
+        ) from None
+    file_type = next((f.get("type") for k, f in messages if k == "file_id"), "activity")
+    if file_type not in ("activity", None):
+        raise ImportProblem(
+            f"“{name}” is a FIT {str(file_type).replace('_', ' ')} file, not a recorded activity; "
+            "choose the activity's file instead."
+        )
+    if not any(kind == "session" for kind, _ in messages):
+        raise ImportProblem(
+            f"“{name}” has no activity summary, so the recording was probably not finished; "
+            "save the activity on the watch and copy it again."
+        )
+    runs = runs_from_messages(messages, sha256_hex(data), zone)
+    if not runs:
+        raise ImportProblem(f"“{name}” holds no activity with a usable duration or date; check the file.")
+    return runs

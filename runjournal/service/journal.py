@@ -1,0 +1,499 @@
+"""The Journal: the one API that the window and the command line both call.
+
+Every method is one transaction. Records are checked before anything is written, and a
+method that raises has changed nothing. After a write, subscribers hear which kind of
+record changed, so each view can refresh itself without knowing who wrote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from runjournal.service import figures as journal_figures
+from runjournal.service import imports as journal_imports
+from runjournal.service.changes import Change, ChangeHub
+from runjournal.coach.model import History, Nudge
+from runjournal.domain.model import (
+    CheckIn,
+    CoachChoice,
+    JournalCounts,
+    Problem,
+    Run,
+    Settings,
+    SourceFile,
+    SupportContact,
+    ValidationError,
+    WeekTotals,
+)
+from runjournal.domain.validation import validate_check_in, validate_run, validate_settings
+from runjournal.service.imports import SUPPORT_CONTACTS_KEY
+from runjournal.storage.database import Database, open_database
+from runjournal.storage.backup.inspect import CheckReport, FileReport, JournalError, check_journal, inspect_file
+from runjournal.storage.repositories import journal_counts
+from runjournal.storage.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    # Behind the charts, the printed page, imports and backups: imported when first used,
+    # so that opening the window does not wait for them.
+    from runjournal.domain.weeks import IsoWeek
+    from runjournal.figures.charts import ChartData, ChartRange
+    from runjournal.figures.week_report import WeekReport
+    from runjournal.service.import_plan import ImportDone, ImportPlan
+    from runjournal.formats.importers import FileResult
+    from runjournal.insights import Insight
+    from runjournal.formats.journal_json import JournalDocument
+    from runjournal.storage.backup.backup import BackupEntry, BackupInfo
+
+__all__ = ["Change", "Journal", "JournalError", "ValidationError"]
+
+LARGE_IMPORT_RUNS = 50  # an import this big is preceded by a checked backup
+COACH_CHECK_IN_DAYS = 90  # MOOD-LOW compares the last 14 days with the person's own 60
+
+
+def _raise_if(problems: list[Problem]) -> None:
+    if problems:
+        raise ValidationError(problems)
+
+
+def _entry_problems(
+    runs: Iterable[Run], check_ins: Iterable[CheckIn], today: date | None = None
+) -> list[Problem]:
+    """Every problem of a batch of entries, each naming the entry it belongs to."""
+    problems = [
+        Problem(p.field, f"Run on {r.day}: {p.message}") for r in runs for p in validate_run(r, today)
+    ]
+    problems += [
+        Problem(p.field, f"Check-in of {c.day}: {p.message}")
+        for c in check_ins
+        for p in validate_check_in(c, today)
+    ]
+    return problems
+
+
+class Journal:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+        self.changes = ChangeHub()
+        # Every run, oldest first, kept between writes: the coach and insights read them all
+        # after each change, and this process is the journal's only writer (see app_lock).
+        self._all_runs: tuple[Run, ...] | None = None
+        self.changes.subscribe(self._forget_runs)
+
+    def _forget_runs(self, change: Change) -> None:
+        if change & Change.RUNS:
+            self._all_runs = None
+
+    def _runs_until(self, uow: UnitOfWork, today: date) -> tuple[Run, ...]:
+        runs = self._all_runs
+        if runs is None:
+            runs = self._all_runs = tuple(uow.runs.between(None, None))
+        if runs and runs[-1].day > today:
+            return tuple(r for r in runs if r.day <= today)
+        return runs
+
+    @classmethod
+    def open(cls, path: Path | str, *, create: bool = True) -> Journal:
+        """Opens the journal at `path`; raises JournalError (with a plain message) if it can't."""
+        return cls(open_database(Path(path), create=create))
+
+    @property
+    def path(self) -> Path:
+        return self._db.path
+
+    @property
+    def upgrade_copy(self) -> Path | None:
+        """The copy kept from before this journal was migrated when opened, if it was."""
+        return self._db.upgrade_copy
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def _read(self) -> UnitOfWork:
+        return UnitOfWork(self._db.engine)
+
+    def _write(self) -> UnitOfWork:
+        return UnitOfWork(self._db.engine, write=True)
+
+    # Runs -------------------------------------------------------------------------------
+
+    def log_run(self, run: Run) -> Run:
+        """Stores a new run and returns it with its id. A run with an id (an undone delete)
+        comes back under the same id."""
+        _raise_if(validate_run(run))
+        with self._write() as uow:
+            stored = uow.runs.add(run)
+            uow.commit()
+        self.changes.emit(Change.RUNS)
+        return stored
+
+    def update_run(self, run: Run) -> Run:
+        if run.id is None:
+            raise ValueError("update_run needs a run that was stored before.")
+        _raise_if(validate_run(run))
+        with self._write() as uow:
+            if not uow.runs.update(run):
+                raise KeyError(f"There is no run with id {run.id}; it may have been deleted.")
+            uow.commit()
+        self.changes.emit(Change.RUNS)
+        return run
+
+    def delete_run(self, run_id: int) -> Run:
+        """Deletes a run and returns it, so it can be put back with `log_run`."""
+        with self._write() as uow:
+            run = uow.runs.get(run_id)
+            if run is None or not uow.runs.delete(run_id):
+                raise KeyError(f"There is no run with id {run_id}.")
+            uow.commit()
+        self.changes.emit(Change.RUNS)
+        return run
+
+    def delete_runs(self, run_ids: list[int]) -> list[Run]:
+        """Deletes several runs in one transaction: all of them, or none if one is missing."""
+        with self._write() as uow:
+            runs = [uow.runs.get(run_id) for run_id in run_ids]
+            missing = [i for i, r in zip(run_ids, runs, strict=True) if r is None]
+            if missing:
+                raise KeyError(f"There is no run with id {missing[0]}.")
+            for run_id in run_ids:
+                uow.runs.delete(run_id)
+            uow.commit()
+        self.changes.emit(Change.RUNS)
+        return [r for r in runs if r is not None]
+
+    def restore_runs(self, runs: list[Run]) -> None:
+        """Puts deleted runs back under their old ids, in one transaction (undo of a delete)."""
+        for run in runs:
+            _raise_if(validate_run(run))
+        with self._write() as uow:
+            for run in runs:
+                uow.runs.add(run)
+            uow.commit()
+        self.changes.emit(Change.RUNS)
+
+    def run(self, run_id: int) -> Run | None:
+        with self._read() as uow:
+            return uow.runs.get(run_id)
+
+    def runs(self, first: date | None = None, last: date | None = None) -> list[Run]:
+        """Runs between two days (both included), oldest first."""
+        with self._read() as uow:
+            if first is None and last is None:  # every run: the copy kept between writes
+                if self._all_runs is None:
+                    self._all_runs = tuple(uow.runs.between(None, None))
+                return list(self._all_runs)
+            return uow.runs.between(first, last)
+
+    def latest_run(self, today: date) -> Run | None:
+        """The newest session up to and including `today`, however long ago it was."""
+        with self._read() as uow:
+            runs = self._runs_until(uow, today)  # the copy the coach reads too
+        return runs[-1] if runs else None
+
+    # Check-ins --------------------------------------------------------------------------
+
+    def save_check_in(self, check_in: CheckIn) -> CheckIn | None:
+        """Stores the day's check-in. One with nothing recorded removes the day's entry,
+        since an untouched form means "not recorded", not a day of default values."""
+        _raise_if(validate_check_in(check_in))
+        with self._write() as uow:
+            if check_in.is_empty:
+                uow.check_ins.delete(check_in.day)
+            else:
+                uow.check_ins.put(check_in)
+            uow.commit()
+        self.changes.emit(Change.CHECK_INS)
+        return None if check_in.is_empty else check_in
+
+    def check_in(self, day: date) -> CheckIn | None:
+        with self._read() as uow:
+            return uow.check_ins.get(day)
+
+    def check_ins(self, first: date | None = None, last: date | None = None) -> list[CheckIn]:
+        with self._read() as uow:
+            return uow.check_ins.between(first, last)
+
+    def delete_check_in(self, day: date) -> CheckIn | None:
+        with self._write() as uow:
+            existing = uow.check_ins.get(day)
+            uow.check_ins.delete(day)
+            uow.commit()
+        if existing is not None:
+            self.changes.emit(Change.CHECK_INS)
+        return existing
+
+    # Settings and coach choices ---------------------------------------------------------
+
+    def settings(self) -> Settings:
+        with self._read() as uow:
+            return uow.settings.load()
+
+    def save_settings(self, settings: Settings) -> Settings:
+        _raise_if(validate_settings(settings))
+        with self._write() as uow:
+            uow.settings.save(settings)
+            uow.commit()
+        self.changes.emit(Change.SETTINGS)
+        return settings
+
+    def coach_choices(self) -> dict[str, CoachChoice]:
+        with self._read() as uow:
+            return uow.coach_choices.all()
+
+    def save_coach_choice(self, choice: CoachChoice) -> None:
+        """Stores a snooze or a turned-off rule; a choice with neither forgets the rule."""
+        with self._write() as uow:
+            uow.coach_choices.put(choice)
+            uow.commit()
+        self.changes.emit(Change.COACH)
+
+    def snooze_rule(self, rule_id: str, today: date, days: int = 7) -> CoachChoice:
+        current = self.coach_choices().get(rule_id, CoachChoice(rule_id))
+        choice = CoachChoice(rule_id, current.disabled, today + timedelta(days=days - 1))
+        self.save_coach_choice(choice)
+        return choice
+
+    def support_contacts(self) -> list[SupportContact]:
+        """The person's own contacts for the "Need support now?" card."""
+        with self._read() as uow:
+            stored = uow.settings.value(SUPPORT_CONTACTS_KEY) or []
+        return [
+            SupportContact(str(c.get("name", "")), str(c.get("phone", "")), str(c.get("note", "")))
+            for c in stored
+            if isinstance(c, dict) and c.get("name")
+        ]
+
+    def save_support_contacts(self, contacts: list[SupportContact]) -> None:
+        kept = [c for c in contacts if c.name.strip()]
+        if any(len(c.name) > 200 or len(c.phone) > 100 or len(c.note) > 500 for c in kept):
+            raise ValidationError([Problem("contacts", "A contact's name, number or note is too long.")])
+        with self._write() as uow:
+            uow.settings.put_value(
+                SUPPORT_CONTACTS_KEY,
+                [{"name": c.name.strip(), "phone": c.phone.strip(), "note": c.note.strip()} for c in kept],
+            )
+            uow.commit()
+        self.changes.emit(Change.SETTINGS)
+
+    def coach_history(self, today: date) -> History:
+        """Everything the coach rules read, up to and including `today`."""
+        with self._read() as uow:
+            runs = self._runs_until(uow, today)  # milestones and first weeks need them all
+            check_ins = uow.check_ins.between(today - timedelta(days=COACH_CHECK_IN_DAYS), today)
+            settings = uow.settings.load()
+        return History(today=today, runs=runs, check_ins=tuple(check_ins), settings=settings)
+
+    def insights(self, today: date) -> list[Insight] | None:
+        """How running and mood move together in the person's entries; None while the coach's
+        MOOD-LOW nudge is showing, when insights are paused (COACH_RULES.md)."""
+        from runjournal.insights import insights
+
+        with self._read() as uow:
+            history = History(
+                today=today,
+                runs=self._runs_until(uow, today),
+                check_ins=tuple(uow.check_ins.between(None, today)),
+                settings=uow.settings.load(),
+            )
+        return insights(history)
+
+    def nudges(self, today: date) -> list[Nudge]:
+        """The coach's nudges for `today`, after the person's snoozes and turned-off rules."""
+        from runjournal.coach.engine import nudges
+
+        return nudges(self.coach_history(today), self.coach_choices())
+
+    # Figures ----------------------------------------------------------------------------
+
+    def week_totals(self, first: date, last: date, first_weekday: int | None = None) -> list[WeekTotals]:
+        """Totals for every week from the one holding `first` to the one holding `last`,
+        weeks without a session included (as zeros), in the person's own week."""
+        with self._read() as uow:
+            if first_weekday is None:
+                first_weekday = uow.settings.load().week_start
+            return journal_figures.week_totals(uow, first, last, first_weekday)
+
+    def chart_data(self, chart_range: ChartRange, today: date) -> ChartData:
+        """Every chart's figures for the weeks in `chart_range`, ending with today's week."""
+        with self._read() as uow:
+            return journal_figures.chart_data(uow, chart_range, today)
+
+    def week_report(self, week: IsoWeek, today: date) -> WeekReport:
+        """The figures of the printed page for an ISO week (Monday to Sunday), with the
+        coach's nudges as they stood at the end of that week."""
+        as_of = min(week.sunday, today)
+        nudges = self.nudges(as_of) if as_of >= week.monday else []
+        with self._read() as uow:
+            return journal_figures.week_report(uow, week, nudges)
+
+    def counts(self) -> JournalCounts:
+        with self._read() as uow:
+            return journal_counts(uow.connection)
+
+    def is_empty(self) -> bool:
+        counts = self.counts()
+        return counts.runs == 0 and counts.check_ins == 0
+
+    # Batches ----------------------------------------------------------------------------
+
+    def add_entries(
+        self,
+        runs: Iterable[Run],
+        check_ins: Iterable[CheckIn],
+        settings: Settings | None = None,
+        *,
+        today: date | None = None,
+    ) -> tuple[int, int]:
+        """Adds many records in one transaction: all of them, or (on any problem) none."""
+        runs, check_ins = list(runs), list(check_ins)
+        problems = _entry_problems(runs, check_ins, today)
+        if settings is not None:
+            problems += validate_settings(settings)
+        _raise_if(problems)
+        with self._write() as uow:
+            uow.runs.add_many(runs)
+            uow.check_ins.add_many(check_ins)
+            if settings is not None:
+                uow.settings.save(settings)
+            uow.commit()
+        self.changes.emit(Change.EVERYTHING)
+        return len(runs), len(check_ins)
+
+    # Imports ----------------------------------------------------------------------------
+
+    def plan_import(self, results: Sequence[FileResult]) -> ImportPlan:
+        """What importing these read files would add, and what it would skip and why."""
+        with self._read() as uow:
+            return journal_imports.plan(uow, results)
+
+    def store_import(self, plan: ImportPlan) -> ImportDone:
+        """Stores the plan's new entries and their original files in one transaction;
+        a large import is preceded by a checked backup."""
+        runs = plan.new_runs
+        _raise_if(_entry_problems(runs, []))
+        if len(runs) >= LARGE_IMPORT_RUNS:
+            self.backup(reason="before-import")
+        with self._write() as uow:
+            done = journal_imports.store(uow, plan)
+            uow.commit()
+        self.changes.emit(Change.RUNS)
+        return done
+
+    def undo_import(self, done: ImportDone) -> None:
+        """Takes a whole import away again: its runs and the files it added."""
+        with self._write() as uow:
+            journal_imports.take_away(uow, done)
+            uow.commit()
+        self.changes.emit(Change.RUNS)
+
+    def redo_import(self, done: ImportDone) -> None:
+        """Puts an undone import back, under the same ids."""
+        with self._write() as uow:
+            journal_imports.put_back(uow, done)
+            uow.commit()
+        self.changes.emit(Change.RUNS)
+
+    def load_document(self, document: JournalDocument) -> tuple[int, int]:
+        """Fills an empty journal from a whole-journal export, ids included, so exporting
+        and loading gives the same journal. All of it, or (on any problem) nothing."""
+        if not self.is_empty() or self.source_files():
+            raise ValidationError(
+                [Problem("document", "A whole-journal export can only be loaded into an empty journal.")]
+            )
+        problems = _entry_problems(document.runs, document.check_ins)
+        _raise_if(problems + validate_settings(document.settings))
+        with self._write() as uow:
+            journal_imports.load_document(uow, document)
+            uow.commit()
+        self.changes.emit(Change.EVERYTHING)
+        return len(document.runs), len(document.check_ins)
+
+    def source_files(self) -> list[SourceFile]:
+        """Every imported file's original bytes."""
+        with self._read() as uow:
+            return uow.source_files.all()
+
+    # Safety -----------------------------------------------------------------------------
+
+    def backup(self, target: Path | None = None, *, reason: str = "") -> BackupInfo:
+        """A checked copy of the journal, by default in the backups folder beside it.
+
+        A copy in the backups folder is followed by the rotation (`backup_rotation`);
+        a copy written to a chosen `target` leaves the folder alone.
+        """
+        from runjournal.storage.backup.backup import backup_journal
+
+        info = backup_journal(self.path, target, reason=reason)
+        if target is None:
+            self._prune()
+        return info
+
+    def backups(self) -> list[BackupEntry]:
+        """The backups in the backups folder, newest first, each checked again (read-only)."""
+        from runjournal.storage.backup.backup import list_backups
+
+        return list_backups(self.path)
+
+    def last_backup(self) -> BackupEntry | None:
+        """The newest backup that passes its check, or None."""
+        from runjournal.storage.backup.backup import last_backup
+
+        return last_backup(self.path)
+
+    def backup_if_due(self, now: datetime | None = None) -> BackupInfo | None:
+        """The start-up backup: a checked "daily" copy when the newest good backup is over a
+        day old, then the rotation. None when none was due, or the journal holds no entries yet.
+
+        Raises JournalError when the copy cannot be written; the journal is unchanged then.
+        """
+        from runjournal.storage.backup.backup import backup_due, backup_journal
+        from runjournal.storage.backup.rotation import DAILY
+
+        now = now or datetime.now()
+        if self.is_empty() or not backup_due(self.path, now):
+            return None
+        info = backup_journal(self.path, reason=DAILY, when=now)
+        self._prune(now)
+        return info
+
+    def _prune(self, now: datetime | None = None) -> None:
+        # Pruning only tidies: a file that cannot be read or deleted is left where it is.
+        from runjournal.storage.backup.backup import prune_backups
+
+        prune_backups(self.path, now or datetime.now())
+
+    def check(self) -> CheckReport:
+        return check_journal(self.path)
+
+    def restore(self, backup: Path) -> BackupInfo:
+        """Replaces the journal with a backup, after saving the current journal.
+
+        Returns the copy of the journal as it was before the restore. The rotation runs only
+        after the restore, so it can never take away the backup being restored from.
+        """
+        from runjournal.storage.backup.backup import backup_journal, restore_into
+
+        checked: FileReport = inspect_file(Path(backup), thorough=True)
+        if checked.is_new:
+            raise JournalError(f"{backup} holds no journal to restore.")
+        if checked.problems:
+            raise JournalError(
+                f"{backup} did not pass its check ({checked.problems[0]}); nothing was restored."
+            )
+        before = backup_journal(self.path, reason="before-restore")
+        self._db.close()
+        try:
+            restore_into(Path(backup), self.path)
+        finally:
+            self._db = open_database(self.path, create=False)  # migrates an older backup
+        self._prune()
+        self.changes.emit(Change.EVERYTHING)
+        return before

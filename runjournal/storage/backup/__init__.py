@@ -1,0 +1,1 @@
+"""Backups: create, rotate, inspect, quarantine and restore."""

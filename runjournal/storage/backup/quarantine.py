@@ -1,0 +1,137 @@
+"""Moving a damaged journal out of the way without losing a byte of it.
+
+When a journal cannot be read and the person chooses to restore a backup, the damaged
+file is not overwritten: it is renamed beside itself with the time in its name, so it
+can still be sent to someone who can rescue what is in it. Only a damaged or foreign
+file is moved; a journal from a newer RunJournal, or one that is read-only, is fine as
+it is and stays where it was.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from runjournal.storage.backup.backup import restore_into
+from runjournal.storage.backup.inspect import JournalError, NewerJournalError, inspect_file
+
+SIDECARS = ("-wal", "-shm", "-journal")  # SQLite's files beside a database
+
+
+def damaged_name(path: Path, now: datetime, counter: int = 1) -> Path:
+    """`journal.sqlite` → `journal-damaged-20261122-093000.sqlite` (then `-2`, `-3`…)."""
+    again = f"-{counter}" if counter > 1 else ""
+    return path.with_name(f"{path.stem}-damaged-{now:%Y%m%d-%H%M%S}{again}{path.suffix}")
+
+
+def _taken(candidate: Path) -> bool:
+    return any(Path(f"{candidate}{extra}").exists() for extra in ("", *SIDECARS))
+
+
+def _keep_private(path: Path) -> None:
+    if os.name == "posix":
+        os.chmod(path, 0o600)
+
+
+def move_aside(path: Path, now: datetime | None = None) -> Path:
+    """Renames `path` and its -wal/-shm sidecars to a new, unused name; returns that name.
+
+    Nothing is ever overwritten: if the name is taken, `-2`, `-3`… is added. The file
+    and its sidecars move together, so SQLite would read them back as one database.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise JournalError(f"There is no file at {path} to move aside.")
+    now = now or datetime.now()
+    counter = 1
+    target = damaged_name(path, now)
+    while _taken(target):
+        counter += 1
+        target = damaged_name(path, now, counter)
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for extra in ("", *SIDECARS):
+            source = Path(f"{path}{extra}")
+            if not source.exists():
+                continue
+            destination = Path(f"{target}{extra}")
+            if destination.exists():  # appeared since the check: never write over it
+                raise FileExistsError(destination)
+            source.rename(destination)
+            moved.append((destination, source))
+            _keep_private(destination)
+    except OSError as error:
+        for destination, source in reversed(moved):  # put back what was already moved
+            destination.rename(source)
+        raise JournalError(
+            f"{path} could not be moved aside ({error.strerror or error}). It was left as it was."
+        ) from None
+    return target
+
+
+def put_back(moved: Path, original: Path) -> None:
+    """Undoes `move_aside`: the file and its sidecars get their old names again."""
+    for extra in ("", *SIDECARS):
+        source = Path(f"{moved}{extra}")
+        if source.exists() and not Path(f"{original}{extra}").exists():
+            source.rename(Path(f"{original}{extra}"))
+
+
+class OpenProblem(enum.Enum):
+    """Why a journal could not be opened, as far as what to offer the person goes."""
+
+    DAMAGED = "damaged"  # unreadable or foreign contents: a backup can take its place
+    NEWER = "newer"  # whole, but from a newer RunJournal: leave it, update the app
+    LOCKED = "locked"  # another program holds it: try again once that has finished
+    NO_ACCESS = "no-access"  # read-only or not readable: fix the permissions
+    OTHER = "other"  # a folder, a failed upgrade, a file that cannot be created
+
+
+def classify(error: JournalError) -> OpenProblem:
+    """Sorts an opening error by what can be done about it (the message says what happened)."""
+    text = str(error)
+    if isinstance(error, NewerJournalError):
+        return OpenProblem.NEWER
+    if "database is locked" in text or "database table is locked" in text:
+        return OpenProblem.LOCKED
+    if "read-only" in text or "cannot be read" in text:
+        return OpenProblem.NO_ACCESS
+    if "damaged" in text or "not a RunJournal journal" in text:
+        return OpenProblem.DAMAGED
+    return OpenProblem.OTHER
+
+
+def _create_private_file(path: Path) -> None:
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(descriptor)
+
+
+def restore_over_damaged(path: Path, backup: Path, now: datetime | None = None) -> Path:
+    """Moves the damaged journal aside and puts a checked copy of `backup` in its place.
+
+    Returns where the damaged file now is. If anything fails, the new file is removed
+    and the damaged one gets its name back, so the folder is as it was before.
+    """
+    path, backup = Path(path), Path(backup)
+    checked = inspect_file(backup, thorough=True)
+    if checked.is_new or checked.problems:
+        raise JournalError(f"The backup {backup.name} did not pass its check; nothing was changed.")
+    moved = move_aside(path, now)
+    try:
+        _create_private_file(path)
+        restore_into(backup, path)
+        restored = inspect_file(path, thorough=True)
+        if restored.problems:
+            raise JournalError(f"The restored journal did not pass its check ({restored.problems[0]}).")
+    except (OSError, sqlite3.Error, JournalError) as error:
+        for extra in ("", *SIDECARS):
+            Path(f"{path}{extra}").unlink(missing_ok=True)
+        put_back(moved, path)
+        detail = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise JournalError(
+            f"The backup could not be put in place ({detail}). The journal was left as it was."
+        ) from None
+    return moved

@@ -1,1 +1,0 @@
-"""The daily check-in panel."""

@@ -1,1 +1,0 @@
-"""The Today view: the check-in beside this week."""

@@ -1,0 +1,1 @@
+"""The window's views: Today, Runs, Charts, Insights and the coach panel."""

@@ -1,0 +1,157 @@
+"""Daily mood, stress, anxiety and sleep: each day's value as a point, the 7-day mean as a line.
+
+Sleep hours (0–12) get their own small plot under the 1–10 scores, sharing the date axis,
+so neither scale squeezes the other and no reader has to match a line to a second axis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
+
+from runjournal.figures.charts import ChartData
+from runjournal.figures.daily import DAILY_SERIES, DailySeries
+from runjournal.ui.views.charts.axes import DAY, day_at, day_centre, weekday_date
+from runjournal.ui.views.charts.chart_base import SWATCH_LINE, SWATCH_TICK, Chart, LegendEntry, number
+from runjournal.ui.views.charts.dots import DotsItem
+from runjournal.ui.views.charts.legend import swatch_icon
+from runjournal.ui.views.charts.palette import ChartColours
+
+SCORES = ("mood", "stress", "anxiety")
+SLEEP = "sleep_hours"
+RUN_MARK_LOW, RUN_MARK_HIGH = 0.0, 0.4  # a short upright tick under the scores
+MIN_DAYS = 2  # one check-in is a dot, not a picture
+
+
+def _array(values: tuple[float | None, ...]) -> np.ndarray:
+    """Values as floats, NaN where none was recorded (numpy reads None as NaN)."""
+    return np.array(values, dtype=float)
+
+
+class DailyChart(Chart):
+    key = "daily"
+    title = "Mood, stress, anxiety and sleep, day by day"
+    explanation = (
+        "Points are your daily check-ins, lines their 7-day average; marks along the bottom are "
+        "the days you ran. Adults need 7 hours of sleep or more (AASM/SRS 2015)."
+    )
+    empty_message = "Check in with your mood for a few days to see it here"
+    file_slug = "daily-mood"
+
+    def __init__(self) -> None:
+        super().__init__(plot_rows=2)
+        self.scores_plot, self.sleep_plot = self.plots
+        self.series: dict[str, DailySeries] = {}
+        self.run_days: tuple = ()
+        self.points: dict[str, DotsItem] = {}
+        self.lines: dict[str, pg.PlotCurveItem] = {}
+        for name in DAILY_SERIES:
+            plot = self.sleep_plot if name == SLEEP else self.scores_plot
+            self.points[name] = DotsItem(size=5)
+            self.lines[name] = pg.PlotCurveItem(x=[], y=[], connect="finite")
+            plot.addItem(self.points[name])
+            plot.addItem(self.lines[name])
+        # One path of tick pairs: a scatter of 1,800 "|" symbols costs far more to feed.
+        self.run_marks = pg.PlotCurveItem(x=[], y=[], connect="pairs")
+        self.scores_plot.addItem(self.run_marks)
+        self.sleep_plot.setXLink(self.scores_plot)
+        self.scores_plot.getAxis("bottom").setStyle(showValues=False)
+        self.scores_plot.setYRange(0, 10.5, padding=0)
+        self.scores_plot.getAxis("left").setTicks([[(v, str(v)) for v in range(1, 11)], []])
+        self.scores_plot.setLabel("left", "Score (1–10)")
+        self.sleep_plot.setYRange(0, 12.5, padding=0)
+        self.sleep_plot.getAxis("left").setTicks([[(v, str(v)) for v in (0, 3, 6, 9, 12)], []])
+        self.sleep_plot.setLabel("left", "Sleep (h)")
+        self.canvas.ci.layout.setRowStretchFactor(0, 5)
+        self.canvas.ci.layout.setRowStretchFactor(1, 2)
+        self.canvas.ci.layout.setVerticalSpacing(2)
+
+        self._controls = QWidget()
+        row = QHBoxLayout(self._controls)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.toggles: dict[str, QCheckBox] = {}
+        for name in DAILY_SERIES:
+            label = {"sleep_hours": "Sleep (hours)"}.get(name, name.capitalize())
+            box = QCheckBox(label)
+            box.setChecked(True)
+            box.setAccessibleName(f"Show {label.lower()}")
+            box.setToolTip(f"Show or hide {label.lower()} on the chart")
+            box.toggled.connect(lambda on, n=name: self.set_series_visible(n, on))
+            row.addWidget(box)
+            self.toggles[name] = box
+        row.addStretch(1)
+
+    def controls(self) -> QWidget:
+        return self._controls
+
+    def set_series_visible(self, name: str, visible: bool) -> None:
+        self.points[name].setVisible(visible)
+        self.lines[name].setVisible(visible)
+        if self.toggles[name].isChecked() != visible:
+            self.toggles[name].setChecked(visible)
+
+    def show_data(self, data: ChartData) -> bool:
+        steps = self.show_steps(data)
+        while True:
+            try:
+                next(steps)
+            except StopIteration as done:
+                return bool(done.value)
+
+    def show_steps(self, data: ChartData) -> Generator[None, None, bool]:
+        """One series at a time: ten years of one series take a few dozen milliseconds."""
+        self.series = data.daily
+        self.run_days = data.run_days
+        for name in DAILY_SERIES:
+            series = data.daily[name]
+            # Arrays rather than lists: ten years are 3,650 days a series.
+            x = day_centre(series.first) + DAY * np.arange(len(series.values), dtype=float)
+            values = _array(series.values)
+            recorded = ~np.isnan(values)
+            self.points[name].setData(x=x[recorded], y=values[recorded])
+            self.lines[name].setData(x=x, y=_array(series.rolling), connect="finite")
+            yield
+        x = np.repeat([day_centre(d) for d in data.run_days], 2)
+        y = np.tile([RUN_MARK_LOW, RUN_MARK_HIGH], len(data.run_days))
+        self.run_marks.setData(x=x, y=y, connect="pairs")
+        self.set_days(data.first, data.last, data.settings.week_start)
+        return any(s.recorded >= MIN_DAYS for s in data.daily.values())
+
+    def describe_at(self, x: float, y: float) -> str | None:
+        if not self.series:
+            return None
+        day = day_at(x)
+        parts = []
+        for name in DAILY_SERIES:
+            series = self.series[name]
+            if not self.toggles[name].isChecked():
+                continue
+            value, mean = series.value_on(day), series.rolling_on(day)
+            unit = " h" if name == SLEEP else ""
+            label = "sleep" if name == SLEEP else name
+            shown = "not recorded" if value is None else f"{number(value, 1 if name == SLEEP else 0)}{unit}"
+            if mean is not None:
+                shown += f" (7-day {number(mean, 1)}{unit})"
+            parts.append(f"{label} {shown}")
+        if day < self.first or day > self.last:
+            return None
+        ran = " — a run day" if day in self.run_days else ""
+        return f"{weekday_date(day)}: " + ", ".join(parts) + ran
+
+    def legend_entries(self, colours: ChartColours) -> list[LegendEntry]:
+        return [LegendEntry("Run day", colours.foreground, SWATCH_TICK)]
+
+    def restyle(self, colours: ChartColours, font: QFont) -> None:
+        super().restyle(colours, font)
+        for name in DAILY_SERIES:
+            colour = colours.series(name)
+            faint = pg.mkColor(colour)
+            faint.setAlpha(150)
+            self.points[name].setColour(faint)
+            self.lines[name].setPen(pg.mkPen(colour, width=2.2))
+            self.toggles[name].setIcon(swatch_icon(LegendEntry("", colour, SWATCH_LINE), colours))
+        self.run_marks.setPen(pg.mkPen(colours.foreground, width=1.5))

@@ -1,0 +1,78 @@
+"""The share of running time at an easy effort each week, against the one-quarter line."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+
+from runjournal.figures.charts import EASY_SHARE_LINE, ChartData
+from runjournal.ui.views.charts.axes import BAR_WIDTH, long_date, week_centre
+from runjournal.ui.views.charts.chart_base import (
+    SWATCH_BAR,
+    SWATCH_DASHED,
+    Chart,
+    LegendEntry,
+    guideline,
+    number,
+    style_line_label,
+)
+from runjournal.ui.views.charts.palette import ChartColours
+
+
+class EasyShareChart(Chart):
+    key = "easy_share"
+    title = "Share of easy running each week"
+    explanation = (
+        "Spend at least a quarter of your running time at an easy, conversational pace "
+        "(effort 4 or less; CDC talk test: you can talk, but not sing)."
+    )
+    empty_message = "Log a run with how hard it felt to see how much of your running was easy"
+    file_slug = "easy-share"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH)
+        self.plot.addItem(self.bars)
+        self.line = guideline(EASY_SHARE_LINE * 100, "One quarter", pg.mkColor("k"), Qt.PenStyle.DashLine)
+        self.plot.addItem(self.line)
+        self.plot.setYRange(0, 105, padding=0)
+        self.plot.getAxis("left").setTicks([[(v, f"{number(v)} %") for v in (0, 25, 50, 75, 100)], []])
+        self.plot.setLabel("left", "Easy share")
+
+    def show_data(self, data: ChartData) -> bool:
+        self.weeks = data.weeks
+        shown = [w for w in self.weeks if w.easy_share is not None]
+        self.bars.setOpts(
+            x=[week_centre(w.week_start) for w in shown],
+            height=[100 * (w.easy_share or 0.0) for w in shown],
+            width=BAR_WIDTH,
+        )
+        self.set_days(data.first, data.last, data.settings.week_start)
+        return data.has_runs
+
+    def heights(self) -> list[float]:
+        return [float(h) for h in self.bars.opts["height"]]
+
+    def describe_at(self, x: float, y: float) -> str | None:
+        week = self.week_at(x)
+        if week is None:
+            return None
+        if week.easy_share is None:
+            return f"Week of {long_date(week.week_start)}: no runs"
+        return (
+            f"Week of {long_date(week.week_start)}: {number(100 * week.easy_share)} % easy — "
+            f"{number(week.easy_run_minutes)} of {number(week.run_minutes)} running minutes"
+        )
+
+    def legend_entries(self, colours: ChartColours) -> list[LegendEntry]:
+        return [
+            LegendEntry("Easy share of running time", colours.bars, SWATCH_BAR),
+            LegendEntry("One quarter (25 %)", colours.foreground, SWATCH_DASHED),
+        ]
+
+    def restyle(self, colours: ChartColours, font: QFont) -> None:
+        super().restyle(colours, font)
+        self.bars.setOpts(brush=pg.mkBrush(colours.bars), pen=pg.mkPen(colours.background, width=1))
+        self.line.setPen(pg.mkPen(colours.foreground, width=1.6, style=Qt.PenStyle.DashLine))
+        style_line_label(self.line, colours)

@@ -1,0 +1,75 @@
+"""Sessions each week against the "3 to 5 times a week" band."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+
+from runjournal.domain.units import count
+from runjournal.figures.charts import SESSIONS_BAND, ChartData
+from runjournal.ui.views.charts.axes import BAR_WIDTH, long_date, week_centre
+from runjournal.ui.views.charts.chart_base import SWATCH_BAND, SWATCH_BAR, Chart, LegendEntry
+from runjournal.ui.views.charts.palette import ChartColours
+
+
+class SessionsChart(Chart):
+    key = "sessions"
+    title = "Sessions each week"
+    explanation = "ACSM 2011: about 30 minutes, 3 to 5 times a week — short sessions count too."
+    empty_message = "Log a run to see how many sessions you fit into each week"
+    file_slug = "weekly-sessions"
+
+    def __init__(self) -> None:
+        super().__init__()
+        low, high = SESSIONS_BAND
+        self.band = pg.LinearRegionItem(
+            values=(low, high), orientation="horizontal", movable=False, pen=pg.mkPen(None)
+        )
+        self.band.setZValue(-10)
+        self.plot.addItem(self.band)
+        self.bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH)
+        self.plot.addItem(self.bars)
+        self.plot.setLabel("left", "Sessions")
+
+    def show_data(self, data: ChartData) -> bool:
+        self.weeks = data.weeks
+        x = [week_centre(w.week_start) for w in self.weeks]
+        self.bars.setOpts(x=x, height=[w.sessions for w in self.weeks], width=BAR_WIDTH)
+        top = max([w.sessions for w in self.weeks] + [SESSIONS_BAND[1] + 1])
+        self.plot.setYRange(0, top + 0.5, padding=0)
+        left = self.plot.getAxis("left")
+        step = 1 if top <= 10 else 2 if top <= 20 else 5
+        left.setTicks([[(v, str(v)) for v in range(0, int(top) + 1, step)], []])
+        self.set_days(data.first, data.last, data.settings.week_start)
+        return data.has_sessions
+
+    def heights(self) -> list[float]:
+        return [float(h) for h in self.bars.opts["height"]]
+
+    def describe_at(self, x: float, y: float) -> str | None:
+        week = self.week_at(x)
+        if week is None:
+            return None
+        low, high = SESSIONS_BAND
+        verdict = (
+            "within 3 to 5"
+            if low <= week.sessions <= high
+            else "fewer than 3"
+            if week.sessions < low
+            else "more than 5"
+        )
+        return f"Week of {long_date(week.week_start)}: {count(week.sessions, 'session')} ({verdict})"
+
+    def legend_entries(self, colours: ChartColours) -> list[LegendEntry]:
+        return [
+            LegendEntry("Sessions", colours.bars, SWATCH_BAR),
+            LegendEntry("3 to 5 a week", colours.band, SWATCH_BAND),
+        ]
+
+    def restyle(self, colours: ChartColours, font: QFont) -> None:
+        super().restyle(colours, font)
+        self.bars.setOpts(brush=pg.mkBrush(colours.bars), pen=pg.mkPen(colours.background, width=1))
+        self.band.setBrush(pg.mkBrush(colours.band))
+        for line in self.band.lines:
+            line.setPen(pg.mkPen(colours.band.darker(110), width=1, style=Qt.PenStyle.SolidLine))

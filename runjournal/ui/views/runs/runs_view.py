@@ -1,0 +1,380 @@
+"""The run log: every run in a sortable table, filtered by activity and period, with the
+weeks of that period totalled underneath.
+
+The view only reads: logging, editing and deleting runs belong to the main window, which
+listens to `runActivated` and `selectionChanged`. The view refreshes itself from the
+bridge's change signals, so a run logged anywhere (dialog, import, command line in the
+same process, undo) shows up without anyone telling it to.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from runjournal.domain.model import Run
+from runjournal.domain.units import count, format_distance, format_minutes
+from runjournal.ui.bridge import JournalBridge
+from runjournal.ui.views.runs.qt_dates import to_date
+from runjournal.ui.views.runs.run_filter import RunFilterProxyModel
+from runjournal.ui.views.runs.run_filter_bar import PERIOD_ALL, RunFilterBar
+from runjournal.ui.views.runs.run_table import RunTable
+from runjournal.ui.views.runs.run_table_model import (
+    COL_ACTIVITY,
+    COL_DATE,
+    COL_DISTANCE,
+    COL_DURATION,
+    COL_EFFORT,
+    COL_MOOD,
+    COL_PACE,
+    COL_WITH,
+    RunTableModel,
+)
+from runjournal.ui.views.runs.week_totals_table import WeekTotalsTable
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class RunsView(QWidget):
+    """The run log of the open journal; see the module docstring for who does what."""
+
+    runActivated = Signal(object)  # the Run a person opened (double-click, Enter/Return)
+    selectionChanged = Signal()  # the selected runs changed (for Edit/Delete/Duplicate actions)
+
+    def __init__(self, bridge: JournalBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._bridge = bridge
+        self._quiet = False  # while refreshing, selection changes are announced once at the end
+        self._journal_runs = 0
+        self._settings = bridge.journal.settings()
+
+        self.model = RunTableModel(self)
+        self.proxy = RunFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filters = RunFilterBar()
+        # The bar's controls, by the names the run log has always offered them under.
+        self.activity_combo = self.filters.activity_combo
+        self.period_combo = self.filters.period_combo
+        self.from_edit = self.filters.from_edit
+        self.to_edit = self.filters.to_edit
+        self.filters.changed.connect(self._filters_changed)
+        self._build_table()
+        self._build_weeks()
+        self._build_layout()
+
+        self.table.doubleClicked.connect(self._activate)
+        self.table.rowActivated.connect(self._activate)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        bridge.runs_changed.connect(self._changed)
+        bridge.settings_changed.connect(self._changed)
+        bridge.journal_replaced.connect(self._journal_replaced)
+
+        self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
+        # The runs are read when the view is first shown, not while the window starts:
+        # ten years of them cost a quarter of a second that the Today view doesn't need.
+        self._stale = True
+
+    # Building ---------------------------------------------------------------------------
+
+    def _build_table(self) -> None:
+        self.table = RunTable()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Runs")
+        self.table.setAccessibleDescription(
+            "Your runs and other sessions. Press Enter or double-click to open one."
+        )
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(False)
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(40)
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Widths from the widest text a column usually holds, so they don't jump on refresh."""
+        metrics = self.table.fontMetrics()
+        header_metrics = self.table.horizontalHeader().fontMetrics()
+        samples = {
+            COL_DATE: "Wed 2026-09-30",
+            COL_ACTIVITY: "Other movement",
+            COL_DURATION: "1:05:00",
+            COL_DISTANCE: "Distance (km)",
+            COL_PACE: "Pace (min/km)",
+            COL_EFFORT: "10 · moderate",
+            COL_WITH: "With a buddy",
+            COL_MOOD: "10 → 10",
+        }
+        for column, sample in samples.items():
+            header_text = str(self.model.header_label(column))
+            width = max(metrics.horizontalAdvance(sample), header_metrics.horizontalAdvance(header_text))
+            self.table.setColumnWidth(column, width + 28)  # padding plus the sort arrow
+
+    def _build_weeks(self) -> None:
+        self.weeks_label = QLabel("<b>Weekly totals</b> (all activities)")
+        self.weeks_table = WeekTotalsTable()
+        self.weeks_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+
+    def _build_layout(self) -> None:
+        self.summary_label = QLabel()
+        self.summary_label.setAccessibleName("Runs in view")
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.setSpacing(6)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addWidget(self.summary_label)
+
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 6, 0, 0)
+        bottom_layout.setSpacing(4)
+        bottom_layout.addWidget(self.weeks_label)
+        bottom_layout.addWidget(self.weeks_table, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.setSpacing(8)
+        content_layout.addWidget(self.filters)
+        content_layout.addWidget(self.splitter, 1)
+
+        shortcut = QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)
+        self.empty_label = QLabel(
+            "<p style='font-size: large'><b>No runs yet.</b></p>"
+            f"<p>Log your first run with File → Log run… ({shortcut or 'Ctrl+N'})</p>"
+            "<p>Your runs will be listed here, with each week's minutes underneath.</p>"
+        )
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAccessibleName("No runs yet")
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(content)
+        self.stack.addWidget(self.empty_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.stack)
+
+    # Public API -------------------------------------------------------------------------
+
+    def selected_runs(self) -> list[Run]:
+        """The selected runs in the order the table shows them."""
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda index: index.row())
+        return [self.model.run_at(self.proxy.mapToSource(index).row()) for index in rows]
+
+    def select_run(self, run_id: int) -> bool:
+        """Selects one run, scrolls to it and makes it current; False if the journal has no
+        such run. A run hidden by the filters is shown by widening them (a run just logged
+        or duplicated should be seen, even if it is older than the period shown)."""
+        self.ensure_loaded()
+        source_row = self.model.row_of(run_id)
+        if source_row is None:
+            return False
+        run = self.model.run_at(source_row)
+        if self.proxy.activity is not None and run.activity is not self.proxy.activity:
+            self.activity_combo.setCurrentIndex(0)
+        if not self.proxy.accepts(run):
+            self.filters.set_period_choice(PERIOD_ALL)
+        index = self.proxy.mapFromSource(self.model.index(source_row, COL_DATE))
+        if not index.isValid():
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        return True
+
+    def _changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def ensure_loaded(self) -> None:
+        """Reads the runs now if they are out of date (for callers acting on a hidden view)."""
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Reloads the runs, keeping the selection, the current run and the scroll position."""
+        self._stale = False
+        journal = self._bridge.journal
+        self._settings = journal.settings()
+        runs = journal.runs()
+        selected = [run.id for run in self.selected_runs()]
+        current = self._run_id_at(self.table.currentIndex())
+        anchor = self._run_id_at(self.table.indexAt(QPoint(1, 1)))
+        self._quiet = True
+        try:
+            self.model.set_runs(runs, self._settings.units)
+            self._journal_runs = len(runs)
+            span = (min(r.day for r in runs), max(r.day for r in runs)) if runs else None
+            self.filters.set_context(self._settings.week_start, span)
+            self._apply_filters()
+            self._restore(selected, current, anchor)
+        finally:
+            self._quiet = False
+        self._update_totals()
+        self.stack.setCurrentIndex(1 if not runs else 0)
+        self.selectionChanged.emit()
+
+    # Filters ---------------------------------------------------------------------------
+
+    def period_choice(self) -> str:
+        return self.filters.period_choice()
+
+    def _apply_filters(self) -> None:
+        self.proxy.set_activity(self.filters.activity())
+        self.proxy.set_period(*self.filters.period())
+
+    def _filters_changed(self) -> None:
+        self._apply_filters()
+        self._update_totals()
+        self.selectionChanged.emit()
+
+    # Totals -----------------------------------------------------------------------------
+
+    def _visible_runs(self) -> list[Run]:
+        return [
+            self.model.run_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+            for row in range(self.proxy.rowCount())
+        ]
+
+    def _update_totals(self) -> None:
+        self._update_summary()
+        self._update_weeks()
+
+    def _update_summary(self) -> None:
+        units = self.model.units
+        shown = self._visible_runs()
+        if not shown:
+            hint = "Choose “All activities” and “All time” to see them." if self.filters.is_narrowed() else ""
+            self.summary_label.setText(
+                f"No runs in view; the journal holds {count(self._journal_runs, 'run')}. {hint}".strip()
+            )
+            return
+        seconds = sum(run.duration_s for run in shown)
+        metres = sum(run.distance_m or 0.0 for run in shown)
+        parts = [count(len(shown), "run"), format_minutes(seconds)]
+        if metres > 0:
+            parts.append(format_distance(metres, units, decimals=1))
+        text = " · ".join(parts) + " in view"
+        selected = len(self.table.selectionModel().selectedRows())
+        if selected > 1:
+            text += f" ({selected} selected)"
+        self.summary_label.setText(text)
+
+    def _update_weeks(self) -> None:
+        if not self._journal_runs:
+            self.weeks_table.setRowCount(0)
+            return
+        settings = self._settings
+        today = date.today()
+        # Weeks before the first run or after today hold nothing worth a row.
+        days = [run.day for run in self.model.runs()]
+        first = max(to_date(self.from_edit.date()), min(days))
+        last = min(to_date(self.to_edit.date()), max([today, *days]))
+        if first > last:
+            self.weeks_table.setRowCount(0)
+            return
+        weeks = list(reversed(self._bridge.journal.week_totals(first, last, settings.week_start)))
+        self.weeks_table.show_weeks(weeks, settings, today)
+
+    # Selection and activation -----------------------------------------------------------
+
+    def _run_id_at(self, index: _Index) -> int | None:
+        if not index.isValid():
+            return None
+        source = self.proxy.mapToSource(self.proxy.index(index.row(), 0))
+        if not source.isValid():
+            return None
+        return self.model.run_at(source.row()).id
+
+    def _proxy_row(self, run_id: int | None) -> int | None:
+        if run_id is None:
+            return None
+        source_row = self.model.row_of(run_id)
+        if source_row is None:
+            return None
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        return index.row() if index.isValid() else None
+
+    def _restore(self, selected: list[int | None], current: int | None, anchor: int | None) -> None:
+        selection = QItemSelection()
+        last_column = self.proxy.columnCount() - 1
+        for run_id in selected:
+            row = self._proxy_row(run_id)
+            if row is not None:
+                selection.select(self.proxy.index(row, 0), self.proxy.index(row, last_column))
+        model = self.table.selectionModel()
+        current_row = self._proxy_row(current)
+        if current_row is not None:
+            model.setCurrentIndex(
+                self.proxy.index(current_row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        anchor_row = self._proxy_row(anchor)
+        if anchor_row is not None:
+            self.table.scrollTo(self.proxy.index(anchor_row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def _selection_changed(self, *_args: object) -> None:
+        if not self._quiet:
+            self._update_summary()
+            self.selectionChanged.emit()
+
+    def _activate(self, index: QModelIndex) -> None:
+        if index.isValid():
+            source = self.proxy.mapToSource(index)
+            self.runActivated.emit(self.model.run_at(source.row()))
+
+    def _journal_replaced(self) -> None:
+        # Another journal's ids mean other runs: start from a clean slate.
+        self.table.clearSelection()
+        self.table.setCurrentIndex(QModelIndex())
+        self.table.scrollToTop()
+        self._changed()

@@ -1,0 +1,1 @@
+"""The Today view: the daily check-in beside this week."""
