@@ -9,6 +9,7 @@ import textwrap
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
+from runjournal.cli.common import EXIT_OK, open_journal
 from runjournal.cli.values import Problems, read_day
 
 if TYPE_CHECKING:
@@ -32,13 +33,12 @@ def nudge_text(nudge: Nudge) -> str:
 
 
 def cmd_coach(args: argparse.Namespace) -> int:
-    from runjournal.cli import _open
 
     problems = Problems()
     day = problems.convert("day", "Date", args.date, read_day)
     problems.raise_any()
     assert day is not None
-    with _open(args) as journal:
+    with open_journal(args) as journal:
         found = journal.nudges(day)
     if args.json:
         json.dump(
@@ -47,7 +47,7 @@ def cmd_coach(args: argparse.Namespace) -> int:
         print()
     else:
         print("\n\n".join(nudge_text(n) for n in found) if found else QUIET_DAY)
-    return 0
+    return EXIT_OK
 
 
 def add_coach_command(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

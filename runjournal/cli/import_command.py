@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from runjournal.cli.common import EXIT_OK, EXIT_REJECTED, open_journal
 from runjournal.domain.units import count, format_day, format_distance, format_duration
-
-EXIT_OK, EXIT_REJECTED = 0, 1
 
 
 def _entry(item: Any, units: Any) -> dict[str, Any]:
@@ -46,7 +45,6 @@ def _line(path: Path, items: list[Any], units: Any) -> str:
 
 
 def _load_document(args: argparse.Namespace, path: Path) -> int:
-    from runjournal.cli import _open
     from runjournal.formats.journal_json import DocumentError, read_document
 
     try:
@@ -54,7 +52,7 @@ def _load_document(args: argparse.Namespace, path: Path) -> int:
     except (OSError, DocumentError) as error:
         print(f"runjournal import: {path}: {error}", file=sys.stderr)
         return EXIT_REJECTED
-    with _open(args) as journal:
+    with open_journal(args) as journal:
         if not journal.is_empty():
             print(
                 f"runjournal import: {path} is a whole journal; it can only be loaded into an empty "
@@ -70,7 +68,6 @@ def _load_document(args: argparse.Namespace, path: Path) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from runjournal.cli import _open
     from runjournal.formats.importers import read_file
     from runjournal.formats.importers.folders import expand_folders
     from runjournal.formats.journal_json import looks_like_document
@@ -85,7 +82,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             return EXIT_REJECTED
         if looks_like_document(head):
             return _load_document(args, paths[0])
-    with _open(args) as journal:
+    with open_journal(args) as journal:
         units = journal.settings().units
         results = [read_file(path, csv_units=units) for path in paths]
         plan = journal.plan_import(results)

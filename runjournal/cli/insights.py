@@ -9,6 +9,8 @@ import textwrap
 from dataclasses import asdict
 from datetime import date
 
+from runjournal.cli.common import EXIT_OK, open_journal
+
 NOT_YET = (
     "Not enough entries yet to compare. Insights appear once there are at least 14 days with a "
     "run and 14 without, with a mood check-in, over 4 weeks or more."
@@ -20,16 +22,15 @@ PAUSED = (
 
 
 def cmd_insights(args: argparse.Namespace) -> int:
-    from runjournal.cli import _open
     from runjournal.insights import CAVEAT  # the statistics behind it load only for this command
 
-    with _open(args) as journal:
+    with open_journal(args) as journal:
         found = journal.insights(date.today())
     if args.json:
         payload = {"paused": found is None, "insights": [asdict(i) for i in found or []]}
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
         print()
-        return 0
+        return EXIT_OK
     if found is None:
         print(PAUSED)
     elif not found:
@@ -41,7 +42,7 @@ def cmd_insights(args: argparse.Namespace) -> int:
             print(textwrap.fill(insight.sentence, width=88, initial_indent="  ", subsequent_indent="  "))
             print()
         print(textwrap.fill(CAVEAT, width=88))
-    return 0
+    return EXIT_OK
 
 
 def add_insights_command(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -8,10 +8,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from runjournal.cli.common import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, open_journal
 from runjournal.domain.units import format_day
 from runjournal.domain.weeks import IsoWeek
-
-EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
 
 def _gui_application() -> object:
@@ -26,7 +25,6 @@ def _gui_application() -> object:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from runjournal.cli import _open
 
     try:
         week = IsoWeek.parse(args.week) if args.week else IsoWeek.of(date.today())
@@ -37,7 +35,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if output.suffix.lower() != ".pdf":
         print(f"runjournal report: {output} should end in .pdf: the report is a PDF file.", file=sys.stderr)
         return EXIT_USAGE
-    with _open(args, create=False) as journal:
+    with open_journal(args, create=False) as journal:
         report = journal.week_report(week, date.today())
     _application = _gui_application()  # kept alive while the page is painted
     from runjournal.reports.weekly import ReportError, write_pdf

@@ -23,8 +23,8 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from runjournal import __version__
-from runjournal.service.journal import Journal, JournalError
 from runjournal.paths import resource
+from runjournal.service.journal import Journal, JournalError
 from runjournal.ui import start_collector
 from runjournal.ui.main_window import MainWindow
 from runjournal.ui.single_instance import SingleInstance, bring_to_front
@@ -231,9 +231,3 @@ def run(path: Path, *, smoke: bool = False) -> int:
         if reporter is not None:
             reporter.close()
 
-
-def main() -> int:
-    """Entry point of the `runjournal-gui` launcher."""
-    from runjournal.cli import main as cli_main
-
-    return cli_main(sys.argv[1:])

@@ -87,3 +87,10 @@ def test_opening_a_current_journal_loads_neither_qt_nor_alembic(tmp_path: Path) 
 def test_the_first_window_loads_no_charting_or_migration_code() -> None:
     loaded = _modules_after("import runjournal.ui.app\nimport runjournal.ui.main_window")
     assert not {m for m in loaded if m.split(".")[0] in ("pyqtgraph", "alembic", "numpy")}
+
+
+def test_a_plain_window_start_loads_no_command_module() -> None:
+    loaded = _modules_after("from runjournal.cli import main, window_args\nwindow_args(['--db', 'x.sqlite'])")
+    commands = {m for m in loaded if m.startswith("runjournal.cli.")}
+    assert commands <= {"runjournal.cli.common", "runjournal.cli.entry", "runjournal.cli.parser", "runjournal.cli.values"}
+    assert not {m for m in loaded if m.split(".")[0] in (*QT, "sqlalchemy")}

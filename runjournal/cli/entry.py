@@ -1,0 +1,58 @@
+"""`runjournal`: the window by default, and commands for the terminal.
+
+Commands that write refuse (exit 3) while RunJournal's window has the journal open, so the
+window never shows a journal that changed underneath it; reading commands still work.
+Expected failures become a sentence on stderr and an exit code (see `common`); anything
+else is a bug, logged with its traceback before the person reads a sentence about it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from runjournal.cli.common import EXIT_OK, EXIT_REJECTED, EXIT_UNUSABLE, said
+from runjournal.cli.parser import WRITE_COMMANDS, build_parser, window_args
+from runjournal.cli.values import Rejected
+from runjournal.paths import journal_path
+
+log = logging.getLogger(__name__)
+
+EXIT_INTERRUPTED = 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from runjournal.service.errors import JournalError, ValidationError
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = window_args(argv) or build_parser().parse_args(argv)
+    args.db = getattr(args, "db", None)
+    try:
+        if args.command is None:
+            from runjournal.cli.window import start_window
+
+            return start_window(args)
+        if args.command in WRITE_COMMANDS:
+            from runjournal.service.app_lock import held_by_app
+
+            in_use = held_by_app(journal_path(args.db))
+            if in_use:
+                print(f"runjournal {args.command}: {in_use} Nothing was changed.", file=sys.stderr)
+                return EXIT_UNUSABLE
+        return int(args.handler(args))
+    except (Rejected, ValidationError) as error:
+        prefix = f"runjournal {args.command}"
+        for problem in error.problems:
+            print(f"{prefix}: {problem.message}", file=sys.stderr)
+        print(f"{prefix}: nothing was stored.", file=sys.stderr)
+        return EXIT_REJECTED
+    except JournalError as error:
+        print(f"runjournal: {said(error)}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # the reader (e.g. `| head`) stopped listening; nothing is wrong
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (keeps Python quiet at exit)
+        return EXIT_OK

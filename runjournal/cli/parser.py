@@ -1,0 +1,92 @@
+"""The command line's grammar: every command's options, and the quick read of a plain window start.
+
+Each command module adds its own sub-parser (`add_*_command`); they are imported only when
+the full parser is built, so that starting the window reads its two options without
+loading any command.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from runjournal import __version__
+from runjournal.paths import DB_ENV
+
+EPILOG = f"""\
+Without a command, RunJournal opens its window.
+Every command works on the journal given by --db, else ${DB_ENV}, else the default journal.
+Exit codes: 0 done; 1 some input rejected (nothing of it stored); 2 usage; 3 the journal
+cannot be used (the file is left untouched)."""
+
+# Commands that change the journal: refused while the window has it open.
+WRITE_COMMANDS = frozenset({"log-run", "check-in", "import", "restore", "demo"})
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from runjournal.cli.backup import add_backup_command
+    from runjournal.cli.check import add_check_command
+    from runjournal.cli.check_in import add_check_in_command
+    from runjournal.cli.coach import add_coach_command
+    from runjournal.cli.demo import add_demo_command
+    from runjournal.cli.export import add_export_command
+    from runjournal.cli.import_command import add_import_command
+    from runjournal.cli.insights import add_insights_command
+    from runjournal.cli.log_run import add_log_run_command
+    from runjournal.cli.report import add_report_command
+    from runjournal.cli.restore import add_restore_command
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=f"the journal file (default: ${DB_ENV} or your data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="runjournal",
+        description="RunJournal: a journal for people who run to feel better. Your data stays on this computer.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"RunJournal {__version__}")
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="open the window, wait until it is painted, then exit"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # In the order `runjournal --help` lists them.
+    for add in (
+        add_log_run_command,
+        add_check_in_command,
+        add_export_command,
+        add_backup_command,
+        add_restore_command,
+        add_check_command,
+        add_coach_command,
+        add_insights_command,
+        add_report_command,
+        add_import_command,
+        add_demo_command,
+    ):
+        add(commands, common)
+    return parser
+
+
+def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The options of a plain start of the window (`--db`, `--smoke-test`), read without
+    building every command's parser; None when `argv` holds anything else (a command, help,
+    a mistake), which the full parser then reads and explains."""
+    if any(arg in ("-h", "--help", "--version") for arg in argv):
+        return None
+    window = argparse.ArgumentParser(prog="runjournal", add_help=False, exit_on_error=False)
+    window.add_argument("--db", default=None)
+    window.add_argument("--smoke-test", action="store_true")
+    try:
+        args, rest = window.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
