@@ -5,7 +5,7 @@ undo each other's changes. So the window holds a QLockFile beside the journal fo
 long as it has it open, and listens on a QLocalServer named after the journal. A second
 start finds the lock, asks the first window (over a QLocalSocket) to come to the front,
 and exits. A lock left by a crash names a process that is gone; it is removed and taken.
-The command-line tools read the same lock (runjournal.storage.app_lock) and refuse to
+The command-line tools read the same lock (runjournal.service.app_lock) and refuse to
 write while the window has the journal open.
 
 The window starts listening just after its first paint (`acquire(listen=False)`, then
@@ -26,7 +26,7 @@ from PySide6.QtCore import QLockFile, QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from runjournal.paths import make_private_dir
-from runjournal.storage.app_lock import is_live, lock_path, read_lock
+from runjournal.service.app_lock import is_live, lock_path, read_lock
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket

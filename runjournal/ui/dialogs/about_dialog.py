@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from runjournal import __version__
 from runjournal.paths import backups_dir
-from runjournal.storage.backup.backup import last_backup
+from runjournal.service.backups import last_backup
 from runjournal.ui.dialogs.restore_dialog import last_backup_text
 
 

@@ -30,8 +30,15 @@ from PySide6.QtWidgets import (
 
 from runjournal.domain.units import count
 from runjournal.paths import backups_dir
-from runjournal.storage.backup.inspect import JournalError, inspect_file
-from runjournal.storage.backup.quarantine import OpenProblem, classify, damaged_name, restore_over_damaged
+from runjournal.service.backups import last_backup
+from runjournal.service.opening import (
+    JournalError,
+    OpenProblem,
+    aside_name,
+    check_file,
+    classify,
+    restore_over_damaged,
+)
 
 TEXT_WIDTH = 480
 JOURNAL_FILTER = "RunJournal journals (*.sqlite *.db);;All files (*)"
@@ -61,11 +68,11 @@ class GoodBackup:
 
     @classmethod
     def of(cls, backup: object) -> GoodBackup:
-        """From a storage.backup.BackupEntry or a plain path (checked here)."""
+        """From a listed backup (service.backups.BackupEntry) or a plain path (checked here)."""
         if isinstance(backup, GoodBackup):
             return backup
         if isinstance(backup, Path):
-            report = inspect_file(backup, thorough=True)
+            report = check_file(backup)
             made = datetime.fromtimestamp(backup.stat().st_mtime)
             return cls(backup, made, report.runs, report.check_ins)
         return cls(backup.path, backup.made_at, backup.runs, backup.check_ins)  # type: ignore[attr-defined]
@@ -73,22 +80,6 @@ class GoodBackup:
 
 def newest_good_backup(journal_path: Path) -> GoodBackup | None:
     """The newest backup of this journal that passes a thorough check, if there is one."""
-    try:
-        from runjournal.storage.backup.backup import last_backup
-    except ImportError:  # before backups were listed by name: newest file first
-        folder = backups_dir(journal_path)
-        try:
-            files = sorted(folder.glob("*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
-        except OSError:
-            return None
-        for candidate in files:
-            try:
-                report = inspect_file(candidate, thorough=True)
-            except JournalError:
-                continue
-            if not report.problems and not report.is_new:
-                return GoodBackup.of(candidate)
-        return None
     entry = last_backup(journal_path)
     return GoodBackup.of(entry) if entry is not None else None
 
@@ -124,7 +115,7 @@ def next_steps(kind: OpenProblem, path: Path, backup: GoodBackup | None) -> str:
     if kind is OpenProblem.NO_ACCESS:
         return "Fix the permissions, then choose Try Again, or open another journal."
     if kind is OpenProblem.DAMAGED and backup is not None:
-        aside = damaged_name(path, datetime.now()).name
+        aside = aside_name(path, datetime.now()).name
         return (
             f"You can restore the newest backup that passed its check: made on {_short_date(backup.made_at)} "
             f"at {backup.made_at:%H:%M}, with {count(backup.runs, 'run')} and "

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from runjournal.coach.names import rule_name
 from runjournal.domain.model import DistanceUnit, Settings
 from runjournal.paths import backups_dir
-from runjournal.storage.backup.backup import last_backup
+from runjournal.service.backups import last_backup
 from runjournal.ui.dialogs.restore_dialog import last_backup_text
 from runjournal.ui.views.runs.run_table_model import date_edit_format
 

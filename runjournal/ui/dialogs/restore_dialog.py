@@ -39,10 +39,17 @@ from PySide6.QtWidgets import (
 )
 
 from runjournal.domain.units import count
-from runjournal.service.journal import Journal, JournalError
 from runjournal.paths import backups_dir
-from runjournal.storage.backup.backup import BackupEntry, BackupInfo
-from runjournal.storage.backup.rotation import BEFORE_IMPORT, BEFORE_RESTORE, BEFORE_UPGRADE, DAILY, MANUAL
+from runjournal.service.backups import (
+    BEFORE_IMPORT,
+    BEFORE_RESTORE,
+    BEFORE_UPGRADE,
+    DAILY,
+    MANUAL,
+    BackupEntry,
+    BackupInfo,
+)
+from runjournal.service.journal import Journal, JournalError
 from runjournal.ui.bridge import JournalBridge
 
 COL_MADE = 0

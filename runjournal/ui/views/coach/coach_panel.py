@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from runjournal.coach.model import Nudge
 from runjournal.domain.model import CoachChoice
-from runjournal.storage.backup.inspect import JournalError
+from runjournal.service.errors import JournalError
 from runjournal.ui.bridge import JournalBridge
-from runjournal.ui.views.coach.nudge_card import SUPPORT_TEXT, NudgeCard
 from runjournal.ui.scrolling import fill_with_scroll_area
+from runjournal.ui.views.coach.nudge_card import SUPPORT_TEXT, NudgeCard
 
 NOTHING_TO_SAY = "Nothing to nudge you about today. Keep moving in ways that feel good."
 

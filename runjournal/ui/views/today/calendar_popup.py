@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QFont, QKeyEvent, QPainter, QPalette, QPixmap, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from runjournal.ui.views.today.day_navigator import RUN_DAY_COLOUR, to_qdate
+from runjournal.ui.views.today.day_marks import RUN_DAY_COLOUR, to_qdate
 
 
 class CalendarPopup(QFrame):

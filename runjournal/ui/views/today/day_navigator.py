@@ -14,21 +14,17 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolButton, QWidget
+
+from runjournal.ui.views.today.day_marks import RUN_DAY_COLOUR, to_qdate
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QCalendarWidget
 
     from runjournal.ui.views.today.calendar_popup import CalendarPopup
 
-# A translucent teal: over a white cell it is a pale tint, over a dark one a deep tint,
-# and the palette's own text colour stays readable on both.
-RUN_DAY_COLOUR = QColor(0, 160, 150, 95)
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
+__all__ = ["RUN_DAY_COLOUR", "DayNavigator", "long_date", "to_qdate"]
 
 
 def long_date(day: date) -> str:
