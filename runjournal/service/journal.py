@@ -256,8 +256,13 @@ class Journal:
         self.changes.emit(Change.COACH)
 
     def snooze_rule(self, rule_id: str, today: date, days: int = 7) -> CoachChoice:
-        current = self.coach_choices().get(rule_id, CoachChoice(rule_id))
-        choice = CoachChoice(rule_id, current.disabled, today + timedelta(days=days - 1))
+        """Quiets a rule for `days` days from `today`; a snooze that already lasts longer is
+        kept as it is, and so is a turned-off rule's switch."""
+        current = self.coach_choice(rule_id)
+        until = today + timedelta(days=days - 1)
+        if current.snoozed_until is not None and current.snoozed_until > until:
+            until = current.snoozed_until
+        choice = CoachChoice(rule_id, current.disabled, until)
         self.save_coach_choice(choice)
         return choice
 
@@ -497,3 +502,35 @@ class Journal:
         self._prune()
         self.changes.emit(Change.EVERYTHING)
         return before
+
+    # Choices, preferences and contacts as undoable changes -------------------------------
+
+    def coach_choice(self, rule_id: str) -> CoachChoice:
+        """What the person chose about one rule (a choice with neither switch when nothing)."""
+        return self.coach_choices().get(rule_id, CoachChoice(rule_id))
+
+    def turn_off_rule(self, rule_id: str) -> CoachChoice:
+        """Turns a rule off; a snooze it had is kept, for when it is turned back on."""
+        choice = CoachChoice(rule_id, True, self.coach_choice(rule_id).snoozed_until)
+        self.save_coach_choice(choice)
+        return choice
+
+    def turned_back_on(self, rule_ids: Iterable[str]) -> list[CoachChoice]:
+        """The choices that turning these rules back on makes, each keeping its snooze."""
+        choices = self.coach_choices()
+        return [
+            CoachChoice(rule_id, False, choices.get(rule_id, CoachChoice(rule_id)).snoozed_until)
+            for rule_id in rule_ids
+        ]
+
+    def save_preferences(self, settings: Settings, choices: Iterable[CoachChoice] = ()) -> None:
+        """Stores the settings and coach choices of one Preferences change in one transaction,
+        so the change (and its undo) is all there or not at all."""
+        _raise_if(validate_settings(settings))
+        choices = list(choices)
+        with self._write() as uow:
+            uow.settings.save(settings)
+            for choice in choices:
+                uow.coach_choices.put(choice)
+            uow.commit()
+        self.changes.emit(Change.SETTINGS | Change.COACH if choices else Change.SETTINGS)

@@ -8,13 +8,21 @@ left on the stack or in the journal.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Sequence
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from runjournal.domain.model import CheckIn, Run
+from runjournal.domain.model import CheckIn, CoachChoice, Run, Settings, SupportContact
 from runjournal.domain.units import format_day
+from runjournal.service.errors import JournalError, ValidationError
+from runjournal.service.journal import Journal
 from runjournal.ui.bridge import JournalBridge
+
+log = logging.getLogger(__name__)
+# What a save is expected to meet: a refused entry, a journal that cannot be written, a
+# record that another step removed. Anything else is a bug, logged with its traceback.
+EXPECTED = (JournalError, ValidationError, OSError, KeyError)
 
 
 class JournalCommand(QUndoCommand):
@@ -28,6 +36,8 @@ class JournalCommand(QUndoCommand):
         try:
             action()
         except Exception as error:  # shown to the person by whoever pushed the command
+            if not isinstance(error, EXPECTED):
+                log.exception("%s failed", self.text() or type(self).__name__)
             self.error = error
             if not self._done_once:
                 self.setObsolete(True)
@@ -90,3 +100,90 @@ class SaveCheckInCommand(JournalCommand):
         # Saving an empty check-in removes the day, which is what "before" was when None.
         before = self.before or CheckIn(day=self.after.day)
         self._attempt(lambda: self.bridge.journal.save_check_in(before))
+
+
+def push(stack: QUndoStack, command: JournalCommand) -> None:
+    """Pushes `command` and raises the error its first attempt met, if any (the stack has
+    dropped the command then, and the journal is as it was)."""
+    stack.push(command)
+    if command.error is not None:
+        raise command.error
+
+
+class CoachChoiceCommand(JournalCommand):
+    """A snooze or a turned-off rule. Undo puts back exactly the choice there was before
+    (an earlier snooze included); Redo the one that was made."""
+
+    def __init__(
+        self, bridge: JournalBridge, rule_id: str, choose: Callable[[Journal], CoachChoice], text: str
+    ) -> None:
+        super().__init__(bridge, text)
+        self.rule_id = rule_id
+        self._choose = choose
+        self.before: CoachChoice | None = None
+        self.after: CoachChoice | None = None
+
+    def redo(self) -> None:
+        def apply() -> None:
+            journal = self.bridge.journal
+            if self.after is not None:
+                journal.save_coach_choice(self.after)
+                return
+            before = journal.coach_choice(self.rule_id)
+            self.after = self._choose(journal)
+            self.before = before
+
+        self._attempt(apply)
+
+    def undo(self) -> None:
+        before = self.before
+        if before is not None:
+            self._attempt(lambda: self.bridge.journal.save_coach_choice(before))
+
+
+class PreferencesCommand(JournalCommand):
+    """One OK in Preferences: the journal's settings, the rules turned back on, and the
+    look of the window (kept outside the journal, set through `set_theme`)."""
+
+    def __init__(
+        self,
+        bridge: JournalBridge,
+        before: tuple[Settings, Sequence[CoachChoice], str],
+        after: tuple[Settings, Sequence[CoachChoice], str],
+        set_theme: Callable[[str], None],
+    ) -> None:
+        super().__init__(bridge, "Preferences")
+        self.before, self.after = before, after
+        self._set_theme = set_theme
+
+    def _apply(self, state: tuple[Settings, Sequence[CoachChoice], str]) -> None:
+        settings, choices, theme = state
+        self.bridge.journal.save_preferences(settings, choices)
+        self._set_theme(theme)
+
+    def redo(self) -> None:
+        self._attempt(lambda: self._apply(self.after))
+
+    def undo(self) -> None:
+        self._attempt(lambda: self._apply(self.before))
+
+
+class SaveContactsCommand(JournalCommand):
+    """One save of the person's own support contacts."""
+
+    def __init__(
+        self, bridge: JournalBridge, before: list[SupportContact], after: list[SupportContact]
+    ) -> None:
+        super().__init__(bridge, "Support contacts")
+        self.before, self.after = before, after
+
+    def redo(self) -> None:
+        self._attempt(lambda: self.bridge.journal.save_support_contacts(self.after))
+
+    def undo(self) -> None:
+        self._attempt(lambda: self.bridge.journal.save_support_contacts(self.before))
+
+
+def save_contacts(bridge: JournalBridge, stack: QUndoStack, contacts: list[SupportContact]) -> None:
+    """Saves the contacts as an undoable change; raises what stopped the save, if anything."""
+    push(stack, SaveContactsCommand(bridge, bridge.journal.support_contacts(), contacts))

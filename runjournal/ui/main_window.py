@@ -10,16 +10,16 @@ from PySide6.QtCore import QSettings, Qt, QTime, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from runjournal.domain.model import CoachChoice
 from runjournal.domain.units import count
+from runjournal.service.errors import ValidationError
 from runjournal.service.journal import Journal, JournalError
 from runjournal.ui.bridge import JournalBridge
+from runjournal.ui.theme import apply_theme
 from runjournal.ui.views.charts.charts_tab import ChartsTab
 from runjournal.ui.views.coach.coach_panel import CoachPanel
 from runjournal.ui.views.insights.insights_tab import InsightsTab
 from runjournal.ui.views.runs.run_actions import RunActions
 from runjournal.ui.views.runs.runs_tab import RunsTab
-from runjournal.ui.theme import apply_theme
 from runjournal.ui.views.today.today_view import TodayView
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         # The coach panel docks on the right.
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
         self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.coach = CoachPanel(self.bridge)
+        self.coach = CoachPanel(self.bridge, undo_stack=self.undo_stack)
         self.coach_dock = QDockWidget("Coach", self)
         self.coach_dock.setObjectName("coachDock")  # lets saveState()/restoreState() find it
         self.coach_dock.setWidget(self.coach)
@@ -380,27 +380,35 @@ class MainWindow(QMainWindow):
         )
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
+        from runjournal.ui.commands import PreferencesCommand, push
+
+        turned_back_on = dialog.result_turned_back_on()
+        before = (journal.settings(), [journal.coach_choice(r) for r in turned_back_on], theme)
+        after = (dialog.result_settings(), journal.turned_back_on(turned_back_on), dialog.result_theme())
         try:
-            journal.save_settings(dialog.result_settings())
-            for rule_id in dialog.result_turned_back_on():
-                current = journal.coach_choices()[rule_id]
-                journal.save_coach_choice(
-                    CoachChoice(rule_id, disabled=False, snoozed_until=current.snoozed_until)
-                )
-        except Exception as error:  # a validation slip or a disk problem: say it, keep going
+            push(self.undo_stack, PreferencesCommand(self.bridge, before, after, self._set_theme))
+        except (JournalError, ValidationError, OSError) as error:
             QMessageBox.warning(self, "Preferences not saved", str(error))
             return
-        if dialog.result_theme() != theme:
-            settings.setValue("appearance/theme", dialog.result_theme())
-            from PySide6.QtWidgets import QApplication
-
-            apply_theme(QApplication.instance(), dialog.result_theme())  # type: ignore[arg-type]
+        except Exception as error:  # logged by the command: say it, keep going
+            QMessageBox.warning(self, "Preferences not saved", f"{error}\n\nNothing was changed.")
+            return
         self.say("Preferences saved")
+
+    def _set_theme(self, theme: str) -> None:
+        """The window's look: kept per computer (QSettings), not in the journal."""
+        settings = QSettings()
+        if str(settings.value("appearance/theme", "system")) == theme:
+            return
+        settings.setValue("appearance/theme", theme)
+        from PySide6.QtWidgets import QApplication
+
+        apply_theme(QApplication.instance(), theme)  # type: ignore[arg-type]
 
     def show_support(self) -> None:
         from runjournal.ui.dialogs.help_card_dialog import HelpCardDialog
 
-        HelpCardDialog(self.bridge, self).exec()
+        HelpCardDialog(self.bridge, self, undo_stack=self.undo_stack).exec()
 
     def show_shortcuts(self) -> None:
         from runjournal.ui.dialogs.about_dialog import ShortcutsDialog

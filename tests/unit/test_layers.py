@@ -187,7 +187,11 @@ def arrows_against_the_picture(package: Path) -> list[str]:
             continue
         source, target = part_of(found.importer), part_of(found.imported)
         allowed = ALLOWED.get(source, frozenset())
-        if source != target and target not in allowed and (found.importer, found.imported) not in KNOWN_CROSSINGS:
+        if (
+            source != target
+            and target not in allowed
+            and (found.importer, found.imported) not in KNOWN_CROSSINGS
+        ):
             wrong.append(f"{found}: {source or package.name}/ may not import {target or package.name}/")
     return wrong
 
@@ -314,5 +318,10 @@ def test_the_first_window_loads_no_charting_or_migration_code() -> None:
 def test_a_plain_window_start_loads_no_command_module() -> None:
     loaded = _modules_after("from runjournal.cli import main, window_args\nwindow_args(['--db', 'x.sqlite'])")
     commands = {m for m in loaded if m.startswith("runjournal.cli.")}
-    assert commands <= {"runjournal.cli.common", "runjournal.cli.entry", "runjournal.cli.parser", "runjournal.cli.values"}
+    assert commands <= {
+        "runjournal.cli.common",
+        "runjournal.cli.entry",
+        "runjournal.cli.parser",
+        "runjournal.cli.values",
+    }
     assert not {m for m in loaded if m.split(".")[0] in (*QT, "sqlalchemy")}

@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from runjournal.domain import support_lines
 from runjournal.domain.model import SupportContact
 from runjournal.ui.bridge import JournalBridge
+from runjournal.ui.commands import save_contacts
 
 COLUMNS = ("Name", "Number", "Note")
 
@@ -55,9 +56,13 @@ def long_date_without_weekday(day: date, locale: QLocale) -> str:
 class HelpCardDialog(QDialog):
     """Shows the support lines and lets the person keep their own list of contacts."""
 
-    def __init__(self, bridge: JournalBridge, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, bridge: JournalBridge, parent: QWidget | None = None, *, undo_stack: QUndoStack | None = None
+    ) -> None:
         super().__init__(parent)
         self.bridge = bridge
+        # The window's stack, so Edit → Undo takes a save of the contacts back.
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self._saved: list[Row] = []
         self.setWindowTitle(support_lines.TITLE)
         self.setAccessibleName(support_lines.TITLE)
@@ -240,7 +245,7 @@ class HelpCardDialog(QDialog):
                 self.table.setFocus()
                 return False
         try:
-            self.bridge.journal.save_support_contacts([SupportContact(*row) for row in rows])
+            save_contacts(self.bridge, self.undo_stack, [SupportContact(*row) for row in rows])
         except Exception as error:  # a full disk, a locked file: tell the person, keep the edits
             QMessageBox.warning(self, "Contacts not saved", f"Your contacts could not be saved.\n\n{error}")
             self.status_label.setText("Not saved yet — your edits are still here.")

@@ -1,8 +1,9 @@
 """The coach panel: up to three nudges for today, and a way to support that is always there.
 
 It reads the nudges from the journal (which already honours snoozes and turned-off tips)
-and writes the person's choices back; the journal's change notice then refreshes it. Any
-burst of change notices (an import, a restored backup) refreshes it once.
+and writes the person's choices back as undoable changes on the window's undo stack; the
+journal's change notice then refreshes it. Any burst of change notices (an import, a
+restored backup) refreshes it once.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
@@ -21,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from runjournal.coach.model import Nudge
-from runjournal.domain.model import CoachChoice
+from runjournal.coach.names import rule_name
 from runjournal.service.errors import JournalError
 from runjournal.ui.bridge import JournalBridge
+from runjournal.ui.commands import CoachChoiceCommand, push
 from runjournal.ui.scrolling import fill_with_scroll_area
 from runjournal.ui.views.coach.nudge_card import SUPPORT_TEXT, NudgeCard
 
@@ -46,10 +48,13 @@ class CoachPanel(QWidget):
         parent: QWidget | None = None,
         *,
         today: Callable[[], date] = date.today,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
         super().__init__(parent)
         self._bridge = bridge
         self._today = today
+        # The window's stack, so Edit → Undo takes a snooze back like any other change.
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self._nudges: list[Nudge] = []
         self.cards: list[NudgeCard] = []
         self.setAccessibleName("Coach")
@@ -159,17 +164,34 @@ class CoachPanel(QWidget):
         return next((c for c in self.cards if c.nudge.rule_id == rule_id), None)
 
     def _snooze(self, rule_id: str) -> None:
-        self._write(lambda: self._bridge.journal.snooze_rule(rule_id, self._today()))
+        today = self._today()
+        self._write(
+            CoachChoiceCommand(
+                self._bridge,
+                rule_id,
+                lambda journal: journal.snooze_rule(rule_id, today),
+                f"Snooze “{rule_name(rule_id)}”",
+            )
+        )
 
     def _turn_off(self, rule_id: str) -> None:
-        self._write(lambda: self._bridge.journal.save_coach_choice(CoachChoice(rule_id, disabled=True)))
+        self._write(
+            CoachChoiceCommand(
+                self._bridge,
+                rule_id,
+                lambda journal: journal.turn_off_rule(rule_id),
+                f"Turn Off “{rule_name(rule_id)}”",
+            )
+        )
 
-    def _write(self, action: Callable[[], object]) -> None:
+    def _write(self, command: CoachChoiceCommand) -> None:
         """Stores a choice; the journal's change notice refreshes the panel."""
         try:
-            action()
+            push(self.undo_stack, command)
         except (JournalError, OSError) as error:
             self._show_problem(f"Your choice was not saved: {error}")
+        except Exception as error:  # logged by the command; the panel says it in words
+            self._show_problem(f"Your choice was not saved ({error}). Nothing was changed.")
 
     def _show_problem(self, text: str) -> None:
         self.error_label.setText(text)
