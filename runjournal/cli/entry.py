@@ -56,3 +56,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader (e.g. `| head`) stopped listening; nothing is wrong
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (keeps Python quiet at exit)
         return EXIT_OK
+    except OSError as error:  # a file the person named could not be read or written
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"runjournal {args.command}: {error.strerror or error}{where}.", file=sys.stderr)
+        return EXIT_REJECTED
+    except Exception as error:  # a bug: the traceback goes to the log, the person reads a sentence
+        log.exception("runjournal %s failed", args.command or "(window)")
+        prefix = f"runjournal {args.command}" if args.command else "runjournal"
+        print(
+            f"{prefix}: something went wrong inside RunJournal ({error}). Each change is stored whole or "
+            "not at all, so the journal is not half-changed. The details are in RunJournal's log.",
+            file=sys.stderr,
+        )
+        return EXIT_UNUSABLE
