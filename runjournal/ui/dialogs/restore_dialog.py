@@ -9,6 +9,7 @@ can itself be undone from here.
 from __future__ import annotations
 
 import html
+import logging
 from datetime import datetime
 from pathlib import Path
 
@@ -51,6 +52,8 @@ from runjournal.service.backups import (
 )
 from runjournal.service.journal import Journal, JournalError
 from runjournal.ui.bridge import JournalBridge
+
+log = logging.getLogger(__name__)
 
 COL_MADE = 0
 COL_WHY = 1
@@ -315,7 +318,12 @@ class RestoreDialog(QDialog):
             self._say(f"Nothing was restored. {error}", problem=True)
             self.refresh()
             return
-        except Exception as error:  # a disk or database error: say it in words, keep going
+        except OSError as error:  # the disk refused the copy: say it in words, keep going
+            self._say(f"Nothing was restored: {error.strerror or error}", problem=True)
+            self.refresh()
+            return
+        except Exception as error:  # a bug: logged with its traceback, said in words
+            log.exception("Restoring %s failed", entry.path)
             self._say(f"Nothing was restored: {error}", problem=True)
             self.refresh()
             return
