@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
+from typing import Any
 
 from runjournal.cli.common import EXIT_OK, EXIT_USAGE, open_journal
 from runjournal.cli.values import Problems, read_clock, read_day, read_number, read_scale
@@ -26,7 +27,7 @@ CHECK_IN_OPTIONS = (
 def cmd_check_in(args: argparse.Namespace) -> int:
     problems = Problems()
     day = problems.convert("day", "Date", args.date, read_day)
-    given = {
+    given: dict[str, Any] = {
         name: problems.convert(name, label, getattr(args, name), read)
         for name, label, read in CHECK_IN_OPTIONS
         if getattr(args, name) is not None

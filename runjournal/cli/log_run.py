@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import UTC, date, datetime
+from typing import Any
 
 from runjournal.cli.common import EXIT_OK, open_journal
 from runjournal.cli.values import (
@@ -41,7 +42,7 @@ def cmd_log_run(args: argparse.Namespace) -> int:
         distance = problems.convert(
             "distance_m", "Distance", args.mi, lambda t: parse_distance(t, DistanceUnit.MI)
         )
-    fields = {
+    fields: dict[str, Any] = {
         name: problems.convert(name, label, getattr(args, name), read)
         for name, label, read in (
             ("effort", "Effort", read_scale),

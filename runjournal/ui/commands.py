@@ -32,7 +32,7 @@ class JournalCommand(QUndoCommand):
         self.error: Exception | None = None
         self._done_once = False
 
-    def _attempt(self, action: Callable[[], None]) -> None:
+    def _attempt(self, action: Callable[[], object]) -> None:
         try:
             action()
         except Exception as error:  # shown to the person by whoever pushed the command
@@ -58,8 +58,9 @@ class LogRunCommand(JournalCommand):
         self._attempt(log)
 
     def undo(self) -> None:
-        if self.run.id is not None:
-            self._attempt(lambda: self.bridge.journal.delete_run(self.run.id))
+        run_id = self.run.id
+        if run_id is not None:
+            self._attempt(lambda: self.bridge.journal.delete_run(run_id))
 
 
 class EditRunCommand(JournalCommand):

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -91,7 +91,7 @@ def choose_journal_file(parent: QWidget | None, start: Path) -> Path | None:
 
 
 def _short_date(when: datetime) -> str:
-    return QLocale().toString(when.date(), "d MMM yyyy")
+    return QLocale().toString(QDate(when.year, when.month, when.day), "d MMM yyyy")
 
 
 HEADINGS = {

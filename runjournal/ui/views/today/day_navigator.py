@@ -158,7 +158,7 @@ class DayNavigator(QWidget):
 
     def _pick(self, picked: QDate) -> None:
         self.popup.close()
-        self.setDay(picked.toPython())
+        self.setDay(date(picked.year(), picked.month(), picked.day()))
 
     def _show(self) -> None:
         today = self._today()
