@@ -13,7 +13,7 @@ from runjournal.domain.units import count
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from runjournal.samples import demo
+    from runjournal.service.samples import fill_with_sample
 
     problems = Problems()
     years = problems.convert("years", "Years", args.years, read_number)
@@ -31,8 +31,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return EXIT_REJECTED
-        sample = demo.generate(years, end=date.today(), seed=seed)
-        runs, check_ins = journal.add_entries(sample.runs, sample.check_ins, sample.settings)
+        runs, check_ins = fill_with_sample(journal, years, end=date.today(), seed=seed)
     print(
         f"Wrote a sample journal to {journal.path}: {count(runs, 'run')} and "
         f"{count(check_ins, 'check-in')} over {years:g} {'year' if years == 1 else 'years'}."

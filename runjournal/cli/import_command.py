@@ -45,10 +45,10 @@ def _line(path: Path, items: list[Any], units: Any) -> str:
 
 
 def _load_document(args: argparse.Namespace, path: Path) -> int:
-    from runjournal.formats.journal_json import DocumentError, read_document
+    from runjournal.service.reading import DocumentError, read_whole_journal
 
     try:
-        document = read_document(path.read_bytes(), path.name)
+        document = read_whole_journal(path)
     except (OSError, DocumentError) as error:
         print(f"runjournal import: {path}: {error}", file=sys.stderr)
         return EXIT_REJECTED
@@ -68,23 +68,20 @@ def _load_document(args: argparse.Namespace, path: Path) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from runjournal.formats.importers import read_file
-    from runjournal.formats.importers.folders import expand_folders
-    from runjournal.formats.journal_json import looks_like_document
+    from runjournal.service.reading import activity_files_in, is_whole_journal, read_activity_file
 
-    paths = expand_folders([Path(p) for p in args.files])
+    paths = activity_files_in([Path(p) for p in args.files])
     if len(paths) == 1 and paths[0].suffix.lower() == ".json":
         try:
-            with paths[0].open("rb") as handle:
-                head = handle.read(4096)
+            whole = is_whole_journal(paths[0])
         except OSError as error:
             print(f"runjournal import: {paths[0]} could not be read: {error.strerror}.", file=sys.stderr)
             return EXIT_REJECTED
-        if looks_like_document(head):
+        if whole:
             return _load_document(args, paths[0])
     with open_journal(args) as journal:
         units = journal.settings().units
-        results = [read_file(path, csv_units=units) for path in paths]
+        results = [read_activity_file(path, units) for path in paths]
         plan = journal.plan_import(results)
         done = journal.store_import(plan)
     by_file: dict[Path, list[Any]] = {}

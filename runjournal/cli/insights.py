@@ -22,7 +22,7 @@ PAUSED = (
 
 
 def cmd_insights(args: argparse.Namespace) -> int:
-    from runjournal.insights import CAVEAT  # the statistics behind it load only for this command
+    from runjournal.insights.model import CAVEAT  # the statistics behind it load only when asked
 
     with open_journal(args) as journal:
         found = journal.insights(date.today())

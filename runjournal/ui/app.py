@@ -56,19 +56,15 @@ def open_sample(window: MainWindow) -> None:
     """Opens the sample journal: a file of its own beside the person's, never mixed with it."""
     from datetime import date
 
-    from runjournal.samples import demo
+    from runjournal.service.samples import fill_with_sample
 
     path = window.home_path.parent / SAMPLE_FILE
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         with Journal.open(path) as sample:
             if sample.is_empty():
-                made = demo.generate(SAMPLE_YEARS, end=date.today())
-                sample.add_entries(
-                    made.runs,
-                    made.check_ins,
-                    made.settings.replace(units=window.bridge.journal.settings().units),
-                )
+                units = window.bridge.journal.settings().units
+                fill_with_sample(sample, SAMPLE_YEARS, end=date.today(), units=units)
     except JournalError as error:
         QGuiApplication.restoreOverrideCursor()
         QMessageBox.warning(window, "The sample journal cannot be opened", str(error))

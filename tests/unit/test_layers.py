@@ -83,8 +83,10 @@ ALLOWED: dict[str, frozenset[str]] = {
     "storage": frozenset({"", "paths", "domain"}),
     "service": frozenset({"", "paths", "domain", "storage", *PURE}),
     "reports": frozenset({"", "paths", "domain", "figures"}),
+    # The window still reads figures' and formats' types and helpers directly (charts,
+    # import review); the command line goes through the service for everything.
     "ui": frozenset({"", "paths", "domain", "service", "reports", *PURE}),
-    "cli": frozenset({"", "paths", "domain", "service", "reports", "ui", *PURE}),
+    "cli": frozenset({"", "paths", "domain", "service", "reports", "ui"}),
     "__main__": frozenset({"cli"}),
 }
 # Arrows between pure parts that are older than the version-2 picture, each named exactly
@@ -98,6 +100,9 @@ KNOWN_CROSSINGS = frozenset(
         ("runjournal.reports.page_tables", "runjournal.coach.model"),
     }
 )
+# What the service hands back and ui/ or cli/ may name: the coach's and insights' records
+# and their fixed wording.
+RETURNED_TYPES = frozenset({"runjournal.coach.model", "runjournal.insights.model"})
 SQL = ("sqlalchemy", "alembic", "sqlite3")
 
 
@@ -191,6 +196,7 @@ def arrows_against_the_picture(package: Path) -> list[str]:
             source != target
             and target not in allowed
             and (found.importer, found.imported) not in KNOWN_CROSSINGS
+            and not (source in ("ui", "cli") and found.imported in RETURNED_TYPES)
         ):
             wrong.append(f"{found}: {source or package.name}/ may not import {target or package.name}/")
     return wrong
