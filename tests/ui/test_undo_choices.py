@@ -14,6 +14,7 @@ from runjournal.domain.model import CoachChoice, DistanceUnit, Run, SupportConta
 from runjournal.service.journal import Journal
 from runjournal.ui import app as app_module
 from runjournal.ui.main_window import MainWindow
+from runjournal.ui.theme import apply_theme
 
 TODAY = date.today()
 
@@ -26,6 +27,7 @@ def fresh_qsettings(tmp_path: Path):
     QSettings().clear()
     yield
     QSettings().clear()
+    apply_theme(QApplication.instance(), "system")  # the next test starts in the usual look
 
 
 @pytest.fixture
@@ -104,11 +106,13 @@ def test_a_preference_change_is_undone_in_one_step(qtbot, window: MainWindow, jo
         dialog.units.setCurrentIndex(dialog.units.findData(DistanceUnit.MI))
         dialog.minutes_goal.setValue(120)
         dialog.turned_off["SOCIAL"].setChecked(True)  # turned back on
+        dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
         dialog.accept()
 
     when_dialog_opens(choose)
     window.preferences_action.trigger()
     assert journal.settings().units is DistanceUnit.MI
+    assert QSettings().value("appearance/theme") == "dark"
     # Turned back on, the rule keeps the snooze it had.
     assert journal.coach_choices()["SOCIAL"] == CoachChoice("SOCIAL", snoozed_until=TODAY + timedelta(days=3))
     qtbot.waitUntil(lambda: window.today.summary.minutes_bar.format().endswith("of 120 min"))
@@ -116,12 +120,14 @@ def test_a_preference_change_is_undone_in_one_step(qtbot, window: MainWindow, jo
     window.undo_action.trigger()
     assert journal.settings() == before
     assert journal.coach_choices()["SOCIAL"].disabled
+    assert QSettings().value("appearance/theme") == "system"
     qtbot.waitUntil(
         lambda: window.today.summary.minutes_bar.format().endswith(f"of {before.weekly_minutes_goal} min")
     )
 
     window.redo_action.trigger()
     assert journal.settings().weekly_minutes_goal == 120
+    assert QSettings().value("appearance/theme") == "dark"
 
 
 def test_a_contact_edit_is_undone(qtbot, window: MainWindow, journal: Journal) -> None:
