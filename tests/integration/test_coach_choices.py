@@ -25,3 +25,13 @@ def test_a_snooze_after_one_ran_out_lasts_a_week(journal: Journal) -> None:
     journal.snooze_rule("REST", DAY)
 
     assert journal.coach_choices()["REST"] == CoachChoice("REST", True, DAY + timedelta(days=6))
+
+
+def test_turning_a_rule_off_and_back_on_keeps_its_snooze(journal: Journal) -> None:
+    journal.snooze_rule("REST", DAY)
+
+    journal.turn_off_rule("REST")
+    assert journal.coach_choices()["REST"] == CoachChoice("REST", True, DAY + timedelta(days=6))
+
+    journal.save_preferences(journal.settings(), journal.turned_back_on(["REST"]))
+    assert journal.coach_choices()["REST"] == CoachChoice("REST", False, DAY + timedelta(days=6))
