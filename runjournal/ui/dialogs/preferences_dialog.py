@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runjournal.coach.names import rule_name
+from runjournal.coach.names import rule_name, safety_note
 from runjournal.domain.model import DistanceUnit, Settings
 from runjournal.paths import backups_dir
 from runjournal.storage.backup.backup import last_backup
@@ -125,6 +125,10 @@ class PreferencesDialog(QDialog):
                 box.setAccessibleName(f"Turn the tip “{rule_name(rule_id)}” back on")
                 self.turned_off[rule_id] = box
                 form.addRow(box)
+
+        safety = QLabel(safety_note())  # safety tips never appear among the turned-off ones
+        safety.setWordWrap(True)
+        form.addRow(safety)
 
         self.where: dict[str, QLabel] = {}
         if journal_path is not None:
