@@ -26,6 +26,7 @@ from runjournal.cli.values import (
     read_number,
     read_scale,
     read_whole,
+    read_yes_no,
 )
 from runjournal.domain.model import (
     Activity,
@@ -165,8 +166,8 @@ def cmd_check_in(args: argparse.Namespace) -> int:
         if getattr(args, name) is not None
     }
     day = day or date.today()
-    if args.ill:
-        given["ill"] = True
+    if args.ill is not None:
+        given["ill"] = problems.convert("ill", "Ill or injured", args.ill, read_yes_no)
     if args.note is not None:
         given["note"] = args.note
     if not given:
@@ -190,6 +191,8 @@ def cmd_check_in(args: argparse.Namespace) -> int:
         recorded.append(f"bedtime {saved.bedtime:%H:%M}")
     if saved is not None and saved.ill:
         recorded.append("ill or injured")
+    elif given.get("ill") is False:
+        recorded.append("no longer ill or injured")
     print(f"Check-in for {format_day(day)} saved: {', '.join(recorded) or 'a note'}.")
     return EXIT_OK
 
@@ -369,7 +372,9 @@ def build_parser() -> argparse.ArgumentParser:
         option = "--" + name.replace("_", "-")
         hint = {"sleep_hours": "hours slept, 0–16", "bedtime": "HH:MM"}.get(name, "1–10")
         check_in.add_argument(option, dest=name, metavar="N", help=f"{label.lower()}, {hint}")
-    check_in.add_argument("--ill", action="store_true", help="ill or injured today")
+    ill = check_in.add_mutually_exclusive_group()
+    ill.add_argument("--ill", nargs="?", const="yes", metavar="yes|no", help="ill or injured today (--ill no clears it)")
+    ill.add_argument("--not-ill", dest="ill", action="store_const", const="no", help="no longer ill or injured")
     check_in.add_argument("--note", help="a note")
     check_in.set_defaults(handler=cmd_check_in)
 
@@ -397,8 +402,10 @@ def build_parser() -> argparse.ArgumentParser:
     from runjournal.cli.import_command import add_import_command
     from runjournal.cli.insights import add_insights_command
     from runjournal.cli.report import add_report_command
+    from runjournal.cli.support import add_support_command
 
     add_coach_command(commands, common)
+    add_support_command(commands, common)
     add_insights_command(commands, common)
     add_report_command(commands, common)
     add_import_command(commands, common)
