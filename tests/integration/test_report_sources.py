@@ -6,7 +6,7 @@ import re
 import shutil
 import subprocess
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
