@@ -16,7 +16,7 @@ RULE_NAMES = {
     "EASY-SHARE": "Easy running time",
     "SLEEP-SHORT": "Short sleep",
     "SLEEP-IRREG": "Regular sleep times",
-    "VOL": "Weekly active minutes",
+    "VOL": "Weekly moderate-equivalent minutes",
     "FREQ": "Sessions each week",
     "RAMP": "The first weeks of running",
     "RETURN": "Coming back after a break",

@@ -174,8 +174,9 @@ def test_preferences_say_safety_tips_cannot_be_turned_off(qtbot) -> None:
     from runjournal.domain.model import Settings
     from runjournal.ui.dialogs.preferences_dialog import PreferencesDialog
 
-    dialog = PreferencesDialog(Settings(), "system", None, turned_off=[], journal_path=None)
+    dialog = PreferencesDialog(Settings(), "system", None, turned_off=["MOOD-LOW", "SOCIAL"], journal_path=None)
     qtbot.addWidget(dialog)
+    assert list(dialog.turned_off) == ["SOCIAL"]  # a safety tip is never listed as turned off
     text = "\n".join(label.text() for label in dialog.findChildren(QLabel))
     assert "Entries low for a while" in text
     assert "can be snoozed but not turned off" in text
