@@ -78,7 +78,7 @@ def hard_day(history: History) -> Nudge | None:
         "it, a short, easy walk or run can ease stress."
     )
     if severe:
-        message += " If things feel like too much, “Need support now?” lists people you can reach."
+        message += " If things feel like too much, you don't have to manage alone."
     when = day_words(latest.day, history.today)
     return Nudge(
         rule_id="HARD-DAY",

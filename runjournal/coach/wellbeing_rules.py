@@ -86,7 +86,7 @@ def mood_low(history: History) -> Nudge | None:
         title=f"Your entries have been {how}",
         message=(
             f"Your entries have been {how}. Talking to a GP or a mental-health professional can "
-            f'help. If you would like someone to talk to now, "{HELP_CARD}" lists people you can '
+            f"help. If you would like someone to talk to now, “{HELP_CARD}” lists people you can "
             "call or text."
         ),
         why=why + ".",
