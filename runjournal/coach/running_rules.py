@@ -345,7 +345,7 @@ def social(h: History) -> Nudge | None:
         level=Level.SUGGEST,
         title="Run with others sometimes",
         message="Try a buddy, a club or a parkrun: company can keep you going, and it's a friendly way to feel less alone.",
-        why=f"Your {count(len(runs), 'run')} in the last 28 days were all on your own.",
+        why=f"Your {count(len(runs), 'run')} in the last 28 days ({span_words(*h.last_days(28), h.today)}) were all on your own.",
         source=source_line("SOCIAL"),
         numbers={"runs": len(runs), "solo_runs": len(runs)},
     )
@@ -364,7 +364,7 @@ def mindful(h: History) -> Nudge | None:
         message=(
             "Try one run without music or podcasts: notice your breath, your steps and what's around you."
         ),
-        why=f"None of your {count(len(runs), 'run')} in the last 14 days was marked mindful.",
+        why=f"None of your {count(len(runs), 'run')} in the last 14 days ({span_words(*h.last_days(14), h.today)}) was marked mindful.",
         source=source_line("MINDFUL"),
         numbers={"runs": len(runs), "mindful_runs": 0},
     )
@@ -381,19 +381,22 @@ def outside(h: History) -> Nudge | None:
         level=Level.SUGGEST,
         title="Take a run outside",
         message="When you feel like it, try a run outside: it can lessen feelings of isolation.",
-        why=f"Your {count(len(runs), 'run')} in the last 14 days were all indoors.",
+        why=f"Your {count(len(runs), 'run')} in the last 14 days ({span_words(*h.last_days(14), h.today)}) were all indoors.",
         source=source_line("OUTSIDE"),
         numbers={"runs": len(runs), "indoor_runs": len(runs)},
     )
 
 
 def routine(h: History) -> Nudge | None:
-    """ROUTINE (celebrate): ≥ 1 run in each of the last 4 ISO weeks, this week included.
+    """ROUTINE (celebrate): ≥ 1 run in each of the last 4 of the person's weeks (their own
+    first day of the week), this week included.
     """
-    expected = week_start(h.today)  # the next week back that needs a run for the row to go on
+    first_weekday = h.settings.week_start
+    this_week = week_start(h.today, first_weekday)
+    expected = this_week  # the next week back that needs a run for the row to go on
     weeks = 0
     for r in reversed(h.runs_only):  # newest first, so years of history are never walked
-        start = week_start(r.day)
+        start = week_start(r.day, first_weekday)
         if start == expected:
             weeks += 1
             expected -= timedelta(weeks=1)
@@ -406,7 +409,7 @@ def routine(h: History) -> Nudge | None:
         level=Level.CELEBRATE,
         title=f"{weeks} weeks in a row",
         message=f"{weeks} weeks in a row with a run. Consistency matters more than perfect runs.",
-        why=f"You ran at least once in each of the last {weeks} weeks, this week included.",
+        why=f"You ran at least once in each of the last {weeks} weeks ({span_words(this_week - timedelta(weeks=weeks - 1), h.today, h.today)}), this week included.",
         source=source_line("ROUTINE"),
         numbers={"weeks_in_a_row": weeks},
     )

@@ -155,3 +155,37 @@ def test_every_card_cites_short_names_from_the_sources_table() -> None:
         assert card.sources and all(name in SOURCES for name in card.sources), card.rule_id
         text = json.dumps(asdict(card), ensure_ascii=False)
         assert not INTERNAL_WORDS.search(text), (card.rule_id, INTERNAL_WORDS.search(text))
+
+
+# --- The person's own week and goal ---------------------------------------------------------------
+
+
+SUNDAY_START = 6  # date.weekday() of Sunday
+
+
+def test_routine_counts_the_persons_own_weeks() -> None:
+    # TODAY is a Thursday. Runs on the Sundays of the last three weeks and today: in Monday
+    # weeks that is 4 weeks in a row; in weeks starting on Sunday the Sunday 4 days ago
+    # shares this week with today, so only 3.
+    runs = [run(4 + 7 * k) for k in range(3)] + [run(0)]
+    monday = cards(runs, settings=VETERAN.replace(week_start=0))
+    assert monday["ROUTINE"].numbers["weeks_in_a_row"] == 4
+    sunday = cards(runs, settings=VETERAN.replace(week_start=SUNDAY_START))
+    assert "ROUTINE" not in sunday
+    assert "this week included" in monday["ROUTINE"].why and "Mon" in monday["ROUTINE"].why
+
+
+def test_the_first_week_at_a_45_minute_goal_is_celebrated_in_the_persons_week() -> None:
+    goal_45 = VETERAN.replace(weekly_minutes_goal=45, week_start=SUNDAY_START)
+    runs = [run(40, 20), run(4, 25), run(0, 25)]  # Sunday 4 days ago and today: 50 minutes
+    card = cards(runs, settings=goal_45)["MILESTONE"]
+    assert card.numbers["first_goal_week"] == day(4).isoformat()
+    assert "goal of 45 moderate-equivalent minutes" in card.title
+    assert "MILESTONE" not in cards(runs, settings=goal_45.replace(weekly_minutes_goal=600))
+
+
+def test_every_window_is_named_in_why() -> None:
+    solo_indoor = [run(d, outdoor=False) for d in (1, 3, 5, 7)]
+    found = cards(solo_indoor)
+    for rule_id in ("SOCIAL", "MINDFUL", "OUTSIDE"):
+        assert re.search(r"\(\w{3} \d+ \w{3} – \w{3} \d+ \w{3}\)", found[rule_id].why), found[rule_id].why
