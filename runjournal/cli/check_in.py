@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from runjournal.cli.common import EXIT_OK, EXIT_USAGE, open_journal
-from runjournal.cli.values import Problems, read_clock, read_day, read_number, read_scale
+from runjournal.cli.values import Problems, read_clock, read_day, read_number, read_scale, read_yes_no
 from runjournal.domain.model import CheckIn
 from runjournal.domain.units import format_day
 from runjournal.domain.validation import validate_check_in
@@ -33,8 +33,8 @@ def cmd_check_in(args: argparse.Namespace) -> int:
         if getattr(args, name) is not None
     }
     day = day or date.today()
-    if args.ill:
-        given["ill"] = True
+    if args.ill is not None:
+        given["ill"] = problems.convert("ill", "Ill or injured", args.ill, read_yes_no)
     if args.note is not None:
         given["note"] = args.note
     if not given:
@@ -58,6 +58,8 @@ def cmd_check_in(args: argparse.Namespace) -> int:
         recorded.append(f"bedtime {saved.bedtime:%H:%M}")
     if saved is not None and saved.ill:
         recorded.append("ill or injured")
+    elif given.get("ill") is False:
+        recorded.append("no longer ill or injured")
     print(f"Check-in for {format_day(day)} saved: {', '.join(recorded) or 'a note'}.")
     return EXIT_OK
 
@@ -69,6 +71,10 @@ def add_check_in_command(commands: argparse._SubParsersAction, common: argparse.
         option = "--" + name.replace("_", "-")
         hint = {"sleep_hours": "hours slept, 0–16", "bedtime": "HH:MM"}.get(name, "1–10")
         check_in.add_argument(option, dest=name, metavar="N", help=f"{label.lower()}, {hint}")
-    check_in.add_argument("--ill", action="store_true", help="ill or injured today")
+    ill = check_in.add_mutually_exclusive_group()
+    ill.add_argument(
+        "--ill", nargs="?", const="yes", metavar="yes|no", help="ill or injured today (--ill no clears it)"
+    )
+    ill.add_argument("--not-ill", dest="ill", action="store_const", const="no", help="no longer ill or injured")
     check_in.add_argument("--note", help="a note")
     check_in.set_defaults(handler=cmd_check_in)

@@ -15,7 +15,7 @@ from runjournal.cli.values import Problems, read_day
 if TYPE_CHECKING:
     from runjournal.coach.model import Nudge
 
-QUIET_DAY = "No nudges today. What you are doing is working for you; keep moving in ways that feel good."
+SUPPORT_HINT = "Need support now? Run `runjournal support` for helplines and your own contacts."
 
 
 def nudge_text(nudge: Nudge) -> str:
@@ -27,7 +27,7 @@ def nudge_text(nudge: Nudge) -> str:
             f"[{nudge.level}] {nudge.title}  ({nudge.rule_id})",
             wrap(nudge.message, "  "),
             wrap(nudge.why, "  Why: "),
-            wrap(nudge.source, "  Source: "),
+            wrap(nudge.source, "  Sources: " if len(nudge.sources) > 1 else "  Source: "),
         ]
     )
 
@@ -40,13 +40,21 @@ def cmd_coach(args: argparse.Namespace) -> int:
     assert day is not None
     with open_journal(args) as journal:
         found = journal.nudges(day)
+        quiet = "" if found else journal.coach_quiet_words()
     if args.json:
         json.dump(
-            [{**asdict(n), "level": str(n.level)} for n in found], sys.stdout, ensure_ascii=False, indent=1
+            [{**asdict(n), "level": str(n.level), "sources": list(n.sources)} for n in found],
+            sys.stdout,
+            ensure_ascii=False,
+            indent=1,
         )
         print()
+    elif found:
+        print("\n\n".join(nudge_text(n) for n in found))
+        if any(n.level == "safety" or n.offers_support for n in found):
+            print("\n" + SUPPORT_HINT)  # MOOD-LOW, or a hard day at its hardest
     else:
-        print("\n\n".join(nudge_text(n) for n in found) if found else QUIET_DAY)
+        print(quiet)
     return EXIT_OK
 
 

@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     from runjournal.cli.log_run import add_log_run_command
     from runjournal.cli.report import add_report_command
     from runjournal.cli.restore import add_restore_command
+    from runjournal.cli.support import add_support_command
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         add_restore_command,
         add_check_command,
         add_coach_command,
+        add_support_command,
         add_insights_command,
         add_report_command,
         add_import_command,

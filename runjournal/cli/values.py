@@ -70,6 +70,15 @@ def read_scale(text: str) -> int:
         raise ValueError(f"“{text}” is not a whole number from 1 to 10.") from None
 
 
+def read_yes_no(text: str) -> bool:
+    lowered = text.strip().lower()
+    if lowered in ("yes", "y", "true", "1"):
+        return True
+    if lowered in ("no", "n", "false", "0"):
+        return False
+    raise ValueError(f"“{text}” is neither yes nor no: write --ill yes, --ill no or --not-ill.")
+
+
 def read_whole(text: str) -> int:
     try:
         return int(text)

@@ -12,6 +12,7 @@ from runjournal.domain.model import Activity, CheckIn, Run, Settings
 
 class Level(enum.StrEnum):
     SAFETY = "safety"
+    CARE = "care"
     CAUTION = "caution"
     SUGGEST = "suggest"
     CELEBRATE = "celebrate"
@@ -25,9 +26,17 @@ class Nudge:
     level: Level
     title: str
     message: str
-    why: str  # the person's own numbers that made the rule fire, in a sentence
-    source: str
+    why: str  # the person's own numbers that made the rule fire, and the days they cover
+    source: str  # short names from coach/sources.py, joined with "; "
     numbers: dict[str, float | int | str | None] = field(default_factory=dict)
+    offers_support: bool = False  # carries the "Need support now?" button
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The short names of the sources, in order (Help → Sources has each in full)."""
+        from runjournal.coach.sources import short_names
+
+        return short_names(self.source)
 
 
 @dataclass(frozen=True)

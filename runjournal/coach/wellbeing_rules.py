@@ -9,12 +9,16 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Callable
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 from fractions import Fraction
 
+from runjournal.coach.listening_rules import is_ill, latest_check_in
 from runjournal.coach.model import History, Level, Nudge
+from runjournal.coach.sources import source_line
+from runjournal.coach.windows import day_words, span_words
 from runjournal.domain.model import CheckIn
-from runjournal.domain.units import format_day
+
+__all__ = ["WELLBEING_RULES", "is_ill", "latest_check_in", "mood_low", "recover", "sleep_irregular", "sleep_short"]
 
 HELP_CARD = "Need support now?"
 
@@ -36,18 +40,6 @@ BEDTIME_MAX_SD_MIN = 60.0
 _EPS = 1e-9
 
 
-def latest_check_in(history: History) -> CheckIn | None:
-    """The most recent check-in on or before `history.today`, or None."""
-    earlier = [c for c in history.check_ins if c.day <= history.today]
-    return max(earlier, key=lambda c: c.day) if earlier else None
-
-
-def is_ill(history: History) -> bool:
-    """True while the latest check-in marks the person as ill or injured."""
-    latest = latest_check_in(history)
-    return latest is not None and latest.ill
-
-
 def _moods(check_ins: list[CheckIn]) -> list[int]:
     return [c.mood for c in check_ins if c.mood is not None]
 
@@ -58,9 +50,8 @@ def mood_low(history: History) -> Nudge | None:
 
     The 60-day mean is taken over the 60 days *before* the 14-day window (days 15 to 74
     back), so recent low days do not dilute the comparison; it counts only when those 60
-    days hold ≥ 10 check-ins with mood. Means are compared exactly (no rounding).
-
-    Source: both seed articles (consult a professional); thresholds ours
+    days hold ≥ 10 check-ins with mood; only then may the words say "lower than usual".
+    Means are compared exactly (no rounding).
     """
     first, last = history.last_days(MOOD_RECENT_DAYS)
     recent = _moods(history.check_ins_between(first, last))
@@ -77,23 +68,30 @@ def mood_low(history: History) -> Nudge | None:
     dropped = baseline_mean is not None and baseline_mean - recent_mean >= MOOD_DROP
     if not (low or dropped):
         return None
+    window = span_words(first, last, history.today)
     why = (
-        f"In the last {MOOD_RECENT_DAYS} days you recorded your mood {len(recent)} times, "
+        f"In the last {MOOD_RECENT_DAYS} days ({window}) you recorded your mood {len(recent)} times, "
         f"with an average of {float(recent_mean):.1f} out of 10"
     )
     if baseline_mean is not None:
-        why += f"; in the {MOOD_BASELINE_DAYS} days before that it averaged {float(baseline_mean):.1f}"
+        why += (
+            f"; in the {MOOD_BASELINE_DAYS} days before that "
+            f"({span_words(base_first, base_last, history.today)}) it averaged {float(baseline_mean):.1f}"
+        )
+    lower_than_usual = baseline_mean is not None and recent_mean < baseline_mean
+    how = "lower than usual" if lower_than_usual else "low for a while"
     return Nudge(
         rule_id="MOOD-LOW",
         level=Level.SAFETY,
-        title="Your entries have been lower than usual",
+        title=f"Your entries have been {how}",
         message=(
-            "Your mood entries have been lower than usual lately. Talking to a GP or a "
-            "mental-health professional can help. If you would like someone to talk to now, "
-            f'"{HELP_CARD}" lists people you can call or text.'
+            f"Your entries have been {how}. Talking to a GP or a mental-health professional can "
+            f"help. If you would like someone to talk to now, “{HELP_CARD}” lists people you can "
+            "call or text."
         ),
         why=why + ".",
-        source="both seed articles (consult a professional); thresholds ours",
+        source=source_line("MOOD-LOW"),
+        offers_support=True,
         numbers={
             "mood_check_ins_14d": len(recent),
             "mood_mean_14d": round(float(recent_mean), 2),
@@ -107,8 +105,6 @@ def sleep_short(history: History) -> Nudge | None:
     """SLEEP-SHORT (suggest): ≥ 5 of the last 7 nights recorded, mean < 7 h.
 
     A night is recorded when that day's check-in has sleep hours.
-
-    Source: AASM/SRS 2015 consensus; NSF 2015 (7–9 h)
     """
     first, last = history.last_days(SLEEP_DAYS)
     hours = [c.sleep_hours for c in history.check_ins_between(first, last) if c.sleep_hours is not None]
@@ -126,10 +122,10 @@ def sleep_short(history: History) -> Nudge | None:
             "a bit more time in bed can help."
         ),
         why=(
-            f"You recorded sleep on {len(hours)} of the last {SLEEP_DAYS} nights, "
-            f"{mean:.1f} hours on average."
+            f"You recorded sleep on {len(hours)} of the last {SLEEP_DAYS} nights "
+            f"({span_words(first, last, history.today)}), {mean:.1f} hours on average."
         ),
-        source="AASM/SRS 2015 consensus; NSF 2015 (7–9 h)",
+        source=source_line("SLEEP-SHORT"),
         numbers={"nights_recorded": len(hours), "mean_sleep_hours": round(mean, 2)},
     )
 
@@ -151,8 +147,6 @@ def sleep_irregular(history: History) -> Nudge | None:
 
     Bedtimes are minutes after noon, so 23:30 and 00:30 are 60 minutes apart; the standard
     deviation is the sample one (n − 1), as a spreadsheet's STDEV gives.
-
-    Source: seed (regular sleep schedule); AASM/SRS
     """
     first, last = history.last_days(BEDTIME_DAYS)
     minutes = [
@@ -172,11 +166,12 @@ def sleep_irregular(history: History) -> Nudge | None:
             "Small steps count: try to keep bedtimes within an hour of each other."
         ),
         why=(
-            f"You recorded a bedtime on {len(minutes)} of the last {BEDTIME_DAYS} days, between "
+            f"You recorded a bedtime on {len(minutes)} of the last {BEDTIME_DAYS} days "
+            f"({span_words(first, last, history.today)}), between "
             f"{_clock(min(minutes))} and {_clock(max(minutes))}; they varied by about "
             f"{sd:.0f} minutes (standard deviation)."
         ),
-        source="seed (regular sleep schedule); AASM/SRS",
+        source=source_line("SLEEP-IRREG"),
         numbers={
             "bedtimes_recorded": len(minutes),
             "bedtime_sd_min": round(sd, 1),
@@ -189,9 +184,8 @@ def sleep_irregular(history: History) -> Nudge | None:
 def recover(history: History) -> Nudge | None:
     """RECOVER (suggest): latest check-in marks ill/injured.
 
-    The latest check-in is the most recent one on or before today, whatever else it holds.
-
-    Source: seed (rest, injury)
+    The latest check-in is today's, else yesterday's, whatever else it holds; a later
+    check-in without the mark clears it.
     """
     latest = latest_check_in(history)
     if latest is None or not latest.ill:
@@ -204,10 +198,15 @@ def recover(history: History) -> Nudge | None:
             "Rest and heal; gentle movement only when it feels right. The coach keeps quiet "
             "about training until your check-in no longer marks you ill or injured."
         ),
-        why=f"Your latest check-in, on {format_day(latest.day)}, marks you as ill or injured.",
-        source="seed (rest, injury)",
+        why=f"Your check-in {_for(latest.day, history)} marks you as ill or injured.",
+        source=source_line("RECOVER"),
         numbers={"check_in_day": latest.day.isoformat()},
     )
+
+
+def _for(day: date, history: History) -> str:
+    words = day_words(day, history.today)
+    return words if words in ("today", "yesterday") else f"for {words}"
 
 
 WELLBEING_RULES: tuple[tuple[str, Callable[[History], Nudge | None]], ...] = (

@@ -25,3 +25,20 @@ LINES: tuple[str, ...] = (
 )
 
 NEVER_CONTACTS = "RunJournal never contacts anyone by itself."
+
+
+def as_text(contacts: list[tuple[str, str, str]], checked: str | None = None) -> str:
+    """The whole card as plain text, one line each: for the clipboard and the command line.
+
+    `contacts` are (name, number, note); `checked` is the date the lines were last checked,
+    already in the person's words (the default is ISO, "2026-11-21").
+    """
+    lines = [TITLE, "", *(f"- {line}" for line in LINES), ""]
+    if contacts:
+        lines.append("Your own contacts:")
+        for name, phone, note in contacts:
+            lines.append(f"- {name}: {phone}" + (f" ({note})" if note else ""))
+    else:
+        lines.append("Your own contacts: none yet (add them in the app: Help → Need Support Now?).")
+    lines += ["", f"Numbers last checked: {checked or LAST_CHECKED.isoformat()}", NEVER_CONTACTS]
+    return "\n".join(lines)

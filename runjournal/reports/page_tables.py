@@ -27,7 +27,6 @@ COLUMNS = (
     ("Mood", 0.14, RIGHT),
 )
 MESSAGE_LINES = 5
-SOURCE_LINES = 2
 NOTE_LINES = 3
 
 
@@ -121,7 +120,7 @@ def nudges_section(style: PageStyle, rect: QRectF, nudges: Sequence[Nudge]) -> f
     for index, nudge in enumerate(nudges):
         remaining = len(nudges) - index - 1
         room = rect.bottom() - top - (more_h if remaining else 0)
-        source_h = style.paragraph_height(f"Source: {nudge.source}", style.tiny, rect.width(), SOURCE_LINES)
+        source_h = style.paragraph_height(_sources(nudge), style.tiny, rect.width())  # always whole
         needed = min(len(style.wrap(nudge.message, style.small, rect.width())), MESSAGE_LINES)
         # A nudge short of room keeps its title, source and as many lines as fit, or waits
         # in "…and N more" with the rest.
@@ -141,10 +140,14 @@ def _draw_nudge(style: PageStyle, origin: QPointF, width: float, nudge: Nudge, l
     style.text(QRectF(origin.x(), y, width, title_h), nudge.title, style.bold, INK)
     y += title_h
     y += style.paragraph(QPointF(origin.x(), y), width, nudge.message, style.small, INK, lines)
-    y += style.paragraph(
-        QPointF(origin.x(), y), width, f"Source: {nudge.source}", style.tiny, MUTED, SOURCE_LINES
-    )
+    y += style.paragraph(QPointF(origin.x(), y), width, _sources(nudge), style.tiny, MUTED)
     return y - origin.y()
+
+
+def _sources(nudge: Nudge) -> str:
+    """The card's sources by the short names Help → Sources spells out, never cut short."""
+    names = nudge.sources
+    return f"{'Source' if len(names) == 1 else 'Sources'}: {'; '.join(names)}"
 
 
 def notes_section(style: PageStyle, rect: QRectF, notes: Sequence[NoteLine], locale: QLocale) -> float:

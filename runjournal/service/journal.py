@@ -316,6 +316,12 @@ class Journal:
 
         return nudges(self.coach_history(today), self.coach_choices())
 
+    def coach_quiet_words(self) -> str:
+        """What the coach says on a day with no nudge: a welcome while the journal is empty."""
+        from runjournal.coach.words import quiet_words
+
+        return quiet_words(empty_journal=self.is_empty())
+
     # Figures ----------------------------------------------------------------------------
 
     def week_totals(self, first: date, last: date, first_weekday: int | None = None) -> list[WeekTotals]:

@@ -162,8 +162,10 @@ class MainWindow(QMainWindow):
         self.coach_action.setText("&Coach")
         self.coach_action.setShortcut(QKeySequence("Ctrl+K"))
         self.support_action = self._action(
-            "&Need Support Now?", self.show_support, tip="Helplines and your own contacts"
+            "&Need Support Now?", self.show_support, "Ctrl+Shift+H", "Helplines and your own contacts"
         )
+        self.support_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.sources_action = self._action("&Sources…", self.show_sources, tip="Where the coach's tips come from")
         self.shortcuts_action = self._action("&Keyboard Shortcuts", self.show_shortcuts, "Ctrl+/")
         self.about_action = self._action("&About RunJournal", self.show_about)
 
@@ -191,6 +193,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.coach_action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.support_action)
+        help_menu.addAction(self.sources_action)
         help_menu.addSeparator()
         help_menu.addActions([self.shortcuts_action, self.about_action])
 
@@ -409,6 +412,11 @@ class MainWindow(QMainWindow):
         from runjournal.ui.dialogs.help_card_dialog import HelpCardDialog
 
         HelpCardDialog(self.bridge, self, undo_stack=self.undo_stack).exec()
+
+    def show_sources(self) -> None:
+        from runjournal.ui.dialogs.sources_dialog import SourcesDialog
+
+        SourcesDialog(self).exec()
 
     def show_shortcuts(self) -> None:
         from runjournal.ui.dialogs.about_dialog import ShortcutsDialog

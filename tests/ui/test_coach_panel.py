@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from runjournal.coach.words import WELCOME
 from runjournal.domain.model import CheckIn, Run
 from runjournal.service.journal import Journal
 from runjournal.ui.bridge import JournalBridge
-from runjournal.ui.views.coach.coach_panel import NOTHING_TO_SAY, CoachPanel
+from runjournal.ui.views.coach.coach_panel import CoachPanel
 from runjournal.ui.views.coach.nudge_card import TURN_OFF_TIP, NudgeCard
 
 TODAY = date.today()
@@ -69,9 +70,9 @@ def test_why_reveals_the_persons_numbers_and_the_source(qtbot, journal: Journal)
     qtbot.mouseClick(card.why_button, Qt.MouseButton.LeftButton)
 
     assert card.why_label.isVisible()
-    assert card.why_label.text() == "You ran on each of the last 4 days."
+    assert card.why_label.text().startswith("You ran on each of the last 4 days (")
     assert card.source_label.isVisible()
-    assert card.source_label.text().startswith("Source: ")
+    assert card.source_label.text().startswith("Sources: ")
     assert "NHS Couch to 5K" in card.source_label.text()
 
     # The keyboard closes it again.
@@ -117,7 +118,7 @@ def test_an_empty_journal_gets_an_encouraging_word(qtbot, journal: Journal) -> N
 
     assert panel.cards == []
     assert panel.empty_label.isVisible()
-    assert panel.empty_label.text() == NOTHING_TO_SAY
+    assert panel.empty_label.text() == WELCOME
 
 
 def test_support_is_always_one_click_away(qtbot, journal: Journal) -> None:

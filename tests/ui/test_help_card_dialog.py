@@ -188,15 +188,17 @@ def test_keyboard_order_and_names(qtbot, journal):
     dialog = open_card(qtbot, journal)
     chain = [dialog.lines_label]
     widget = dialog.lines_label
-    for _ in range(5):
+    for _ in range(6):
         widget = widget.nextInFocusChain()
         while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or not widget.isEnabled():
             widget = widget.nextInFocusChain()
         chain.append(widget)
-    assert chain[1] is dialog.table
-    assert chain[2] is dialog.add_button
+    assert chain[1] is dialog.copy_button
+    assert chain[2] is dialog.table
+    assert chain[3] is dialog.add_button
     assert dialog.save_button in chain and dialog.close_button in chain
     for widget in (
+        dialog.copy_button,
         dialog.table,
         dialog.add_button,
         dialog.remove_button,

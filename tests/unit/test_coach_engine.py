@@ -6,19 +6,32 @@ from datetime import date, timedelta
 
 import pytest
 
-from runjournal.coach.engine import PAUSED_BY_MOOD_LOW, PRIORITY, mood_low_active, nudges
+from runjournal.coach.engine import (
+    FIRST_RUN,
+    PAUSED_BY_HARD_DAY,
+    PAUSED_BY_MOOD_LOW,
+    PRIORITY,
+    mood_low_active,
+    nudges,
+)
 from runjournal.coach.model import History, Level, Nudge
 from runjournal.domain.model import CheckIn, CoachChoice
 
 TODAY = date(2025, 6, 30)
-TABLE_ORDER = (
+TABLE_ORDER = (  # the order of COACH_RULES.md's table (version 2)
     "MOOD-LOW",
+    "HARD-DAY",
+    "YOUR-LIFT",
+    "STRESS-HIGH",
+    "ANXIETY-HIGH",
     "SPIKE-RUN",
     "REST",
+    "RECOVER",
     "BE-GENTLE",
-    "EASY-SHARE",
     "SLEEP-SHORT",
     "SLEEP-IRREG",
+    "MILESTONE",
+    "EASY-SHARE",
     "VOL",
     "FREQ",
     "RAMP",
@@ -26,11 +39,10 @@ TABLE_ORDER = (
     "SOCIAL",
     "MINDFUL",
     "OUTSIDE",
-    "RECOVER",
     "ROUTINE",
-    "MILESTONE",
 )
 LEVELS = {"MOOD-LOW": Level.SAFETY, "SPIKE-RUN": Level.CAUTION, "REST": Level.CAUTION}
+LEVELS |= {"HARD-DAY": Level.CARE, "YOUR-LIFT": Level.CARE}
 LEVELS |= {"ROUTINE": Level.CELEBRATE, "MILESTONE": Level.CELEBRATE}
 
 
@@ -52,28 +64,36 @@ def ids(shown: list[Nudge]) -> list[str]:
 
 
 def test_priority_lists_every_rule_once() -> None:
-    assert sorted(PRIORITY) == sorted(TABLE_ORDER)
-    assert PRIORITY[:7] == (
+    assert sorted(r for r in PRIORITY if r != FIRST_RUN) == sorted(TABLE_ORDER)
+    assert PRIORITY[:11] == (
         "MOOD-LOW",
+        "HARD-DAY",
+        "YOUR-LIFT",
         "SPIKE-RUN",
         "REST",
         "RECOVER",
+        FIRST_RUN,
         "BE-GENTLE",
+        "STRESS-HIGH",
+        "ANXIETY-HIGH",
         "SLEEP-SHORT",
-        "SLEEP-IRREG",
     )
 
 
 def test_nudges_come_in_priority_order() -> None:
-    everything_but_mood = [r for r in TABLE_ORDER if r != "MOOD-LOW"]
-    shown = nudges(history(), {}, limit=100, rules=fakes(*reversed(everything_but_mood)))
+    quiet_on_hard_days = [r for r in TABLE_ORDER if r not in ("MOOD-LOW", "HARD-DAY")]
+    shown = nudges(history(), {}, limit=100, rules=fakes(*reversed(quiet_on_hard_days)))
     assert ids(shown) == [
+        "YOUR-LIFT",  # beside STRESS-HIGH, which it answers
         "SPIKE-RUN",
         "REST",
         "RECOVER",
         "BE-GENTLE",
+        "STRESS-HIGH",
+        "ANXIETY-HIGH",
         "SLEEP-SHORT",
         "SLEEP-IRREG",
+        "MILESTONE",
         "EASY-SHARE",
         "VOL",
         "FREQ",
@@ -83,8 +103,14 @@ def test_nudges_come_in_priority_order() -> None:
         "MINDFUL",
         "OUTSIDE",
         "ROUTINE",
-        "MILESTONE",
     ]
+
+
+def test_your_lift_stays_away_when_nothing_it_answers_is_shown() -> None:
+    rules = fakes("YOUR-LIFT", "SPIKE-RUN", "REST", "STRESS-HIGH")
+    assert ids(nudges(history(), {}, limit=3, rules=rules)) == ["SPIKE-RUN", "REST", "STRESS-HIGH"]
+    assert ids(nudges(history(), {}, limit=4, rules=rules)) == ["YOUR-LIFT", "SPIKE-RUN", "REST", "STRESS-HIGH"]
+    assert ids(nudges(history(), {}, rules=fakes("YOUR-LIFT", "SOCIAL"))) == ["SOCIAL"]
 
 
 def test_safety_comes_first_whatever_its_rule() -> None:
@@ -118,30 +144,42 @@ def test_rules_that_do_not_fire_show_nothing() -> None:
 ILL_TODAY = CheckIn(day=TODAY, ill=True)
 
 
-def test_while_ill_only_safety_and_recover_show() -> None:
+def test_while_ill_only_safety_care_and_recover_show() -> None:
     h = history(CheckIn(day=TODAY - timedelta(days=2)), ILL_TODAY)
     rules = [*fakes(*TABLE_ORDER), fake("OTHER-SAFETY", Level.SAFETY)]
-    assert ids(nudges(h, {}, limit=100, rules=rules)) == ["MOOD-LOW", "OTHER-SAFETY", "RECOVER"]
+    assert ids(nudges(h, {}, limit=100, rules=rules)) == [
+        "MOOD-LOW", "OTHER-SAFETY", "HARD-DAY", "YOUR-LIFT", "RECOVER"
+    ]
 
 
 def test_the_latest_check_in_decides_whether_ill() -> None:
     h = history(CheckIn(day=TODAY - timedelta(days=2), ill=True), CheckIn(day=TODAY - timedelta(days=1)))
     assert ids(nudges(h, {}, rules=fakes("SPIKE-RUN", "REST"))) == ["SPIKE-RUN", "REST"]
-    # An ill check-in some days ago still counts when nothing came after it.
-    h = history(CheckIn(day=TODAY - timedelta(days=5), ill=True))
+    # Yesterday's ill check-in counts when today has none; an older one no longer does.
+    h = history(CheckIn(day=TODAY - timedelta(days=1), ill=True))
     assert ids(nudges(h, {}, rules=fakes("SPIKE-RUN", "RECOVER"))) == ["RECOVER"]
+    h = history(CheckIn(day=TODAY - timedelta(days=2), ill=True))
+    assert ids(nudges(h, {}, rules=fakes("SPIKE-RUN"))) == ["SPIKE-RUN"]
 
 
-def test_mood_low_pauses_vol_freq_routine_milestone_only() -> None:
-    shown = ids(nudges(history(), {}, limit=100, rules=fakes(*TABLE_ORDER)))
-    assert {"VOL", "FREQ", "ROUTINE", "MILESTONE"} == PAUSED_BY_MOOD_LOW
+def test_mood_low_pauses_vol_freq_easy_share_routine_milestone_only() -> None:
+    rules = fakes(*(r for r in TABLE_ORDER if r != "HARD-DAY"))
+    shown = ids(nudges(history(), {}, limit=100, rules=rules))
+    assert {"VOL", "FREQ", "EASY-SHARE", "ROUTINE", "MILESTONE"} == PAUSED_BY_MOOD_LOW
     assert not set(shown) & PAUSED_BY_MOOD_LOW
-    assert shown == [r for r in PRIORITY if r not in PAUSED_BY_MOOD_LOW]
+    assert shown == [r for r in PRIORITY if r not in PAUSED_BY_MOOD_LOW | {FIRST_RUN, "HARD-DAY"}]
+
+
+def test_a_hard_day_pauses_the_do_more_tips_only() -> None:
+    rules = fakes(*(r for r in TABLE_ORDER if r != "MOOD-LOW"))
+    shown = ids(nudges(history(), {}, limit=100, rules=rules))
+    assert {"VOL", "FREQ", "EASY-SHARE", "RAMP", "ROUTINE", "MILESTONE"} == PAUSED_BY_HARD_DAY
+    assert shown == [r for r in PRIORITY if r not in PAUSED_BY_HARD_DAY | {FIRST_RUN, "MOOD-LOW"}]
 
 
 def test_without_mood_low_nothing_is_paused() -> None:
     rules = [fake("MOOD-LOW", fires=False), *fakes("VOL", "FREQ", "ROUTINE", "MILESTONE")]
-    assert ids(nudges(history(), {}, limit=100, rules=rules)) == ["VOL", "FREQ", "ROUTINE", "MILESTONE"]
+    assert ids(nudges(history(), {}, limit=100, rules=rules)) == ["MILESTONE", "VOL", "FREQ", "ROUTINE"]
 
 
 def test_a_snoozed_mood_low_still_pauses() -> None:

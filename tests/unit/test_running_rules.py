@@ -8,7 +8,9 @@ from datetime import date, timedelta
 import pytest
 
 from runjournal.coach import running_rules as rr
+from runjournal.coach.engine import with_sources
 from runjournal.coach.model import History, Level, Nudge
+from runjournal.coach.sources import SOURCES
 from runjournal.domain.model import Activity, Company, Run, Settings
 
 TODAY = date(2026, 3, 18)  # a Wednesday
@@ -65,8 +67,9 @@ def test_spike_compares_minutes_when_a_distance_is_missing() -> None:
     assert rr.spike_run(hist(run(5, 40, distance_m=8000), run(0, 44))) is None
 
 
-def test_spike_is_silent_without_runs_in_the_30_days_before_or_when_the_run_is_old() -> None:
-    assert rr.spike_run(hist(run(31, distance_m=5000), run(0, distance_m=20_000))) is None
+def test_spike_is_silent_without_runs_in_the_90_days_before_or_when_the_run_is_old() -> None:
+    assert rr.spike_run(hist(run(91, distance_m=5000), run(0, distance_m=20_000))) is None
+    assert rr.spike_run(hist(run(90, distance_m=5000), run(0, distance_m=20_000))) is not None
     assert rr.spike_run(hist(run(30, distance_m=5000), run(0, distance_m=20_000))) is not None
     assert rr.spike_run(hist(run(20, distance_m=5000), run(7, distance_m=20_000))) is None
     assert rr.spike_run(hist(run(0, distance_m=20_000))) is None
@@ -126,7 +129,7 @@ def test_be_gentle_silent_when_1_of_3_felt_worse() -> None:
 
 
 def test_easy_share_at_24_percent() -> None:
-    h = hist(run(0, 24, effort=3), run(2, 26, effort=5), run(4, 25, effort=7), run(6, 25))
+    h = hist(run(0, 24, effort=3), run(2, 26, effort=5), run(4, 25, effort=7), run(6, 25, effort=6))
     n = fires(rr.easy_share, h, Level.SUGGEST)
     assert n.numbers["easy_share_pct"] == 24.0
     assert n.numbers["runs"] == 4
@@ -134,10 +137,11 @@ def test_easy_share_at_24_percent() -> None:
 
 
 def test_easy_share_silent_at_25_percent_or_with_3_runs() -> None:
-    assert rr.easy_share(hist(run(0, 25, effort=4), run(2, 25, effort=5), run(4, 25), run(6, 25))) is None
-    assert rr.easy_share(hist(run(0, 25, effort=7), run(2, 25), run(4, 25))) is None
+    e = {"effort": 5}
+    assert rr.easy_share(hist(run(0, 25, effort=4), run(2, 25, effort=5), run(4, 25, **e), run(6, 25, **e))) is None
+    assert rr.easy_share(hist(run(0, 25, effort=7), run(2, 25, **e), run(4, 25, **e))) is None
     # A run 14 days ago is outside the window.
-    assert rr.easy_share(hist(run(0, 25, effort=7), run(2, 25), run(4, 25), run(14, 25))) is None
+    assert rr.easy_share(hist(run(0, 25, effort=7), run(2, 25, **e), run(4, 25, **e), run(14, 25, **e))) is None
 
 
 # --- VOL -----------------------------------------------------------------------------------
@@ -322,7 +326,8 @@ def test_milestone_first_150_week_this_week_or_last() -> None:
     n = fires(
         rr.milestone, hist(run(20, 30), run(1, 100), run(0, 50, activity=Activity.WALK)), Level.CELEBRATE
     )
-    assert n.numbers["first_150_week"] == (TODAY - timedelta(days=2)).isoformat()
+    assert n.numbers["first_goal_week"] == (TODAY - timedelta(days=2)).isoformat()
+    assert "moderate-equivalent minutes" in n.title
     assert n.numbers["run_number"] is None
     assert rr.milestone(hist(run(20, 30), run(5, 150))) is not None  # last week
     assert rr.milestone(hist(run(20, 30), run(10, 150))) is None  # two weeks ago
@@ -356,10 +361,11 @@ FORBIDDEN = ("diagnose", "treat", "screen for", "prevent injury", "clinically pr
 
 def test_the_table_order_and_ids() -> None:
     assert [rule_id for rule_id, _ in rr.RUNNING_RULES] == list(FIRING)
-    for (rule_id, rule), nudge in zip(rr.RUNNING_RULES, NUDGES, strict=False):
+    for (rule_id, _rule), nudge in zip(rr.RUNNING_RULES, NUDGES, strict=False):
         assert nudge is not None, rule_id
         assert nudge.rule_id == rule_id
-        assert nudge.source and f"SOURCE: {nudge.source}\n" in (rule.__doc__ or "")
+        shown = with_sources(nudge)  # as the coach shows it
+        assert shown.source and all(name in SOURCES for name in shown.sources), rule_id
 
 
 @pytest.mark.parametrize("nudge", NUDGES, ids=lambda n: n.rule_id + "-" + n.level if n else "none")

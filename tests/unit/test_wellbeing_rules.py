@@ -8,6 +8,7 @@ from datetime import date, time, timedelta
 import pytest
 
 from runjournal.coach.model import History, Level
+from runjournal.coach.sources import SOURCES
 from runjournal.coach.wellbeing_rules import (
     HELP_CARD,
     WELLBEING_RULES,
@@ -20,7 +21,6 @@ from runjournal.coach.wellbeing_rules import (
     sleep_short,
 )
 from runjournal.domain.model import CheckIn
-from runjournal.domain.units import format_day
 
 TODAY = date(2025, 6, 30)
 
@@ -195,7 +195,7 @@ def test_recover_fires_when_the_latest_check_in_marks_ill() -> None:
     assert nudge is not None
     assert nudge.rule_id == "RECOVER"
     assert nudge.level is Level.SUGGEST
-    assert format_day(days_back(1)) in nudge.why  # "Fri 20 Nov 2026", as a person writes a day
+    assert "yesterday" in nudge.why
     assert nudge.numbers == {"check_in_day": days_back(1).isoformat()}
     assert is_ill(h)
 
@@ -243,7 +243,7 @@ def test_each_rule_says_everything_kindly_and_cites_its_source(rule_id, rule) ->
     assert nudge is not None
     assert nudge.rule_id == rule_id
     assert nudge.title and nudge.message and nudge.why and nudge.source and nudge.numbers
-    assert f"Source: {nudge.source}" in rule.__doc__
+    assert nudge.sources and all(name in SOURCES for name in nudge.sources)
     assert rule.__doc__.startswith(rule_id)
     text = " ".join((nudge.title, nudge.message, nudge.why, nudge.source)).lower()
     assert not [word for word in FORBIDDEN if word in text]

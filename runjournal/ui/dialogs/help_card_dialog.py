@@ -90,6 +90,12 @@ class HelpCardDialog(QDialog):
         self.lines_label.setAccessibleDescription("\n".join(support_lines.LINES))
         self.lines_label.setToolTip("Select a number to copy it.")
 
+        self.copy_button = QPushButton("&Copy numbers")
+        self.copy_button.setAccessibleName("Copy the numbers")
+        self.copy_button.setToolTip("Copy every line and your own contacts, to paste into a message or a note")
+        self.copy_button.setAutoDefault(False)
+        self.copy_button.clicked.connect(self.copy_numbers)
+
         self.checked_label = QLabel(
             "Numbers last checked: " + long_date_without_weekday(support_lines.LAST_CHECKED, self.locale())
         )
@@ -188,6 +194,7 @@ class HelpCardDialog(QDialog):
         layout.addWidget(intro)
         layout.addSpacing(4)
         layout.addWidget(self.lines_label)
+        layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addSpacing(4)
         layout.addWidget(self.checked_label)
         layout.addWidget(never)
@@ -199,7 +206,8 @@ class HelpCardDialog(QDialog):
         layout.addWidget(self.status_label)
         layout.addWidget(self.buttons)
 
-        QWidget.setTabOrder(self.lines_label, self.table)
+        QWidget.setTabOrder(self.lines_label, self.copy_button)
+        QWidget.setTabOrder(self.copy_button, self.table)
         QWidget.setTabOrder(self.table, self.add_button)
         QWidget.setTabOrder(self.add_button, self.remove_button)
         QWidget.setTabOrder(self.remove_button, self.save_button)
@@ -253,6 +261,16 @@ class HelpCardDialog(QDialog):
         self.load()
         self.status_label.setText("Your contacts are saved.")
         return True
+
+    def copy_numbers(self) -> None:
+        """Puts the support lines and the person's contacts on the clipboard, as plain text."""
+        QApplication.clipboard().setText(
+            support_lines.as_text(
+                [(c.name, c.phone, c.note) for c in self.contacts()],
+                long_date_without_weekday(support_lines.LAST_CHECKED, self.locale()),
+            )
+        )
+        self.status_label.setText("Copied the numbers and your contacts.")
 
     # Editing ------------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runjournal.coach.names import rule_name
+from runjournal.coach.names import SAFETY_RULES, rule_name, safety_note
 from runjournal.domain.model import DistanceUnit, Settings
 from runjournal.paths import backups_dir
 from runjournal.service.backups import last_backup
@@ -119,6 +119,7 @@ class PreferencesDialog(QDialog):
         form.addRow("&Appearance:", self.theme)
 
         self.turned_off: dict[str, QCheckBox] = {}
+        turned_off = [r for r in turned_off if r not in SAFETY_RULES]  # those are never off
         if turned_off:
             form.addRow(QLabel("<b>Coach tips you turned off</b> — tick one to turn it back on:"))
             for rule_id in turned_off:
@@ -126,6 +127,10 @@ class PreferencesDialog(QDialog):
                 box.setAccessibleName(f"Turn the tip “{rule_name(rule_id)}” back on")
                 self.turned_off[rule_id] = box
                 form.addRow(box)
+
+        safety = QLabel(safety_note())  # safety tips never appear among the turned-off ones
+        safety.setWordWrap(True)
+        form.addRow(safety)
 
         self.where: dict[str, QLabel] = {}
         if journal_path is not None:

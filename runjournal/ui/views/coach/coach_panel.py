@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 
 from runjournal.coach.model import Nudge
 from runjournal.coach.names import rule_name
+from runjournal.coach.words import QUIET, quiet_words
 from runjournal.service.errors import JournalError
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.commands import CoachChoiceCommand, push
 from runjournal.ui.scrolling import fill_with_scroll_area
 from runjournal.ui.views.coach.nudge_card import SUPPORT_TEXT, NudgeCard
 
-NOTHING_TO_SAY = "Nothing to nudge you about today. Keep moving in ways that feel good."
+NOTHING_TO_SAY = QUIET
 
 
 class CoachPanel(QWidget):
@@ -141,6 +142,12 @@ class CoachPanel(QWidget):
         else:
             self._show_problem("")
         self._nudges = nudges
+        if not nudges:
+            try:
+                empty = self._bridge.journal.is_empty()
+            except (JournalError, OSError):
+                empty = False
+            self.empty_label.setText(quiet_words(empty_journal=empty))
         for card in self.cards:
             card.hide()
             card.deleteLater()

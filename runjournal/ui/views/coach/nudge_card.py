@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from runjournal.coach.model import Level, Nudge
+from runjournal.coach.sources import SOURCES
 from runjournal.ui.theme import is_dark
 
 # The word beside each level, so the level never rests on colour alone.
 LEVEL_WORDS: dict[Level, str] = {
     Level.SAFETY: "Safety",
+    Level.CARE: "Care",
     Level.CAUTION: "Take care",
     Level.SUGGEST: "Suggestion",
     Level.CELEBRATE: "Well done",
@@ -32,6 +34,7 @@ LEVEL_WORDS: dict[Level, str] = {
 # (on a light background, on a dark background): each passes WCAG AA for text on its background.
 LEVEL_COLOURS: dict[Level, tuple[str, str]] = {
     Level.SAFETY: ("#b3261e", "#ff8a80"),
+    Level.CARE: ("#6b3fa0", "#cfb2ff"),
     Level.CAUTION: ("#8a4b00", "#ffc474"),
     Level.SUGGEST: ("#1a5fb4", "#8ab4f8"),
     Level.CELEBRATE: ("#1b6e31", "#81c995"),
@@ -39,6 +42,7 @@ LEVEL_COLOURS: dict[Level, tuple[str, str]] = {
 SNOOZE_TEXT = "Snooze 7 days"
 TURN_OFF_TEXT = "Turn off this tip"
 TURN_OFF_TIP = "You can turn it back on in Preferences"
+SAFETY_SNOOZE_TIP = "Hide this tip for the next 7 days. Safety tips can be snoozed but not turned off."
 SUPPORT_TEXT = "Need support now?"
 WHY_TEXT = "Why?"
 HIDE_WHY_TEXT = "Hide why"
@@ -48,6 +52,17 @@ def level_colour(level: Level, palette: QPalette) -> QColor:
     """The accent for `level` that stays readable on this palette's window colour."""
     light, dark = LEVEL_COLOURS[level]
     return QColor(dark if is_dark(palette) else light)
+
+
+def sources_text(nudge: Nudge) -> str:
+    """ "Sources: WebMD 2021; NHS Couch to 5K" — short names; Help → Sources has them in full."""
+    names = nudge.sources
+    return f"{'Source' if len(names) == 1 else 'Sources'}: {'; '.join(names)}"
+
+
+def sources_tip(nudge: Nudge) -> str:
+    """Each short name spelled out, for the pointer and screen readers."""
+    return "\n".join(f"{name}: {SOURCES.get(name, name)}" for name in nudge.sources)
 
 
 def _wrapping_label(text: str = "") -> QLabel:
@@ -112,8 +127,9 @@ class NudgeCard(QFrame):
 
         self.why_label = _wrapping_label(nudge.why)
         self.why_label.setAccessibleName("Why this tip")
-        self.source_label = _wrapping_label(f"Source: {nudge.source}")
-        self.source_label.setAccessibleName("Source of this tip")
+        self.source_label = _wrapping_label(sources_text(nudge))
+        self.source_label.setAccessibleName("Sources of this tip")
+        self.source_label.setToolTip(sources_tip(nudge))
         source_font = QFont(self.source_label.font())
         source_font.setItalic(True)
         self.source_label.setFont(source_font)
@@ -133,6 +149,9 @@ class NudgeCard(QFrame):
         self.turn_off_button.setAccessibleName(f"Turn off this tip: {nudge.title}")
         self.turn_off_button.setToolTip(TURN_OFF_TIP)
         self.turn_off_button.clicked.connect(lambda: self.turnOffRequested.emit(nudge.rule_id))
+        if nudge.level is Level.SAFETY:  # safety tips can be snoozed, never turned off
+            self.turn_off_button.hide()
+            self.snooze_button.setToolTip(SAFETY_SNOOZE_TIP)
         choices = QHBoxLayout()
         choices.setSpacing(6)
         choices.addWidget(self.snooze_button)
@@ -146,7 +165,7 @@ class NudgeCard(QFrame):
         body.addWidget(self.message_label)
 
         self.support_button: QPushButton | None = None
-        if nudge.level is Level.SAFETY:
+        if nudge.level is Level.SAFETY or nudge.offers_support:
             self.support_button = QPushButton(SUPPORT_TEXT)
             self.support_button.setAccessibleName("Need support now? Show places to get help")
             self.support_button.setToolTip("Helplines and your own contacts")
