@@ -47,8 +47,9 @@ def mood_low_active(history: History) -> bool:
 
 def default_rules() -> tuple[Rule, ...]:
     from runjournal.coach.running_rules import RUNNING_RULES  # written alongside; imported late
+    from runjournal.coach.week_rules import WEEK_RULES
 
-    return (*RUNNING_RULES, *WELLBEING_RULES)
+    return (*RUNNING_RULES, *WEEK_RULES, *WELLBEING_RULES)
 
 
 def _rank(rule_id: str, nudge: Nudge) -> tuple[int, int]:

@@ -26,6 +26,7 @@ from runjournal.domain.model import (
     Run,
     WeekTotals,
 )
+from runjournal.domain.units import format_day
 from runjournal.domain.weeks import week_start
 
 WEEK_DAYS = 7
@@ -101,7 +102,10 @@ def weekly_goal(goal_minutes: int | None) -> int:
 
 
 def _day_text(day: date, with_year: bool) -> str:
-    return f"{day:%a} {day.day} {day:%b}" + (f" {day.year}" if with_year else "")
+    """ "Mon 30 Nov" (with the year when asked), in English whatever the C library's locale:
+    format_day spells the names out for the same reason."""
+    text = format_day(day)
+    return text if with_year else text.rsplit(" ", 1)[0]
 
 
 @dataclass(frozen=True, slots=True)
