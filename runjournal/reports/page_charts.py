@@ -86,7 +86,7 @@ def minutes_chart(style: PageStyle, rect: QRectF, weeks: tuple[WeekTotals, ...],
     guide_line(
         style, plot, y_of(plot, LOWER_MINUTES, 0, high), str(LOWER_MINUTES), Qt.PenStyle.DotLine, right_room
     )
-    bottom_labels(style, plot, _week_numbers(weeks), current, "ISO week (this week highlighted)")
+    bottom_labels(style, plot, _week_starts(weeks), current, "Weeks, by their first day (this week highlighted)")
 
 
 def sessions_chart(style: PageStyle, rect: QRectF, weeks: tuple[WeekTotals, ...], current: int) -> None:
@@ -127,7 +127,7 @@ def sessions_chart(style: PageStyle, rect: QRectF, weeks: tuple[WeekTotals, ...]
         value_box = QRectF(x - slot, top - label_h, slot * (2 + BAR_SHARE), label_h)
         font = style.tiny_bold if i == current else style.tiny
         style.text(value_box, str(week.sessions), font, INK if i == current else MUTED, CENTRE)
-    bottom_labels(style, plot, _week_numbers(weeks), current, "ISO week (this week highlighted)")
+    bottom_labels(style, plot, _week_starts(weeks), current, "Weeks, by their first day (this week highlighted)")
 
 
 def _plot_area(
@@ -165,5 +165,15 @@ def _highlight(style: PageStyle, plot: QRectF, count: int, current: int, *, unde
     painter.setBrush(Qt.BrushStyle.NoBrush)
 
 
-def _week_numbers(weeks: tuple[WeekTotals, ...]) -> list[str]:
-    return [str(w.week_start.isocalendar()[1]) for w in weeks]
+def _week_starts(weeks: tuple[WeekTotals, ...]) -> list[str]:
+    """Each week by the day it starts ("30 Nov", then "7", "14" … until the month changes),
+    as the person's weeks need not be ISO weeks."""
+    labels, month = [], 0
+    for week in weeks:
+        day = week.week_start
+        labels.append(str(day.day) if day.month == month else f"{day.day} {_MONTHS[day.month - 1]}")
+        month = day.month
+    return labels
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
