@@ -35,7 +35,8 @@ def chart_data(uow: UnitOfWork, chart_range: ChartRange, today: date) -> ChartDa
     journal_first = journal_counts(uow.connection).first_day
     first = chart_range.first_day(today, journal_first, settings.week_start)
     last = week_start(today, settings.week_start) + timedelta(days=6)
-    weeks = week_totals(uow, first, last, settings.week_start)
+    # This week counts from its first day to today, as on Today's panel (COACH_RULES.md).
+    weeks = week_totals(uow, first, min(last, today), settings.week_start)
     # Only the columns the charts draw: building every Run and CheckIn of ten years would
     # take most of the time.
     daily_rows = uow.check_ins.values_between(lead_in_start(first), last, DAILY_SERIES)
@@ -47,6 +48,7 @@ def chart_data(uow: UnitOfWork, chart_range: ChartRange, today: date) -> ChartDa
         daily=daily_series_from_rows(daily_rows, first, last, DAILY_SERIES),
         run_days=tuple(uow.runs.days_between(first, last)),
         mood_changes=tuple(mood_changes_from_rows(uow.runs.mood_rows(first, last))),
+        today=today,
     )
 
 
@@ -60,11 +62,13 @@ def week_report(uow: UnitOfWork, first_day: date, today: date, nudges: Sequence[
 
     settings = uow.settings.load()
     last_day = first_day + timedelta(days=6)
+    # A week still running counts to today ("so far"), as on Today's panel.
+    counted_to = max(first_day, min(last_day, today))
     first_week = first_day - timedelta(weeks=REPORT_WEEKS - 1)
     daily_first = last_day - timedelta(days=REPORT_DAYS - 1)
-    weeks = week_totals(uow, first_week, last_day, settings.week_start)
-    check_ins = uow.check_ins.between(lead_in_start(daily_first), last_day)
-    recent_runs = uow.runs.between(daily_first, last_day)
+    weeks = week_totals(uow, first_week, counted_to, settings.week_start)
+    check_ins = uow.check_ins.between(lead_in_start(daily_first), counted_to)
+    recent_runs = uow.runs.between(daily_first, counted_to)
     runs = [r for r in recent_runs if r.day >= first_day]
     this_week = [c for c in check_ins if c.day >= first_day]
     last_week = [c for c in check_ins if first_day - timedelta(days=7) <= c.day < first_day]
