@@ -4,6 +4,8 @@ the 3–5 band), over the twelve weeks ending with the report's week."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush
 
@@ -86,7 +88,7 @@ def minutes_chart(style: PageStyle, rect: QRectF, weeks: tuple[WeekTotals, ...],
     guide_line(
         style, plot, y_of(plot, LOWER_MINUTES, 0, high), str(LOWER_MINUTES), Qt.PenStyle.DotLine, right_room
     )
-    bottom_labels(style, plot, _week_starts(weeks), current, "Weeks, by their first day (this week highlighted)")
+    bottom_labels(style, plot, _week_starts(weeks), current, _weeks_title(weeks))
 
 
 def sessions_chart(style: PageStyle, rect: QRectF, weeks: tuple[WeekTotals, ...], current: int) -> None:
@@ -127,7 +129,7 @@ def sessions_chart(style: PageStyle, rect: QRectF, weeks: tuple[WeekTotals, ...]
         value_box = QRectF(x - slot, top - label_h, slot * (2 + BAR_SHARE), label_h)
         font = style.tiny_bold if i == current else style.tiny
         style.text(value_box, str(week.sessions), font, INK if i == current else MUTED, CENTRE)
-    bottom_labels(style, plot, _week_starts(weeks), current, "Weeks, by their first day (this week highlighted)")
+    bottom_labels(style, plot, _week_starts(weeks), current, _weeks_title(weeks))
 
 
 def _plot_area(
@@ -166,14 +168,21 @@ def _highlight(style: PageStyle, plot: QRectF, count: int, current: int, *, unde
 
 
 def _week_starts(weeks: tuple[WeekTotals, ...]) -> list[str]:
-    """Each week by the day it starts ("30 Nov", then "7", "14" … until the month changes),
-    as the person's weeks need not be ISO weeks."""
-    labels, month = [], 0
-    for week in weeks:
-        day = week.week_start
-        labels.append(str(day.day) if day.month == month else f"{day.day} {_MONTHS[day.month - 1]}")
-        month = day.month
-    return labels
+    """Each week by the day of the month it starts on: the person's weeks need not be ISO
+    weeks, and the axis title names the months."""
+    return [str(w.week_start.day) for w in weeks]
+
+
+def _weeks_title(weeks: tuple[WeekTotals, ...]) -> str:
+    """ "Weeks starting 13 Sep – 29 Nov (this week highlighted)"."""
+    if not weeks:
+        return "Weeks (this week highlighted)"
+    first, last = weeks[0].week_start, weeks[-1].week_start
+    return f"Weeks starting {_day_month(first)} – {_day_month(last)} (this week highlighted)"
+
+
+def _day_month(day: date) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]}"
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -32,7 +32,7 @@ def activity_tiles(report: WeekReport, locale: QLocale) -> list[Tile]:
     had_last = previous.sessions > 0
     low, high = SESSIONS_BAND
     so_far = "" if now.is_finished else " so far"
-    to_go = f"{now.minutes_to_go} to go" if now.minutes_to_go else "goal reached"
+    to_go = f"{now.minutes_to_go} to go" if now.minutes_to_go else "reached"
     tiles = [
         Tile(
             f"Minutes moved{so_far}",
@@ -45,7 +45,7 @@ def activity_tiles(report: WeekReport, locale: QLocale) -> list[Tile]:
             f"Moderate-equivalent{so_far}",
             _number(locale, now.moderate_equivalent_minutes, 0),
             "min",
-            f"your goal {now.goal_minutes} a week · {to_go}",
+            f"goal {now.goal_minutes} a week · {to_go}",
             _change(
                 locale,
                 now.moderate_equivalent_minutes,

@@ -69,7 +69,7 @@ def _chart_figure(journal: Journal, day: date) -> Seen:
 def _report_tiles(journal: Journal, day: date) -> Seen:
     tiles = {tile.label: tile for tile in activity_tiles(journal.week_report(day, day), QLocale.c())}
     meq_tile, sessions_tile = tiles["Moderate-equivalent so far"], tiles["Sessions so far"]
-    found = re.fullmatch(r"your goal (\d+) a week · (?:(\d+) to go|goal reached)", meq_tile.guide)
+    found = re.fullmatch(r"goal (\d+) a week · (?:(\d+) to go|reached)", meq_tile.guide)
     assert found, meq_tile.guide
     return Seen(int(meq_tile.value), int(found.group(1)), int(found.group(2) or 0), int(sessions_tile.value))
 
