@@ -27,7 +27,7 @@ class Tile:
 def activity_tiles(report: WeekReport, locale: QLocale) -> list[Tile]:
     # The week's numbers as Today's panel and the coach count them: the person's goal and
     # session target, whole minutes rounded down, sessions of 10 minutes or more.
-    now, before = report.progress, report.previous_progress
+    now, last = report.progress, report.previous_progress
     totals, previous = report.totals, report.previous
     had_last = previous.sessions > 0
     low, high = SESSIONS_BAND
@@ -39,7 +39,7 @@ def activity_tiles(report: WeekReport, locale: QLocale) -> list[Tile]:
             _number(locale, now.minutes, 0),
             "min",
             f"guideline {GUIDELINE_MINUTES} a week",
-            _change(locale, now.minutes, before.minutes if had_last else None, 0),
+            _change(locale, now.minutes, last.minutes if had_last else None, 0),
         ),
         Tile(
             f"Moderate-equivalent{so_far}",
@@ -49,7 +49,7 @@ def activity_tiles(report: WeekReport, locale: QLocale) -> list[Tile]:
             _change(
                 locale,
                 now.moderate_equivalent_minutes,
-                before.moderate_equivalent_minutes if had_last else None,
+                last.moderate_equivalent_minutes if had_last else None,
                 0,
             ),
         ),
@@ -58,7 +58,7 @@ def activity_tiles(report: WeekReport, locale: QLocale) -> list[Tile]:
             str(now.sessions),
             "",
             f"your target {now.session_target} · guideline {low}–{high}",
-            _change(locale, now.sessions, before.sessions if had_last else None, 0),
+            _change(locale, now.sessions, last.sessions if had_last else None, 0),
         ),
     ]
     share = totals.easy_share

@@ -54,7 +54,9 @@ def _today_panel(panel: WeekSummary, day: date) -> Seen:
 def _run_log_row(table: WeekTotalsTable, journal: Journal, settings: Settings, day: date) -> Seen:
     table.show_weeks(list(reversed(journal.week_totals(day, day, settings.week_start))), settings, day)
     tip = table.item(0, WEEK_COL_MINUTES).toolTip()
-    found = re.search(r"(\d+) of your (\d+) moderate-equivalent minutes a week, (?:about (\d+) min to go|goal reached)", tip)
+    found = re.search(
+        r"(\d+) of your (\d+) moderate-equivalent minutes a week, (?:about (\d+) min to go|goal reached)", tip
+    )
     assert found, tip
     meq, goal, to_go = int(found.group(1)), int(found.group(2)), int(found.group(3) or 0)
     return Seen(meq, goal, to_go, int(table.item(0, WEEK_COL_SESSIONS).text()))
@@ -106,7 +108,10 @@ def test_every_view_and_the_coach_show_the_same_week_every_day(
             nudge = vol(history)
             if nudge is not None and nudge.level is Level.SUGGEST:
                 spoke["VOL suggest"] += 1
-                assert (nudge.numbers["meq_minutes"], nudge.numbers["minutes_to_go"]) == (today.meq, today.to_go), day
+                assert (nudge.numbers["meq_minutes"], nudge.numbers["minutes_to_go"]) == (
+                    today.meq,
+                    today.to_go,
+                ), day
                 assert f"about {today.to_go} minute" in nudge.message, day
             elif nudge is not None:
                 spoke["VOL celebrate"] += 1

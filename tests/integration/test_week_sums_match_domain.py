@@ -54,7 +54,11 @@ def test_sql_week_sums_equal_the_domain_rules(engine, runs: list[Run], first_wee
     assert [w.week_start for w in by_sql] == starts
     for sql in by_sql:
         domain = week_totals_of(runs, sql.week_start)
-        assert (sql.sessions, sql.sessions_10min, sql.runs) == (domain.sessions, domain.sessions_10min, domain.runs)
+        assert (sql.sessions, sql.sessions_10min, sql.runs) == (
+            domain.sessions,
+            domain.sessions_10min,
+            domain.runs,
+        )
         for name in (
             "minutes",
             "easy_minutes",
@@ -68,4 +72,6 @@ def test_sql_week_sums_equal_the_domain_rules(engine, runs: list[Run], first_wee
             assert getattr(sql, name) == pytest.approx(getattr(domain, name), rel=1e-9, abs=1e-9), name
         # and so the whole numbers every view shows agree too
         today = sql.week_start + timedelta(days=6)
-        assert replace(progress_of_week(sql, today, 150), totals=domain) == progress_of_week(domain, today, 150)
+        assert replace(progress_of_week(sql, today, 150), totals=domain) == progress_of_week(
+            domain, today, 150
+        )

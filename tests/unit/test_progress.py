@@ -81,7 +81,15 @@ def test_sessions_count_only_from_ten_minutes() -> None:
 
 @pytest.mark.parametrize(
     ("effort", "band"),
-    [(None, "moderate"), (1, "easy"), (4, "easy"), (5, "moderate"), (6, "moderate"), (7, "hard"), (10, "hard")],
+    [
+        (None, "moderate"),
+        (1, "easy"),
+        (4, "easy"),
+        (5, "moderate"),
+        (6, "moderate"),
+        (7, "hard"),
+        (10, "hard"),
+    ],
 )
 def test_effort_bands_sum_as_intensity_names_them(effort: int | None, band: str) -> None:
     totals = week_totals_of([run(MONDAY, 30, effort)], MONDAY)

@@ -111,7 +111,11 @@ def test_freq_is_quiet_before_half_the_week_is_gone() -> None:
 
 
 def test_freq_is_quiet_once_the_target_is_met() -> None:
-    runs = (run(MONDAY, 10), run(WEDNESDAY, 40, activity=Activity.BIKE), run(THURSDAY, 20, activity=Activity.WALK))
+    runs = (
+        run(MONDAY, 10),
+        run(WEDNESDAY, 40, activity=Activity.BIKE),
+        run(THURSDAY, 20, activity=Activity.WALK),
+    )
     assert freq(hist(THURSDAY, *runs)) is None
     short = (*runs[:2], run(THURSDAY, 9.99))  # under 10 minutes is not a session
     assert fires(freq(hist(THURSDAY, *short)), Level.SUGGEST).numbers["sessions"] == 2
@@ -120,9 +124,10 @@ def test_freq_is_quiet_once_the_target_is_met() -> None:
 def test_freq_is_quiet_when_the_missing_sessions_no_longer_fit() -> None:
     # On Sunday only today is left: one missing session fits, two do not.
     assert freq(hist(SUNDAY, run(MONDAY, 30))) is None
-    assert fires(freq(hist(SUNDAY, run(MONDAY, 30), run(THURSDAY, 30))), Level.SUGGEST).numbers[
-        "sessions_to_go"
-    ] == 1
+    assert (
+        fires(freq(hist(SUNDAY, run(MONDAY, 30), run(THURSDAY, 30))), Level.SUGGEST).numbers["sessions_to_go"]
+        == 1
+    )
 
 
 def test_freq_is_quiet_for_someone_who_has_not_moved_in_14_days() -> None:

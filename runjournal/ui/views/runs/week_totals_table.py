@@ -89,7 +89,9 @@ class WeekTotalsTable(QTableWidget):
         )
         self.setRowCount(len(weeks))
         for row, week in enumerate(weeks):
-            progress = progress_of_week(week, today, settings.weekly_minutes_goal, settings.weekly_sessions_goal)
+            progress = progress_of_week(
+                week, today, settings.weekly_minutes_goal, settings.weekly_sessions_goal
+            )
             cells = _week_cells(progress, this_week, units)
             for column, item in enumerate(cells):
                 self.setItem(row, column, item)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from runjournal.domain.progress import progress_of_week
 from runjournal.domain.units import count, format_distance, format_duration, format_minutes, format_pace
 from runjournal.ui.bridge import JournalBridge
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 def _bar(name: str) -> QProgressBar:
@@ -75,8 +79,8 @@ class WeekSummary(QFrame):
         fmt = "d MMM"
         so_far = "" if week.is_finished else ", so far"
         self.heading.setText(
-            f"<h3 style='margin:0'>This week</h3>{locale.toString(week.week_start, fmt)} – "
-            f"{locale.toString(week.week_end, fmt)}{so_far}"
+            f"<h3 style='margin:0'>This week</h3>{locale.toString(_qdate(week.week_start), fmt)} – "
+            f"{locale.toString(_qdate(week.week_end), fmt)}{so_far}"
         )
         self.heading.setToolTip(week.label[0].upper() + week.label[1:])
         minutes, goal = week.moderate_equivalent_minutes, week.goal_minutes
@@ -115,4 +119,4 @@ class WeekSummary(QFrame):
                 format_pace(run.duration_s, run.distance_m, settings.units),
             ]
         when = "ddd d MMM" if run.day.year == today.year else "ddd d MMM yyyy"
-        self.last_run.setText(f"Last run: {locale.toString(run.day, when)} — {', '.join(parts)}")
+        self.last_run.setText(f"Last run: {locale.toString(_qdate(run.day), when)} — {', '.join(parts)}")
