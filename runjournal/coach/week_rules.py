@@ -70,9 +70,7 @@ def vol(h: History) -> Nudge | None:
         "week_start": p.week_start.isoformat(),
         "counted_to": p.window[1].isoformat(),
     }
-    if p.goal_reached:
-        if p.moderate_equivalent_minutes == 0:
-            return None  # nothing to celebrate yet
+    if p.goal_reached:  # goals are at least 1 minute, so an empty week never lands here
         return Nudge(
             rule_id="VOL",
             level=Level.CELEBRATE,

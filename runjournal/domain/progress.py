@@ -8,7 +8,9 @@ shows one set of numbers everywhere.
 
 Two ways in, one rule: `week_progress` sums the runs of a week itself (the coach has them in
 memory), `progress_of_week` takes the same sums as the journal's SQL computed them
-(`WeekTotals`); both end in `progress_of_week`.
+(`WeekTotals`); both end in `progress_of_week`. The effort bands (`Intensity.of_effort`)
+and the 10-minute session (`SESSION_MIN_S`) live in `model`, and the SQL sums are built from
+the same constants.
 """
 
 from __future__ import annotations
@@ -18,14 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from runjournal.domain.model import (
-    EASY_MAX_EFFORT,
-    HARD_MIN_EFFORT,
-    SESSION_MIN_S,
-    Activity,
-    Run,
-    WeekTotals,
-)
+from runjournal.domain.model import SESSION_MIN_S, Activity, Intensity, Run, WeekTotals
 from runjournal.domain.units import format_day
 from runjournal.domain.weeks import week_start
 
@@ -63,8 +58,8 @@ def week_totals_of(runs: Iterable[Run], first_day: date) -> WeekTotals:
             continue
         m = run.duration_s / 60.0
         is_run = run.activity is Activity.RUN
-        is_easy = run.effort is not None and run.effort <= EASY_MAX_EFFORT
-        is_hard = run.effort is not None and run.effort >= HARD_MIN_EFFORT
+        band = run.intensity  # no effort recorded counts as moderate
+        is_easy, is_hard = band is Intensity.EASY, band is Intensity.HARD
         sessions += 1
         sessions_10min += is_session(run)
         runs_count += is_run
@@ -73,7 +68,7 @@ def week_totals_of(runs: Iterable[Run], first_day: date) -> WeekTotals:
             easy += m
         elif is_hard:
             hard += m
-        else:  # moderate effort, or none recorded: counted as moderate
+        else:
             moderate += m
         if is_run:
             run_minutes += m
