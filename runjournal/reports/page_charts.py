@@ -102,7 +102,7 @@ def sessions_chart(style: PageStyle, rect: QRectF, weeks: tuple[WeekTotals, ...]
     if not any(w.sessions for w in weeks):
         no_data(style, area, f"No sessions were logged in these {len(weeks)} weeks.")
         return
-    top_value = max(max(w.sessions for w in weeks), high_band + 1)
+    top_value = max(max(w.sessions_10min for w in weeks), high_band + 1)
     ticks = [float(t) for t in range(0, top_value + 1, 2 if top_value <= 10 else 5)]
     if ticks[-1] < top_value:
         ticks.append(ticks[-1] + (ticks[1] - ticks[0]))
@@ -119,16 +119,16 @@ def sessions_chart(style: PageStyle, rect: QRectF, weeks: tuple[WeekTotals, ...]
     slot = plot.width() / len(weeks)
     label_h = style.line_height(style.tiny, 1.1)
     for i, week in enumerate(weeks):
-        if not week.sessions:
+        if not week.sessions_10min:
             continue
         x = plot.left() + i * slot + slot * (1 - BAR_SHARE) / 2
-        top = y_of(plot, week.sessions, 0, high)
+        top = y_of(plot, week.sessions_10min, 0, high)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(SESSIONS_COLOUR))
         painter.drawRect(QRectF(x, top, slot * BAR_SHARE, plot.bottom() - top))
         value_box = QRectF(x - slot, top - label_h, slot * (2 + BAR_SHARE), label_h)
         font = style.tiny_bold if i == current else style.tiny
-        style.text(value_box, str(week.sessions), font, INK if i == current else MUTED, CENTRE)
+        style.text(value_box, str(week.sessions_10min), font, INK if i == current else MUTED, CENTRE)
     bottom_labels(style, plot, _week_starts(weeks), current, _weeks_title(weeks))
 
 

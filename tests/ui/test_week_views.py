@@ -54,3 +54,16 @@ def test_the_run_logs_goal_bar_counts_hard_minutes_double_against_the_persons_go
     assert "69 of your 120 moderate-equivalent minutes a week, about 51 min to go" in minutes.toolTip()
     assert table.item(0, WEEK_COL_SESSIONS).text() == "1"  # the 9-minute walk is not a session
     assert table.item(0, 0).toolTip() == "This week so far, Mon 30 Nov – Thu 3 Dec"
+
+
+def test_the_sessions_charts_count_sessions_of_ten_minutes_or_more(qtbot, journal: Journal) -> None:
+    from runjournal.figures.charts import ChartRange
+    from runjournal.ui.views.charts.sessions_chart import SessionsChart
+
+    journal.log_run(Run(day=MONDAY, duration_s=30 * 60))
+    journal.log_run(Run(day=THURSDAY, duration_s=5 * 60, activity=Activity.WALK))
+    data = journal.chart_data(ChartRange.WEEKS_4, THURSDAY)
+    chart = SessionsChart()
+    chart.show_data(data)
+    assert chart.heights()[-1] == 1  # as Today's panel: "1 of 3"
+    assert data.this_week is not None and data.this_week.sessions == 1
