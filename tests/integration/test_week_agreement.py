@@ -23,6 +23,7 @@ from runjournal.reports.page_numbers import activity_tiles
 from runjournal.samples.demo import generate
 from runjournal.service.journal import Journal
 from runjournal.ui.bridge import JournalBridge
+from runjournal.ui.views.charts.sessions_chart import SessionsChart
 from runjournal.ui.views.runs.week_totals_table import WEEK_COL_MINUTES, WEEK_COL_SESSIONS, WeekTotalsTable
 from runjournal.ui.views.today.week_summary import WeekSummary
 
@@ -62,9 +63,12 @@ def _run_log_row(table: WeekTotalsTable, journal: Journal, settings: Settings, d
     return Seen(meq, goal, to_go, int(table.item(0, WEEK_COL_SESSIONS).text()))
 
 
-def _chart_figure(journal: Journal, day: date) -> Seen:
-    week = journal.chart_data(ChartRange.WEEKS_4, day).this_week
+def _chart_figure(journal: Journal, chart: SessionsChart, day: date) -> Seen:
+    data = journal.chart_data(ChartRange.WEEKS_4, day)
+    week = data.this_week
     assert week is not None
+    chart.show_data(data)
+    assert chart.heights()[-1] == week.sessions, day  # the bar drawn for this week
     return Seen(week.moderate_equivalent_minutes, week.goal_minutes, week.minutes_to_go, week.sessions)
 
 
@@ -96,13 +100,13 @@ def test_every_view_and_the_coach_show_the_same_week_every_day(
     spoke = {"VOL suggest": 0, "VOL celebrate": 0, "FREQ": 0}
     with Journal.open(tmp_path / "journal.sqlite") as journal:
         journal.add_entries(sample.runs, sample.check_ins, settings)
-        panel, table = WeekSummary(JournalBridge(journal)), WeekTotalsTable()
+        panel, table, chart = WeekSummary(JournalBridge(journal)), WeekTotalsTable(), SessionsChart()
         day = sample.runs[0].day
         while day <= END:
             today = _today_panel(panel, day)
             assert today.goal == goal, day
             assert _run_log_row(table, journal, settings, day) == today, day
-            assert _chart_figure(journal, day) == today, day
+            assert _chart_figure(journal, chart, day) == today, day
             assert _report_tiles(journal, day) == today, day
             history = journal.coach_history(day)
             nudge = vol(history)
