@@ -27,7 +27,8 @@ def _gui_application() -> object:
 def cmd_report(args: argparse.Namespace) -> int:
 
     try:
-        week = IsoWeek.parse(args.week) if args.week else IsoWeek.of(date.today())
+        # Without --week: the person's own week holding today (it may start on a Sunday).
+        week: IsoWeek | date = IsoWeek.parse(args.week) if args.week else date.today()
     except ValueError as error:
         print(f"runjournal report: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -53,7 +54,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"runjournal report: {error}", file=sys.stderr)
         return EXIT_REJECTED
     print(
-        f"Weekly report for {week} ({format_day(report.first)} – {format_day(report.last)}) written to {output}."
+        f"Weekly report for {week if isinstance(week, IsoWeek) else 'this week'} "
+        f"({format_day(report.first)} – {format_day(report.last)}) written to {output}."
     )
     return EXIT_OK
 

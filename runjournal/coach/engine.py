@@ -65,8 +65,9 @@ def mood_low_active(history: History) -> bool:
 
 def default_rules() -> tuple[Rule, ...]:
     from runjournal.coach.running_rules import RUNNING_RULES  # written alongside; imported late
+    from runjournal.coach.week_rules import WEEK_RULES
 
-    return (*LISTENING_RULES, *RUNNING_RULES, *WELLBEING_RULES)
+    return (*LISTENING_RULES, *RUNNING_RULES, *WEEK_RULES, *WELLBEING_RULES)
 
 
 def is_first_run(nudge: Nudge) -> bool:

@@ -2,7 +2,8 @@
 
 Each rule reads a `History` and returns one `Nudge` or `None`. Rules that speak of "runs"
 count `Activity.RUN` only; VOL and FREQ count every kind of movement. "Last N days" ends
-today, inclusive. The engine decides priority, snoozes and what is shown.
+today, inclusive. The engine decides priority, snoozes and what is shown. VOL and FREQ, which
+count the person's calendar week, live in `week_rules`.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from runjournal.domain.weeks import week_start
 
 WHO_WEEKLY_MEQ = 150  # WHO 2020: 150 moderate minutes a week
 NEW_RUNNER_DAYS = 56  # "the first 8 weeks"
-SESSION_MIN_S = 600  # FREQ counts sessions of at least 10 minutes
 # Frandsen et al. 2025: (upper bound of the band in %, its label, injury hazard ratio).
 SPIKE_BANDS = ((30.0, "10–30 %", 1.64), (100.0, "30–100 %", 1.52), (math.inf, "> 100 %", 2.28))
 MILESTONE_RUNS = (1, 10, 25, 50)  # then every 50 from 100 on
@@ -204,57 +204,6 @@ def easy_share(h: History) -> Nudge | None:
             "run_minutes": round(total, 1),
             "easy_share_pct": round(share, 1),
         },
-    )
-
-
-def vol(h: History) -> Nudge | None:
-    """VOL (suggest / celebrate): ≥ 1 activity in the last 7 days; mEq < 150 suggests "about N
-    minutes to go", ≥ 150 celebrates. Counts every kind of movement.
-
-    SOURCE: WHO 2020 guidelines (150–300 min moderate a week); seed (50 min a week already lowers heart-disease risk)
-    """
-    week = _last_days(h, 7)
-    if not week:
-        return None
-    meq = _meq(week)
-    goal = h.settings.weekly_minutes_goal
-    own_goal = f" Your own goal is {_mins(goal)} a week." if goal != WHO_WEEKLY_MEQ else ""
-    to_go = max(0, math.ceil(WHO_WEEKLY_MEQ - meq))
-    if to_go:
-        level, title = Level.SUGGEST, f"About {_mins(to_go)} to go"
-        message = f"Every run counts: about {_mins(to_go)} to go to the 150 moderate minutes a week the WHO suggests. Even 50 minutes a week is good for your heart."
-    else:
-        level, title = Level.CELEBRATE, "150 active minutes in 7 days"
-        message = "You've reached the 150 moderate minutes a week that the WHO suggests. Every run counts, and yours are adding up."
-    return Nudge(
-        rule_id="VOL",
-        level=level,
-        title=title,
-        message=message + own_goal,
-        why=f"You moved {math.floor(meq)} moderate-equivalent minutes in the last 7 days (hard minutes count double).",
-        source="WHO 2020 guidelines (150–300 min moderate a week); seed (50 min a week already lowers heart-disease risk)",
-        numbers={"meq_minutes": round(meq, 1), "minutes_to_go": to_go, "own_goal_minutes": goal},
-    )
-
-
-def freq(h: History) -> Nudge | None:
-    """FREQ (suggest): fewer than the weekly target (default 3) sessions of ≥ 10 min in the last
-    7 days; any kind of movement counts.
-
-    SOURCE: seed (30 min, 3–5 times a week); ACSM 2011
-    """
-    goal = h.settings.weekly_sessions_goal
-    sessions = sum(1 for r in _last_days(h, 7) if r.duration_s >= SESSION_MIN_S)
-    if goal <= 0 or sessions >= goal or not h.runs:
-        return None  # a journal with nothing in it yet gets a welcome, not a target
-    return Nudge(
-        rule_id="FREQ",
-        level=Level.SUGGEST,
-        title="Short sessions count",
-        message="Short sessions count. Aim for 3 to 5 a week of about 30 minutes; a brisk 10-minute walk is a fine start.",
-        why=f"You had {count(sessions, 'session')} of 10 minutes or more in the last 7 days; your target is {goal}.",
-        source="seed (30 min, 3–5 times a week); ACSM 2011",
-        numbers={"sessions": sessions, "target": goal},
     )
 
 
@@ -494,8 +443,6 @@ RUNNING_RULES: tuple[tuple[str, Callable[[History], Nudge | None]], ...] = (
     ("REST", rest),
     ("BE-GENTLE", be_gentle),
     ("EASY-SHARE", easy_share),
-    ("VOL", vol),
-    ("FREQ", freq),
     ("RAMP", ramp),
     ("RETURN", return_),
     ("SOCIAL", social),

@@ -57,6 +57,14 @@ class Source(enum.StrEnum):
     CSV = "csv"
 
 
+# Effort bands (COACH_RULES.md, "Definitions"): easy ≤ 4, moderate 5–6, hard ≥ 7. Written
+# once here; the SQL week sums in storage are built from these same numbers.
+EASY_MAX_EFFORT = 4
+HARD_MIN_EFFORT = 7
+# A session is any activity of at least 10 minutes (what FREQ and the week's sessions count).
+SESSION_MIN_S = 600
+
+
 class Intensity(enum.StrEnum):
     """Effort bands from COACH_RULES.md: easy ≤ 4, moderate 5–6, hard ≥ 7."""
 
@@ -69,9 +77,9 @@ class Intensity(enum.StrEnum):
         # A run logged without an effort counts as moderate (COACH_RULES.md).
         if effort is None:
             return cls.MODERATE
-        if effort <= 4:
+        if effort <= EASY_MAX_EFFORT:
             return cls.EASY
-        if effort <= 6:
+        if effort < HARD_MIN_EFFORT:
             return cls.MODERATE
         return cls.HARD
 

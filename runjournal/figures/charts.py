@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from runjournal.domain.model import Settings, WeekTotals
+from runjournal.domain.progress import WeekProgress, progress_of_week
 from runjournal.domain.weeks import week_start
 from runjournal.figures.daily import DailySeries
 from runjournal.figures.runs import MoodChange
@@ -53,6 +54,19 @@ class ChartData:
     daily: dict[str, DailySeries]
     run_days: tuple[date, ...]
     mood_changes: tuple[MoodChange, ...]
+    today: date | None = None  # the day the figures were read for; None: the range's last day
+
+    def progress(self, week: WeekTotals) -> WeekProgress:
+        """A week of the charts as Today's panel, the run log and the coach count it: the
+        person's goal, "so far" for the week still running."""
+        settings = self.settings
+        today = self.today or self.last
+        return progress_of_week(week, today, settings.weekly_minutes_goal, settings.weekly_sessions_goal)
+
+    @property
+    def this_week(self) -> WeekProgress | None:
+        """The week holding today (the last week of every range), or None before it is read."""
+        return self.progress(self.weeks[-1]) if self.weeks else None
 
     @property
     def has_sessions(self) -> bool:
@@ -97,4 +111,5 @@ def narrowed(whole: ChartData, first: date) -> ChartData | None:
         },
         run_days=tuple(d for d in whole.run_days if d >= first),
         mood_changes=tuple(c for c in whole.mood_changes if c.day >= first),
+        today=whole.today,
     )

@@ -1,5 +1,5 @@
-"""The figures of one printed weekly page: the ISO week next to the guidelines and the
-week before, the weeks leading up to it, its sessions, the coach's nudges and its notes."""
+"""The figures of one printed weekly page: the person's week (their first day, their goal,
+"so far" while it runs) next to the guidelines and the week before, the weeks leading up to it, its sessions, the coach's nudges and its notes."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from datetime import date
 
 from runjournal.coach.model import Nudge
 from runjournal.domain.model import CheckIn, Run, Settings, WeekTotals
+from runjournal.domain.progress import WeekProgress
 from runjournal.domain.weeks import IsoWeek
 from runjournal.figures.daily import DailySeries, mean
 from runjournal.figures.runs import MoodChange
@@ -52,27 +53,29 @@ class NoteLine:
 
 @dataclass(frozen=True)
 class WeekReport:
-    week: IsoWeek
+    week: IsoWeek  # the ISO week holding the week's first day, for file names only
     settings: Settings
     totals: WeekTotals
     previous: WeekTotals
     averages: WeekAverages
     previous_averages: WeekAverages
     weeks: tuple[WeekTotals, ...]  # REPORT_WEEKS weeks ending with this one
-    daily: dict[str, DailySeries]  # REPORT_DAYS days ending on the week's Sunday
+    daily: dict[str, DailySeries]  # REPORT_DAYS days ending on the week's last day
     runs: tuple[Run, ...]  # this week's sessions
     run_days: tuple[date, ...]  # days with a session among the REPORT_DAYS of the daily chart
     mood_changes: tuple[MoodChange, ...]  # this week's
     nudges: tuple[Nudge, ...]
     notes: tuple[NoteLine, ...]
+    progress: WeekProgress  # the week's numbers as Today's panel and the coach count them
+    previous_progress: WeekProgress
 
     @property
     def first(self) -> date:
-        return self.week.monday
+        return self.progress.week_start
 
     @property
     def last(self) -> date:
-        return self.week.sunday
+        return self.progress.week_end
 
     @property
     def is_empty(self) -> bool:

@@ -4,6 +4,8 @@ the 3–5 band), over the twelve weeks ending with the report's week."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush
 
@@ -86,7 +88,7 @@ def minutes_chart(style: PageStyle, rect: QRectF, weeks: tuple[WeekTotals, ...],
     guide_line(
         style, plot, y_of(plot, LOWER_MINUTES, 0, high), str(LOWER_MINUTES), Qt.PenStyle.DotLine, right_room
     )
-    bottom_labels(style, plot, _week_numbers(weeks), current, "ISO week (this week highlighted)")
+    bottom_labels(style, plot, _week_starts(weeks), current, _weeks_title(weeks))
 
 
 def sessions_chart(style: PageStyle, rect: QRectF, weeks: tuple[WeekTotals, ...], current: int) -> None:
@@ -100,7 +102,7 @@ def sessions_chart(style: PageStyle, rect: QRectF, weeks: tuple[WeekTotals, ...]
     if not any(w.sessions for w in weeks):
         no_data(style, area, f"No sessions were logged in these {len(weeks)} weeks.")
         return
-    top_value = max(max(w.sessions for w in weeks), high_band + 1)
+    top_value = max(max(w.sessions_10min for w in weeks), high_band + 1)
     ticks = [float(t) for t in range(0, top_value + 1, 2 if top_value <= 10 else 5)]
     if ticks[-1] < top_value:
         ticks.append(ticks[-1] + (ticks[1] - ticks[0]))
@@ -117,17 +119,17 @@ def sessions_chart(style: PageStyle, rect: QRectF, weeks: tuple[WeekTotals, ...]
     slot = plot.width() / len(weeks)
     label_h = style.line_height(style.tiny, 1.1)
     for i, week in enumerate(weeks):
-        if not week.sessions:
+        if not week.sessions_10min:
             continue
         x = plot.left() + i * slot + slot * (1 - BAR_SHARE) / 2
-        top = y_of(plot, week.sessions, 0, high)
+        top = y_of(plot, week.sessions_10min, 0, high)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(SESSIONS_COLOUR))
         painter.drawRect(QRectF(x, top, slot * BAR_SHARE, plot.bottom() - top))
         value_box = QRectF(x - slot, top - label_h, slot * (2 + BAR_SHARE), label_h)
         font = style.tiny_bold if i == current else style.tiny
-        style.text(value_box, str(week.sessions), font, INK if i == current else MUTED, CENTRE)
-    bottom_labels(style, plot, _week_numbers(weeks), current, "ISO week (this week highlighted)")
+        style.text(value_box, str(week.sessions_10min), font, INK if i == current else MUTED, CENTRE)
+    bottom_labels(style, plot, _week_starts(weeks), current, _weeks_title(weeks))
 
 
 def _plot_area(
@@ -165,5 +167,22 @@ def _highlight(style: PageStyle, plot: QRectF, count: int, current: int, *, unde
     painter.setBrush(Qt.BrushStyle.NoBrush)
 
 
-def _week_numbers(weeks: tuple[WeekTotals, ...]) -> list[str]:
-    return [str(w.week_start.isocalendar()[1]) for w in weeks]
+def _week_starts(weeks: tuple[WeekTotals, ...]) -> list[str]:
+    """Each week by the day of the month it starts on: the person's weeks need not be ISO
+    weeks, and the axis title names the months."""
+    return [str(w.week_start.day) for w in weeks]
+
+
+def _weeks_title(weeks: tuple[WeekTotals, ...]) -> str:
+    """ "Weeks starting 13 Sep – 29 Nov (this week highlighted)"."""
+    if not weeks:
+        return "Weeks (this week highlighted)"
+    first, last = weeks[0].week_start, weeks[-1].week_start
+    return f"Weeks starting {_day_month(first)} – {_day_month(last)} (this week highlighted)"
+
+
+def _day_month(day: date) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]}"
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

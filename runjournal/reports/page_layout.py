@@ -55,12 +55,14 @@ def paint_page(
 def _header(style: PageStyle, page: QRectF, report: WeekReport, locale: QLocale) -> float:
     mm = style.mm
     title_h = style.line_height(style.title, 1.1)
-    title = f"Week {report.week.week} · {week_dates(locale, report.first, report.last)}"
+    so_far = "" if report.progress.is_finished else " (so far)"
+    title = f"Week of {week_dates(locale, report.first, report.last)}{so_far}"
     style.text(QRectF(page.left(), page.top(), page.width(), title_h), title, style.title, INK)
     sub_h = style.line_height(style.subtitle, 1.3)
     sub = QRectF(page.left(), page.top() + title_h, page.width(), sub_h)
     style.text(sub, "RunJournal weekly report", style.subtitle, MUTED)
-    style.text(sub, f"ISO week {report.week} · Monday to Sunday", style.small, MUTED, RIGHT)
+    label = report.progress.label
+    style.text(sub, label[0].upper() + label[1:], style.small, MUTED, RIGHT)
     y = page.top() + title_h + sub_h + 1.5 * mm
     style.rule(page.left(), page.right(), y, INK, 0.3)
     return y - page.top() + 4 * mm
@@ -131,7 +133,7 @@ def _empty_week(style: PageStyle, body: QRectF, report: WeekReport, locale: QLoc
     mm = style.mm
     y = body.top() + 4 * mm
     message = (
-        f"Nothing was logged in week {report.week.week} ({week_dates(locale, report.first, report.last)})."
+        f"Nothing was logged in the week of {week_dates(locale, report.first, report.last)}."
     )
     y += style.paragraph(QRectF(body.left(), y, 0, 0).topLeft(), body.width(), message, style.heading, INK)
     y += style.paragraph(

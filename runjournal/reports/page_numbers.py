@@ -25,35 +25,40 @@ class Tile:
 
 
 def activity_tiles(report: WeekReport, locale: QLocale) -> list[Tile]:
+    # The week's numbers as Today's panel and the coach count them: the person's goal and
+    # session target, whole minutes rounded down, sessions of 10 minutes or more.
+    now, last = report.progress, report.previous_progress
     totals, previous = report.totals, report.previous
     had_last = previous.sessions > 0
     low, high = SESSIONS_BAND
+    so_far = "" if now.is_finished else " so far"
+    to_go = f"{now.minutes_to_go} to go" if now.minutes_to_go else "reached"
     tiles = [
         Tile(
-            "Minutes moved",
-            _number(locale, totals.minutes, 0),
+            f"Minutes moved{so_far}",
+            _number(locale, now.minutes, 0),
             "min",
             f"guideline {GUIDELINE_MINUTES} a week",
-            _change(locale, totals.minutes, previous.minutes if had_last else None, 0),
+            _change(locale, now.minutes, last.minutes if had_last else None, 0),
         ),
         Tile(
-            "Moderate-equivalent",
-            _number(locale, totals.moderate_equivalent_minutes, 0),
+            f"Moderate-equivalent{so_far}",
+            _number(locale, now.moderate_equivalent_minutes, 0),
             "min",
-            f"guideline {GUIDELINE_MINUTES} a week",
+            f"goal {now.goal_minutes} a week · {to_go}",
             _change(
                 locale,
-                totals.moderate_equivalent_minutes,
-                previous.moderate_equivalent_minutes if had_last else None,
+                now.moderate_equivalent_minutes,
+                last.moderate_equivalent_minutes if had_last else None,
                 0,
             ),
         ),
         Tile(
-            "Sessions",
-            str(totals.sessions),
+            f"Sessions{so_far}",
+            str(now.sessions),
             "",
-            f"guideline {low}–{high} a week",
-            _change(locale, totals.sessions, previous.sessions if had_last else None, 0),
+            f"your target {now.session_target} · guideline {low}–{high}",
+            _change(locale, now.sessions, last.sessions if had_last else None, 0),
         ),
     ]
     share = totals.easy_share

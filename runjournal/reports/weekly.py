@@ -144,7 +144,7 @@ def _write_pdf(
         writer.setPageMargins(
             QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter
         )
-        writer.setTitle(f"RunJournal — week {report.week}")
+        writer.setTitle(f"RunJournal — week of {report.first.isoformat()}")
         writer.setCreator("RunJournal")
         painter = QPainter()
         if not painter.begin(writer):

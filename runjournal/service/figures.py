@@ -14,6 +14,7 @@ from runjournal.storage.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
     from runjournal.coach.model import Nudge
+    from runjournal.domain.progress import WeekProgress
     from runjournal.figures.charts import ChartData, ChartRange
     from runjournal.figures.week_report import WeekReport
 
@@ -34,7 +35,8 @@ def chart_data(uow: UnitOfWork, chart_range: ChartRange, today: date) -> ChartDa
     journal_first = journal_counts(uow.connection).first_day
     first = chart_range.first_day(today, journal_first, settings.week_start)
     last = week_start(today, settings.week_start) + timedelta(days=6)
-    weeks = week_totals(uow, first, last, settings.week_start)
+    # This week counts from its first day to today, as on Today's panel (COACH_RULES.md).
+    weeks = week_totals(uow, first, min(last, today), settings.week_start)
     # Only the columns the charts draw: building every Run and CheckIn of ten years would
     # take most of the time.
     daily_rows = uow.check_ins.values_between(lead_in_start(first), last, DAILY_SERIES)
@@ -46,36 +48,48 @@ def chart_data(uow: UnitOfWork, chart_range: ChartRange, today: date) -> ChartDa
         daily=daily_series_from_rows(daily_rows, first, last, DAILY_SERIES),
         run_days=tuple(uow.runs.days_between(first, last)),
         mood_changes=tuple(mood_changes_from_rows(uow.runs.mood_rows(first, last))),
+        today=today,
     )
 
 
-def week_report(uow: UnitOfWork, week: IsoWeek, nudges: Sequence[Nudge]) -> WeekReport:
-    """The printed page's figures for an ISO week (Monday weeks, as the command line names them)."""
+def week_report(uow: UnitOfWork, first_day: date, today: date, nudges: Sequence[Nudge]) -> WeekReport:
+    """The printed page's figures for the person's week starting on `first_day`, counted as
+    every view counts it (their goal; "so far" while it has not ended on `today`)."""
+    from runjournal.domain.progress import progress_of_week
     from runjournal.figures.daily import daily_series, lead_in_start
     from runjournal.figures.runs import mood_changes, run_days
     from runjournal.figures.week_report import REPORT_DAYS, REPORT_WEEKS, WeekAverages, WeekReport, note_lines
 
-    first_week = week - (REPORT_WEEKS - 1)
-    daily_first = week.sunday - timedelta(days=REPORT_DAYS - 1)
     settings = uow.settings.load()
-    weeks = week_totals(uow, first_week.monday, week.sunday, 0)
-    check_ins = uow.check_ins.between(lead_in_start(daily_first), week.sunday)
-    recent_runs = uow.runs.between(daily_first, week.sunday)
-    runs = [r for r in recent_runs if r.day >= week.monday]
-    this_week = [c for c in check_ins if c.day >= week.monday]
-    last_week = [c for c in check_ins if (week - 1).monday <= c.day <= (week - 1).sunday]
+    last_day = first_day + timedelta(days=6)
+    # A week still running counts to today ("so far"), as on Today's panel.
+    counted_to = max(first_day, min(last_day, today))
+    first_week = first_day - timedelta(weeks=REPORT_WEEKS - 1)
+    daily_first = last_day - timedelta(days=REPORT_DAYS - 1)
+    weeks = week_totals(uow, first_week, counted_to, settings.week_start)
+    check_ins = uow.check_ins.between(lead_in_start(daily_first), counted_to)
+    recent_runs = uow.runs.between(daily_first, counted_to)
+    runs = [r for r in recent_runs if r.day >= first_day]
+    this_week = [c for c in check_ins if c.day >= first_day]
+    last_week = [c for c in check_ins if first_day - timedelta(days=7) <= c.day < first_day]
+
+    def progress(totals: WeekTotals) -> WeekProgress:
+        return progress_of_week(totals, today, settings.weekly_minutes_goal, settings.weekly_sessions_goal)
+
     return WeekReport(
-        week=week,
+        week=IsoWeek.of(first_day),
         settings=settings,
         totals=weeks[-1],
         previous=weeks[-2],
         averages=WeekAverages.of(this_week),
         previous_averages=WeekAverages.of(last_week),
         weeks=tuple(weeks),
-        daily=daily_series(check_ins, daily_first, week.sunday),
+        daily=daily_series(check_ins, daily_first, last_day),
         runs=tuple(runs),
         run_days=tuple(run_days(recent_runs)),
         mood_changes=tuple(mood_changes(runs)),
         nudges=tuple(nudges),
         notes=tuple(note_lines(runs, this_week)),
+        progress=progress(weeks[-1]),
+        previous_progress=progress(weeks[-2]),
     )

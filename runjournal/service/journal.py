@@ -337,13 +337,17 @@ class Journal:
         with self._read() as uow:
             return journal_figures.chart_data(uow, chart_range, today)
 
-    def week_report(self, week: IsoWeek, today: date) -> WeekReport:
-        """The figures of the printed page for an ISO week (Monday to Sunday), with the
-        coach's nudges as they stood at the end of that week."""
-        as_of = min(week.sunday, today)
-        nudges = self.nudges(as_of) if as_of >= week.monday else []
+    def week_report(self, week: IsoWeek | date, today: date) -> WeekReport:
+        """The figures of the printed page for the person's week holding `week` (a day, or an
+        ISO week's Monday), with the coach's nudges as they stood at the end of that week."""
+        from runjournal.domain.weeks import week_start
+
+        day = week if isinstance(week, date) else week.monday
+        first = week_start(day, self.settings().week_start)
+        as_of = min(first + timedelta(days=6), today)
+        nudges = self.nudges(as_of) if as_of >= first else []
         with self._read() as uow:
-            return journal_figures.week_report(uow, week, nudges)
+            return journal_figures.week_report(uow, first, today, nudges)
 
     def counts(self) -> JournalCounts:
         with self._read() as uow:

@@ -15,6 +15,9 @@ from sqlalchemy import Connection, Integer, String, case, cast, delete, func, in
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from runjournal.domain.model import (
+    EASY_MAX_EFFORT,
+    HARD_MIN_EFFORT,
+    SESSION_MIN_S,
     Activity,
     CheckIn,
     CoachChoice,
@@ -172,9 +175,10 @@ class RunRepository:
         week = func.date(r.day, literal("-") + cast(offset, String) + literal(" days")).label("week")
         minutes = r.duration_s / 60.0
         is_run = r.activity == str(Activity.RUN)
-        easy = r.effort <= 4
-        hard = r.effort >= 7
-        moderate = r.effort.is_(None) | r.effort.between(5, 6)
+        # The effort bands and the session rule of the domain (week_totals_of sums the same way).
+        easy = r.effort <= EASY_MAX_EFFORT
+        hard = r.effort >= HARD_MIN_EFFORT
+        moderate = r.effort.is_(None) | r.effort.between(EASY_MAX_EFFORT + 1, HARD_MIN_EFFORT - 1)
 
         def total(condition: Any, value: Any = minutes) -> Any:
             return func.coalesce(func.sum(case((condition, value), else_=0)), 0)
@@ -183,7 +187,7 @@ class RunRepository:
             select(
                 week,
                 func.count().label("sessions"),
-                total(r.duration_s >= 600, 1).label("sessions_10min"),
+                total(r.duration_s >= SESSION_MIN_S, 1).label("sessions_10min"),
                 total(is_run, 1).label("runs"),
                 func.sum(minutes).label("minutes"),
                 total(easy).label("easy_minutes"),

@@ -51,7 +51,7 @@ def test_writes_one_page_with_the_weeks_numbers_without_a_display(db: Path, tmp_
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"^Pages:\s+1$", info, re.MULTILINE)
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
-    assert "Week 45" in text
+    assert "Week of 2–8 November 2026" in text
     assert "128" in text  # 32 + 41 + 55 minutes
     assert "not a medical assessment" in text
     assert "Slept well" not in text  # notes only when asked for

@@ -94,8 +94,7 @@ def test_the_page_holds_the_weeks_numbers_as_real_text_on_one_page(report, tmp_p
     assert pdf.read_bytes().startswith(b"%PDF")
     assert _pages(pdf) == 1
     text = _text(pdf)
-    assert "Week 47" in text
-    assert "16–22 November 2026" in text
+    assert "Week of 16–22 November 2026" in text  # named by its dates, not its ISO number
     assert "RunJournal weekly report" in text
     assert "125" in text  # minutes moved: 40 + 35 + 50
     assert "175" in text  # moderate-equivalent: the 50 hard minutes count twice
@@ -127,7 +126,7 @@ def test_an_empty_week_prints_one_plain_page(qapp, journal, tmp_path):
     write_pdf(pdf, journal.week_report(WEEK, today=TODAY), printed_on=PRINTED)
     assert _pages(pdf) == 1
     text = _text(pdf)
-    assert "Nothing was logged in week 47 (16–22 November 2026)." in text
+    assert "Nothing was logged in the week of 16–22 November 2026." in text
     assert "Minutes moved per week" not in text  # no empty axes without any history
 
 
@@ -138,7 +137,7 @@ def test_an_empty_week_after_active_ones_shows_the_weeks_before(qapp, journal, t
     write_pdf(pdf, journal.week_report(WEEK + 1, today=TODAY + timedelta(days=7)), printed_on=PRINTED)
     text = _text(pdf)
     assert _pages(pdf) == 1
-    assert "Nothing was logged in week 48" in text
+    assert "Nothing was logged in the week of 23–29 November 2026" in text
     assert "Minutes moved per week" in text
 
 

@@ -85,7 +85,7 @@ def test_export_pdf_writes_the_page_that_is_previewed(
     qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)
 
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
-    assert "Week 47" in text and "105" in text  # 3 × 35 minutes
+    assert "Week of 16–22 November 2026" in text and "105" in text  # 3 × 35 minutes
     assert "Felt lighter today" in text
 
 

@@ -144,58 +144,6 @@ def test_easy_share_silent_at_25_percent_or_with_3_runs() -> None:
     assert rr.easy_share(hist(run(0, 25, effort=7), run(2, 25, **e), run(4, 25, **e), run(14, 25, **e))) is None
 
 
-# --- VOL -----------------------------------------------------------------------------------
-
-
-def test_vol_suggests_at_149_meq() -> None:
-    n = fires(rr.vol, hist(run(0, 100), run(6, 49, activity=Activity.WALK)), Level.SUGGEST)
-    assert n.numbers["meq_minutes"] == 149.0
-    assert n.numbers["minutes_to_go"] == 1
-    assert "about 1 minute to go" in n.message
-    assert "You moved 149 moderate-equivalent minutes in the last 7 days" in n.why
-
-
-def test_vol_celebrates_at_150_meq_and_hard_minutes_count_double() -> None:
-    n = fires(rr.vol, hist(run(0, 100), run(6, 50)), Level.CELEBRATE)
-    assert n.numbers["meq_minutes"] == 150.0
-    n = fires(rr.vol, hist(run(0, 75, effort=8)), Level.CELEBRATE)
-    assert n.numbers["meq_minutes"] == 150.0
-
-
-def test_vol_silent_without_activity_in_7_days() -> None:
-    assert rr.vol(hist(run(7, 60))) is None
-    assert rr.vol(hist()) is None
-
-
-def test_vol_mentions_a_goal_only_when_it_differs_from_150() -> None:
-    assert "goal" not in (rr.vol(hist(run(0, 30))) or pytest.fail()).message
-    own = Settings(weekly_minutes_goal=200)
-    n = rr.vol(hist(run(0, 30), settings=own))
-    assert n is not None and "200 minutes" in n.message and n.numbers["minutes_to_go"] == 120
-
-
-# --- FREQ ----------------------------------------------------------------------------------
-
-
-def test_freq_with_2_sessions() -> None:
-    h = hist(run(0, 10), run(3, 40, activity=Activity.BIKE), run(4, 9.9))
-    n = fires(rr.freq, h, Level.SUGGEST)
-    assert n.numbers == {"sessions": 2, "target": 3}
-
-
-def test_freq_silent_with_3_sessions() -> None:
-    assert (
-        rr.freq(hist(run(0, 10), run(3, 40, activity=Activity.BIKE), run(6, 20, activity=Activity.WALK)))
-        is None
-    )
-
-
-def test_freq_uses_the_persons_target() -> None:
-    four = Settings(weekly_sessions_goal=4)
-    n = rr.freq(hist(run(0), run(1), run(2), settings=four))
-    assert n is not None and n.numbers["target"] == 4
-
-
 # --- RAMP ----------------------------------------------------------------------------------
 
 
@@ -341,8 +289,6 @@ FIRING = {
     "REST": hist(*(run(d) for d in range(4))),
     "BE-GENTLE": hist(run(1, mood_before=6, mood_after=3), run(0, stress_before=2, stress_after=6)),
     "EASY-SHARE": hist(*(run(d, effort=6) for d in range(0, 8, 2))),
-    "VOL": hist(run(0, 20)),
-    "FREQ": hist(run(0)),
     "RAMP": hist(run(3), settings=Settings()),
     "RETURN": hist(*(run(d) for d in (30, 25, 20, 15)), run(0)),
     "SOCIAL": hist(*(run(d) for d in range(0, 20, 5))),
@@ -353,7 +299,6 @@ FIRING = {
 }
 NUDGES = [
     *(rule(FIRING[rule_id]) for rule_id, rule in rr.RUNNING_RULES),
-    rr.vol(hist(run(0, 200))),
     rr.milestone(hist(run(0), run(2, 200))),
 ]
 FORBIDDEN = ("diagnose", "treat", "screen for", "prevent injury", "clinically proven", "failed", "streak")
@@ -376,10 +321,3 @@ def test_no_forbidden_words(nudge: Nudge | None) -> None:
         for word in FORBIDDEN:
             assert word not in text.lower(), (word, text)
     assert re.search(r"\d", nudge.why), "why shows the person's own numbers"
-
-
-def test_freq_leaves_an_empty_journal_alone() -> None:
-    from runjournal.coach.model import History
-    from runjournal.coach.running_rules import freq
-
-    assert freq(History(today=date(2026, 11, 21), runs=(), check_ins=())) is None

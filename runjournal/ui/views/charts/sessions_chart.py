@@ -35,8 +35,8 @@ class SessionsChart(Chart):
     def show_data(self, data: ChartData) -> bool:
         self.weeks = data.weeks
         x = [week_centre(w.week_start) for w in self.weeks]
-        self.bars.setOpts(x=x, height=[w.sessions for w in self.weeks], width=BAR_WIDTH)
-        top = max([w.sessions for w in self.weeks] + [SESSIONS_BAND[1] + 1])
+        self.bars.setOpts(x=x, height=[w.sessions_10min for w in self.weeks], width=BAR_WIDTH)
+        top = max([w.sessions_10min for w in self.weeks] + [SESSIONS_BAND[1] + 1])
         self.plot.setYRange(0, top + 0.5, padding=0)
         left = self.plot.getAxis("left")
         step = 1 if top <= 10 else 2 if top <= 20 else 5
@@ -54,12 +54,12 @@ class SessionsChart(Chart):
         low, high = SESSIONS_BAND
         verdict = (
             "within 3 to 5"
-            if low <= week.sessions <= high
+            if low <= week.sessions_10min <= high
             else "fewer than 3"
-            if week.sessions < low
+            if week.sessions_10min < low
             else "more than 5"
         )
-        return f"Week of {long_date(week.week_start)}: {count(week.sessions, 'session')} ({verdict})"
+        return f"Week of {long_date(week.week_start)}: {count(week.sessions_10min, 'session')} ({verdict})"
 
     def legend_entries(self, colours: ChartColours) -> list[LegendEntry]:
         return [

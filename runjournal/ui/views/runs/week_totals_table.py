@@ -1,5 +1,6 @@
-"""The weekly totals under the run log: one row a week, newest first, with the minutes
-drawn against the weekly goal."""
+"""The weekly totals under the run log: one row a week, newest first, with the week's
+moderate-equivalent minutes drawn against the person's goal, counted as every view counts
+them (`domain.progress`)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from runjournal.domain.model import DistanceUnit, Settings, WeekTotals
+from runjournal.domain.progress import WeekProgress, progress_of_week
 from runjournal.domain.units import format_minutes, from_metres, unit_label
 from runjournal.domain.weeks import week_start
 from runjournal.ui.views.runs.qt_dates import to_qdate
@@ -55,8 +57,8 @@ class WeekTotalsTable(QTableWidget):
         self.setHorizontalHeaderLabels(["Week", "Minutes moved", "Sessions", "Run distance", "Easy running"])
         tips = [
             "The weeks of the period, newest first",
-            "Minutes of movement; the bar shows the way to your weekly goal",
-            "Sessions of any activity",
+            "Minutes of movement; the bar shows the way to your weekly goal (hard minutes count double)",
+            "Sessions of 10 minutes or more, any activity",
             "Distance of runs only",
             "Share of running time at an easy effort (4 or less)",
         ]
@@ -86,23 +88,25 @@ class WeekTotalsTable(QTableWidget):
             ["Week", "Minutes moved", "Sessions", f"Run distance ({unit_label(units)})", "Easy running"]
         )
         self.setRowCount(len(weeks))
-        goal = settings.weekly_minutes_goal
         for row, week in enumerate(weeks):
-            cells = _week_cells(week, this_week, units, goal)
+            progress = progress_of_week(
+                week, today, settings.weekly_minutes_goal, settings.weekly_sessions_goal
+            )
+            cells = _week_cells(progress, this_week, units)
             for column, item in enumerate(cells):
                 self.setItem(row, column, item)
 
 
-def _week_cells(week: WeekTotals, this_week: date, units: DistanceUnit, goal: int) -> list[QTableWidgetItem]:
+def _week_cells(progress: WeekProgress, this_week: date, units: DistanceUnit) -> list[QTableWidgetItem]:
+    week = progress.totals
     label = _week_label(QLocale(), week.week_start)
     if week.week_start == this_week:
         label += "  (this week)"
-    minutes = round(week.minutes)
     easy = week.easy_share
     texts = [
         label,
-        f"{minutes} min",
-        str(week.sessions),
+        f"{progress.minutes} min",
+        str(progress.sessions),
         f"{from_metres(week.run_distance_m, units):.1f}" if week.run_distance_m else "—",
         f"{round(easy * 100)} %" if easy is not None else "—",
     ]
@@ -112,10 +116,18 @@ def _week_cells(week: WeekTotals, this_week: date, units: DistanceUnit, goal: in
     items[WEEK_COL_MINUTES].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     for item in items[WEEK_COL_SESSIONS:]:
         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-    items[WEEK_COL_MINUTES].setData(_GOAL_ROLE, minutes / goal if goal > 0 else 0.0)
+    goal = progress.goal_minutes
+    items[WEEK_COL_WEEK].setToolTip(progress.label[0].upper() + progress.label[1:])
+    items[WEEK_COL_MINUTES].setData(_GOAL_ROLE, progress.moderate_equivalent_minutes / goal)
+    to_go = f"about {progress.minutes_to_go} min to go" if progress.minutes_to_go else "goal reached"
     items[WEEK_COL_MINUTES].setToolTip(
-        f"{format_minutes(week.minutes * 60)} of movement; your goal is {goal} min a week"
-        + (f" ({round(week.hard_minutes)} min hard, which count double)" if week.hard_minutes else "")
+        f"{format_minutes(progress.minutes * 60)} of movement: {progress.moderate_equivalent_minutes} of "
+        f"your {goal} moderate-equivalent minutes a week, {to_go}"
+        + (f" ({progress.hard_minutes} min hard, which count double)" if week.hard_minutes else "")
+    )
+    items[WEEK_COL_SESSIONS].setToolTip(
+        f"{progress.sessions} of your {progress.session_target} sessions of 10 minutes or more"
+        + (f"; {week.sessions} in all" if week.sessions != progress.sessions else "")
     )
     if easy is not None:
         items[WEEK_COL_EASY].setToolTip(

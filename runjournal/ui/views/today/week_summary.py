@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import math
-from datetime import date, timedelta
+from datetime import date
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from runjournal.domain.progress import progress_of_week
 from runjournal.domain.units import count, format_distance, format_duration, format_minutes, format_pace
 from runjournal.ui.bridge import JournalBridge
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 def _bar(name: str) -> QProgressBar:
@@ -63,38 +67,44 @@ class WeekSummary(QFrame):
         today = today or date.today()
         journal = self.bridge.journal
         settings = journal.settings()
-        week = journal.week_totals(today, today)[0]
-        locale = QLocale()
-        first, last = week.week_start, week.week_start + timedelta(days=6)
-        fmt = "d MMM"
-        self.heading.setText(
-            f"<h3 style='margin:0'>This week</h3>{locale.toString(first, fmt)} – {locale.toString(last, fmt)}"
+        # The week as every view and the coach count it: the person's week and goal, whole
+        # minutes done rounded down, so "to go" here is the coach's "to go".
+        week = progress_of_week(
+            journal.week_totals(today, today)[0],
+            today,
+            settings.weekly_minutes_goal,
+            settings.weekly_sessions_goal,
         )
-        goal = max(settings.weekly_minutes_goal, 1)
-        # Whole minutes as the coach counts them: those done, rounded down, and those to go,
-        # rounded up, so the two never disagree about the same week.
-        meq = week.moderate_equivalent_minutes
-        minutes, to_go = math.floor(meq), max(0, math.ceil(settings.weekly_minutes_goal - meq))
+        locale = QLocale()
+        fmt = "d MMM"
+        so_far = "" if week.is_finished else ", so far"
+        self.heading.setText(
+            f"<h3 style='margin:0'>This week</h3>{locale.toString(_qdate(week.week_start), fmt)} – "
+            f"{locale.toString(_qdate(week.week_end), fmt)}{so_far}"
+        )
+        self.heading.setToolTip(week.label[0].upper() + week.label[1:])
+        minutes, goal = week.moderate_equivalent_minutes, week.goal_minutes
         self.minutes_bar.setRange(0, goal)
         self.minutes_bar.setValue(min(minutes, goal))
-        self.minutes_bar.setFormat(f"{minutes} of {settings.weekly_minutes_goal} min")
-        if not to_go:
+        self.minutes_bar.setFormat(f"{minutes} of {goal} min")
+        if week.goal_reached:
             note = "Weekly goal reached. Every run counts."
-        elif meq == 0:
+        elif week.totals.minutes == 0:
             note = "Nothing logged yet this week. A short walk counts too."
         else:
-            note = f"About {count(to_go, 'minute')} to go."
-        if week.hard_minutes:
+            note = f"About {count(week.minutes_to_go, 'minute')} to go."
+        if week.hard_minutes_count_double:
             note += " Hard minutes count double."
         self.minutes_note.setText(note)
-        self.sessions_bar.setRange(0, settings.weekly_sessions_goal)
-        self.sessions_bar.setValue(min(week.sessions_10min, settings.weekly_sessions_goal))
-        self.sessions_bar.setFormat(f"{week.sessions_10min} of {settings.weekly_sessions_goal}")
+        self.sessions_bar.setRange(0, week.session_target)
+        self.sessions_bar.setValue(min(week.sessions, week.session_target))
+        self.sessions_bar.setFormat(f"{week.sessions} of {week.session_target}")
+        totals = week.totals
         self.runs_label.setText(
-            f"{count(week.runs, 'run')} this week · {format_minutes(week.minutes * 60)} in all"
+            f"{count(totals.runs, 'run')} this week · {format_minutes(week.minutes * 60)} in all"
             + (
-                f" · {format_distance(week.run_distance_m, settings.units, 1)} run"
-                if week.run_distance_m
+                f" · {format_distance(totals.run_distance_m, settings.units, 1)} run"
+                if totals.run_distance_m
                 else ""
             )
         )
@@ -109,4 +119,4 @@ class WeekSummary(QFrame):
                 format_pace(run.duration_s, run.distance_m, settings.units),
             ]
         when = "ddd d MMM" if run.day.year == today.year else "ddd d MMM yyyy"
-        self.last_run.setText(f"Last run: {locale.toString(run.day, when)} — {', '.join(parts)}")
+        self.last_run.setText(f"Last run: {locale.toString(_qdate(run.day), when)} — {', '.join(parts)}")
