@@ -37,10 +37,12 @@ ICNS_TYPES = (
     (b"icp4", 16), (b"icp5", 32), (b"ic11", 32), (b"ic12", 64), (b"ic07", 128),
     (b"ic08", 256), (b"ic13", 256), (b"ic09", 512), (b"ic14", 512), (b"ic10", 1024),
 )  # fmt: skip
-# What Qt needs from the system (PLATFORM.md), as Debian package names.
+# What Qt needs from the system (the README's install command), as Debian package names:
+# `fontconfig` builds the system font cache (without it every start writes one under
+# ~/.cache), `libcups2` is how Print… finds printers.
 DEB_DEPENDS = (
-    "libegl1, libgl1, libxkbcommon0, libfontconfig1, libdbus-1-3, libglib2.0-0, libxcb-cursor0, "
-    "libxcb-icccm4, libxcb-keysyms1, libxcb-shape0, libxkbcommon-x11-0, fonts-dejavu-core"
+    "libegl1, libgl1, libxkbcommon0, libfontconfig1, fontconfig, libcups2, libdbus-1-3, libglib2.0-0, "
+    "libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, libxcb-shape0, libxkbcommon-x11-0, fonts-dejavu-core"
 )
 
 
