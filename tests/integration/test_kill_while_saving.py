@@ -177,9 +177,9 @@ def check_round(copy: Path, r: int, lines: list[str], reported: dict[str, set]) 
 
 @pytest.mark.slow
 def test_killing_the_app_while_it_saves_loses_nothing_reported_and_leaves_no_half_record(
-    tmp_path: Path,
+    tmp_path: Path, test_seed: int
 ) -> None:
-    seed = random.randrange(1_000_000)
+    seed = test_seed  # RUNJOURNAL_TEST_SEED repeats the same moments of killing
     rng = random.Random(seed)
     script = tmp_path / "saver.py"
     script.write_text(CHILD, encoding="utf-8")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import statistics
-import time as clock
 from collections import Counter
 from datetime import UTC, date, time, timedelta
 
@@ -60,12 +59,6 @@ def test_fractional_years_cover_that_share_of_a_year() -> None:
     assert journal.settings.started_running is not None
     assert 85 <= (END - journal.settings.started_running).days <= 95
     assert 15 <= len(journal.runs) <= 45
-
-
-def test_ten_years_are_generated_well_under_a_second() -> None:
-    started = clock.perf_counter()
-    generate(10, end=END, seed=11)
-    assert clock.perf_counter() - started < 1.0
 
 
 # --- validity and shape of the records -----------------------------------------------------
