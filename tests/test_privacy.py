@@ -151,7 +151,7 @@ def flows(tmp_path_factory: pytest.TempPathFactory) -> Flows:
         for key, value in os.environ.items()
         if not key.startswith(("XDG_", "RUNJOURNAL_", "PYTHON")) and key not in ("HOME", "TMPDIR")
     }
-    env.update(xdg)
+    env.update({name: str(folder) for name, folder in xdg.items()})
     env.update(
         HOME=str(home),
         TMPDIR=str(root / "tmp"),
