@@ -1,4 +1,4 @@
-"""Turns the rules' findings into what the coach panel shows (COACH_RULES.md).
+"""Turns the rules' findings into what the coach panel shows (docs/coach.md).
 
 Every rule is evaluated; then the person's choices (turned off, snoozed) are honoured, the
 ill/injured and MOOD-LOW pauses applied, and the rest ordered by priority, at most `limit`.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -23,8 +24,9 @@ def _build_script() -> ModuleType:
     spec = importlib.util.spec_from_file_location("runjournal_build", ROOT / "packaging" / "build.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    sys.modules.setdefault(spec.name, module)  # dataclasses look their module up by name
+    spec.loader.exec_module(sys.modules[spec.name])
+    return sys.modules[spec.name]
 
 
 def _apt_packages(command: str) -> set[str]:
@@ -55,3 +57,32 @@ def test_the_deb_depends_on_every_system_package_the_app_install_brings() -> Non
     app, _ = _readme_commands()
     needed = _apt_packages(app) - {"python3-venv"}  # the bundle carries its own Python
     assert needed - _deb_depends() == set()
+
+
+PYINSTALLER_OUTPUT = """\
+592 WARNING: Failed to collect submodules for 'pyqtgraph.opengl' because importing 'pyqtgraph.opengl' raised: ModuleNotFoundError: No module named 'OpenGL'
+45685 WARNING: Hidden import "pysqlite2" not found!
+51417 WARNING: Library not found: could not resolve 'libgdk-3.so.0', dependency of '/v/site-packages/PySide6/Qt/plugins/platformthemes/libqgtk3.so'.
+51418 WARNING: Library not found: could not resolve 'libgtk-3.so.0', dependency of '/v/site-packages/PySide6/Qt/plugins/platformthemes/libqgtk3.so'.
+51419 WARNING: Library not found: could not resolve 'libxcb-cursor.so.0', dependency of '/v/site-packages/PySide6/Qt/plugins/platforms/libqxcb.so'.
+51420 WARNING: Library not found: could not resolve 'libfoo.so.1', dependency of '/v/site-packages/numpy/core/_multiarray_umath.so'.
+51421 INFO: Looking for dynamic libraries
+"""
+
+
+def test_the_build_tells_expected_missing_libraries_from_unexpected_ones() -> None:
+    """Qt plugins load their system libraries only on a desktop that has them (a GTK theme,
+    X11, Wayland), so their absence at build time is expected; a library missing for
+    anything else would break the bundle, and the build says so."""
+    build = _build_script()
+    report = build.missing_libraries(PYINSTALLER_OUTPUT)
+    assert [(m.library, m.needed_by) for m in report.expected] == [
+        ("libgdk-3.so.0", "platformthemes/libqgtk3.so"),
+        ("libgtk-3.so.0", "platformthemes/libqgtk3.so"),
+        ("libxcb-cursor.so.0", "platforms/libqxcb.so"),
+    ]
+    assert [m.library for m in report.unexpected] == ["libfoo.so.1"]
+    summary = build.describe_missing(report)
+    assert "expected" in summary and "libgtk-3.so.0" in summary
+    assert "NOT expected" in summary and "libfoo.so.1" in summary
+    assert build.describe_missing(build.missing_libraries("1 INFO: nothing missing\n")) == ""

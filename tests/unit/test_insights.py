@@ -1,4 +1,4 @@
-"""The n-of-1 insights of COACH_RULES.md on seeded synthetic journals with known effects."""
+"""The n-of-1 insights of docs/coach.md on seeded synthetic journals with known effects."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The layer rules of DESIGN.md, checked on the source and on what really gets imported."""
+"""The layer rules of docs/architecture.md, checked on the source and on what really gets imported."""
 
 from __future__ import annotations
 
