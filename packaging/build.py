@@ -15,10 +15,12 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import struct
 import subprocess
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,11 +39,69 @@ ICNS_TYPES = (
     (b"icp4", 16), (b"icp5", 32), (b"ic11", 32), (b"ic12", 64), (b"ic07", 128),
     (b"ic08", 256), (b"ic13", 256), (b"ic09", 512), (b"ic14", 512), (b"ic10", 1024),
 )  # fmt: skip
-# What Qt needs from the system (PLATFORM.md), as Debian package names.
+# What Qt needs from the system (the README's install command), as Debian package names:
+# `fontconfig` builds the system font cache (without it every start writes one under
+# ~/.cache), `libcups2` is how Print… finds printers.
 DEB_DEPENDS = (
-    "libegl1, libgl1, libxkbcommon0, libfontconfig1, libdbus-1-3, libglib2.0-0, libxcb-cursor0, "
-    "libxcb-icccm4, libxcb-keysyms1, libxcb-shape0, libxkbcommon-x11-0, fonts-dejavu-core"
+    "libegl1, libgl1, libxkbcommon0, libfontconfig1, fontconfig, libcups2, libdbus-1-3, libglib2.0-0, "
+    "libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, libxcb-shape0, libxkbcommon-x11-0, fonts-dejavu-core"
 )
+
+
+# PyInstaller's warning for a shared library it could not find on the build machine. (Its other
+# warnings are expected too: SQLAlchemy's optional drivers pysqlite2 and MySQLdb, and
+# pyqtgraph.opengl, which needs PyOpenGL; RunJournal uses none of them.)
+MISSING_LIBRARY = re.compile(r"Library not found: could not resolve '([^']+)', dependency of '([^']+)'")
+QT_PLUGINS = "/PySide6/Qt/plugins/"
+
+
+@dataclass(frozen=True)
+class MissingLibrary:
+    library: str
+    needed_by: str  # the Qt plugin (e.g. platformthemes/libqgtk3.so) or the file that needs it
+
+
+@dataclass
+class MissingLibraries:
+    """PyInstaller's "Library not found" warnings, sorted into expected and not.
+
+    Expected: libraries of Qt plugins. Qt loads a plugin only when it is wanted and its
+    libraries are there (the GTK theme on a GTK desktop, xcb on X11, Wayland's on Wayland);
+    then they come from the person's system, and the .deb depends on those Qt needs
+    (DEB_DEPENDS). Anything else missing would be missing in the bundle too.
+    """
+
+    expected: list[MissingLibrary] = field(default_factory=list)
+    unexpected: list[MissingLibrary] = field(default_factory=list)
+
+
+def missing_libraries(output: str) -> MissingLibraries:
+    found = MissingLibraries()
+    for library, needed_by in MISSING_LIBRARY.findall(output):
+        if QT_PLUGINS in needed_by:
+            found.expected.append(MissingLibrary(library, needed_by.split(QT_PLUGINS, 1)[1]))
+        else:
+            found.unexpected.append(MissingLibrary(library, needed_by))
+    return found
+
+
+def describe_missing(found: MissingLibraries) -> str:
+    """What the "Library not found" warnings above mean, for whoever runs the build."""
+    lines = []
+    if found.expected:
+        lines.append(
+            f'{len(found.expected)} of PyInstaller\'s "Library not found" warnings are expected: '
+            "libraries of Qt plugins that Qt loads only on a desktop that has them (a GTK "
+            "theme, X11, Wayland), from the system:"
+        )
+        lines += [f"  {m.library} (for {m.needed_by})" for m in found.expected]
+    if found.unexpected:
+        lines.append(
+            f'{len(found.unexpected)} "Library not found" warnings are NOT expected: the bundle '
+            "will lack these; install them on the build machine and build again:"
+        )
+        lines += [f"  {m.library} (for {m.needed_by})" for m in found.unexpected]
+    return "\n".join(lines)
 
 
 def version() -> str:
@@ -71,7 +131,7 @@ def render_png(size: int) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub says bytes; Qt wants str
     buffer.close()
     return bytes(data.data())
 
@@ -111,17 +171,27 @@ def render_icons() -> Path:
 
 
 def build_bundle() -> Path:
-    """dist/RunJournal/ with PyInstaller; about 30 s and 230 MB (PLATFORM.md)."""
-    subprocess.run(
-        [
-            sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-            "--distpath", str(DIST), "--workpath", str(BUILD / "pyinstaller"),
-            str(PACKAGING / "runjournal.spec"),
-        ],
-        check=True,
-        cwd=ROOT,
-        env={**os.environ, "RUNJOURNAL_ICONS": str(ICONS)},
-    )  # fmt: skip
+    """dist/RunJournal/ with PyInstaller: a one-folder bundle that still needs the system's Qt
+    libraries. PyInstaller's messages pass through as they come; its "Library not found"
+    warnings are then sorted into expected and not (describe_missing)."""
+    command = [
+        sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+        "--distpath", str(DIST), "--workpath", str(BUILD / "pyinstaller"),
+        str(PACKAGING / "runjournal.spec"),
+    ]  # fmt: skip
+    env = {**os.environ, "RUNJOURNAL_ICONS": str(ICONS)}
+    output: list[str] = []
+    with subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    ) as process:
+        assert process.stdout is not None  # stdout=PIPE
+        for line in process.stdout:
+            print(line, end="", flush=True)
+            output.append(line)
+    if process.returncode != 0:
+        raise subprocess.CalledProcessError(process.returncode, command)
+    if summary := describe_missing(missing_libraries("".join(output))):
+        print(summary)
     bundle = DIST / "RunJournal"
     if sys.platform.startswith("linux"):
         # The desktop file, icons, metainfo and the per-user installer travel with the

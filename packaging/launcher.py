@@ -4,7 +4,7 @@ import os
 import sys
 
 if not os.environ.get("LANG"):
-    os.environ["LANG"] = "C.UTF-8"  # Qt warns about a missing locale otherwise (PLATFORM.md)
+    os.environ["LANG"] = "C.UTF-8"  # Qt warns about a missing locale otherwise (docs/architecture.md)
 
 from runjournal.cli import main
 

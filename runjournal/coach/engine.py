@@ -1,4 +1,4 @@
-"""Turns the rules' findings into what the coach panel shows (COACH_RULES.md).
+"""Turns the rules' findings into what the coach panel shows (docs/coach.md).
 
 Every rule is evaluated; then the person's choices (turned off, snoozed) are honoured, the
 pauses applied (ill or injured, MOOD-LOW, a hard day), YOUR-LIFT kept only beside the card

@@ -1,4 +1,4 @@
-"""The coach's running and movement rules (COACH_RULES.md), one small pure function each.
+"""The coach's running and movement rules (docs/coach.md), one small pure function each.
 
 Each rule reads a `History` and returns one `Nudge` or `None`. Rules that speak of "runs"
 count `Activity.RUN` only; VOL and FREQ count every kind of movement. "Last N days" ends

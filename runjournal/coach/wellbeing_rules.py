@@ -1,4 +1,4 @@
-"""The coach's wellbeing rules: mood, sleep and being ill or injured (COACH_RULES.md).
+"""The coach's wellbeing rules: mood, sleep and being ill or injured (docs/coach.md).
 
 Each rule is a pure function of a `History` that returns a `Nudge` or None. Every field a
 person left empty is skipped, never filled in: a day without a mood entry is not a mood.

@@ -66,7 +66,7 @@ SESSION_MIN_S = 600
 
 
 class Intensity(enum.StrEnum):
-    """Effort bands from COACH_RULES.md: easy ≤ 4, moderate 5–6, hard ≥ 7."""
+    """Effort bands from docs/coach.md: easy ≤ 4, moderate 5–6, hard ≥ 7."""
 
     EASY = "easy"
     MODERATE = "moderate"
@@ -74,7 +74,7 @@ class Intensity(enum.StrEnum):
 
     @classmethod
     def of_effort(cls, effort: int | None) -> Intensity:
-        # A run logged without an effort counts as moderate (COACH_RULES.md).
+        # A run logged without an effort counts as moderate (docs/coach.md).
         if effort is None:
             return cls.MODERATE
         if effort <= EASY_MAX_EFFORT:

@@ -12,7 +12,7 @@ from runjournal.domain.weeks import week_start
 from runjournal.figures.daily import DailySeries
 from runjournal.figures.runs import MoodChange
 
-# Guideline lines drawn on the charts (COACH_RULES.md): WHO 2020's 150 moderate minutes a
+# Guideline lines drawn on the charts (docs/coach.md): WHO 2020's 150 moderate minutes a
 # week, the 50 minutes a week that already lower heart-disease risk, "3 to 5 times a week",
 # and "at least a quarter of your time at an easy pace".
 GUIDELINE_MINUTES = 150

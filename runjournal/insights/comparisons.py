@@ -1,4 +1,4 @@
-"""What a person's own entries show about running and mood (COACH_RULES.md, "Insights").
+"""What a person's own entries show about running and mood (docs/coach.md, "Insights").
 
 Each insight compares the person with themself: mood on days they ran against other days,
 mood the day after, sleep, and how mood moved from before to after a session. A pattern is

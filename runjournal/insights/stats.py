@@ -1,4 +1,4 @@
-"""Small-sample statistics for one person's journal (COACH_RULES.md, "Insights").
+"""Small-sample statistics for one person's journal (docs/coach.md, "Insights").
 
 Everything is seeded, so the same entries always give the same interval. Days are the
 unit for the day comparisons; because neighbouring days are alike (a good week, a bad

@@ -4,6 +4,7 @@ covers data), axes with round tick values, and a one-line message when there is 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -119,7 +120,7 @@ def tick_label(value: float) -> str:
 def y_axis(
     style: PageStyle,
     plot: QRectF,
-    ticks: list[float],
+    ticks: Sequence[float],
     low: float,
     high: float,
     *,

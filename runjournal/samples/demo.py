@@ -13,7 +13,7 @@ import random
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from functools import cache
-from typing import NamedTuple
+from typing import NamedTuple, TypedDict
 
 from runjournal.domain.model import Activity, CheckIn, Company, Run, Settings, Source
 
@@ -218,9 +218,10 @@ def _make_run(rng: random.Random, ctx: _Day, kind: str, mood: float, stress: flo
     outdoor = _outdoor(rng, ctx, activity)
     effort = min(rng.choice(_KINDS[kind].efforts), 4 if ctx.recovering else 10)
     pace = _pace_s_per_km(rng, ctx, kind, activity)
+    distance: float | None
     if kind == "parkrun":
-        distance: float | None = 5000 + rng.uniform(0, 80)
-        moving = distance / 1000 * pace
+        distance = course = 5000 + rng.uniform(0, 80)
+        moving = course / 1000 * pace
         duration = moving + rng.uniform(0, 20)
     else:
         duration = _minutes(rng, ctx, kind) * 60
@@ -273,13 +274,31 @@ def _minutes(rng: random.Random, ctx: _Day, kind: str) -> float:
     return max(15.0, minutes * (0.75 if ctx.recovering or ctx.bad else 1))
 
 
-def _watch(rng: random.Random, effort: int, activity: Activity, outdoor_m: float | None) -> dict[str, float]:
+class _WatchFields(TypedDict, total=False):
+    avg_hr: int
+    max_hr: int
+    ascent_m: float
+
+
+class _Feelings(TypedDict):
+    mood_before: int | None
+    mood_after: int | None
+    stress_before: int | None
+    stress_after: int | None
+
+
+class _NoteFields(TypedDict, total=False):
+    note: str
+    note_private: bool
+
+
+def _watch(rng: random.Random, effort: int, activity: Activity, outdoor_m: float | None) -> _WatchFields:
     """Heart rate (rising with effort) on some sessions, climb on most outdoor ones, as a
     watch or a route planner would give them."""
-    found: dict[str, float] = {}
+    found: _WatchFields = {}
     if activity is not Activity.SWIM and rng.random() < 0.45:
-        found["avg_hr"] = 105 + 7 * effort + rng.randint(-6, 6)
-        found["max_hr"] = found["avg_hr"] + rng.randint(8, 25)
+        found["avg_hr"] = average = 105 + 7 * effort + rng.randint(-6, 6)
+        found["max_hr"] = average + rng.randint(8, 25)
     if outdoor_m is not None and rng.random() < 0.8:
         found["ascent_m"] = float(round(outdoor_m / 1000 * rng.uniform(3, 14)))
     return found
@@ -293,7 +312,7 @@ def _company(rng: random.Random, kind: str, activity: Activity) -> Company:
     return rng.choices((Company.SOLO, Company.BUDDY, Company.GROUP), (0.9 - group, 0.1, group))[0]
 
 
-def _run_feelings(rng: random.Random, effort: int, mood: float, stress: float) -> dict[str, int | None]:
+def _run_feelings(rng: random.Random, effort: int, mood: float, stress: float) -> _Feelings:
     """Before/after scores: a session usually lifts mood and eases stress, but hard efforts
     sometimes feel worse (Ekkekakis 2011), and people often skip the sliders."""
     lift, ease, spread = (0.6, 0.7, 1.4) if effort >= 7 else (1.3, 1.5, 0.9)
@@ -310,7 +329,7 @@ def _run_feelings(rng: random.Random, effort: int, mood: float, stress: float) -
     }
 
 
-def _note(rng: random.Random, ctx: _Day, kind: str) -> dict[str, str | bool]:
+def _note(rng: random.Random, ctx: _Day, kind: str) -> _NoteFields:
     """A short note on about one run in five, a few of them kept private."""
     if rng.random() > 0.2:
         return {}

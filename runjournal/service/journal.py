@@ -298,7 +298,7 @@ class Journal:
 
     def insights(self, today: date) -> list[Insight] | None:
         """How running and mood move together in the person's entries; None while the coach's
-        MOOD-LOW nudge is showing, when insights are paused (COACH_RULES.md)."""
+        MOOD-LOW nudge is showing, when insights are paused (docs/coach.md)."""
         from runjournal.insights import insights
 
         with self._read() as uow:

@@ -26,6 +26,7 @@ from runjournal import __version__
 from runjournal.paths import resource
 from runjournal.service.journal import Journal, JournalError
 from runjournal.ui import start_collector
+from runjournal.ui.display import refuse_without_display
 from runjournal.ui.main_window import MainWindow
 from runjournal.ui.single_instance import SingleInstance, bring_to_front
 from runjournal.ui.theme import apply_theme
@@ -180,6 +181,8 @@ def _follow_switches(window: MainWindow, instance: SingleInstance) -> None:
 
 
 def run(path: Path, *, smoke: bool = False) -> int:
+    if (refused := refuse_without_display()) is not None:  # before Qt, which would abort
+        return refused
     started = time.perf_counter()
     app = make_application()
     instance = SingleInstance(path)

@@ -58,11 +58,11 @@ def main() -> int:
     from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
     from PySide6.QtWidgets import QApplication
 
-    from runjournal.samples import demo
     from runjournal.domain.weeks import IsoWeek
     from runjournal.figures.charts import ChartRange
-    from runjournal.service.journal import Journal
     from runjournal.reports.weekly import write_pdf
+    from runjournal.samples import demo
+    from runjournal.service.journal import Journal
     from runjournal.ui.bridge import JournalBridge
     from runjournal.ui.views.charts.charts_view import ChartsView
 

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from contextlib import closing
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from timing import median_seconds
@@ -100,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the table as JSON")
     args = parser.parse_args(argv)
     end = date.today()
-    rows: list[dict[str, object]] = []
+    rows: list[dict[str, Any]] = []
 
     with tempfile.TemporaryDirectory(prefix="runjournal-bench-") as tmp:
         folder = Path(tmp)

@@ -67,7 +67,7 @@ def main() -> int:
         files.append(target)
     size_mb = sum(f.stat().st_size for f in files) / 1e6
 
-    floor = median_seconds(lambda: [parse_alone(f) for f in files], args.repeat)
+    floor = median_seconds(lambda: list(map(parse_alone, files)), args.repeat)
     reading = median_seconds(lambda: [read_file(f, local_zone=UTC) for f in files], args.repeat)
 
     def import_all() -> None:

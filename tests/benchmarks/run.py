@@ -83,6 +83,7 @@ def _child(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _pid, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
+    assert process.stderr is not None  # stderr=PIPE
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(command)} failed: {process.stderr.read().decode()[-2000:]}")
     process.stderr.close()
@@ -108,8 +109,8 @@ def startup(folder: Path, journal10: Path, repeat: int) -> list[Row]:
     floor_script.write_text(FLOOR_PROGRAM)
     app = [sys.executable, "-m", "runjournal", "--smoke-test", "--db"]
     subprocess.run([*app, str(empty)], env=env, capture_output=True, check=True)  # creates it
-    runs = {"floor": [], "empty": [], "ten": []}
-    memory = {"empty": [], "ten": []}
+    runs: dict[str, list[float]] = {"floor": [], "empty": [], "ten": []}
+    memory: dict[str, list[int]] = {"empty": [], "ten": []}
     _child([sys.executable, str(floor_script), str(journal10)], env)  # warm the file cache
     _child([*app, str(journal10)], env)
     for _ in range(repeat):  # interleaved, so a busy moment hits all three alike
@@ -181,8 +182,8 @@ def charts(folder: Path, journal10: Path, repeat: int) -> list[Row]:
     from runjournal.figures.charts import ChartRange
     from runjournal.service.journal import Journal
     from runjournal.ui import start_collector
-    from runjournal.ui.views.charts.charts_view import CHARTS, RANGE_KEY
     from runjournal.ui.main_window import MainWindow
+    from runjournal.ui.views.charts.charts_view import CHARTS, RANGE_KEY
 
     app = QApplication.instance() or QApplication([])
     QCoreApplication.setOrganizationName("RunJournal-bench")
@@ -283,8 +284,8 @@ def report(folder: Path, journal10: Path, repeat: int) -> list[Row]:
     from PySide6.QtWidgets import QApplication
 
     from runjournal.domain.weeks import IsoWeek
-    from runjournal.service.journal import Journal
     from runjournal.reports.weekly import write_pdf
+    from runjournal.service.journal import Journal
 
     _app = QApplication.instance() or QApplication([])
     today = date.today()

@@ -177,9 +177,9 @@ def check_round(copy: Path, r: int, lines: list[str], reported: dict[str, set]) 
 
 @pytest.mark.slow
 def test_killing_the_app_while_it_saves_loses_nothing_reported_and_leaves_no_half_record(
-    tmp_path: Path,
+    tmp_path: Path, test_seed: int
 ) -> None:
-    seed = random.randrange(1_000_000)
+    seed = test_seed  # RUNJOURNAL_TEST_SEED repeats the same moments of killing
     rng = random.Random(seed)
     script = tmp_path / "saver.py"
     script.write_text(CHILD, encoding="utf-8")
@@ -187,10 +187,11 @@ def test_killing_the_app_while_it_saves_loses_nothing_reported_and_leaves_no_hal
     Journal.open(path).close()
     reported: dict[str, set] = {"runs": set(), "check_ins": set(), "batches": set()}
 
-    upcoming = start_child(script, path, 0)
+    upcoming: subprocess.Popen[str] | None = start_child(script, path, 0)
     for r in range(ROUNDS):
         child = upcoming
-        assert child.stdin is not None and child.stdout is not None
+        assert child is not None and child.stdin is not None and child.stdout is not None
+        assert child.stderr is not None
         child.stdin.write("go\n")
         child.stdin.flush()
         first = child.stdout.readline().strip()

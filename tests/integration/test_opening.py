@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
 import stat
 from contextlib import closing
@@ -49,7 +50,7 @@ def test_a_text_file_is_not_a_journal(tmp_path: Path) -> None:
 
 def test_random_bytes_are_not_a_journal(tmp_path: Path) -> None:
     path = tmp_path / "noise.sqlite"
-    path.write_bytes(os.urandom(8192))
+    path.write_bytes(random.randbytes(8192))  # seeded by conftest
     _refused(path, "not a RunJournal journal")
 
 

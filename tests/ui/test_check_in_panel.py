@@ -78,11 +78,12 @@ def test_a_mood_moved_with_the_keyboard_is_saved_after_a_pause_and_the_rest_stay
 def test_each_change_restarts_the_pause_and_the_last_value_is_saved(
     qtbot, panel: CheckInPanel, journal: Journal
 ) -> None:
+    timer = panel.autosave_timer
     key(qtbot, panel, "stress", Qt.Key.Key_Left)
-    qtbot.wait(500)
+    qtbot.waitUntil(lambda: 0 <= timer.remainingTime() < timer.interval() // 2, timeout=3000)
     key(qtbot, panel, "stress", Qt.Key.Key_Left)
-    qtbot.wait(500)
-    assert saved(journal) is None  # 1 s after the first key, but only 0.5 s after the last
+    assert timer.remainingTime() > timer.interval() // 2  # the second key started the pause again
+    assert saved(journal) is None
     qtbot.waitUntil(lambda: saved(journal) is not None, timeout=3000)
     assert saved(journal).stress == 3
 

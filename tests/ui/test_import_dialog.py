@@ -167,7 +167,12 @@ def test_cancel_on_the_review_list_stores_nothing(
 
 
 def test_cancel_while_reading_leaves_the_journal_unchanged(
-    qtbot, controller: ImportController, journal: Journal, undo_stack: QUndoStack, files: dict[str, Path]
+    qtbot,
+    controller: ImportController,
+    journal: Journal,
+    undo_stack: QUndoStack,
+    files: dict[str, Path],
+    settle,
 ) -> None:
     many = []
     for index in range(40):
@@ -182,7 +187,7 @@ def test_cancel_while_reading_leaves_the_journal_unchanged(
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert not dialog.is_reading
-    qtbot.wait(300)  # anything the worker still sends must change nothing
+    settle()  # the worker has stopped, and anything it still sent has arrived: it changed nothing
     assert dialog.plan is None
     assert journal.runs() == []
     assert undo_stack.count() == 0

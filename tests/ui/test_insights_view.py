@@ -95,24 +95,28 @@ def test_new_entries_mark_a_visible_view_stale_and_it_recomputes(qtbot, journal,
         assert NOT_ENOUGH_TEXT not in texts
 
 
-def test_a_hidden_view_waits_until_it_is_shown(qtbot, journal, view):
+def test_a_hidden_view_waits_until_it_is_shown(qtbot, journal, view, settle, timers_waiting):
     assert _show_and_wait(qtbot, view) == []
     view.hide()
-    with qtbot.assertNotEmitted(view.insightsShown, wait=800):
+    with qtbot.assertNotEmitted(view.insightsShown):
         journal.log_run(Run(day=date.today(), duration_s=1800))
+        settle()
+    assert timers_waiting(view) == [] and not view.is_computing  # nothing planned for later
     assert view.is_stale
     _show_and_wait(qtbot, view)
     assert not view.is_stale
 
 
-def test_showing_again_without_changes_does_not_recompute(qtbot, view):
+def test_showing_again_without_changes_does_not_recompute(qtbot, view, settle, timers_waiting):
     _show_and_wait(qtbot, view)
     view.hide()
-    with qtbot.assertNotEmitted(view.insightsShown, wait=500):
+    with qtbot.assertNotEmitted(view.insightsShown):
         view.show()
+        settle()
+    assert timers_waiting(view) == [] and not view.is_computing
 
 
-def test_only_the_newest_computation_is_shown(qtbot, journal, view):
+def test_only_the_newest_computation_is_shown(qtbot, journal, view, settle, timers_waiting):
     _add_demo(journal)
     emitted: list[object] = []
     view.insightsShown.connect(emitted.append)
@@ -120,5 +124,5 @@ def test_only_the_newest_computation_is_shown(qtbot, journal, view):
         view.show()
         view.refresh()
         view.refresh()
-    qtbot.wait(1500)
-    assert len(emitted) == 1
+    settle()  # the older computations have finished and anything they sent has arrived
+    assert len(emitted) == 1 and timers_waiting(view) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import re
 import sqlite3
 import stat
@@ -57,7 +58,7 @@ def _zero_pages(path: Path) -> None:
 
 
 def _random_bytes(path: Path) -> None:
-    path.write_bytes(os.urandom(8192))
+    path.write_bytes(random.randbytes(8192))  # seeded by conftest
 
 
 def _text_file(path: Path) -> None:

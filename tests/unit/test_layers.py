@@ -1,4 +1,4 @@
-"""The layer rules of DESIGN.md, checked on the source and on what really gets imported.
+"""The layer rules of docs/architecture.md, checked on the source and on what really gets imported.
 
 The picture (docs/architecture.md): ui/ and cli/ go through service/ and never reach
 storage/; service/ is the one API and knows no Qt; coach/, insights/, figures/, formats/

@@ -1,4 +1,4 @@
-"""The running rules, each just inside and just outside its trigger (COACH_RULES.md)."""
+"""The running rules, each just inside and just outside its trigger (docs/coach.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The wellbeing rules of COACH_RULES.md, each just inside and just outside its trigger."""
+"""The wellbeing rules of docs/coach.md, each just inside and just outside its trigger."""
 
 from __future__ import annotations
 
