@@ -81,7 +81,7 @@ def _rank(rule_id: str, nudge: Nudge) -> tuple[int, int]:
 
 
 def may_turn_off(level: Level) -> bool:
-    """Safety nudges can be snoozed, never turned off (COACH_RULES.md)."""
+    """Safety nudges can be snoozed, never turned off (docs/coach.md)."""
     return level is not Level.SAFETY
 
 

@@ -2,7 +2,7 @@
 
 HARD-DAY answers one hard check-in with care and pauses the "do more" nudges for that day;
 STRESS-HIGH and ANXIETY-HIGH answer a week of high scores; YOUR-LIFT offers, beside a care
-or safety card, what the person's own sessions did for their mood (COACH_RULES.md). A field
+or safety card, what the person's own sessions did for their mood (docs/coach.md). A field
 the person left empty is never read as a value.
 """
 

@@ -1,6 +1,6 @@
 """Each rule's name as a person reads it in Preferences, where turned-off tips come back."""
 
-# Safety tips: a person can snooze them for 7 days, never turn them off (COACH_RULES.md).
+# Safety tips: a person can snooze them for 7 days, never turn them off (docs/coach.md).
 SAFETY_RULES = ("MOOD-LOW",)
 SAFETY_NOTE = "Safety tips ({names}) can be snoozed but not turned off."
 

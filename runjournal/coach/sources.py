@@ -1,6 +1,6 @@
 """Where each nudge's advice comes from, by the short names a person sees on a card.
 
-One table for the whole app (COACH_RULES.md, "Sources"): a card lists short names, Help →
+One table for the whole app (docs/coach.md, "Sources"): a card lists short names, Help →
 Sources lists each in full, and the printed page and the command line use the same words.
 Every rule's sources are looked up here by its id, so a rule can never cite something the
 person cannot look up.

@@ -1,4 +1,4 @@
-"""VOL and FREQ (COACH_RULES.md v2): the person's calendar week against their own goal.
+"""VOL and FREQ (docs/coach.md): the person's calendar week against their own goal.
 
 Both read the week through `domain.progress`, the same function Today's panel, the run log,
 the charts and the printed page use, so "about N minutes to go" is the same number on every

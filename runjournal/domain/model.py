@@ -57,7 +57,7 @@ class Source(enum.StrEnum):
     CSV = "csv"
 
 
-# Effort bands (COACH_RULES.md, "Definitions"): easy ≤ 4, moderate 5–6, hard ≥ 7. Written
+# Effort bands (docs/coach.md, "Definitions"): easy ≤ 4, moderate 5–6, hard ≥ 7. Written
 # once here; the SQL week sums in storage are built from these same numbers.
 EASY_MAX_EFFORT = 4
 HARD_MIN_EFFORT = 7

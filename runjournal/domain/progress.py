@@ -1,6 +1,6 @@
 """Week progress: what "this week" means, once, for every view and the coach.
 
-COACH_RULES.md ("Definitions"): this week is the person's calendar week (their own first
+docs/coach.md ("Definitions"): this week is the person's calendar week (their own first
 day), from its first day to today; progress is measured against the person's own goal, else
 150 moderate-equivalent minutes. Today's panel, the run log's weekly totals, the charts, the
 printed page and the coach's VOL and FREQ all read a `WeekProgress` made here, so one day
@@ -43,7 +43,7 @@ def whole_minutes(minutes: float) -> int:
 
 
 def is_session(run: Run) -> bool:
-    """A session is any activity of at least 10 minutes (COACH_RULES.md)."""
+    """A session is any activity of at least 10 minutes (docs/coach.md)."""
     return run.duration_s >= SESSION_MIN_S
 
 
@@ -92,7 +92,7 @@ def week_totals_of(runs: Iterable[Run], first_day: date) -> WeekTotals:
 
 
 def weekly_goal(goal_minutes: int | None) -> int:
-    """The person's own goal in minutes if set, else 150 (COACH_RULES.md)."""
+    """The person's own goal in minutes if set, else 150 (docs/coach.md)."""
     return goal_minutes if goal_minutes is not None and goal_minutes > 0 else DEFAULT_WEEKLY_MINUTES
 
 

@@ -35,7 +35,7 @@ def chart_data(uow: UnitOfWork, chart_range: ChartRange, today: date) -> ChartDa
     journal_first = journal_counts(uow.connection).first_day
     first = chart_range.first_day(today, journal_first, settings.week_start)
     last = week_start(today, settings.week_start) + timedelta(days=6)
-    # This week counts from its first day to today, as on Today's panel (COACH_RULES.md).
+    # This week counts from its first day to today, as on Today's panel (docs/coach.md).
     weeks = week_totals(uow, first, min(last, today), settings.week_start)
     # Only the columns the charts draw: building every Run and CheckIn of ten years would
     # take most of the time.

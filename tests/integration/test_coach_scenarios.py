@@ -1,4 +1,4 @@
-"""The coach on real journals, in the situations a person lives through (COACH_RULES.md v2)."""
+"""The coach on real journals, in the situations a person lives through (docs/coach.md)."""
 
 from __future__ import annotations
 

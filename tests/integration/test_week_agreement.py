@@ -1,6 +1,6 @@
 """One week everywhere: for every day of a two-year sample journal, Today's week summary, the
 run log's week row, the charts' week figure, the printed page's tiles and the coach's VOL and
-FREQ show the same minutes, goal, "to go" and sessions (COACH_RULES.md, Definitions).
+FREQ show the same minutes, goal, "to go" and sessions (docs/coach.md, Definitions).
 
 The sample is seeded, so a failure names a day that can be looked at again.
 """

@@ -18,7 +18,7 @@ from runjournal.coach.model import History, Level, Nudge
 from runjournal.domain.model import CheckIn, CoachChoice
 
 TODAY = date(2025, 6, 30)
-TABLE_ORDER = (  # the order of COACH_RULES.md's table (version 2)
+TABLE_ORDER = (  # the order of docs/coach.md's table (version 2)
     "MOOD-LOW",
     "HARD-DAY",
     "YOUR-LIFT",

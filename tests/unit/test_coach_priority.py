@@ -1,4 +1,4 @@
-"""The coach's order, cap and pauses of version 2, with the real rules (COACH_RULES.md)."""
+"""The coach's order, cap and pauses of version 2, with the real rules (docs/coach.md)."""
 
 from __future__ import annotations
 

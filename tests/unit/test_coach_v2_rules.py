@@ -1,4 +1,4 @@
-"""The fixes of the coach's version 2 (COACH_RULES.md), each at its exact threshold."""
+"""The fixes of the coach's version 2 (docs/coach.md), each at its exact threshold."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The listening rules (COACH_RULES.md v2): HARD-DAY, YOUR-LIFT, STRESS-HIGH, ANXIETY-HIGH,
+"""The listening rules (docs/coach.md): HARD-DAY, YOUR-LIFT, STRESS-HIGH, ANXIETY-HIGH,
 each just inside and just outside its threshold, seen through the coach as a person sees it."""
 
 from __future__ import annotations

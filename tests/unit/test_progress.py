@@ -1,4 +1,4 @@
-"""Week progress: the one meaning of "this week" and the goal (COACH_RULES.md, Definitions)."""
+"""Week progress: the one meaning of "this week" and the goal (docs/coach.md, Definitions)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""VOL and FREQ (COACH_RULES.md v2): the person's calendar week and goal, at their exact
+"""VOL and FREQ (docs/coach.md): the person's calendar week and goal, at their exact
 thresholds, with the window they counted named in "Why?"."""
 
 from __future__ import annotations
