@@ -308,7 +308,7 @@ def start_gui(args: argparse.Namespace) -> int:
     try:
         from runjournal.ui.app import run
 
-        return run(journal_path(args.db), smoke=args.smoke_test)
+        return run(journal_path(args.db), smoke=args.smoke_test, check_in=args.check_in)
     finally:
         start_collector.resume()
 
@@ -335,6 +335,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--smoke-test", action="store_true", help="open the window, wait until it is painted, then exit"
     )
+    parser.add_argument("--check-in", action="store_true", help="open on today's check-in, ready to type")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     log = commands.add_parser("log-run", parents=[common], help="log a run (or a walk, ride, swim)")
@@ -396,12 +397,14 @@ def build_parser() -> argparse.ArgumentParser:
     from runjournal.cli.coach import add_coach_command
     from runjournal.cli.import_command import add_import_command
     from runjournal.cli.insights import add_insights_command
+    from runjournal.cli.reminder import add_reminder_command
     from runjournal.cli.report import add_report_command
 
     add_coach_command(commands, common)
     add_insights_command(commands, common)
     add_report_command(commands, common)
     add_import_command(commands, common)
+    add_reminder_command(commands, common)
 
     demo = commands.add_parser(
         "demo", parents=[common], help="write a realistic sample journal (empty file only)"
@@ -423,6 +426,7 @@ def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
     window = argparse.ArgumentParser(prog="runjournal", add_help=False, exit_on_error=False)
     window.add_argument("--db", default=None)
     window.add_argument("--smoke-test", action="store_true")
+    window.add_argument("--check-in", action="store_true")
     try:
         args, rest = window.parse_known_args(argv)
     except argparse.ArgumentError:

@@ -345,6 +345,14 @@ class MainWindow(QMainWindow):
         if path:
             self.switch_to(Path(path))
 
+    def start_check_in(self) -> None:
+        """Today's check-in, in front, with the cursor on Mood (a reminder was clicked)."""
+        from runjournal.ui.single_instance import bring_to_front
+
+        self.tabs.setCurrentWidget(self.today)
+        bring_to_front(self)
+        self.today.check_in.start_today()
+
     def switch_to(self, path: Path) -> bool:
         """Opens another journal in this window; the current one stays open if that fails."""
         self.today.check_in.flush()
@@ -395,6 +403,9 @@ class MainWindow(QMainWindow):
             from PySide6.QtWidgets import QApplication
 
             apply_theme(QApplication.instance(), dialog.result_theme())  # type: ignore[arg-type]
+        problem = dialog.reminder.apply(journal.path)
+        if problem:
+            QMessageBox.warning(self, "The daily reminder", problem)
         self.say("Preferences saved")
 
     def show_support(self) -> None:
