@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     from runjournal.cli.import_command import add_import_command
     from runjournal.cli.insights import add_insights_command
     from runjournal.cli.log_run import add_log_run_command
+    from runjournal.cli.reminder import add_reminder_command
     from runjournal.cli.report import add_report_command
     from runjournal.cli.restore import add_restore_command
     from runjournal.cli.support import add_support_command
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--smoke-test", action="store_true", help="open the window, wait until it is painted, then exit"
     )
+    parser.add_argument("--check-in", action="store_true", help="open on today's check-in, ready to type")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     # In the order `runjournal --help` lists them.
     for add in (
@@ -69,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         add_insights_command,
         add_report_command,
         add_import_command,
+        add_reminder_command,
         add_demo_command,
     ):
         add(commands, common)
@@ -84,6 +87,7 @@ def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
     window = argparse.ArgumentParser(prog="runjournal", add_help=False, exit_on_error=False)
     window.add_argument("--db", default=None)
     window.add_argument("--smoke-test", action="store_true")
+    window.add_argument("--check-in", action="store_true")
     try:
         args, rest = window.parse_known_args(argv)
     except argparse.ArgumentError:

@@ -14,6 +14,6 @@ def start_window(args: argparse.Namespace) -> int:
     try:
         from runjournal.ui.app import run
 
-        return run(journal_path(args.db), smoke=args.smoke_test)
+        return run(journal_path(args.db), smoke=args.smoke_test, check_in=args.check_in)
     finally:
         start_collector.resume()

@@ -28,7 +28,7 @@ from runjournal.service.journal import Journal, JournalError
 from runjournal.ui import start_collector
 from runjournal.ui.display import refuse_without_display
 from runjournal.ui.main_window import MainWindow
-from runjournal.ui.single_instance import SingleInstance, bring_to_front
+from runjournal.ui.single_instance import CHECK_IN_MESSAGE, RAISE_MESSAGE, SingleInstance, bring_to_front
 from runjournal.ui.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -83,6 +83,9 @@ def welcome(window: MainWindow) -> None:
     journal = window.bridge.journal
     journal.save_settings(journal.settings().replace(units=dialog.units()))
     QSettings().setValue("welcome/done", True)
+    problem = dialog.reminder.apply(window.home_path)
+    if problem:
+        QMessageBox.warning(window, "The daily reminder", problem)
     if dialog.wants_sample:
         open_sample(window)
 
@@ -180,14 +183,15 @@ def _follow_switches(window: MainWindow, instance: SingleInstance) -> None:
     window.bridge.journal_replaced.connect(moved)
 
 
-def run(path: Path, *, smoke: bool = False) -> int:
+def run(path: Path, *, smoke: bool = False, check_in: bool = False) -> int:
     if (refused := refuse_without_display()) is not None:  # before Qt, which would abort
         return refused
     started = time.perf_counter()
     app = make_application()
     instance = SingleInstance(path)
     # The lock now; answering later starts (which loads Qt's network module) after the first paint.
-    if not instance.acquire(notify=not smoke, listen=False):
+    request = CHECK_IN_MESSAGE if check_in else RAISE_MESSAGE
+    if not instance.acquire(notify=not smoke, listen=False, request=request):
         if smoke:
             print(f"smoke test: {instance.message}", file=sys.stderr)
             return EXIT_UNUSABLE
@@ -208,8 +212,11 @@ def run(path: Path, *, smoke: bool = False) -> int:
         journal = opened.journal
         window = MainWindow(journal, single_instance=instance)
         instance.raiseRequested.connect(lambda: bring_to_front(window))
+        instance.checkInRequested.connect(window.start_check_in)
         _follow_switches(window, instance)
         window.show()
+        if check_in:
+            window.start_check_in()
         after_first_paint(window, start_collector.resume)
         after_first_paint(window, instance.listen)
         if opened.note:

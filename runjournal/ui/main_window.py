@@ -348,6 +348,14 @@ class MainWindow(QMainWindow):
         if path:
             self.switch_to(Path(path))
 
+    def start_check_in(self) -> None:
+        """Today's check-in, in front, with the cursor on Mood (a reminder was clicked)."""
+        from runjournal.ui.single_instance import bring_to_front
+
+        self.tabs.setCurrentWidget(self.today)
+        bring_to_front(self)
+        self.today.check_in.start_today()
+
     def switch_to(self, path: Path) -> bool:
         """Opens another journal in this window; the current one stays open if that fails."""
         self.today.check_in.flush()
@@ -396,6 +404,9 @@ class MainWindow(QMainWindow):
         except Exception as error:  # logged by the command: say it, keep going
             QMessageBox.warning(self, "Preferences not saved", f"{error}\n\nNothing was changed.")
             return
+        problem = dialog.reminder.apply(journal.path)  # per computer, like the desktop's own settings
+        if problem:
+            QMessageBox.warning(self, "The daily reminder", problem)
         self.say("Preferences saved")
 
     def _set_theme(self, theme: str) -> None:

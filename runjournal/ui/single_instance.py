@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 RAISE_MESSAGE = b"raise\n"
+CHECK_IN_MESSAGE = b"check-in\n"  # raise, then show today's check-in (a reminder was clicked)
 CONNECT_TIMEOUT_MS = 1000
 LOCK_TIMEOUT_MS = 100
 RETRY_S = 0.05  # between tries to reach a window that holds the lock but is not listening yet
@@ -63,6 +64,7 @@ class SingleInstance(QObject):
     """
 
     raiseRequested = Signal()
+    checkInRequested = Signal()
 
     def __init__(self, journal_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -76,7 +78,7 @@ class SingleInstance(QObject):
     def held(self) -> bool:
         return self._lock is not None
 
-    def acquire(self, *, notify: bool = True, listen: bool = True) -> bool:
+    def acquire(self, *, notify: bool = True, listen: bool = True, request: bytes = RAISE_MESSAGE) -> bool:
         """Takes the journal for this process, or asks the process that has it to show itself.
 
         With `notify` False (the smoke test) the other window is left alone. With `listen`
@@ -87,7 +89,7 @@ class SingleInstance(QObject):
         lock = self._lock_file(self.path)
         if lock is None:
             if notify:
-                self._tell_other(self.path)
+                self._tell_other(self.path, request)
             else:
                 self.raised_other = False
                 self.message = f"RunJournal is already open on {self.path}. Close it first."
@@ -174,7 +176,7 @@ class SingleInstance(QObject):
 
     # Talking to the other window ------------------------------------------------------
 
-    def _tell_other(self, path: Path) -> None:
+    def _tell_other(self, path: Path, request: bytes = RAISE_MESSAGE) -> None:
         from PySide6.QtNetwork import QLocalSocket
 
         socket = QLocalSocket()
@@ -188,7 +190,7 @@ class SingleInstance(QObject):
                 break
             time.sleep(RETRY_S)
         if connected:
-            socket.write(RAISE_MESSAGE)
+            socket.write(request)
             self.raised_other = socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
             socket.disconnectFromServer()
             if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
@@ -210,5 +212,7 @@ class SingleInstance(QObject):
 
     def _on_message(self, socket: QLocalSocket) -> None:
         data = bytes(socket.readAll().data())
-        if RAISE_MESSAGE.strip() in data:
+        if RAISE_MESSAGE.strip() in data or CHECK_IN_MESSAGE.strip() in data:
             self.raiseRequested.emit()
+        if CHECK_IN_MESSAGE.strip() in data:
+            self.checkInRequested.emit()

@@ -419,3 +419,17 @@ def test_the_run_log_is_prepared_while_the_window_is_idle(
     assert window.runs.view.model.rowCount() == 0  # but the runs are read only when it is opened
     window.tabs.setCurrentWidget(window.runs)
     assert window.runs.model.rowCount() == 1
+
+
+def test_a_reminder_click_lands_on_todays_check_in_with_the_cursor_on_mood(
+    qtbot, window: MainWindow
+) -> None:
+    window.tabs.setCurrentWidget(window.runs)
+    window.today.check_in.setDay(date.today() - timedelta(days=3))
+    window.start_check_in()
+    assert window.tabs.currentWidget() is window.today
+    assert window.today.check_in.day() == date.today()
+    mood = window.today.check_in.sliders["mood"].slider
+    qtbot.waitUntil(lambda: mood.hasFocus())
+    qtbot.keyClick(mood, Qt.Key.Key_Right)  # the keyboard now moves Mood
+    assert window.today.check_in.sliders["mood"].value() is not None

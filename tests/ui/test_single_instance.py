@@ -204,3 +204,18 @@ def test_a_second_start_waits_for_a_window_that_is_not_listening_yet(
     out, _ = other.communicate(timeout=60)
     acquired, raised, message = out.strip().split("|")
     assert (acquired, raised, message) == ("False", "True", ALREADY_OPEN)
+
+
+def test_a_start_from_the_reminder_asks_the_open_window_for_todays_check_in(
+    qtbot, instance: SingleInstance, journal_path: Path
+) -> None:
+    assert instance.acquire()
+    with qtbot.waitSignals([instance.raiseRequested, instance.checkInRequested], timeout=20_000):
+        second = subprocess.Popen(
+            [sys.executable, "-m", "runjournal", "--db", str(journal_path), "--check-in"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV,
+        )  # fmt: skip
+    out, err = second.communicate(timeout=60)
+    assert second.returncode == 0, err
+    assert ALREADY_OPEN in out
+    assert instance.held

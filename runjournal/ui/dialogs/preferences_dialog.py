@@ -117,6 +117,10 @@ class PreferencesDialog(QDialog):
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         form.addRow(hint)
         form.addRow("&Appearance:", self.theme)
+        from runjournal.ui.widgets.reminder_fields import ReminderFields
+
+        self.reminder = ReminderFields()
+        form.addRow("Daily reminder:", self.reminder)
 
         self.turned_off: dict[str, QCheckBox] = {}
         turned_off = [r for r in turned_off if r not in SAFETY_RULES]  # those are never off

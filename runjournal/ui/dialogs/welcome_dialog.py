@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from runjournal.domain.model import DistanceUnit
+from runjournal.ui.widgets.reminder_fields import ReminderFields
 
 
 class WelcomeDialog(QDialog):
@@ -61,6 +62,9 @@ class WelcomeDialog(QDialog):
         layout.addWidget(QLabel("Show distances in:"))
         layout.addWidget(self.km)
         layout.addWidget(self.mi)
+        layout.addSpacing(8)
+        self.reminder = ReminderFields()
+        layout.addWidget(self.reminder)
         layout.addSpacing(8)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)

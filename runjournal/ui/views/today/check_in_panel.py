@@ -13,7 +13,7 @@ import re
 from datetime import date, timedelta
 
 import shiboken6
-from PySide6.QtCore import QLocale, QSize, QTime, QTimer, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QFont, QHideEvent, QPalette, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -274,6 +274,13 @@ class CheckInPanel(QWidget):
             ill=self.ill.isChecked(),
             note=self.note.toPlainText(),
         )
+
+    def start_today(self) -> None:
+        """Shows today's check-in with the keyboard on Mood: where a reminder's click lands."""
+        from datetime import date as _date
+
+        self.setDay(_date.today())
+        self.sliders["mood"].slider.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def has_unsaved_changes(self) -> bool:
         return self._dirty
