@@ -30,6 +30,7 @@ from runjournal.domain.model import (
 )
 from runjournal.domain.validation import validate_check_in, validate_run, validate_settings
 from runjournal.service.imports import SUPPORT_CONTACTS_KEY
+from runjournal.service.run_cache import RunCache
 from runjournal.storage.database import Database, open_database
 from runjournal.storage.backup.inspect import CheckReport, FileReport, JournalError, check_journal, inspect_file
 from runjournal.storage.repositories import journal_counts
@@ -73,23 +74,37 @@ def _entry_problems(
     return problems
 
 
+class _ReadUnit(UnitOfWork):
+    """A read transaction that remembers the run cache's generation from before it began,
+    so what it reads is kept only if no write came meanwhile."""
+
+    def __init__(self, database: Database, runs_generation: int) -> None:
+        super().__init__(database.engine)
+        self.runs_generation = runs_generation
+
+    def __enter__(self) -> _ReadUnit:
+        super().__enter__()
+        return self
+
+
 class Journal:
     def __init__(self, database: Database) -> None:
         self._db = database
         self.changes = ChangeHub()
-        # Every run, oldest first, kept between writes: the coach and insights read them all
-        # after each change, and this process is the journal's only writer (see app_lock).
-        self._all_runs: tuple[Run, ...] | None = None
+        self._run_cache = RunCache()  # every run, kept between writes (see run_cache)
         self.changes.subscribe(self._forget_runs)
 
     def _forget_runs(self, change: Change) -> None:
         if change & Change.RUNS:
-            self._all_runs = None
+            self._run_cache.forget()
 
-    def _runs_until(self, uow: UnitOfWork, today: date) -> tuple[Run, ...]:
-        runs = self._all_runs
-        if runs is None:
-            runs = self._all_runs = tuple(uow.runs.between(None, None))
+    def _all_runs(self, uow: _ReadUnit) -> tuple[Run, ...]:
+        """Every run as this read's transaction sees it: the copy kept between writes when
+        no write came since the read began."""
+        return self._run_cache.runs(uow.runs_generation, lambda: uow.runs.between(None, None))
+
+    def _runs_until(self, uow: _ReadUnit, today: date) -> tuple[Run, ...]:
+        runs = self._all_runs(uow)
         if runs and runs[-1].day > today:
             return tuple(r for r in runs if r.day <= today)
         return runs
@@ -117,8 +132,8 @@ class Journal:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
-    def _read(self) -> UnitOfWork:
-        return UnitOfWork(self._db.engine)
+    def _read(self) -> _ReadUnit:
+        return _ReadUnit(self._db, self._run_cache.generation)
 
     def _write(self) -> UnitOfWork:
         return UnitOfWork(self._db.engine, write=True)
@@ -187,9 +202,7 @@ class Journal:
         """Runs between two days (both included), oldest first."""
         with self._read() as uow:
             if first is None and last is None:  # every run: the copy kept between writes
-                if self._all_runs is None:
-                    self._all_runs = tuple(uow.runs.between(None, None))
-                return list(self._all_runs)
+                return list(self._all_runs(uow))
             return uow.runs.between(first, last)
 
     def latest_run(self, today: date) -> Run | None:
