@@ -390,8 +390,7 @@ class Journal:
     def store_import(self, plan: ImportPlan) -> ImportDone:
         """Stores the plan's new entries and their original files in one transaction;
         a large import is preceded by a checked backup."""
-        runs = plan.new_runs
-        _raise_if(_entry_problems(runs, []))
+        runs = plan.new_runs  # each passed validate_run when the plan was made (plan_import)
         if len(runs) >= LARGE_IMPORT_RUNS:
             self.backup(reason="before-import")
         with self._write() as uow:
@@ -417,7 +416,7 @@ class Journal:
     def load_document(self, document: JournalDocument) -> tuple[int, int]:
         """Fills an empty journal from a whole-journal export, ids included, so exporting
         and loading gives the same journal. All of it, or (on any problem) nothing."""
-        if not self.is_empty() or self.source_files():
+        if not self._holds_nothing():
             raise ValidationError(
                 [Problem("document", "A whole-journal export can only be loaded into an empty journal.")]
             )
@@ -428,6 +427,12 @@ class Journal:
             uow.commit()
         self.changes.emit(Change.EVERYTHING)
         return len(document.runs), len(document.check_ins)
+
+    def _holds_nothing(self) -> bool:
+        """No entry and no kept file: counted by the database, no file's bytes unpacked."""
+        with self._read() as uow:
+            counts = journal_counts(uow.connection)
+            return counts.runs == 0 and counts.check_ins == 0 and uow.source_files.count() == 0
 
     def source_files(self) -> list[SourceFile]:
         """Every imported file's original bytes."""
