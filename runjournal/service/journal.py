@@ -416,7 +416,7 @@ class Journal:
     def load_document(self, document: JournalDocument) -> tuple[int, int]:
         """Fills an empty journal from a whole-journal export, ids included, so exporting
         and loading gives the same journal. All of it, or (on any problem) nothing."""
-        if not self._holds_nothing():
+        if not self.holds_nothing():
             raise ValidationError(
                 [Problem("document", "A whole-journal export can only be loaded into an empty journal.")]
             )
@@ -428,7 +428,7 @@ class Journal:
         self.changes.emit(Change.EVERYTHING)
         return len(document.runs), len(document.check_ins)
 
-    def _holds_nothing(self) -> bool:
+    def holds_nothing(self) -> bool:
         """No entry and no kept file: counted by the database, no file's bytes unpacked."""
         with self._read() as uow:
             counts = journal_counts(uow.connection)

@@ -8,13 +8,19 @@ left on the stack or in the journal.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
 from runjournal.domain.model import CheckIn, Run
 from runjournal.domain.units import format_day
+from runjournal.service.journal import JournalError, ValidationError
 from runjournal.ui.bridge import JournalBridge
+
+_log = logging.getLogger(__name__)
+# A run deleted meanwhile (KeyError) or a refused or unsaved record: said to the person.
+EXPECTED = (JournalError, ValidationError, OSError, KeyError)
 
 
 class JournalCommand(QUndoCommand):
@@ -28,6 +34,8 @@ class JournalCommand(QUndoCommand):
         try:
             action()
         except Exception as error:  # shown to the person by whoever pushed the command
+            if not isinstance(error, EXPECTED):
+                _log.exception("An edit could not be made")  # a bug: its traceback is kept
             self.error = error
             if not self._done_once:
                 self.setObsolete(True)

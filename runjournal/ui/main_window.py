@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget,
 
 from runjournal.domain.model import CoachChoice
 from runjournal.domain.units import count
-from runjournal.service.journal import Journal, JournalError
+from runjournal.service.journal import Journal, JournalError, ValidationError
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.views.charts.charts_tab import ChartsTab
 from runjournal.ui.views.coach.coach_panel import CoachPanel
@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
                 journal.save_coach_choice(
                     CoachChoice(rule_id, disabled=False, snoozed_until=current.snoozed_until)
                 )
-        except Exception as error:  # a validation slip or a disk problem: say it, keep going
+        except (ValidationError, JournalError) as error:  # a validation slip or a disk problem: say it
             QMessageBox.warning(self, "Preferences not saved", str(error))
             return
         if dialog.result_theme() != theme:

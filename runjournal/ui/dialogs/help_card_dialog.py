@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from runjournal.domain import support_lines
 from runjournal.domain.model import SupportContact
+from runjournal.service.journal import JournalError, ValidationError
 from runjournal.ui.bridge import JournalBridge
 
 COLUMNS = ("Name", "Number", "Note")
@@ -241,7 +242,7 @@ class HelpCardDialog(QDialog):
                 return False
         try:
             self.bridge.journal.save_support_contacts([SupportContact(*row) for row in rows])
-        except Exception as error:  # a full disk, a locked file: tell the person, keep the edits
+        except (ValidationError, JournalError, OSError) as error:  # a full disk, a locked file: keep the edits
             QMessageBox.warning(self, "Contacts not saved", f"Your contacts could not be saved.\n\n{error}")
             self.status_label.setText("Not saved yet — your edits are still here.")
             return False

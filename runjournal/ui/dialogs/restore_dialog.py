@@ -9,6 +9,7 @@ can itself be undone from here.
 from __future__ import annotations
 
 import html
+import logging
 from datetime import datetime
 from pathlib import Path
 
@@ -38,12 +39,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from runjournal import logs
 from runjournal.domain.units import count
 from runjournal.service.journal import Journal, JournalError
 from runjournal.paths import backups_dir
 from runjournal.storage.backup.backup import BackupEntry, BackupInfo
 from runjournal.storage.backup.rotation import BEFORE_IMPORT, BEFORE_RESTORE, BEFORE_UPGRADE, DAILY, MANUAL
 from runjournal.ui.bridge import JournalBridge
+
+_log = logging.getLogger(__name__)
 
 COL_MADE = 0
 COL_WHY = 1
@@ -308,8 +312,12 @@ class RestoreDialog(QDialog):
             self._say(f"Nothing was restored. {error}", problem=True)
             self.refresh()
             return
-        except Exception as error:  # a disk or database error: say it in words, keep going
-            self._say(f"Nothing was restored: {error}", problem=True)
+        except OSError as error:  # a disk error: say it in words, keep going
+            self._say(f"Nothing was restored: {error.strerror or error}", problem=True)
+            self.refresh()
+            return
+        except Exception:  # a bug: logged with its traceback, then said in words
+            self._say(logs.unexpected(_log, "restoring the backup"), problem=True)
             self.refresh()
             return
         counts = self._journal().counts()

@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from runjournal.domain.units import count
+from runjournal.service.journal import JournalError, ValidationError
 from runjournal.ui.bridge import JournalBridge
 
 FILE_FILTER = (
@@ -147,8 +148,8 @@ class ImportController(QObject):
         title = "Whole Journal Not Loaded"
         journal = self.bridge.journal
         try:
-            empty = journal.is_empty() and not journal.source_files()
-        except Exception as error:  # the journal can't be read: say so rather than fail
+            empty = journal.holds_nothing()
+        except JournalError as error:  # the journal can't be read: say so rather than fail
             tell(parent, title, f"Your journal could not be read: {error}", warning=True)
             return False
         if not empty:
@@ -178,7 +179,7 @@ class ImportController(QObject):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             runs, check_ins = journal.load_document(document)
-        except Exception as error:  # ValidationError or JournalError: nothing was stored
+        except (ValidationError, JournalError) as error:  # nothing was stored
             QGuiApplication.restoreOverrideCursor()
             tell(parent, title, f"Nothing was loaded: {error}", warning=True)
             return False

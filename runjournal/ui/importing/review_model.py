@@ -14,8 +14,8 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from runjournal.domain.model import DistanceUnit
 from runjournal.domain.units import format_distance, format_duration, unit_label
 from runjournal.service.import_plan import ImportItem, Status
-from runjournal.ui.views.runs.run_table_model import locale_date
 from runjournal.ui.theme import is_dark
+from runjournal.ui.views.runs.run_table_model import locale_date
 
 COL_FILE = 0
 COL_DATE = 1
