@@ -113,6 +113,8 @@ class Task:
             self._send(_Kind.PROGRESS, progress)
 
     def _send(self, kind: _Kind, payload: object) -> None:
+        if not shiboken6.isValid(self._mailbox):
+            return  # the app has quit while this ran: nobody is waiting for the answer
         self._mailbox.arrived.emit(_Letter(self._loader, self._generation, kind, payload))
 
 
