@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from runjournal.service import figures as journal_figures
 from runjournal.service import imports as journal_imports
@@ -33,7 +33,7 @@ from runjournal.service.imports import SUPPORT_CONTACTS_KEY
 from runjournal.service.run_cache import RunCache
 from runjournal.storage.database import Database, open_database
 from runjournal.storage.backup.inspect import CheckReport, FileReport, JournalError, check_journal, inspect_file
-from runjournal.storage.repositories import journal_counts
+from runjournal.storage.repositories import RunRepository, journal_counts
 from runjournal.storage.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
@@ -76,15 +76,47 @@ def _entry_problems(
 
 class _ReadUnit(UnitOfWork):
     """A read transaction that remembers the run cache's generation from before it began,
-    so what it reads is kept only if no write came meanwhile."""
+    so what it reads is kept only if no write came meanwhile (see run_cache)."""
 
-    def __init__(self, database: Database, runs_generation: int) -> None:
+    def __init__(self, database: Database, runs_generation: int | None) -> None:
         super().__init__(database.engine)
         self.runs_generation = runs_generation
 
     def __enter__(self) -> _ReadUnit:
         super().__enter__()
         return self
+
+
+class _WriteUnit(UnitOfWork):
+    """A write transaction that tells the run cache, before its first statement on the
+    runs and again once it is over, so no read keeps or is handed a copy it overtook."""
+
+    def __init__(self, database: Database, run_cache: RunCache) -> None:
+        super().__init__(database.engine, write=True)
+        self._run_cache = run_cache
+        self._writes_runs = False
+
+    @property
+    def runs(self) -> RunRepository:
+        if not self._writes_runs:
+            self._writes_runs = True
+            self._run_cache.begin_write()
+        return self._runs
+
+    @runs.setter
+    def runs(self, repository: RunRepository) -> None:
+        self._runs = repository
+
+    def __enter__(self) -> _WriteUnit:
+        super().__enter__()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        try:
+            super().__exit__(*exc)
+        finally:
+            if self._writes_runs:
+                self._run_cache.end_write()
 
 
 class Journal:
@@ -101,6 +133,9 @@ class Journal:
     def _all_runs(self, uow: _ReadUnit) -> tuple[Run, ...]:
         """Every run as this read's transaction sees it: the copy kept between writes when
         no write came since the read began."""
+        # One small read first: SQLite fixes a transaction's snapshot at its first read,
+        # and the kept copy may only stand in for the runs of a snapshot already taken.
+        uow.settings.value(SUPPORT_CONTACTS_KEY)
         return self._run_cache.runs(uow.runs_generation, lambda: uow.runs.between(None, None))
 
     def _runs_until(self, uow: _ReadUnit, today: date) -> tuple[Run, ...]:
@@ -135,8 +170,8 @@ class Journal:
     def _read(self) -> _ReadUnit:
         return _ReadUnit(self._db, self._run_cache.generation)
 
-    def _write(self) -> UnitOfWork:
-        return UnitOfWork(self._db.engine, write=True)
+    def _write(self) -> _WriteUnit:
+        return _WriteUnit(self._db, self._run_cache)
 
     # Runs -------------------------------------------------------------------------------
 

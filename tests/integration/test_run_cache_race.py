@@ -97,3 +97,33 @@ def test_a_read_that_finishes_with_no_write_meanwhile_is_kept(
     assert len(journal.runs()) == 1 and journal.latest_run(TODAY) is not None
     journal.coach_history(TODAY)
     assert reads == []  # every one of these read the copy kept between writes
+
+
+def test_a_read_between_a_writes_commit_and_its_notice_sees_the_new_run(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal.log_run(Run(day=TODAY - timedelta(days=2), duration_s=1800))
+    assert len(journal.runs()) == 1  # kept now
+    committed, release = threading.Event(), threading.Event()
+    original_emit = journal.changes.emit
+
+    def slow_notice(change):  # type: ignore[no-untyped-def]
+        if threading.current_thread().name == "writer":
+            committed.set()
+            assert release.wait(WAIT_S)
+        original_emit(change)
+
+    monkeypatch.setattr(journal.changes, "emit", slow_notice)
+    writer = threading.Thread(
+        target=lambda: journal.log_run(Run(day=TODAY, duration_s=1500)), name="writer"
+    )
+    writer.start()
+    assert committed.wait(WAIT_S), "the write never committed"
+    try:
+        # Stored, but nobody has been told yet: a read now already sees the run.
+        assert len(journal.runs()) == 2
+        assert [r.day for r in journal.coach_history(TODAY).runs] == [TODAY - timedelta(days=2), TODAY]
+    finally:
+        release.set()
+        writer.join(WAIT_S)
+    assert len(journal.runs()) == 2
