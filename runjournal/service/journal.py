@@ -74,6 +74,15 @@ def _entry_problems(
     return problems
 
 
+def _support_contacts(uow: UnitOfWork) -> list[SupportContact]:
+    stored = uow.settings.value(SUPPORT_CONTACTS_KEY) or []
+    return [
+        SupportContact(str(c.get("name", "")), str(c.get("phone", "")), str(c.get("note", "")))
+        for c in stored
+        if isinstance(c, dict) and c.get("name")
+    ]
+
+
 class _ReadUnit(UnitOfWork):
     """A read transaction that remembers the run cache's generation from before it began,
     so what it reads is kept only if no write came meanwhile (see run_cache)."""
@@ -312,12 +321,7 @@ class Journal:
     def support_contacts(self) -> list[SupportContact]:
         """The person's own contacts for the "Need support now?" card."""
         with self._read() as uow:
-            stored = uow.settings.value(SUPPORT_CONTACTS_KEY) or []
-        return [
-            SupportContact(str(c.get("name", "")), str(c.get("phone", "")), str(c.get("note", "")))
-            for c in stored
-            if isinstance(c, dict) and c.get("name")
-        ]
+            return _support_contacts(uow)
 
     def save_support_contacts(self, contacts: list[SupportContact]) -> None:
         kept = [c for c in contacts if c.name.strip()]
@@ -334,10 +338,12 @@ class Journal:
     def coach_history(self, today: date) -> History:
         """Everything the coach rules read, up to and including `today`."""
         with self._read() as uow:
-            runs = self._runs_until(uow, today)  # milestones and first weeks need them all
-            check_ins = uow.check_ins.between(today - timedelta(days=COACH_CHECK_IN_DAYS), today)
-            settings = uow.settings.load()
-        return History(today=today, runs=runs, check_ins=tuple(check_ins), settings=settings)
+            return self._coach_history(uow, today)
+
+    def _coach_history(self, uow: _ReadUnit, today: date) -> History:
+        runs = self._runs_until(uow, today)  # milestones and first weeks need them all
+        check_ins = uow.check_ins.between(today - timedelta(days=COACH_CHECK_IN_DAYS), today)
+        return History(today=today, runs=runs, check_ins=tuple(check_ins), settings=uow.settings.load())
 
     def insights(self, today: date) -> list[Insight] | None:
         """How running and mood move together in the person's entries; None while the coach's
@@ -355,9 +361,13 @@ class Journal:
 
     def nudges(self, today: date) -> list[Nudge]:
         """The coach's nudges for `today`, after the person's snoozes and turned-off rules."""
+        with self._read() as uow:
+            return self._nudges(uow, today)
+
+    def _nudges(self, uow: _ReadUnit, today: date) -> list[Nudge]:
         from runjournal.coach.engine import nudges
 
-        return nudges(self.coach_history(today), self.coach_choices())
+        return nudges(self._coach_history(uow, today), uow.coach_choices.all())
 
     # Figures ----------------------------------------------------------------------------
 
@@ -378,9 +388,25 @@ class Journal:
         """The figures of the printed page for an ISO week (Monday to Sunday), with the
         coach's nudges as they stood at the end of that week."""
         as_of = min(week.sunday, today)
-        nudges = self.nudges(as_of) if as_of >= week.monday else []
-        with self._read() as uow:
+        with self._read() as uow:  # the nudges and the figures of one state of the journal
+            nudges = self._nudges(uow, as_of) if as_of >= week.monday else []
             return journal_figures.week_report(uow, week, nudges)
+
+    def read_everything(self) -> JournalDocument:
+        """The whole journal, every record of it, from one read transaction: what a
+        whole-journal export writes, never mixing two states of the journal."""
+        from runjournal.formats.journal_json import JournalDocument
+
+        with self._read() as uow:
+            runs = self._all_runs(uow)
+            return JournalDocument(
+                settings=uow.settings.load(),
+                coach_choices=tuple(uow.coach_choices.all().values()),
+                support_contacts=tuple(_support_contacts(uow)),
+                runs=runs,
+                check_ins=tuple(uow.check_ins.between(None, None)),
+                sources=tuple(uow.source_files.all()),
+            )
 
     def counts(self) -> JournalCounts:
         with self._read() as uow:
