@@ -12,9 +12,6 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from runjournal.service import figures as journal_figures
-from runjournal.service import imports as journal_imports
-from runjournal.service.changes import Change, ChangeHub
 from runjournal.coach.model import History, Nudge
 from runjournal.domain.model import (
     CheckIn,
@@ -29,10 +26,19 @@ from runjournal.domain.model import (
     WeekTotals,
 )
 from runjournal.domain.validation import validate_check_in, validate_run, validate_settings
+from runjournal.service import figures as journal_figures
+from runjournal.service import imports as journal_imports
+from runjournal.service.changes import Change, ChangeHub
 from runjournal.service.imports import SUPPORT_CONTACTS_KEY
 from runjournal.service.run_cache import RunCache
+from runjournal.storage.backup.inspect import (
+    CheckReport,
+    FileReport,
+    JournalError,
+    check_journal,
+    inspect_file,
+)
 from runjournal.storage.database import Database, open_database
-from runjournal.storage.backup.inspect import CheckReport, FileReport, JournalError, check_journal, inspect_file
 from runjournal.storage.repositories import RunRepository, journal_counts
 from runjournal.storage.unit_of_work import UnitOfWork
 
@@ -42,10 +48,10 @@ if TYPE_CHECKING:
     from runjournal.domain.weeks import IsoWeek
     from runjournal.figures.charts import ChartData, ChartRange
     from runjournal.figures.week_report import WeekReport
-    from runjournal.service.import_plan import ImportDone, ImportPlan
     from runjournal.formats.importers import FileResult
-    from runjournal.insights import Insight
     from runjournal.formats.journal_json import JournalDocument
+    from runjournal.insights import Insight
+    from runjournal.service.import_plan import ImportDone, ImportPlan
     from runjournal.storage.backup.backup import BackupEntry, BackupInfo
 
 __all__ = ["Change", "Journal", "JournalError", "ValidationError"]

@@ -14,12 +14,12 @@ from runjournal.domain.model import CoachChoice
 from runjournal.domain.units import count
 from runjournal.service.journal import Journal, JournalError, ValidationError
 from runjournal.ui.bridge import JournalBridge
+from runjournal.ui.theme import apply_theme
 from runjournal.ui.views.charts.charts_tab import ChartsTab
 from runjournal.ui.views.coach.coach_panel import CoachPanel
 from runjournal.ui.views.insights.insights_tab import InsightsTab
 from runjournal.ui.views.runs.run_actions import RunActions
 from runjournal.ui.views.runs.runs_tab import RunsTab
-from runjournal.ui.theme import apply_theme
 from runjournal.ui.views.today.today_view import TodayView
 
 if TYPE_CHECKING:
