@@ -87,6 +87,13 @@ class ErrorReporter(QObject):
         if logs.log_file() != self.log_file:
             logs.log_to(self.log_file.parent)
 
+    def follow(self, journal_path: Path) -> None:
+        """Moves the log beside another journal the window opened (File → Open Journal…)."""
+        was_logging = logs.log_file() == self.log_file
+        self.log_file = logs_dir(journal_path) / LOG_FILE
+        if was_logging:
+            self.start_log()
+
     def write_log(self, details: str) -> None:
         """Appends one error, with time and version, to the log; never raises (a full disc
         must not turn one error into two: logging reports its own failures on stderr)."""

@@ -60,3 +60,38 @@ def test_an_expected_failure_is_told_as_it_is_and_not_logged(qtbot, log_file: Pa
         loader.start(disk_gone)
     assert told.args == ["the disk went away"]
     assert not log_file.exists()
+
+
+def test_after_opening_another_journal_errors_are_logged_beside_that_one(
+    qtbot, journal, journal_path: Path, tmp_path: Path
+) -> None:
+    import sys
+    import threading
+
+    from PySide6.QtCore import QSettings
+
+    from runjournal.ui import app as app_module
+    from runjournal.ui.error_report import install_error_handler
+    from runjournal.ui.main_window import MainWindow
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    app_module.make_application()
+    hooks = sys.excepthook, threading.excepthook
+    window = MainWindow(journal)
+    qtbot.addWidget(window)
+    reporter = install_error_handler(lambda: window, logs.logs_dir(journal_path))
+    try:
+        other = tmp_path / "elsewhere" / "other.sqlite"
+        assert window.switch_to(other)
+        loader = BackgroundLoader()
+        with qtbot.waitSignal(loader.failed, timeout=TIMEOUT_MS) as told:
+            loader.start(lambda: {}["week"])
+        moved = other.parent / "logs" / logs.LOG_FILE
+        assert "KeyError: 'week'" in moved.read_text(encoding="utf-8")
+        assert str(moved) in told.args[0] and reporter.log_file == moved
+        assert not (journal_path.parent / "logs" / logs.LOG_FILE).exists()
+    finally:
+        reporter.close()
+        sys.excepthook, threading.excepthook = hooks
+        QSettings().clear()
