@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QUndoStack
@@ -18,6 +19,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from runjournal.domain.units import count
 from runjournal.service.journal import JournalError, ValidationError
 from runjournal.ui.bridge import JournalBridge
+
+if TYPE_CHECKING:
+    from runjournal.ui.importing.import_dialog import ImportDialog
 
 FILE_FILTER = (
     "Activity files (*.gpx *.tcx *.fit *.csv *.json *.gpx.gz *.tcx.gz *.fit.gz *.csv.gz);;All files (*)"
@@ -87,7 +91,7 @@ class ImportController(QObject):
         self.bridge = bridge
         self.undo_stack = undo_stack
         self.parent_widget = parent_widget
-        self.dialog = None  # the ImportDialog last opened, for tests and for raising it again
+        self.dialog: ImportDialog | None = None  # the last one opened, for tests and for raising it again
         self._folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
 
     # File → Import… ---------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QObject, Signal
 
@@ -127,7 +128,7 @@ class FileReader(QObject):
             self.cancelled.emit()
 
     def _on_progress(self, progress: object) -> None:
-        done, total, name = progress  # type: ignore[misc]
+        done, total, name = cast(tuple[int, int, str], progress)
         self.progress.emit(done, total, name)
 
     def _on_loaded(self, outcome: object) -> None:

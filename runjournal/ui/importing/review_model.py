@@ -8,7 +8,15 @@ in the palette's dimmed text, so the new ones stand out.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+)
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from runjournal.domain.model import DistanceUnit
@@ -124,7 +132,9 @@ class ReviewModel(QAbstractTableModel):
             return f"{weekday} {locale_date(self._locale, run.day)}"
         if column == COL_START:
             start = run.local_start
-            return self._locale.toString(start.time(), QLocale.FormatType.ShortFormat) if start else ""
+            if start is None:
+                return ""
+            return self._locale.toString(QTime(start.hour, start.minute, start.second), QLocale.FormatType.ShortFormat)
         if column == COL_ACTIVITY:
             return run.activity.label
         if column == COL_DURATION:
