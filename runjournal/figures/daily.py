@@ -22,7 +22,6 @@ SERIES_LABELS = {
 ROLLING_DAYS = 7
 # A mean of one or two days in a week says little; the line starts once three are recorded.
 ROLLING_MIN_VALUES = 3
-NUMPY_FROM = 400  # days; shorter series are quicker without numpy's import and set-up
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +65,8 @@ def rolling_mean(
     """Mean of the values recorded in the `window` calendar days ending on each day.
 
     Days without a value are left out rather than counted as zero, so a missed check-in
-    does not drag the line down. Long series (years of days) are worked out with numpy's
-    running sums; numpy is imported only then, never for the first window.
+    does not drag the line down. One running sum, so years of days cost one pass.
     """
-    if len(values) > NUMPY_FROM:
-        return _rolling_mean_numpy(values, window, min_values)
     means: list[float | None] = []
     total = 0.0
     present = 0
@@ -85,15 +81,6 @@ def rolling_mean(
                 present -= 1
         means.append(total / present if present >= min_values else None)
     return tuple(means)
-
-
-def _rolling_mean_numpy(
-    values: Sequence[float | None], window: int, min_values: int
-) -> tuple[float | None, ...]:
-    import numpy as np
-
-    array = np.array(values, dtype=float)  # None → NaN
-    return _rolling_array(array, ~np.isnan(array), window, min_values)
 
 
 def daily_series(
@@ -115,8 +102,6 @@ def daily_series_from_rows(
     start = lead_in_start(first)
     span = max((last - start).days + 1, 0)
     skip = (first - start).days
-    if span > NUMPY_FROM:
-        return _daily_series_numpy(list(rows), start, span, skip, first, names)
     slots: list[list[float | None]] = [[None] * span for _ in names]
     for row in rows:
         index = (row[0] - start).days
@@ -129,52 +114,6 @@ def daily_series_from_rows(
         rolling = rolling_mean(values)
         result[name] = DailySeries(name, first, tuple(values[skip:]), rolling[skip:])
     return result
-
-
-def _daily_series_numpy(
-    rows: list[Sequence[Any]], start: date, span: int, skip: int, first: date, names: Sequence[str]
-) -> dict[str, DailySeries]:
-    """`daily_series_from_rows` for years of days: array work instead of a loop per value.
-
-    The charts read ten years on a worker thread, where every millisecond of Python holds
-    the interpreter lock the window needs to paint.
-    """
-    import numpy as np
-
-    slots = np.full((len(names), span), np.nan)
-    if rows:
-        index = np.fromiter(((row[0] - start).days for row in rows), dtype=np.int64, count=len(rows))
-        values = np.array([row[1:] for row in rows], dtype=float).reshape(len(rows), len(names))  # None → NaN
-        inside = (index >= 0) & (index < span)
-        slots[:, index[inside]] = values[inside].T
-    result = {}
-    for name, array in zip(names, slots, strict=True):
-        present = ~np.isnan(array)
-        result[name] = DailySeries(
-            name, first, _floats_or_none(array[skip:], present[skip:]), _rolling_array(array, present)[skip:]
-        )
-    return result
-
-
-def _floats_or_none(array: Any, present: Any) -> tuple[float | None, ...]:
-    values = array.astype(object)  # Python floats, made in one pass
-    values[~present] = None
-    return tuple(values.tolist())
-
-
-def _rolling_array(
-    array: Any, present: Any, window: int = ROLLING_DAYS, min_values: int = ROLLING_MIN_VALUES
-) -> tuple[float | None, ...]:
-    import numpy as np
-
-    sums = np.concatenate(([0.0], np.cumsum(np.where(present, array, 0.0))))
-    counts = np.concatenate(([0], np.cumsum(present)))
-    ends = np.arange(1, len(array) + 1)
-    starts = np.maximum(ends - window, 0)
-    total, count = sums[ends] - sums[starts], counts[ends] - counts[starts]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        means = total / count
-    return _floats_or_none(means, count >= min_values)
 
 
 def mean(values: Iterable[float | None]) -> float | None:

@@ -29,32 +29,18 @@ class MoodChange:
 
 
 def mood_changes(runs: Iterable[Run]) -> list[MoodChange]:
-    """Every session with both moods recorded, in the order they happened."""
-    changes = [
-        MoodChange(
-            day=r.day,
-            before=r.mood_before,
-            after=r.mood_after,
-            intensity=r.intensity,
-            effort=r.effort,
-            activity=r.activity,
-            minutes=r.minutes,
-            title=r.title,
-        )
-        for r in runs
-        if r.mood_before is not None and r.mood_after is not None
-    ]
-    return sorted(changes, key=lambda c: c.day)
-
-
-def run_days(runs: Iterable[Run]) -> list[date]:
-    """The days with at least one session, for marking on a time axis."""
-    return sorted({r.day for r in runs})
+    """Every session with both moods recorded, in the order they happened: the rows of
+    `mood_changes_from_rows`, taken from Run records."""
+    kept = sorted((r for r in runs if r.mood_before is not None and r.mood_after is not None), key=lambda r: r.day)
+    return mood_changes_from_rows(
+        (r.day, r.mood_before, r.mood_after, r.effort, r.activity, r.duration_s, r.title) for r in kept
+    )
 
 
 def mood_changes_from_rows(rows: Iterable[Sequence[Any]]) -> list[MoodChange]:
-    """As `mood_changes`, from (day, before, after, effort, activity, duration_s, title) rows
-    of sessions with both moods recorded, already in the order they happened."""
+    """The one path to MoodChange: from (day, before, after, effort, activity, duration_s,
+    title) rows of sessions with both moods recorded, already in the order they happened
+    (what the journal reads for the charts and the printed page)."""
     return [
         MoodChange(
             day=day,

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from runjournal.coach.model import Nudge
     from runjournal.domain.progress import WeekProgress
     from runjournal.figures.charts import ChartData, ChartRange
+    from runjournal.figures.daily import DailySeries
+    from runjournal.figures.runs import MoodChange
     from runjournal.figures.week_report import WeekReport
 
 
@@ -28,8 +30,6 @@ def week_totals(uow: UnitOfWork, first: date, last: date, first_weekday: int) ->
 
 def chart_data(uow: UnitOfWork, chart_range: ChartRange, today: date) -> ChartData:
     from runjournal.figures.charts import ChartData
-    from runjournal.figures.daily import DAILY_SERIES, daily_series_from_rows, lead_in_start
-    from runjournal.figures.runs import mood_changes_from_rows
 
     settings = uow.settings.load()
     journal_first = journal_counts(uow.connection).first_day
@@ -37,27 +37,23 @@ def chart_data(uow: UnitOfWork, chart_range: ChartRange, today: date) -> ChartDa
     last = week_start(today, settings.week_start) + timedelta(days=6)
     # This week counts from its first day to today, as on Today's panel (docs/coach.md).
     weeks = week_totals(uow, first, min(last, today), settings.week_start)
-    # Only the columns the charts draw: building every Run and CheckIn of ten years would
-    # take most of the time.
-    daily_rows = uow.check_ins.values_between(lead_in_start(first), last, DAILY_SERIES)
     return ChartData(
         first=first,
         last=last,
         settings=settings,
         weeks=tuple(weeks),
-        daily=daily_series_from_rows(daily_rows, first, last, DAILY_SERIES),
+        daily=daily_series(uow, first, last),
         run_days=tuple(uow.runs.days_between(first, last)),
-        mood_changes=tuple(mood_changes_from_rows(uow.runs.mood_rows(first, last))),
+        mood_changes=tuple(mood_changes(uow, first, last)),
         today=today,
     )
 
 
 def week_report(uow: UnitOfWork, first_day: date, today: date, nudges: Sequence[Nudge]) -> WeekReport:
     """The printed page's figures for the person's week starting on `first_day`, counted as
-    every view counts it (their goal; "so far" while it has not ended on `today`)."""
+    every view counts it (their goal; "so far" while it has not ended on `today`), read from
+    the same rows as the charts' figures."""
     from runjournal.domain.progress import progress_of_week
-    from runjournal.figures.daily import daily_series, lead_in_start
-    from runjournal.figures.runs import mood_changes, run_days
     from runjournal.figures.week_report import REPORT_DAYS, REPORT_WEEKS, WeekAverages, WeekReport, note_lines
 
     settings = uow.settings.load()
@@ -67,11 +63,11 @@ def week_report(uow: UnitOfWork, first_day: date, today: date, nudges: Sequence[
     first_week = first_day - timedelta(weeks=REPORT_WEEKS - 1)
     daily_first = last_day - timedelta(days=REPORT_DAYS - 1)
     weeks = week_totals(uow, first_week, counted_to, settings.week_start)
-    check_ins = uow.check_ins.between(lead_in_start(daily_first), counted_to)
-    recent_runs = uow.runs.between(daily_first, counted_to)
-    runs = [r for r in recent_runs if r.day >= first_day]
+    # The week's and the week before's check-ins whole: their averages and notes.
+    check_ins = uow.check_ins.between(first_day - timedelta(days=7), counted_to)
+    runs = uow.runs.between(first_day, counted_to)
     this_week = [c for c in check_ins if c.day >= first_day]
-    last_week = [c for c in check_ins if first_day - timedelta(days=7) <= c.day < first_day]
+    last_week = [c for c in check_ins if c.day < first_day]
 
     def progress(totals: WeekTotals) -> WeekProgress:
         return progress_of_week(totals, today, settings.weekly_minutes_goal, settings.weekly_sessions_goal)
@@ -84,12 +80,29 @@ def week_report(uow: UnitOfWork, first_day: date, today: date, nudges: Sequence[
         averages=WeekAverages.of(this_week),
         previous_averages=WeekAverages.of(last_week),
         weeks=tuple(weeks),
-        daily=daily_series(check_ins, daily_first, last_day),
+        daily=daily_series(uow, daily_first, last_day),
         runs=tuple(runs),
-        run_days=tuple(run_days(recent_runs)),
-        mood_changes=tuple(mood_changes(runs)),
+        run_days=tuple(uow.runs.days_between(daily_first, counted_to)),
+        mood_changes=tuple(mood_changes(uow, first_day, counted_to)),
         nudges=tuple(nudges),
         notes=tuple(note_lines(runs, this_week)),
         progress=progress(weeks[-1]),
         previous_progress=progress(weeks[-2]),
     )
+
+
+# One path from rows to each figure, shared by the charts and the printed page: only the
+# columns a figure draws, not every Run and CheckIn of years of entries.
+
+
+def daily_series(uow: UnitOfWork, first: date, last: date) -> dict[str, DailySeries]:
+    from runjournal.figures.daily import DAILY_SERIES, daily_series_from_rows, lead_in_start
+
+    rows = uow.check_ins.values_between(lead_in_start(first), last, DAILY_SERIES)
+    return daily_series_from_rows(rows, first, last, DAILY_SERIES)
+
+
+def mood_changes(uow: UnitOfWork, first: date, last: date) -> list[MoodChange]:
+    from runjournal.figures.runs import mood_changes_from_rows
+
+    return mood_changes_from_rows(uow.runs.mood_rows(first, last))

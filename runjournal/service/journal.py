@@ -10,11 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from runjournal.service import figures as journal_figures
-from runjournal.service import imports as journal_imports
-from runjournal.service.changes import Change, ChangeHub
 from runjournal.coach.model import History, Nudge
 from runjournal.domain.model import (
     CheckIn,
@@ -29,10 +26,20 @@ from runjournal.domain.model import (
     WeekTotals,
 )
 from runjournal.domain.validation import validate_check_in, validate_run, validate_settings
+from runjournal.service import figures as journal_figures
+from runjournal.service import imports as journal_imports
+from runjournal.service.changes import Change, ChangeHub
 from runjournal.service.imports import SUPPORT_CONTACTS_KEY
+from runjournal.service.run_cache import RunCache
+from runjournal.storage.backup.inspect import (
+    CheckReport,
+    FileReport,
+    JournalError,
+    check_journal,
+    inspect_file,
+)
 from runjournal.storage.database import Database, open_database
-from runjournal.storage.backup.inspect import CheckReport, FileReport, JournalError, check_journal, inspect_file
-from runjournal.storage.repositories import journal_counts
+from runjournal.storage.repositories import RunRepository, journal_counts
 from runjournal.storage.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
@@ -41,10 +48,10 @@ if TYPE_CHECKING:
     from runjournal.domain.weeks import IsoWeek
     from runjournal.figures.charts import ChartData, ChartRange
     from runjournal.figures.week_report import WeekReport
-    from runjournal.service.import_plan import ImportDone, ImportPlan
     from runjournal.formats.importers import FileResult
-    from runjournal.insights import Insight
     from runjournal.formats.journal_json import JournalDocument
+    from runjournal.insights import Insight
+    from runjournal.service.import_plan import ImportDone, ImportPlan
     from runjournal.storage.backup.backup import BackupEntry, BackupInfo
 
 __all__ = ["Change", "Journal", "JournalError", "ValidationError"]
@@ -73,23 +80,81 @@ def _entry_problems(
     return problems
 
 
+def _support_contacts(uow: UnitOfWork) -> list[SupportContact]:
+    stored = uow.settings.value(SUPPORT_CONTACTS_KEY) or []
+    return [
+        SupportContact(str(c.get("name", "")), str(c.get("phone", "")), str(c.get("note", "")))
+        for c in stored
+        if isinstance(c, dict) and c.get("name")
+    ]
+
+
+class _ReadUnit(UnitOfWork):
+    """A read transaction that remembers the run cache's generation from before it began,
+    so what it reads is kept only if no write came meanwhile (see run_cache)."""
+
+    def __init__(self, database: Database, runs_generation: int | None) -> None:
+        super().__init__(database.engine)
+        self.runs_generation = runs_generation
+
+    def __enter__(self) -> _ReadUnit:
+        super().__enter__()
+        return self
+
+
+class _WriteUnit(UnitOfWork):
+    """A write transaction that tells the run cache, before its first statement on the
+    runs and again once it is over, so no read keeps or is handed a copy it overtook."""
+
+    def __init__(self, database: Database, run_cache: RunCache) -> None:
+        super().__init__(database.engine, write=True)
+        self._run_cache = run_cache
+        self._writes_runs = False
+
+    @property
+    def runs(self) -> RunRepository:
+        if not self._writes_runs:
+            self._writes_runs = True
+            self._run_cache.begin_write()
+        return self._runs
+
+    @runs.setter
+    def runs(self, repository: RunRepository) -> None:
+        self._runs = repository
+
+    def __enter__(self) -> _WriteUnit:
+        super().__enter__()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        try:
+            super().__exit__(*exc)
+        finally:
+            if self._writes_runs:
+                self._run_cache.end_write()
+
+
 class Journal:
     def __init__(self, database: Database) -> None:
         self._db = database
         self.changes = ChangeHub()
-        # Every run, oldest first, kept between writes: the coach and insights read them all
-        # after each change, and this process is the journal's only writer (see app_lock).
-        self._all_runs: tuple[Run, ...] | None = None
+        self._run_cache = RunCache()  # every run, kept between writes (see run_cache)
         self.changes.subscribe(self._forget_runs)
 
     def _forget_runs(self, change: Change) -> None:
         if change & Change.RUNS:
-            self._all_runs = None
+            self._run_cache.forget()
 
-    def _runs_until(self, uow: UnitOfWork, today: date) -> tuple[Run, ...]:
-        runs = self._all_runs
-        if runs is None:
-            runs = self._all_runs = tuple(uow.runs.between(None, None))
+    def _all_runs(self, uow: _ReadUnit) -> tuple[Run, ...]:
+        """Every run as this read's transaction sees it: the copy kept between writes when
+        no write came since the read began."""
+        # One small read first: SQLite fixes a transaction's snapshot at its first read,
+        # and the kept copy may only stand in for the runs of a snapshot already taken.
+        uow.settings.value(SUPPORT_CONTACTS_KEY)
+        return self._run_cache.runs(uow.runs_generation, lambda: uow.runs.between(None, None))
+
+    def _runs_until(self, uow: _ReadUnit, today: date) -> tuple[Run, ...]:
+        runs = self._all_runs(uow)
         if runs and runs[-1].day > today:
             return tuple(r for r in runs if r.day <= today)
         return runs
@@ -117,11 +182,11 @@ class Journal:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
-    def _read(self) -> UnitOfWork:
-        return UnitOfWork(self._db.engine)
+    def _read(self) -> _ReadUnit:
+        return _ReadUnit(self._db, self._run_cache.generation)
 
-    def _write(self) -> UnitOfWork:
-        return UnitOfWork(self._db.engine, write=True)
+    def _write(self) -> _WriteUnit:
+        return _WriteUnit(self._db, self._run_cache)
 
     # Runs -------------------------------------------------------------------------------
 
@@ -187,9 +252,7 @@ class Journal:
         """Runs between two days (both included), oldest first."""
         with self._read() as uow:
             if first is None and last is None:  # every run: the copy kept between writes
-                if self._all_runs is None:
-                    self._all_runs = tuple(uow.runs.between(None, None))
-                return list(self._all_runs)
+                return list(self._all_runs(uow))
             return uow.runs.between(first, last)
 
     def latest_run(self, today: date) -> Run | None:
@@ -269,12 +332,7 @@ class Journal:
     def support_contacts(self) -> list[SupportContact]:
         """The person's own contacts for the "Need support now?" card."""
         with self._read() as uow:
-            stored = uow.settings.value(SUPPORT_CONTACTS_KEY) or []
-        return [
-            SupportContact(str(c.get("name", "")), str(c.get("phone", "")), str(c.get("note", "")))
-            for c in stored
-            if isinstance(c, dict) and c.get("name")
-        ]
+            return _support_contacts(uow)
 
     def save_support_contacts(self, contacts: list[SupportContact]) -> None:
         kept = [c for c in contacts if c.name.strip()]
@@ -291,10 +349,12 @@ class Journal:
     def coach_history(self, today: date) -> History:
         """Everything the coach rules read, up to and including `today`."""
         with self._read() as uow:
-            runs = self._runs_until(uow, today)  # milestones and first weeks need them all
-            check_ins = uow.check_ins.between(today - timedelta(days=COACH_CHECK_IN_DAYS), today)
-            settings = uow.settings.load()
-        return History(today=today, runs=runs, check_ins=tuple(check_ins), settings=settings)
+            return self._coach_history(uow, today)
+
+    def _coach_history(self, uow: _ReadUnit, today: date) -> History:
+        runs = self._runs_until(uow, today)  # milestones and first weeks need them all
+        check_ins = uow.check_ins.between(today - timedelta(days=COACH_CHECK_IN_DAYS), today)
+        return History(today=today, runs=runs, check_ins=tuple(check_ins), settings=uow.settings.load())
 
     def insights(self, today: date) -> list[Insight] | None:
         """How running and mood move together in the person's entries; None while the coach's
@@ -312,9 +372,13 @@ class Journal:
 
     def nudges(self, today: date) -> list[Nudge]:
         """The coach's nudges for `today`, after the person's snoozes and turned-off rules."""
+        with self._read() as uow:
+            return self._nudges(uow, today)
+
+    def _nudges(self, uow: _ReadUnit, today: date) -> list[Nudge]:
         from runjournal.coach.engine import nudges
 
-        return nudges(self.coach_history(today), self.coach_choices())
+        return nudges(self._coach_history(uow, today), uow.coach_choices.all())
 
     def coach_quiet_words(self) -> str:
         """What the coach says on a day with no nudge: a welcome while the journal is empty."""
@@ -343,11 +407,27 @@ class Journal:
         from runjournal.domain.weeks import week_start
 
         day = week if isinstance(week, date) else week.monday
-        first = week_start(day, self.settings().week_start)
-        as_of = min(first + timedelta(days=6), today)
-        nudges = self.nudges(as_of) if as_of >= first else []
-        with self._read() as uow:
+        with self._read() as uow:  # the nudges and the figures of one state of the journal
+            first = week_start(day, uow.settings.load().week_start)
+            as_of = min(first + timedelta(days=6), today)
+            nudges = self._nudges(uow, as_of) if as_of >= first else []
             return journal_figures.week_report(uow, first, today, nudges)
+
+    def read_everything(self) -> JournalDocument:
+        """The whole journal, every record of it, from one read transaction: what a
+        whole-journal export writes, never mixing two states of the journal."""
+        from runjournal.formats.journal_json import JournalDocument
+
+        with self._read() as uow:
+            runs = self._all_runs(uow)
+            return JournalDocument(
+                settings=uow.settings.load(),
+                coach_choices=tuple(uow.coach_choices.all().values()),
+                support_contacts=tuple(_support_contacts(uow)),
+                runs=runs,
+                check_ins=tuple(uow.check_ins.between(None, None)),
+                sources=tuple(uow.source_files.all()),
+            )
 
     def counts(self) -> JournalCounts:
         with self._read() as uow:
@@ -392,8 +472,7 @@ class Journal:
     def store_import(self, plan: ImportPlan) -> ImportDone:
         """Stores the plan's new entries and their original files in one transaction;
         a large import is preceded by a checked backup."""
-        runs = plan.new_runs
-        _raise_if(_entry_problems(runs, []))
+        runs = plan.new_runs  # each passed validate_run when the plan was made (plan_import)
         if len(runs) >= LARGE_IMPORT_RUNS:
             self.backup(reason="before-import")
         with self._write() as uow:
@@ -419,7 +498,7 @@ class Journal:
     def load_document(self, document: JournalDocument) -> tuple[int, int]:
         """Fills an empty journal from a whole-journal export, ids included, so exporting
         and loading gives the same journal. All of it, or (on any problem) nothing."""
-        if not self.is_empty() or self.source_files():
+        if not self.holds_nothing():
             raise ValidationError(
                 [Problem("document", "A whole-journal export can only be loaded into an empty journal.")]
             )
@@ -430,6 +509,12 @@ class Journal:
             uow.commit()
         self.changes.emit(Change.EVERYTHING)
         return len(document.runs), len(document.check_ins)
+
+    def holds_nothing(self) -> bool:
+        """No entry and no kept file: counted by the database, no file's bytes unpacked."""
+        with self._read() as uow:
+            counts = journal_counts(uow.connection)
+            return counts.runs == 0 and counts.check_ins == 0 and uow.source_files.count() == 0
 
     def source_files(self) -> list[SourceFile]:
         """Every imported file's original bytes."""

@@ -10,12 +10,10 @@ safe and what to check. The app keeps running.
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import threading
 import traceback
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -23,18 +21,12 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from runjournal import __version__
-from runjournal.paths import make_private_dir
+from runjournal import __version__, logs
+from runjournal.logs import LOG_COUNT, LOG_FILE, logs_dir
 
-LOG_FILE = "runjournal.log"
-LOG_BYTES = 1024 * 1024
-LOG_COUNT = 5
-LOGGER_NAME = "runjournal.errors"
+__all__ = ["LOG_COUNT", "LOG_FILE", "ErrorReporter", "install_error_handler", "installed", "logs_dir"]
 
-
-def logs_dir(journal_path: Path) -> Path:
-    """The `logs` folder beside the journal, so it moves with it and shares its privacy."""
-    return Path(journal_path).parent / "logs"
+_log = logging.getLogger(__name__)
 
 
 def error_text(log_file: Path) -> tuple[str, str]:
@@ -44,16 +36,6 @@ def error_text(log_file: Path) -> tuple[str, str]:
         "been saved — please check it.",
         f"If it happens again, the log at {log_file} helps.",
     )
-
-
-class _PrivateRotatingFileHandler(RotatingFileHandler):
-    """A rotating log whose files are readable by their owner only."""
-
-    def _open(self):  # type: ignore[no-untyped-def]
-        stream = super()._open()
-        if os.name == "posix":
-            os.chmod(self.baseFilename, 0o600)
-        return stream
 
 
 def open_log_folder(folder: Path) -> None:
@@ -97,31 +79,26 @@ class ErrorReporter(QObject):
         self.shown = 0  # how many dialogs were opened; later errors add to the open one
         self._busy = False
         self._pending: list[tuple[BaseException, str]] = []
-        self._logger = logging.getLogger(f"{LOGGER_NAME}.{id(self)}")
-        self._logger.propagate = False
-        self._logger.setLevel(logging.ERROR)
-        self._handler: logging.Handler | None = None
         self._from_thread.connect(self._show_pending, Qt.ConnectionType.QueuedConnection)
 
-    def _ensure_log(self) -> logging.Logger:
-        if self._handler is None:
-            make_private_dir(self.log_file.parent)
-            handler = _PrivateRotatingFileHandler(
-                self.log_file, maxBytes=LOG_BYTES, backupCount=LOG_COUNT, encoding="utf-8"
-            )
-            handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
-            self._logger.addHandler(handler)
-            self._handler = handler
-        return self._logger
+    def start_log(self) -> None:
+        """Sends every unexpected error of the app (this hook's and every handler's that
+        logs one) to the log beside the journal."""
+        if logs.log_file() != self.log_file:
+            logs.log_to(self.log_file.parent)
+
+    def follow(self, journal_path: Path) -> None:
+        """Moves the log beside another journal the window opened (File → Open Journal…)."""
+        was_logging = logs.log_file() == self.log_file
+        self.log_file = logs_dir(journal_path) / LOG_FILE
+        if was_logging:
+            self.start_log()
 
     def write_log(self, details: str) -> None:
-        """Appends one error, with time and version, to the log; never raises."""
-        try:
-            self._ensure_log().error(
-                "RunJournal %s, Python %s\n%s", __version__, sys.version.split()[0], details
-            )
-        except Exception:  # a full disc must not turn one error into two
-            print(details, file=sys.stderr)
+        """Appends one error, with time and version, to the log; never raises (a full disc
+        must not turn one error into two: logging reports its own failures on stderr)."""
+        self.start_log()
+        _log.error("RunJournal %s, Python %s\n%s", __version__, sys.version.split()[0], details)
 
     def report(self, kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         """The excepthook: log, then show (on the UI thread); never exits."""
@@ -160,7 +137,8 @@ class ErrorReporter(QObject):
                 self.box.open()
                 self.shown += 1
             self._pending.clear()
-        except Exception:  # showing the error failed: it is in the log already
+        except Exception:  # showing the error failed: the error is in the log, and so is this
+            _log.exception("The dialog for an unexpected error could not be shown")
             self._pending.clear()
         finally:
             self._busy = False
@@ -171,15 +149,13 @@ class ErrorReporter(QObject):
     def _parent(self) -> QWidget | None:
         try:
             window = self.window_getter()
-        except Exception:
+            return window if window is not None and window.isVisible() else None
+        except RuntimeError:  # the window was deleted while the error arrived
             return None
-        return window if window is not None and window.isVisible() else None
 
     def close(self) -> None:
-        if self._handler is not None:
-            self._logger.removeHandler(self._handler)
-            self._handler.close()
-            self._handler = None
+        if logs.log_file() == self.log_file:
+            logs.stop_logging()
 
 
 _installed: ErrorReporter | None = None
@@ -191,6 +167,7 @@ def install_error_handler(window_getter: Callable[[], QWidget | None], log_dir: 
     if _installed is not None:
         _installed.close()
     reporter = ErrorReporter(window_getter, log_dir)
+    reporter.start_log()
     sys.excepthook = reporter.report
     threading.excepthook = reporter.thread_hook
     _installed = reporter

@@ -54,7 +54,9 @@ class Exporter(QObject):
         self._action = action
         self._parent = parent
         self._target: Path | None = None
-        self._loader = BackgroundLoader(self)
+        from runjournal.service.export import ExportError
+
+        self._loader = BackgroundLoader(self, doing="exporting your journal", expected=(ExportError,))
         self._loader.loaded.connect(self._on_written)
         self._loader.failed.connect(self._on_failed)
 

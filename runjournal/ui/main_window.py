@@ -375,6 +375,10 @@ class MainWindow(QMainWindow):
         # Undo steps belong to the journal they were made in.
         self.undo_stack.clear()
         self.bridge.replace(journal).close()
+        from runjournal.ui.error_report import installed
+
+        if (reporter := installed()) is not None:
+            reporter.follow(path)  # the log lives beside the journal in use
         self._update_title()
         self.statusBar().showMessage(f"Opened {path}", 8000)
         return True

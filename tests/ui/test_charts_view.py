@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, Qt, QThreadPool
 from runjournal.domain.model import CheckIn, Intensity, Run
 from runjournal.domain.weeks import week_start
 from runjournal.figures.charts import ChartRange
+from runjournal.service.journal import JournalError
 from runjournal.ui.bridge import JournalBridge
 
 pytest.importorskip("pyqtgraph")
@@ -225,7 +226,7 @@ def test_a_failed_save_is_told_in_words(qtbot, journal, view, tmp_path, monkeypa
 
 def test_a_failed_read_shows_a_message_instead_of_charts(qtbot, journal, view, monkeypatch):
     def broken(*_args):
-        raise RuntimeError("the journal file is locked")
+        raise JournalError("the journal file is locked")
 
     monkeypatch.setattr(journal, "chart_data", broken)
     with qtbot.waitSignal(view.loader.failed, timeout=TIMEOUT_MS):

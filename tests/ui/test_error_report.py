@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton
 
-from runjournal import __version__
+from runjournal import __version__, logs
 from runjournal.ui import error_report
 from runjournal.ui.error_report import LOG_FILE, install_error_handler, logs_dir
 
@@ -120,7 +120,7 @@ def test_an_error_in_another_thread_is_shown_on_the_ui_thread(qtbot, reporter) -
 
 
 def test_the_log_rotates(monkeypatch, journal_path: Path) -> None:
-    monkeypatch.setattr(error_report, "LOG_BYTES", 2000)
+    monkeypatch.setattr(logs, "LOG_BYTES", 2000)
     small = error_report.ErrorReporter(lambda: None, logs_dir(journal_path))
     try:
         for _ in range(10):

@@ -18,8 +18,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from runjournal.paths import backups_dir, make_private_dir
-from runjournal.storage.backup.rotation import BackupName, keep, local_naive, parse_name
 from runjournal.storage.backup.inspect import FileReport, JournalError, inspect_file, read_only
+from runjournal.storage.backup.rotation import BackupName, keep, local_naive, parse_name
 
 
 @dataclass(frozen=True)

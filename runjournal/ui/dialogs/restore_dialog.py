@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from runjournal import logs
 from runjournal.domain.units import count
 from runjournal.paths import backups_dir
 from runjournal.service.backups import (
@@ -322,9 +323,8 @@ class RestoreDialog(QDialog):
             self._say(f"Nothing was restored: {error.strerror or error}", problem=True)
             self.refresh()
             return
-        except Exception as error:  # a bug: logged with its traceback, said in words
-            log.exception("Restoring %s failed", entry.path)
-            self._say(f"Nothing was restored: {error}", problem=True)
+        except Exception:  # a bug: logged with its traceback, said in words
+            self._say("Nothing was restored. " + logs.unexpected(log, "restoring the backup"), problem=True)
             self.refresh()
             return
         counts = self._journal().counts()

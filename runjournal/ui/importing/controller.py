@@ -10,13 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from runjournal.domain.units import count
+from runjournal.service.journal import JournalError, ValidationError
 from runjournal.ui.bridge import JournalBridge
+
+if TYPE_CHECKING:
+    from runjournal.ui.importing.import_dialog import ImportDialog
 
 FILE_FILTER = (
     "Activity files (*.gpx *.tcx *.fit *.csv *.json *.gpx.gz *.tcx.gz *.fit.gz *.csv.gz);;All files (*)"
@@ -86,7 +91,7 @@ class ImportController(QObject):
         self.bridge = bridge
         self.undo_stack = undo_stack
         self.parent_widget = parent_widget
-        self.dialog = None  # the ImportDialog last opened, for tests and for raising it again
+        self.dialog: ImportDialog | None = None  # the last one opened, for tests and for raising it again
         self._folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
 
     # File → Import… ---------------------------------------------------------------------
@@ -147,8 +152,8 @@ class ImportController(QObject):
         title = "Whole Journal Not Loaded"
         journal = self.bridge.journal
         try:
-            empty = journal.is_empty() and not journal.source_files()
-        except Exception as error:  # the journal can't be read: say so rather than fail
+            empty = journal.holds_nothing()
+        except JournalError as error:  # the journal can't be read: say so rather than fail
             tell(parent, title, f"Your journal could not be read: {error}", warning=True)
             return False
         if not empty:
@@ -178,7 +183,7 @@ class ImportController(QObject):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             runs, check_ins = journal.load_document(document)
-        except Exception as error:  # ValidationError or JournalError: nothing was stored
+        except (ValidationError, JournalError) as error:  # nothing was stored
             QGuiApplication.restoreOverrideCursor()
             tell(parent, title, f"Nothing was loaded: {error}", warning=True)
             return False

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from runjournal.domain.model import DistanceUnit
 from runjournal.domain.units import count
 from runjournal.service.import_plan import ImportPlan, Status
+from runjournal.service.journal import JournalError
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.importing.import_command import ImportCommand
 from runjournal.ui.importing.reader import FileReader
@@ -210,7 +211,7 @@ class ImportDialog(QDialog):
     def _units(self) -> DistanceUnit:
         try:
             return self.bridge.journal.settings().units
-        except Exception:  # an unusable journal shows its problem when planning; km until then
+        except JournalError:  # an unusable journal shows its problem when planning; km until then
             return DistanceUnit.KM
 
     @property

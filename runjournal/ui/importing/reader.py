@@ -9,8 +9,10 @@ object, and a cancelled one stops before its next file.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QObject, Signal
 
@@ -19,6 +21,7 @@ from runjournal.formats.importers import FileResult
 from runjournal.ui.background import BackgroundLoader, Task
 
 _HEAD_BYTES = 4096
+_log = logging.getLogger(__name__)
 
 
 def whole_journal_result(path: Path) -> FileResult | None:
@@ -67,7 +70,8 @@ def read_all(paths: Sequence[Path], csv_units: DistanceUnit, task: Task) -> list
         task.report((done, total, path.name or str(path)))
         try:
             results.append(read_one(path, csv_units))
-        except Exception:  # read_file never raises for bad input; this is a last resort
+        except Exception:  # read_file never raises for bad input: a bug, logged, and the batch goes on
+            _log.exception("Reading an activity file failed")
             message = f"“{path.name}” could not be read; check the file and try again."
             results.append(FileResult(path, "", (), message))
     task.report((total, total, ""))
@@ -90,7 +94,7 @@ class FileReader(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._loader = BackgroundLoader(self)
+        self._loader = BackgroundLoader(self, doing="reading the files")
         self._loader.progress.connect(self._on_progress)
         self._loader.loaded.connect(self._on_loaded)
         self._loader.failed.connect(self.failed)
@@ -124,7 +128,7 @@ class FileReader(QObject):
             self.cancelled.emit()
 
     def _on_progress(self, progress: object) -> None:
-        done, total, name = progress  # type: ignore[misc]
+        done, total, name = cast(tuple[int, int, str], progress)
         self.progress.emit(done, total, name)
 
     def _on_loaded(self, outcome: object) -> None:

@@ -8,14 +8,22 @@ in the palette's dimmed text, so the new ones stand out.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+)
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from runjournal.domain.model import DistanceUnit
 from runjournal.domain.units import format_distance, format_duration, unit_label
 from runjournal.service.import_plan import ImportItem, Status
-from runjournal.ui.views.runs.run_table_model import locale_date
 from runjournal.ui.theme import is_dark
+from runjournal.ui.views.runs.run_table_model import locale_date
 
 COL_FILE = 0
 COL_DATE = 1
@@ -124,7 +132,9 @@ class ReviewModel(QAbstractTableModel):
             return f"{weekday} {locale_date(self._locale, run.day)}"
         if column == COL_START:
             start = run.local_start
-            return self._locale.toString(start.time(), QLocale.FormatType.ShortFormat) if start else ""
+            if start is None:
+                return ""
+            return self._locale.toString(QTime(start.hour, start.minute, start.second), QLocale.FormatType.ShortFormat)
         if column == COL_ACTIVITY:
             return run.activity.label
         if column == COL_DURATION:

@@ -1,52 +1,33 @@
-"""The Insights tab, light to create: the insights view is built when the tab is first shown.
-
-Nothing of it is on screen when RunJournal starts, and its module (cards, interval
-charts) would otherwise be loaded and built before the first paint.
-"""
+"""The Insights tab: the insights view, built when the tab is first shown (see
+ui/lazy_tab.py). Nothing of it is on screen when RunJournal starts."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from runjournal.ui.bridge import JournalBridge
+from runjournal.ui.lazy_tab import LazyTab
 
 if TYPE_CHECKING:
     from runjournal.ui.views.insights.insights_view import InsightsView
 
 
-class InsightsTab(QWidget):
-    """Holds the InsightsView, built on first show; passes on its `insightsShown`."""
+class InsightsTab(LazyTab["InsightsView"]):
+    """Holds the InsightsView; passes on its `insightsShown`."""
 
     insightsShown = Signal(object)  # the list of Insight shown, or None while paused
 
     def __init__(self, bridge: JournalBridge, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._bridge = bridge
-        self.view: InsightsView | None = None
-        self.setAccessibleName("Insights")
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
+        super().__init__(
+            bridge, "runjournal.ui.views.insights.insights_view", "InsightsView", "Insights", parent=parent
+        )
 
-    def ensure_view(self) -> InsightsView:
-        """The insights view, built now if it has not been yet."""
-        if self.view is None:
-            from runjournal.ui.views.insights.insights_view import InsightsView
-
-            self.view = InsightsView(self._bridge, self)
-            self.view.insightsShown.connect(self.insightsShown)
-            self._layout.addWidget(self.view)
-            if self.isVisible():  # built during the tab's own show: show it with the tab
-                self.view.show()
-        return self.view
+    def view_built(self, view: InsightsView) -> None:
+        view.insightsShown.connect(self.insightsShown)
 
     @property
     def message_label(self) -> QLabel:
         return self.ensure_view().message_label
-
-    def showEvent(self, event: QShowEvent) -> None:
-        self.ensure_view()
-        super().showEvent(event)

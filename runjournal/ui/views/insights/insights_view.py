@@ -265,7 +265,7 @@ class InsightsView(QWidget):
         super().__init__(parent)
         self._bridge = bridge
         self._stale = True
-        self.loader = BackgroundLoader(self)
+        self.loader = BackgroundLoader(self, doing="working out your insights")
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_failed)
         self._insights: list[Insight] | None = []
