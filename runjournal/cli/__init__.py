@@ -76,7 +76,8 @@ def said(error: Exception) -> str:
 def _open(args: argparse.Namespace, *, create: bool = True) -> Journal:
     from runjournal.service.journal import Journal
 
-    return Journal.open(journal_path(args.db), create=create)
+    writes = getattr(args, "command", None) in WRITE_COMMANDS  # readers work beside a writer
+    return Journal.open(journal_path(args.db), create=create, write=writes)
 
 
 def cmd_log_run(args: argparse.Namespace) -> int:
@@ -233,23 +234,27 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from runjournal.service.restoring import restore_journal_file
     from runjournal.storage.backup.inspect import JournalError
 
     source = Path(args.file)
-    if not source.exists():
+    if not os.path.lexists(source):
         print(f"runjournal restore: there is no file {source}. Nothing was changed.", file=sys.stderr)
         return EXIT_REJECTED
-    with _open(args) as journal:
-        try:
-            before = journal.restore(source)
-        except JournalError as error:
-            print(f"runjournal restore: {said(error)}", file=sys.stderr)
-            return EXIT_REJECTED
-        counts = journal.counts()
+    try:  # the journal is not opened first: a damaged one is restored over, and kept aside
+        done = restore_journal_file(journal_path(args.db), source)
+    except JournalError as error:
+        print(f"runjournal restore: {said(error)}", file=sys.stderr)
+        return EXIT_REJECTED
+    if done.before is None:
+        kept = "There was no journal there before."
+    elif done.before_was_damaged:
+        kept = f"The journal as it was (it could not be read) is kept, byte for byte, at {done.before}."
+    else:
+        kept = f"The journal as it was before is kept at {done.before}."
     print(
-        f"Restored {journal.path} from {source}: {count(counts.runs, 'run')}, "
-        f"{count(counts.check_ins, 'check-in')}. "
-        f"The journal as it was before is kept at {before.path}."
+        f"Restored {done.journal} from {source}: {count(done.runs, 'run')}, "
+        f"{count(done.check_ins, 'check-in')}. {kept}"
     )
     return EXIT_OK
 
