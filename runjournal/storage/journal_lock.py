@@ -78,6 +78,23 @@ class WriterLock:
             os.close(held.descriptor)  # closing drops the flock
 
 
+def _already_held(path: Path) -> WriterLock | None:
+    """Counts one more claim when this process already holds the file's lock.
+
+    Looks with stat only: opening and closing another descriptor of the file here would
+    make the system drop the locks SQLite holds on it in this process.
+    """
+    try:
+        file_id = _file_id(os.stat(path))
+    except OSError:
+        return None
+    held = _held.get(file_id)
+    if held is None:
+        return None
+    held.count += 1
+    return WriterLock(file_id)
+
+
 def _try_lock(descriptor: int) -> bool:
     if fcntl is None:
         return True
@@ -100,6 +117,9 @@ def lock_for_writing(path: Path, wait_s: float | None = None) -> WriterLock:
     wait_s = WAIT_S if wait_s is None else wait_s
     deadline = time.monotonic() + wait_s
     while True:
+        already = _already_held(path)
+        if already is not None:
+            return already
         try:
             descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0))
         except PermissionError:
@@ -128,17 +148,6 @@ def lock_for_writing(path: Path, wait_s: float | None = None) -> WriterLock:
         if time.monotonic() >= deadline:
             raise JournalError(IN_USE.format(path=path))
         time.sleep(POLL_S)
-
-
-def adopt(descriptor: int) -> WriterLock:
-    """Counts a lock this process already took on `descriptor` (a file it just made)."""
-    file_id = _file_id(os.fstat(descriptor))
-    if file_id in _held:
-        _held[file_id].count += 1
-        os.close(descriptor)
-    else:
-        _held[file_id] = _Held(descriptor, 1)
-    return WriterLock(file_id)
 
 
 def lock_new_file(path: Path) -> WriterLock:
