@@ -16,12 +16,15 @@ with one sentence. Readers take no lock: reading while the window writes is fine
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from runjournal.storage.backup.inspect import JournalError
+
+_log = logging.getLogger(__name__)
 
 WAIT_S = 5.0  # as long as SQLite's own busy timeout: a command that is just finishing
 POLL_S = 0.05
@@ -103,7 +106,9 @@ def _try_lock(descriptor: int) -> bool:
     except OSError as error:
         if error.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
             return False
-        raise
+        # A filesystem without advisory locks (some network shares): SQLite's own locking
+        # is all there is there; say so in the log rather than refuse the journal.
+        _log.warning("The journal's file cannot be locked here (%s); going on without it.", error)
     return True
 
 

@@ -246,3 +246,40 @@ def test_a_killed_backups_partial_file_is_cleared_at_the_next_backup(tmp_path: P
     assert not left.exists()
     assert someone_elses.exists()
     journal.close()
+
+
+def test_a_journal_left_at_an_unknown_schema_can_be_restored_from_its_saved_copy(
+    journal_path: Path, capsys
+) -> None:
+    with _journal_with(journal_path, runs=3) as journal:
+        saved = _backup_of(journal, "saved.sqlite")
+    _tamper(journal_path, "UPDATE alembic_version SET version_num = '9999'", "PRAGMA user_version = 9999")
+    left = journal_path.read_bytes()
+    assert main(["log-run", "--minutes", "30"]) == 3
+    capsys.readouterr()
+    assert main(["restore", str(saved)]) == 0
+    with Journal.open(journal_path) as restored:
+        assert len(restored.runs()) == 3 and restored.check().revision == HEAD
+    [kept] = journal_path.parent.glob("journal-damaged-*.sqlite")
+    assert kept.read_bytes() == left
+
+
+def test_a_backup_at_an_unknown_schema_is_refused_and_the_journal_kept(tmp_path: Path) -> None:
+    journal = _journal_with(tmp_path / "journal.sqlite", runs=3)
+    backup = _backup_of(journal, "newer.sqlite")
+    _tamper(backup, "UPDATE alembic_version SET version_num = '9999'")
+    with journal:
+        with pytest.raises(JournalError, match="newer version"):
+            journal.restore(backup)
+        assert len(journal.runs()) == 3
+        assert journal.backups() == []  # refused before anything was written
+
+
+def test_a_backup_restores_where_there_is_no_journal_yet(tmp_path: Path, monkeypatch, capsys) -> None:
+    with _journal_with(tmp_path / "old" / "journal.sqlite", runs=2) as journal:
+        backup = _backup_of(journal, "copy.sqlite")
+    fresh = tmp_path / "new computer" / "journal.sqlite"
+    assert main(["restore", str(backup), "--db", str(fresh)]) == 0
+    assert "There was no journal there before." in capsys.readouterr().out
+    with Journal.open(fresh) as restored:
+        assert len(restored.runs()) == 2

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from runjournal.paths import make_private_dir
 from runjournal.storage.backup.backup import BackupInfo, backup_journal
 from runjournal.storage.backup.inspect import JournalError, inspect_file, refuse_unless_regular
 from runjournal.storage.backup.quarantine import damaged_name, taken
@@ -152,6 +153,11 @@ def restore_file(
         raise JournalError(f"{backup} is the journal itself, so there is nothing to restore from it.")
     if journal.exists():
         refuse_unless_regular(journal, "a journal file")
+    if not journal.exists():
+        try:
+            make_private_dir(journal.parent)
+        except OSError as error:
+            raise JournalError(f"No journal can be made at {journal}: {error.strerror or error}.") from None
     old_lock = lock_for_writing(journal) if journal.exists() else None
     rebuilt: Rebuilt | None = None
     try:
