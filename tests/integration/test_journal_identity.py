@@ -145,3 +145,18 @@ def test_a_path_is_used_exactly_as_typed(tmp_path: Path, name: str, capsys) -> N
     assert path.is_file()
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == [name]
     assert _runs(path) == 1
+
+
+def test_a_journal_reached_through_a_link_has_the_same_backups(journal_path: Path) -> None:
+    from runjournal.storage.backup.backup import last_backup
+
+    with Journal.open(journal_path) as journal:
+        journal.log_run(Run(day=date(2026, 11, 3), duration_s=600))
+    alias = journal_path.parent / "elsewhere" / "alias.sqlite"
+    alias.parent.mkdir()
+    alias.symlink_to(journal_path)
+    with Journal.open(alias) as journal:
+        made = journal.backup()
+    assert made.path.parent == journal_path.parent / "backups"
+    found = last_backup(alias)
+    assert found is not None and found.path == made.path

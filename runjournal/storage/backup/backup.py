@@ -68,6 +68,7 @@ def default_backup_path(journal: Path, reason: str = "", when: datetime | None =
     The rotation recognises its own backups by this name, so keep the two in step.
     """
     suffix = f"-{reason}" if reason else ""
+    journal = Path(os.path.realpath(journal))
     folder = backups_folder(journal)
     candidate = folder / f"{journal.stem}-{_stamp(when)}{suffix}.sqlite"
     counter = 2
@@ -217,6 +218,7 @@ def _check(path: Path, size: int, mtime_ns: int) -> tuple[int, int, str]:
 
 def _named_backups(journal: Path) -> list[tuple[Path, BackupName]]:
     """The app's own backups of this journal, newest first (the name's time, then the file's)."""
+    journal = Path(os.path.realpath(journal))  # named after the real file, as they were made
     try:
         folder = backups_folder(Path(journal))
     except JournalError as refused:
