@@ -283,3 +283,14 @@ def test_a_backup_restores_where_there_is_no_journal_yet(tmp_path: Path, monkeyp
     assert "There was no journal there before." in capsys.readouterr().out
     with Journal.open(fresh) as restored:
         assert len(restored.runs()) == 2
+
+
+def test_a_backup_with_an_entry_the_app_cannot_read_is_refused(tmp_path: Path) -> None:
+    journal = _journal_with(tmp_path / "journal.sqlite", runs=3)
+    backup = _backup_of(journal, "odd.sqlite")
+    _tamper(backup, "UPDATE runs SET day = 'the day after' WHERE id = 2")
+    with journal:
+        before = journal.runs()
+        with pytest.raises(JournalError, match="cannot be read by RunJournal"):
+            journal.restore(backup)
+        assert journal.runs() == before
