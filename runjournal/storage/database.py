@@ -107,18 +107,31 @@ def open_database(path: Path, *, create: bool = True, write: bool = True) -> Dat
 def _open_claimed(path: Path, lock: WriterLock | None) -> Database:
     report = inspect_file(path)
     _check_writable(path)
-    upgrade_copy = None
-    if report.needs_upgrade:
-        from runjournal.storage.backup.backup import copy_journal
-
-        upgrade_copy = copy_journal(path, reason=f"before-upgrade-{report.revision}-to-{HEAD}")
-    engine = make_engine(path)
+    migration_lock = None
+    if lock is None and (report.is_new or report.needs_upgrade):
+        # Even a reader writes when the journal must be brought up to date: claim it for that.
+        migration_lock = lock_for_writing(path)
+        report = inspect_file(path)  # another writer may have brought it up to date meanwhile
+    engine: Engine | None = None
     try:
-        if report.is_new or report.needs_upgrade:
-            _migrate(engine, report)
-    except Exception:
-        engine.dispose()
-        raise
+        upgrade_copy = None
+        if report.needs_upgrade:
+            from runjournal.storage.backup.backup import copy_journal
+
+            upgrade_copy = copy_journal(path, reason=f"before-upgrade-{report.revision}-to-{HEAD}")
+        engine = make_engine(path)
+        try:
+            if report.is_new or report.needs_upgrade:
+                _migrate(engine, report)
+        except Exception:
+            engine.dispose()
+            raise
+    finally:
+        if migration_lock is not None:
+            if engine is not None:
+                engine.dispose()  # its connections let go of the file before the claim does
+            migration_lock.release()
+    assert engine is not None
     return Database(path=path, engine=engine, upgrade_copy=upgrade_copy, lock=lock)
 
 

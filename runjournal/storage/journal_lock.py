@@ -126,7 +126,9 @@ def lock_for_writing(path: Path, wait_s: float | None = None) -> WriterLock:
         if already is not None:
             return already
         try:
-            descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0))
+            descriptor = os.open(
+                path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0)
+            )
         except PermissionError:
             raise JournalError(
                 f"{path} cannot be read: permission denied. Check the file's permissions."

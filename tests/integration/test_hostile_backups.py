@@ -26,7 +26,9 @@ NOW = datetime(2026, 11, 22, 12, 0)
 def _journal_with(path: Path, runs: int) -> Journal:
     journal = Journal.open(path)
     for i in range(runs):
-        journal.log_run(Run(day=date(2026, 11, 1) + timedelta(days=i % 20), duration_s=1800 + i, note=f"n{i}"))
+        journal.log_run(
+            Run(day=date(2026, 11, 1) + timedelta(days=i % 20), duration_s=1800 + i, note=f"n{i}")
+        )
     journal.save_check_in(CheckIn(day=date(2026, 11, 1), mood=6))
     return journal
 
@@ -168,7 +170,9 @@ def test_restoring_from_a_named_pipe_is_refused_at_once(journal_path: Path, tmp_
     assert len(done.stderr.strip().splitlines()) == 1
 
 
-def test_restoring_from_a_folder_is_refused_in_one_sentence(journal_path: Path, tmp_path: Path, capsys) -> None:
+def test_restoring_from_a_folder_is_refused_in_one_sentence(
+    journal_path: Path, tmp_path: Path, capsys
+) -> None:
     Journal.open(journal_path).close()
     before = journal_path.read_bytes()
     assert main(["restore", str(tmp_path)]) == 1

@@ -160,3 +160,41 @@ def test_a_journal_reached_through_a_link_has_the_same_backups(journal_path: Pat
     assert made.path.parent == journal_path.parent / "backups"
     found = last_backup(alias)
     assert found is not None and found.path == made.path
+
+
+FLOCK_HOLDER = """
+import fcntl, sys
+handle = open(sys.argv[1], "rb")
+fcntl.flock(handle, fcntl.LOCK_EX)
+print("held", flush=True)
+sys.stdin.read()
+"""
+
+
+def test_a_reader_does_not_bring_a_journal_up_to_date_while_another_process_writes_it(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    from runjournal.storage.database import make_engine
+    from runjournal.storage.migrate import upgrade
+
+    path = tmp_path / "old.sqlite"
+    engine = make_engine(path)
+    upgrade(engine, "0002")
+    engine.dispose()
+    before = path.read_bytes()
+    monkeypatch.setattr(journal_lock, "WAIT_S", 0.3)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    holder = subprocess.Popen(
+        [sys.executable, "-c", FLOCK_HOLDER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        assert main(["export", "-o", str(tmp_path / "out.json"), "--db", str(path)]) == 3
+        assert "has this journal open" in capsys.readouterr().err
+        assert path.read_bytes() == before
+    finally:
+        holder.communicate("", timeout=30)

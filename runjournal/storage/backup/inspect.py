@@ -72,7 +72,9 @@ def refuse_unless_regular(path: Path, what: str = "a journal file") -> None:
     try:
         mode = os.stat(path).st_mode
     except PermissionError:
-        raise JournalError(f"{path} cannot be read: permission denied. Check the file's permissions.") from None
+        raise JournalError(
+            f"{path} cannot be read: permission denied. Check the file's permissions."
+        ) from None
     except OSError as error:
         raise JournalError(f"{path} cannot be read: {error.strerror or error}.") from None
     if not stat.S_ISREG(mode):

@@ -171,7 +171,9 @@ def rebuild_from_backup(backup: Path, beside: Path) -> Rebuilt:
     try:
         fresh = _private_new_file(beside.parent, beside.name)
     except OSError as error:
-        raise _refused(backup, f"no new file can be made beside the journal ({error.strerror or error})") from None
+        raise _refused(
+            backup, f"no new file can be made beside the journal ({error.strerror or error})"
+        ) from None
     try:
         _migrate(fresh, revision)
         with closing(read_only(backup)) as source:
