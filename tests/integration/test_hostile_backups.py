@@ -298,3 +298,25 @@ def test_a_backup_with_an_entry_the_app_cannot_read_is_refused(tmp_path: Path) -
         with pytest.raises(JournalError, match="cannot be read by RunJournal"):
             journal.restore(backup)
         assert journal.runs() == before
+
+
+def test_a_restore_that_cannot_take_the_journals_place_leaves_the_folder_as_it_was(
+    journal_path: Path, monkeypatch, capsys
+) -> None:
+    with _journal_with(journal_path, runs=2) as journal:
+        backup = _backup_of(journal, "good.sqlite")
+    journal_path.write_text("my running notes\n")
+    folder_before = sorted(p.name for p in journal_path.parent.iterdir())
+    real_replace = os.replace
+
+    def refusing(source, target) -> None:
+        if Path(target) == journal_path:
+            raise OSError(5, "Input/output error")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", refusing)
+    assert main(["restore", str(backup)]) == 1
+    err = capsys.readouterr().err
+    assert "left as it was" in err and len(err.strip().splitlines()) == 1
+    assert journal_path.read_text() == "my running notes\n"
+    assert sorted(p.name for p in journal_path.parent.iterdir()) == folder_before

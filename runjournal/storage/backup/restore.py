@@ -163,6 +163,8 @@ def restore_file(
     try:
         rebuilt = rebuild(backup, journal)
         new_lock = lock_new_file(rebuilt.path)
+        before: Path | None = None
+        before_backup: BackupInfo | None = None
         try:
             before, before_backup = _keep_as_it_was(journal, now)
             if close_current is not None:
@@ -170,6 +172,8 @@ def restore_file(
             swap_into_place(rebuilt.path, journal)
         except BaseException:
             new_lock.release()
+            if before is not None and before_backup is None:  # the journal stayed: so does no copy
+                remove_with_sidecars(before)
             raise
     finally:
         if rebuilt is not None:
