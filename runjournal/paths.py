@@ -41,8 +41,9 @@ def journal_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 
 def backups_dir(journal: Path) -> Path:
-    """Backups sit beside the journal so they move with it and share its privacy."""
-    return journal.parent / "backups"
+    """Backups sit beside the journal's real file (links followed) so they move with it and
+    share its privacy; a journal reached through a link has the same backups."""
+    return Path(os.path.realpath(journal)).parent / "backups"
 
 
 def make_private_dir(path: Path) -> None:

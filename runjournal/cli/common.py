@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING
 
 from runjournal.paths import journal_path
 
+# Commands that change the journal: refused while the window has it open.
+WRITE_COMMANDS = frozenset({"log-run", "check-in", "import", "restore", "demo"})
+
 if TYPE_CHECKING:
     from runjournal.service.journal import Journal
 
@@ -21,7 +24,8 @@ def open_journal(args: argparse.Namespace, *, create: bool = True) -> Journal:
     """The journal named by `--db` (else the environment, else the default journal)."""
     from runjournal.service.journal import Journal
 
-    return Journal.open(journal_path(args.db), create=create)
+    writes = getattr(args, "command", None) in WRITE_COMMANDS  # readers work beside a writer
+    return Journal.open(journal_path(args.db), create=create, write=writes)
 
 
 def said(error: Exception) -> str:

@@ -11,6 +11,7 @@ import argparse
 from collections.abc import Sequence
 
 from runjournal import __version__
+from runjournal.cli.common import WRITE_COMMANDS
 from runjournal.paths import DB_ENV
 
 EPILOG = f"""\
@@ -19,8 +20,7 @@ Every command works on the journal given by --db, else ${DB_ENV}, else the defau
 Exit codes: 0 done; 1 some input rejected (nothing of it stored); 2 usage; 3 the journal
 cannot be used (the file is left untouched)."""
 
-# Commands that change the journal: refused while the window has it open.
-WRITE_COMMANDS = frozenset({"log-run", "check-in", "import", "restore", "demo"})
+__all__ = ["WRITE_COMMANDS", "build_parser", "window_args"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,31 +3,37 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from runjournal.cli.common import EXIT_OK, EXIT_REJECTED, open_journal, said
+from runjournal.cli.common import EXIT_OK, EXIT_REJECTED, said
 from runjournal.domain.units import count
+from runjournal.paths import journal_path
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from runjournal.service.errors import JournalError
+    from runjournal.service.restoring import restore_journal_file
 
     source = Path(args.file)
-    if not source.exists():
+    if not os.path.lexists(source):
         print(f"runjournal restore: there is no file {source}. Nothing was changed.", file=sys.stderr)
         return EXIT_REJECTED
-    with open_journal(args) as journal:
-        try:
-            before = journal.restore(source)
-        except JournalError as error:
-            print(f"runjournal restore: {said(error)}", file=sys.stderr)
-            return EXIT_REJECTED
-        counts = journal.counts()
+    try:  # the journal is not opened first: a damaged one is restored over, and kept aside
+        done = restore_journal_file(journal_path(args.db), source)
+    except JournalError as error:
+        print(f"runjournal restore: {said(error)}", file=sys.stderr)
+        return EXIT_REJECTED
+    if done.before is None:
+        kept = "There was no journal there before."
+    elif done.before_was_damaged:
+        kept = f"The journal as it was (it could not be read) is kept, byte for byte, at {done.before}."
+    else:
+        kept = f"The journal as it was before is kept at {done.before}."
     print(
-        f"Restored {journal.path} from {source}: {count(counts.runs, 'run')}, "
-        f"{count(counts.check_ins, 'check-in')}. "
-        f"The journal as it was before is kept at {before.path}."
+        f"Restored {done.journal} from {source}: {count(done.runs, 'run')}, "
+        f"{count(done.check_ins, 'check-in')}. {kept}"
     )
     return EXIT_OK
 

@@ -135,9 +135,9 @@ def _write_pdf(
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
     try:
         # Creating the file ourselves turns a missing or read-only folder into an OSError
-        # with its reason, before Qt could fail quietly.
-        with open(temporary, "xb"):
-            pass
+        # with its reason, before Qt could fail quietly; and makes it private (owner only)
+        # from the first byte, whatever the umask: Qt writes into it and keeps its mode.
+        os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         writer = QPdfWriter(str(temporary))
         writer.setResolution(PDF_DPI)
         writer.setPageSize(page_size if page_size is not None else locale_page_size())

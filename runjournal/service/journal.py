@@ -33,10 +33,8 @@ from runjournal.service.imports import SUPPORT_CONTACTS_KEY
 from runjournal.service.run_cache import RunCache
 from runjournal.storage.backup.inspect import (
     CheckReport,
-    FileReport,
     JournalError,
     check_journal,
-    inspect_file,
 )
 from runjournal.storage.database import Database, open_database
 from runjournal.storage.repositories import RunRepository, journal_counts
@@ -160,9 +158,12 @@ class Journal:
         return runs
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = True) -> Journal:
-        """Opens the journal at `path`; raises JournalError (with a plain message) if it can't."""
-        return cls(open_database(Path(path), create=create))
+    def open(cls, path: Path | str, *, create: bool = True, write: bool = True) -> Journal:
+        """Opens the journal at `path`; raises JournalError (with a plain message) if it can't.
+
+        With `write` (the default) this process becomes the journal's one writer, however the
+        journal is named; `write=False` only reads, and works while another process writes."""
+        return cls(open_database(Path(path), create=create, write=write))
 
     @property
     def path(self) -> Path:
@@ -574,26 +575,15 @@ class Journal:
         return check_journal(self.path)
 
     def restore(self, backup: Path) -> BackupInfo:
-        """Replaces the journal with a backup, after saving the current journal.
+        """Replaces the journal with a fresh one built from a backup's entries, after saving
+        the current journal; a backup that cannot be used changes nothing.
 
         Returns the copy of the journal as it was before the restore. The rotation runs only
         after the restore, so it can never take away the backup being restored from.
         """
-        from runjournal.storage.backup.backup import backup_journal, restore_into
+        from runjournal.service.restoring import restore_open_journal
 
-        checked: FileReport = inspect_file(Path(backup), thorough=True)
-        if checked.is_new:
-            raise JournalError(f"{backup} holds no journal to restore.")
-        if checked.problems:
-            raise JournalError(
-                f"{backup} did not pass its check ({checked.problems[0]}); nothing was restored."
-            )
-        before = backup_journal(self.path, reason="before-restore")
-        self._db.close()
-        try:
-            restore_into(Path(backup), self.path)
-        finally:
-            self._db = open_database(self.path, create=False)  # migrates an older backup
+        before, self._db = restore_open_journal(self._db, Path(backup))
         self._prune()
         self.changes.emit(Change.EVERYTHING)
         return before

@@ -15,12 +15,15 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from runjournal.storage.journal_lock import real_path
+
 LOCK_SUFFIX = ".lock"
 
 
 def lock_path(journal: Path) -> Path:
-    """`journal.sqlite` → `journal.sqlite.lock`, beside the journal."""
-    journal = Path(journal)
+    """`journal.sqlite` → `journal.sqlite.lock`, beside the journal's real file: a symlink or
+    another spelling of the path finds the same lock (a hard link is caught by journal_lock)."""
+    journal = real_path(Path(journal))
     return journal.with_name(journal.name + LOCK_SUFFIX)
 
 

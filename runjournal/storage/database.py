@@ -7,27 +7,37 @@ is copied aside before any migration touches it.
 
 from __future__ import annotations
 
+import logging
 import os
+import secrets
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 
 from runjournal.paths import make_private_dir
-from runjournal.storage.backup.inspect import FileReport, JournalError, inspect_file
+from runjournal.storage.backup.inspect import FileReport, JournalError, inspect_file, refuse_unless_regular
+from runjournal.storage.journal_lock import WriterLock, lock_for_writing, real_path
 from runjournal.storage.schema import HEAD
+
+_log = logging.getLogger(__name__)
+
+SIDECARS = ("-wal", "-shm", "-journal")  # SQLite's files beside a database
 
 
 @dataclass
 class Database:
-    path: Path
+    path: Path  # the real file: links followed
     engine: Engine
     upgrade_copy: Path | None = None  # the copy taken before a migration, if one ran
+    lock: WriterLock | None = None  # this process's claim to write; None when only reading
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
 
 
 def _create_private_file(path: Path) -> None:
@@ -53,7 +63,11 @@ def _on_begin(connection: Any) -> None:
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}")
+    """An engine on exactly the file `path`: never pasted into a URL string, where `?`, `#`
+    or `%20` would change which file is meant. Statement parameters (entries' text) are
+    kept out of every error message."""
+    url = URL.create("sqlite", database=os.fspath(path))
+    engine = create_engine(url, hide_parameters=True)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
@@ -67,35 +81,119 @@ def _check_writable(path: Path) -> None:
         )
 
 
-def open_database(path: Path, *, create: bool = True) -> Database:
+def open_database(path: Path, *, create: bool = True, write: bool = True) -> Database:
     """Opens (or, with `create`, starts) the journal at `path`, migrating it if needed.
 
+    The journal is its real file (links followed); with `write`, this process claims it
+    (journal_lock) so no other process writes to it under any name meanwhile.
     Raises JournalError with a message for a person when the file cannot be used;
     the file is then left byte for byte as it was.
     """
-    path = Path(path)
+    path = real_path(path)
     if not path.exists():
         if not create:
             raise JournalError(f"There is no journal at {path}.")
-        try:
-            _create_private_file(path)
-        except OSError as error:
-            raise JournalError(f"A journal cannot be created at {path}: {error.strerror or error}.") from None
+        _create_journal(path)
+    refuse_unless_regular(path, "a journal file")
+    lock = lock_for_writing(path) if write else None
+    try:
+        return _open_claimed(path, lock)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+
+
+def _open_claimed(path: Path, lock: WriterLock | None) -> Database:
     report = inspect_file(path)
     _check_writable(path)
-    upgrade_copy = None
-    if report.needs_upgrade:
-        from runjournal.storage.backup.backup import copy_journal
-
-        upgrade_copy = copy_journal(path, reason=f"before-upgrade-{report.revision}-to-{HEAD}")
-    engine = make_engine(path)
+    migration_lock = None
+    if lock is None and (report.is_new or report.needs_upgrade):
+        # Even a reader writes when the journal must be brought up to date: claim it for that.
+        migration_lock = lock_for_writing(path)
+        report = inspect_file(path)  # another writer may have brought it up to date meanwhile
+    engine: Engine | None = None
     try:
-        if report.is_new or report.needs_upgrade:
-            _migrate(engine, report)
-    except Exception:
-        engine.dispose()
-        raise
-    return Database(path=path, engine=engine, upgrade_copy=upgrade_copy)
+        upgrade_copy = None
+        if report.needs_upgrade:
+            from runjournal.storage.backup.backup import copy_journal
+
+            upgrade_copy = copy_journal(path, reason=f"before-upgrade-{report.revision}-to-{HEAD}")
+        engine = make_engine(path)
+        try:
+            if report.is_new or report.needs_upgrade:
+                _migrate(engine, report)
+        except Exception:
+            engine.dispose()
+            raise
+    finally:
+        if migration_lock is not None:
+            if engine is not None:
+                engine.dispose()  # its connections let go of the file before the claim does
+            migration_lock.release()
+    assert engine is not None
+    return Database(path=path, engine=engine, upgrade_copy=upgrade_copy, lock=lock)
+
+
+def remove_with_sidecars(path: Path) -> None:
+    for extra in ("", *SIDECARS):
+        Path(f"{path}{extra}").unlink(missing_ok=True)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Makes a rename in `folder` survive a power cut (where the system allows it)."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass  # some filesystems cannot sync a folder; the rename itself was atomic
+    finally:
+        os.close(descriptor)
+
+
+def fsync_file(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _create_journal(path: Path) -> None:
+    """Starts a journal beside `path` under a hidden name and gives it its name only once
+    it is whole, so a full disk or a failing write never leaves an empty journal behind."""
+    try:
+        make_private_dir(path.parent)
+    except OSError as error:
+        raise JournalError(f"A journal cannot be created at {path}: {error.strerror or error}.") from None
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.creating")
+    try:
+        _create_private_file(temporary)
+        engine = make_engine(temporary)
+        try:
+            _migrate(engine, FileReport(path, revision=None))
+        finally:
+            engine.dispose()
+        fsync_file(temporary)
+        _link_into_place(temporary, path)
+        fsync_folder(path.parent)
+    except OSError as error:
+        raise JournalError(f"A journal cannot be created at {path}: {error.strerror or error}.") from None
+    finally:
+        remove_with_sidecars(temporary)
+
+
+def _link_into_place(made: Path, path: Path) -> None:
+    """Gives `made` the name `path` unless a journal appeared there meanwhile (then that one is used)."""
+    try:
+        os.link(made, path)
+    except FileExistsError:
+        return
+    except OSError:  # a filesystem without hard links
+        if not path.exists():
+            os.replace(made, path)
 
 
 def _migrate(engine: Engine, report: FileReport) -> None:
@@ -104,7 +202,22 @@ def _migrate(engine: Engine, report: FileReport) -> None:
     try:
         upgrade(engine)
     except Exception as error:  # the migration rolled back; say so in words
+        _log.error("Bringing %s up to date failed", report.path, exc_info=error)
+        if report.is_new:
+            raise JournalError(
+                f"A journal cannot be created at {report.path} ({_reason(error)}). Nothing was written."
+            ) from error
         raise JournalError(
-            f"{report.path} could not be brought up to date ({error}). It was left as it was"
+            f"{report.path} could not be brought up to date ({_reason(error)}). It was left as it was"
             + ("." if report.is_new else "; a copy was also kept in the backups folder.")
         ) from error
+
+
+def _reason(error: BaseException) -> str:
+    """What went wrong, without the statement that failed (the driver's own words)."""
+    from runjournal.storage.errors import plain_message
+
+    sentence = plain_message(error)
+    if sentence is not None:
+        return sentence.split(",")[0].lower()
+    return str(getattr(error, "orig", None) or error)

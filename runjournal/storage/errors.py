@@ -8,6 +8,7 @@ wrong, that nothing was saved (the transaction was rolled back), and the next st
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 
 from runjournal.storage.backup.inspect import JournalError
@@ -59,6 +60,18 @@ READ_READ_ONLY = (
 READ_CANNOT_OPEN = (
     "The journal's file could not be reached (was its disk removed?). Reconnect the disk, then try again."
 )
+
+
+REFUSED = (
+    "The journal refused this change, so it was not saved. Check the journal with runjournal check, "
+    "and restore a backup if it is damaged" + KEPT
+)
+READ_REFUSED = (
+    "The journal could not be read just now. Check it with runjournal check, "
+    "and restore a backup if it is damaged."
+)
+
+_log = logging.getLogger(__name__)
 
 
 class StorageError(JournalError):
@@ -130,4 +143,16 @@ def storage_error(error: BaseException, *, write: bool = True) -> StorageError |
     return None if message is None else StorageError(message)
 
 
-__all__ = ["StorageError", "plain_message", "storage_error"]
+def private_storage_error(error: BaseException, *, write: bool = True) -> StorageError:
+    """Like `storage_error`, for any failure of the database: one that is not the file's
+    (a constraint, a bug) gets a general sentence too, never the statement or its values,
+    which hold what the person wrote. The failure itself goes to the log (statement
+    parameters are hidden there too, see `database.make_engine`)."""
+    translated = storage_error(error, write=write)
+    if translated is not None:
+        return translated
+    _log.error("A %s of the journal failed", "write" if write else "read", exc_info=error)
+    return StorageError(REFUSED if write else READ_REFUSED)
+
+
+__all__ = ["StorageError", "plain_message", "private_storage_error", "storage_error"]

@@ -4,6 +4,8 @@ Leaving the `with` block without `commit()` rolls everything back, so an error h
 through a save can never leave half a record behind. A failure of the file itself (a full
 disk, a read-only folder, another program holding the lock, a disk error) leaves as a
 StorageError whose message a person can act on, after the transaction was rolled back.
+Any other failure of the database (a constraint, a bug) leaves as a StorageError too, with
+a general sentence: an error message never carries the statement or the entry's text.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from types import TracebackType
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
-from runjournal.storage.errors import storage_error
+from runjournal.storage.errors import StorageError, private_storage_error
 from runjournal.storage.repositories import (
     CheckInRepository,
     CoachChoiceRepository,
@@ -40,7 +42,7 @@ class UnitOfWork:
         try:
             self.connection = self._engine.connect()
         except DBAPIError as error:
-            raise self._translated(error) from error
+            raise self._translated(error) from None
         # Read by the engine's "begin" hook: a writer takes SQLite's write lock at BEGIN,
         # so two writers queue up instead of failing half way through.
         self.connection.info["write"] = self._write
@@ -49,7 +51,7 @@ class UnitOfWork:
         except DBAPIError as error:
             self.connection.invalidate()
             self.connection.close()
-            raise self._translated(error) from error
+            raise self._translated(error) from None
         self.runs = RunRepository(self.connection)
         self.check_ins = CheckInRepository(self.connection)
         self.settings = SettingsRepository(self.connection)
@@ -65,11 +67,11 @@ class UnitOfWork:
         except DBAPIError as error:
             # A commit that failed (a full disk, a disk error) did not happen: say so plainly.
             # __exit__ rolls back what is left of the transaction.
-            raise self._translated(error) from error
+            raise self._translated(error) from None
         self._committed = True
 
-    def _translated(self, error: DBAPIError) -> Exception:
-        return storage_error(error, write=self._write) or error
+    def _translated(self, error: DBAPIError) -> StorageError:
+        return private_storage_error(error, write=self._write)
 
     def __exit__(
         self,
@@ -89,8 +91,6 @@ class UnitOfWork:
         finally:
             self.connection.close()
         if isinstance(exc, DBAPIError):
-            translated = storage_error(exc, write=self._write)
-            if translated is not None:
-                raise translated from exc
+            raise self._translated(exc) from None
         elif exc is None and rollback_failed is not None:
-            raise self._translated(rollback_failed) from rollback_failed
+            raise self._translated(rollback_failed) from None

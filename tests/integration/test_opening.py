@@ -128,3 +128,25 @@ def test_a_new_journal_and_its_new_folders_are_private(tmp_path: Path) -> None:
     assert stat.S_IMODE(backup.path.parent.stat().st_mode) == 0o700
     for sidecar in path.parent.glob("journal.sqlite-*"):
         assert stat.S_IMODE(sidecar.stat().st_mode) == 0o600
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_named_pipe_given_as_the_journal_is_refused_without_waiting(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    pipe = tmp_path / "journal.sqlite"
+    os.mkfifo(pipe)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    for command in (["log-run", "--minutes", "30"], ["export", "-o", str(tmp_path / "out.json")]):
+        done = subprocess.run(
+            [sys.executable, "-m", "runjournal", *command, "--db", str(pipe)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        assert done.returncode == 3
+        assert "is not a regular file (it is a named pipe)" in done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)

@@ -6,10 +6,10 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy.exc import IntegrityError
 
 from runjournal.domain.model import Activity, CheckIn, CoachChoice, Company, Run, Settings, Source
 from runjournal.storage.database import open_database
+from runjournal.storage.errors import StorageError
 from runjournal.storage.unit_of_work import UnitOfWork
 
 DAY = date(2026, 11, 16)  # a Monday
@@ -86,7 +86,7 @@ def test_leaving_without_commit_rolls_everything_back(engine) -> None:
 
 
 def test_an_error_half_way_leaves_nothing_behind(engine) -> None:
-    with pytest.raises(IntegrityError), UnitOfWork(engine, write=True) as uow:
+    with pytest.raises(StorageError, match="refused this change"), UnitOfWork(engine, write=True) as uow:
         uow.runs.add(full_run())
         uow.check_ins.put(CheckIn(day=DAY, mood=6))
         # The database itself refuses a zero duration (a second line of defence).

@@ -267,3 +267,59 @@ def test_the_command_line_says_a_failed_save_without_the_window_s_words(message:
     terminal = failed.for_terminal
     assert "what you typed" not in terminal and terminal.endswith(".")
     assert terminal.split(",")[0] == message.split(",")[0]  # the same cause, first
+
+
+# Entries stay private when a write fails ---------------------------------------------------
+
+SECRET = "my-private-note-5b0e1c"
+
+
+def _refusing_trigger(path: Path) -> None:
+    """Makes the journal refuse every new run, as a write failure the app does not expect."""
+    import sqlite3 as raw
+
+    with raw.connect(path) as db:
+        db.execute("CREATE TRIGGER refuse BEFORE INSERT ON runs BEGIN SELECT RAISE(ABORT, 'refused'); END")
+
+
+def test_a_failed_write_never_shows_the_entry_in_its_message(journal_path: Path) -> None:
+    Journal.open(journal_path).close()
+    _refusing_trigger(journal_path)
+    with Journal.open(journal_path) as journal:
+        with pytest.raises(StorageError) as failed:
+            journal.log_run(Run(day=DAY, duration_s=600, note=SECRET, title=SECRET))
+        message = str(failed.value)
+        assert SECRET not in message and "INSERT" not in message and "[SQL" not in message
+        assert "not saved" in message
+        assert journal.runs() == []
+
+
+def test_a_failed_write_on_the_command_line_says_one_sentence_without_the_note(
+    journal_path: Path, capsys
+) -> None:
+    from runjournal.cli import main
+
+    Journal.open(journal_path).close()
+    _refusing_trigger(journal_path)
+    assert main(["log-run", "--minutes", "30", "--note", SECRET]) == 3
+    captured = capsys.readouterr()
+    assert SECRET not in captured.err + captured.out
+    assert "INSERT" not in captured.err and "Traceback" not in captured.err
+    assert len(captured.err.strip().splitlines()) == 1
+
+
+def test_a_journal_that_cannot_be_created_leaves_no_empty_file(tmp_path: Path, monkeypatch) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from runjournal.storage import migrate
+    from runjournal.storage.backup.inspect import JournalError
+
+    def disk_full(engine, revision: str = "head") -> None:
+        raise OperationalError("CREATE TABLE runs", {}, sqlite3.OperationalError("database or disk is full"))
+
+    monkeypatch.setattr(migrate, "upgrade", disk_full)
+    path = tmp_path / "new" / "journal.sqlite"
+    with pytest.raises(JournalError):
+        Journal.open(path)
+    assert not path.exists()
+    assert [p for p in path.parent.iterdir()] == []

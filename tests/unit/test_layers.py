@@ -78,15 +78,16 @@ PURE = frozenset({"coach", "insights", "figures", "formats", "samples"})
 ALLOWED: dict[str, frozenset[str]] = {
     "": frozenset(),
     "paths": frozenset(),
+    "logs": frozenset({"paths"}),  # the log beside the journal: never entry content
     "domain": frozenset(),
     **{pure: frozenset({"domain"}) for pure in PURE},
     "storage": frozenset({"", "paths", "domain"}),
-    "service": frozenset({"", "paths", "domain", "storage", *PURE}),
+    "service": frozenset({"", "paths", "logs", "domain", "storage", *PURE}),
     "reports": frozenset({"", "paths", "domain", "figures"}),
     # The window still reads figures' and formats' types and helpers directly (charts,
     # import review); the command line goes through the service for everything.
-    "ui": frozenset({"", "paths", "domain", "service", "reports", *PURE}),
-    "cli": frozenset({"", "paths", "domain", "service", "reports", "ui"}),
+    "ui": frozenset({"", "paths", "logs", "domain", "service", "reports", *PURE}),
+    "cli": frozenset({"", "paths", "logs", "domain", "service", "reports", "ui"}),
     "__main__": frozenset({"cli"}),
 }
 # Arrows between pure parts that are older than the version-2 picture, each named exactly

@@ -9,9 +9,12 @@ copies the automatic backups may delete.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import sqlite3
+import stat
+import time
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -20,6 +23,31 @@ from pathlib import Path
 from runjournal.paths import backups_dir, make_private_dir
 from runjournal.storage.backup.inspect import FileReport, JournalError, inspect_file, read_only
 from runjournal.storage.backup.rotation import BackupName, keep, local_naive, parse_name
+
+_log = logging.getLogger(__name__)
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
+PARTIAL = ".partial"
+# Without advisory locks (Windows), a hidden half-written backup counts as abandoned
+# once it is this old.
+ABANDONED_AFTER_S = 3600
+
+
+def backups_folder(journal: Path) -> Path:
+    """The backups folder beside the journal, refused when it is a link to another place:
+    backups are written and tidied only in a real folder, never in a link's target."""
+    folder = backups_dir(Path(journal))
+    if folder.is_symlink():
+        raise JournalError(
+            f"The backups folder {folder} is a link to another place, and RunJournal does not follow "
+            "it: nothing was written or deleted there. Replace the link with a real folder "
+            "(or move the journal), then back up again."
+        )
+    return folder
 
 
 @dataclass(frozen=True)
@@ -40,7 +68,8 @@ def default_backup_path(journal: Path, reason: str = "", when: datetime | None =
     The rotation recognises its own backups by this name, so keep the two in step.
     """
     suffix = f"-{reason}" if reason else ""
-    folder = backups_dir(journal)
+    journal = Path(os.path.realpath(journal))
+    folder = backups_folder(journal)
     candidate = folder / f"{journal.stem}-{_stamp(when)}{suffix}.sqlite"
     counter = 2
     while candidate.exists():
@@ -71,12 +100,17 @@ def backup_journal(
     target = Path(target) if target else default_backup_path(journal, reason, when)
     if target.resolve() == journal.resolve():
         raise JournalError("A backup cannot be written over the journal itself. Choose another file.")
-    make_private_dir(target.parent)
-    partial = target.with_name(f".{target.name}.partial")
+    started = time.time()
+    partial = target.with_name(f".{target.name}{PARTIAL}")
+    descriptor: int | None = None
     try:
+        make_private_dir(target.parent)
         partial.unlink(missing_ok=True)
         descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        os.close(descriptor)
+        if fcntl is not None:  # marks it as being written, for `_clear_abandoned` elsewhere
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        if target.parent == backups_dir(journal):
+            _clear_abandoned(target.parent, journal, started)
         _online_copy(journal, partial)
         report = inspect_file(partial, thorough=True)
         if report.problems:
@@ -90,20 +124,51 @@ def backup_journal(
         raise JournalError(f"The backup could not be written to {target}: {error}.") from None
     finally:
         partial.unlink(missing_ok=True)
+        if descriptor is not None:
+            os.close(descriptor)
     return BackupInfo(target, target.stat().st_size, report.runs, report.check_ins)
 
 
-def restore_into(backup: Path, journal: Path) -> None:
-    """Replaces the journal's contents with the backup's, in one SQLite transaction.
+def _abandoned(path: Path, started: float) -> bool:
+    """A hidden half-written backup that no backup is writing any more (one killed midway)."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        found = os.fstat(descriptor)
+        if not stat.S_ISREG(found.st_mode) or found.st_mtime >= started:
+            return False
+        if hasattr(os, "getuid") and found.st_uid != os.getuid():
+            return False
+        if fcntl is None:
+            return found.st_mtime < started - ABANDONED_AFTER_S
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False  # another backup is writing it right now
+        return True
+    finally:
+        os.close(descriptor)
 
-    The caller has checked the backup and saved the current journal first.
-    """
-    with (
-        closing(read_only(backup)) as src,
-        closing(sqlite3.connect(journal)) as dst,
-    ):
-        src.backup(dst)
-        dst.execute("PRAGMA journal_mode = WAL")
+
+def _clear_abandoned(folder: Path, journal: Path, started: float) -> None:
+    """Deletes the hidden `.partial` files that killed backups of this journal left, and only
+    those: named as this journal's backups, older than the backup now running, written by
+    no one any more. Any other file is left alone."""
+    try:
+        names = [p for p in folder.iterdir() if p.name.startswith(".") and p.name.endswith(PARTIAL)]
+    except OSError:
+        return
+    for path in names:
+        inner = path.name[1 : -len(PARTIAL)]
+        if parse_name(inner, Path(journal).stem) is None or not _abandoned(path, started):
+            continue
+        try:
+            path.unlink()
+        except OSError:
+            continue
+        _log.info("Deleted %s, left by a backup that was stopped before it finished", path.name)
 
 
 @dataclass(frozen=True)
@@ -153,7 +218,12 @@ def _check(path: Path, size: int, mtime_ns: int) -> tuple[int, int, str]:
 
 def _named_backups(journal: Path) -> list[tuple[Path, BackupName]]:
     """The app's own backups of this journal, newest first (the name's time, then the file's)."""
-    folder = backups_dir(Path(journal))
+    journal = Path(os.path.realpath(journal))  # named after the real file, as they were made
+    try:
+        folder = backups_folder(Path(journal))
+    except JournalError as refused:
+        _log.warning("%s", refused)
+        return []
     try:
         files = [p for p in folder.iterdir() if not p.name.startswith(".")]
     except OSError:  # no backups folder yet, or it cannot be read
@@ -199,9 +269,21 @@ def list_backups(journal: Path) -> list[BackupEntry]:
     return [e for path, name in _named_backups(journal) if (e := _entry(path, name))]
 
 
-def last_backup(journal: Path) -> BackupEntry | None:
-    """The newest backup that passes its check; checks only as far back as needed."""
+def last_backup(journal: Path, now: datetime | None = None) -> BackupEntry | None:
+    """The newest backup that passes its check; checks only as far back as needed.
+
+    With `now`, a backup named with a later time (made while the clock was wrong) does not
+    count, and the log says so: one such file must not stop the daily backups for good.
+    """
     for path, name in _named_backups(journal):
+        if now is not None and name.made_at > local_naive(now):
+            _log.warning(
+                "%s is dated in the future (%s); the daily backups go on as if it were not there. "
+                "Check the computer's clock and date.",
+                path.name,
+                name.made_at,
+            )
+            continue
         entry = _entry(path, name)
         if entry is not None and entry.ok:
             return entry
@@ -210,8 +292,22 @@ def last_backup(journal: Path) -> BackupEntry | None:
 
 def backup_due(journal: Path, now: datetime, max_age: timedelta = timedelta(days=1)) -> bool:
     """True when no good backup is younger than `max_age`."""
-    last = last_backup(journal)
+    last = last_backup(journal, now)
     return last is None or local_naive(now) - last.made_at > max_age
+
+
+def _made_here(path: Path, journal: Path) -> bool:
+    """Only a regular file of this user's, in the real backups folder, may be deleted: never a
+    link (whatever it points to), a folder, or a file of someone else's."""
+    if path.parent != backups_dir(Path(journal)):
+        return False
+    try:
+        found = path.lstat()
+    except OSError:
+        return False
+    if not stat.S_ISREG(found.st_mode):
+        return False
+    return not hasattr(os, "getuid") or found.st_uid == os.getuid()
 
 
 def prune_backups(journal: Path, now: datetime) -> list[Path]:
@@ -226,7 +322,7 @@ def prune_backups(journal: Path, now: datetime) -> list[Path]:
         return []
     deleted: list[Path] = []
     for entry in entries:
-        if entry.path in kept:
+        if entry.path in kept or not _made_here(entry.path, journal):
             continue
         try:
             entry.path.unlink()

@@ -7,7 +7,9 @@ file that is refused is left exactly as it was.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +46,53 @@ class FileReport:
         return self.revision is not None and self.revision != HEAD
 
 
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
+
+
+def _not_regular(path: Path, mode: int, what: str) -> JournalError:
+    if stat.S_ISDIR(mode):
+        return JournalError(f"{path} is a folder, not {what}. Give the path of {what}.")
+    kind = next((name for test, name in _KINDS if test(mode)), "not a file")
+    return JournalError(
+        f"{path} is not a regular file (it is {kind}), so it cannot be {what}. Give the path of {what}."
+    )
+
+
+def refuse_unless_regular(path: Path, what: str = "a journal file") -> None:
+    """Raises JournalError unless `path` is a regular file (a link to one is fine).
+
+    Looks with stat only, so a named pipe or a device is refused without ever being
+    opened: opening a pipe waits for a writer that never comes.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except PermissionError:
+        raise JournalError(
+            f"{path} cannot be read: permission denied. Check the file's permissions."
+        ) from None
+    except OSError as error:
+        raise JournalError(f"{path} cannot be read: {error.strerror or error}.") from None
+    if not stat.S_ISREG(mode):
+        raise _not_regular(path, mode, what)
+
+
+def _read_header(path: Path, what: str) -> bytes:
+    """The file's first bytes, opened without waiting (a pipe swapped in after the check)."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise _not_regular(path, mode, what)
+        return os.read(descriptor, len(SQLITE_HEADER))
+    finally:
+        os.close(descriptor)
+
+
 def read_only(path: Path) -> sqlite3.Connection:
     """A connection that cannot change the file, and leaves no -wal/-shm litter beside it.
 
@@ -56,16 +105,15 @@ def read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{uri}?mode=ro", uri=True)
 
 
-def inspect_file(path: Path, *, thorough: bool = False) -> FileReport:
+def inspect_file(path: Path, *, thorough: bool = False, what: str = "a journal file") -> FileReport:
     """Checks `path` is a usable journal, read-only; raises JournalError if not.
 
-    `thorough` runs SQLite's full integrity check instead of the quick one.
+    `thorough` runs SQLite's full integrity check instead of the quick one; `what` names
+    the file in the sentence refusing anything that is not a regular file.
     """
-    if path.is_dir():
-        raise JournalError(f"{path} is a folder, not a journal file. Give the path of a journal file.")
+    refuse_unless_regular(path, what)
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        header = _read_header(path, what)
     except PermissionError:
         raise JournalError(
             f"{path} cannot be read: permission denied. Check the file's permissions."

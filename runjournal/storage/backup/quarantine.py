@@ -1,8 +1,9 @@
 """Moving a damaged journal out of the way without losing a byte of it.
 
 When a journal cannot be read and the person chooses to restore a backup, the damaged
-file is not overwritten: it is renamed beside itself with the time in its name, so it
-can still be sent to someone who can rescue what is in it. Only a damaged or foreign
+file is not lost: it is copied beside itself, byte for byte, with the time in its name, so
+it can still be sent to someone who can rescue what is in it; then the restored journal
+takes its name in one rename (see `restore`). Only a damaged or foreign
 file is moved; a journal from a newer RunJournal, or one that is read-only, is fine as
 it is and stays where it was.
 """
@@ -15,20 +16,11 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from runjournal.storage.backup.backup import restore_into
-from runjournal.storage.backup.inspect import JournalError, NewerJournalError, inspect_file
+from runjournal.storage.backup.aside import damaged_name, taken
+from runjournal.storage.backup.inspect import JournalError, NewerJournalError
+from runjournal.storage.backup.rebuild import rebuild_from_backup as restore_into
 
 SIDECARS = ("-wal", "-shm", "-journal")  # SQLite's files beside a database
-
-
-def damaged_name(path: Path, now: datetime, counter: int = 1) -> Path:
-    """`journal.sqlite` → `journal-damaged-20261122-093000.sqlite` (then `-2`, `-3`…)."""
-    again = f"-{counter}" if counter > 1 else ""
-    return path.with_name(f"{path.stem}-damaged-{now:%Y%m%d-%H%M%S}{again}{path.suffix}")
-
-
-def _taken(candidate: Path) -> bool:
-    return any(Path(f"{candidate}{extra}").exists() for extra in ("", *SIDECARS))
 
 
 def _keep_private(path: Path) -> None:
@@ -48,7 +40,7 @@ def move_aside(path: Path, now: datetime | None = None) -> Path:
     now = now or datetime.now()
     counter = 1
     target = damaged_name(path, now)
-    while _taken(target):
+    while taken(target):
         counter += 1
         target = damaged_name(path, now, counter)
     moved: list[tuple[Path, Path]] = []
@@ -95,7 +87,7 @@ def classify(error: JournalError) -> OpenProblem:
     text = str(error)
     if isinstance(error, NewerJournalError):
         return OpenProblem.NEWER
-    if "database is locked" in text or "database table is locked" in text:
+    if "database is locked" in text or "database table is locked" in text or "has this journal open" in text:
         return OpenProblem.LOCKED
     if "read-only" in text or "cannot be read" in text:
         return OpenProblem.NO_ACCESS
@@ -104,34 +96,20 @@ def classify(error: JournalError) -> OpenProblem:
     return OpenProblem.OTHER
 
 
-def _create_private_file(path: Path) -> None:
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    os.close(descriptor)
+def restore_over_damaged(path: Path, backup: Path, now: datetime | None = None) -> Path | None:
+    """Puts a fresh journal built from `backup` in the damaged journal's place.
 
-
-def restore_over_damaged(path: Path, backup: Path, now: datetime | None = None) -> Path:
-    """Moves the damaged journal aside and puts a checked copy of `backup` in its place.
-
-    Returns where the damaged file now is. If anything fails, the new file is removed
-    and the damaged one gets its name back, so the folder is as it was before.
+    Returns where the damaged file's copy is kept. If anything fails, the folder is as it
+    was before: no copy, no new file, the damaged journal untouched.
     """
-    path, backup = Path(path), Path(backup)
-    checked = inspect_file(backup, thorough=True)
-    if checked.is_new or checked.problems:
-        raise JournalError(f"The backup {backup.name} did not pass its check; nothing was changed.")
-    moved = move_aside(path, now)
+    from runjournal.storage.backup import restore
+
     try:
-        _create_private_file(path)
-        restore_into(backup, path)
-        restored = inspect_file(path, thorough=True)
-        if restored.problems:
-            raise JournalError(f"The restored journal did not pass its check ({restored.problems[0]}).")
+        restored = restore.restore_file(Path(path), Path(backup), now=now, rebuild=restore_into)
     except (OSError, sqlite3.Error, JournalError) as error:
-        for extra in ("", *SIDECARS):
-            Path(f"{path}{extra}").unlink(missing_ok=True)
-        put_back(moved, path)
         detail = error.strerror if isinstance(error, OSError) and error.strerror else error
         raise JournalError(
             f"The backup could not be put in place ({detail}). The journal was left as it was."
         ) from None
-    return moved
+    restored.lock.release()  # the window opens the restored journal next, and claims it then
+    return restored.before
