@@ -9,8 +9,8 @@ import pytest
 
 from runjournal.domain.model import Activity, Company, DistanceUnit, Run, Source
 from runjournal.domain.validation import validate_run
-from runjournal.formats.importers import read_bytes, read_file
 from runjournal.formats.csv_files import clock_seconds, garmin_number
+from runjournal.formats.importers import read_bytes, read_file
 
 CET = timezone(timedelta(hours=1), "CET")
 
