@@ -31,7 +31,9 @@ def _fit_seconds(moment: datetime) -> int:
     return int((moment - FIT_EPOCH).total_seconds())
 
 
-def fit_file(records: int, start: datetime = datetime(2025, 6, 1, 7, 0, tzinfo=UTC), minutes: int = 30) -> bytes:
+def fit_file(
+    records: int, start: datetime = datetime(2025, 6, 1, 7, 0, tzinfo=UTC), minutes: int = 30
+) -> bytes:
     """A FIT activity with `records` one-byte heart-rate records and a session summary.
 
     Each record is two bytes (a header and a heart rate), so a few million of them

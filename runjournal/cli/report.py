@@ -8,7 +8,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from runjournal.domain.terminal_text import for_terminal
 from runjournal.domain.units import format_day
+from runjournal.domain.validation import day_problems
 from runjournal.domain.weeks import IsoWeek
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -31,11 +33,19 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         week = IsoWeek.parse(args.week) if args.week else IsoWeek.of(date.today())
     except ValueError as error:
-        print(f"runjournal report: {error}", file=sys.stderr)
+        print(f"runjournal report: {for_terminal(error)}", file=sys.stderr)
+        return EXIT_USAGE
+    if day_problems(week.monday):
+        print(
+            f"runjournal report: {week} is outside the weeks a journal holds (from 1900 to this week); "
+            "choose another week.",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     output = Path(args.output)
+    shown = for_terminal(output)
     if output.suffix.lower() != ".pdf":
-        print(f"runjournal report: {output} should end in .pdf: the report is a PDF file.", file=sys.stderr)
+        print(f"runjournal report: {shown} should end in .pdf: the report is a PDF file.", file=sys.stderr)
         return EXIT_USAGE
     with _open(args, create=False) as journal:
         report = journal.week_report(week, date.today())
@@ -52,10 +62,10 @@ def cmd_report(args: argparse.Namespace) -> int:
             output, report, include_notes=args.include_notes, printed_on=date.today(), page_size=page_size
         )
     except ReportError as error:
-        print(f"runjournal report: {error}", file=sys.stderr)
+        print(f"runjournal report: {for_terminal(error)}", file=sys.stderr)
         return EXIT_REJECTED
     print(
-        f"Weekly report for {week} ({format_day(report.first)} – {format_day(report.last)}) written to {output}."
+        f"Weekly report for {week} ({format_day(report.first)} – {format_day(report.last)}) written to {shown}."
     )
     return EXIT_OK
 

@@ -224,10 +224,10 @@ def read_file(
             f"“{shown}” is a folder with no activity files RunJournal can read in it; "
             "choose the files, or a folder that holds .fit, .tcx, .gpx or .csv files.",
         )
-    if not kind:
-        return _refuse(path, "", _unknown_type(shown))
     if not stat.S_ISREG(info.st_mode):
         return _refuse(path, kind, _not_a_file(shown))
+    if not kind:
+        return _refuse(path, "", _unknown_type(shown))
     if info.st_size > limit_of("fit" if is_packed(shown) else kind):
         return _refuse(path, kind, _too_big(shown, "fit" if is_packed(shown) else kind))
     try:

@@ -81,7 +81,7 @@ def xml_root(data: bytes) -> str | None:
     from xml.parsers import expat
 
     if data.startswith(_UTF16_MARKS):
-        if not data[2:].decode("utf-16-le" if data[:2] == b"\xff\xfe" else "utf-16-be", "ignore").lstrip().startswith("<"):
+        if not data[:_HEAD].decode("utf-16", "ignore").lstrip().startswith("<"):
             return None
     else:
         data = data.removeprefix(b"\xef\xbb\xbf")

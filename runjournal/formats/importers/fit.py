@@ -49,6 +49,7 @@ MAX_KEPT_MESSAGES = 10_000  # sessions and the like, kept whole: a triathlon has
 class TooManyMessages(Exception):
     """The file holds more messages than any recorded activity."""
 
+
 Message = Mapping[str, Any]
 
 
