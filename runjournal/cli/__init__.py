@@ -435,8 +435,10 @@ def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from runjournal.domain.terminal_text import guard_terminal_output
     from runjournal.storage.backup.inspect import JournalError
 
+    guard_terminal_output()  # file names and imported text never print escape sequences
     argv = list(sys.argv[1:] if argv is None else argv)
     args = window_args(argv) or build_parser().parse_args(argv)
     args.db = getattr(args, "db", None)

@@ -9,7 +9,9 @@ accents and emoji included, as it is.
 
 from __future__ import annotations
 
+import sys
 import unicodedata
+from typing import Any, TextIO
 
 # Direction overrides make a name read differently from what it is ("exe.gpx" shown for
 # "xpg.exe"); they are escaped too. Other format characters (joiners in emoji) are kept.
@@ -36,3 +38,27 @@ def for_terminal(text: object) -> str:
     if shown.isprintable():
         return shown
     return "".join(_escaped(c) if _is_control(c) else c for c in shown)
+
+
+class TerminalStream:
+    """A text stream (stdout, stderr) that passes everything written through `for_terminal`,
+    keeping only newlines and tabs, so no command can print an escape sequence by mistake,
+    whatever file name or imported title the text holds."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write("\n".join(for_terminal(line).replace("\\x09", "\t") for line in text.split("\n")))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def guard_terminal_output() -> None:
+    """Routes sys.stdout and sys.stderr through TerminalStream (once)."""
+    if not isinstance(sys.stdout, TerminalStream):
+        sys.stdout = TerminalStream(sys.stdout)  # type: ignore[assignment]
+    if not isinstance(sys.stderr, TerminalStream):
+        sys.stderr = TerminalStream(sys.stderr)  # type: ignore[assignment]

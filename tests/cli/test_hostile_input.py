@@ -169,3 +169,11 @@ def test_an_escape_in_the_report_file_name_is_escaped(tmp_path: Path) -> None:
     rj("log-run", "--db", db, "--date", "2025-06-03", "--minutes", "30")
     result = rj("report", "--db", db, "--week", "2025-W23", "-o", tmp_path / f"week{ESCAPE}.txt")
     assert result.returncode == 2 and "\x1b" not in result.stderr
+
+
+def test_every_command_escapes_what_it_prints_even_where_a_name_comes_from_an_error(tmp_path: Path) -> None:
+    missing = tmp_path / f"gone{ESCAPE}" / "j.sqlite"
+    for command in (["check"], ["coach"], ["insights"], ["backup"], ["export", "-o", tmp_path / "x.csv"]):
+        result = rj(*command, "--db", missing)
+        assert "\x1b" not in result.stdout + result.stderr, command
+        assert "\x07" not in result.stdout + result.stderr, command
