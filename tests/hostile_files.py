@@ -43,26 +43,48 @@ def fit_file(
     body = bytearray()
     body += _definition(0, 0, [(0, 1, _BASE_ENUM)]) + bytes([0x00, 4])  # file_id: activity
     body += _definition(1, 20, [(3, 1, _BASE_UINT8)])  # record: heart_rate
-    body += b"\x01\x8c" * records
+    records_at = len(body)
+    body += _RECORD * records
     session_fields = [(253, 4, _BASE_UINT32), (2, 4, _BASE_UINT32), (7, 4, _BASE_UINT32), (5, 1, _BASE_ENUM)]
     body += _definition(2, 18, session_fields)
     body += bytes([0x02]) + struct.pack("<IIIB", start_s + minutes * 60, start_s, minutes * 60_000, 1)
     header = struct.pack("<BBHI4s", 14, 0x20, 2132, len(body), b".FIT")
     header += struct.pack("<H", _fit_crc(header))
-    whole = header + bytes(body)
-    return whole + struct.pack("<H", _fit_crc(whole))
+    crc = _fit_crc(header + bytes(body[:records_at]))
+    crc = _repeated_crc(crc, records)
+    crc = _fit_crc(bytes(body[records_at + len(_RECORD) * records :]), crc)
+    return header + bytes(body) + struct.pack("<H", crc)
+
+
+_RECORD = b"\x01\x8c"  # a record message: local type 1, heart rate 140
+_AFTER_RECORD: list[int] = []
+
+
+def _repeated_crc(crc: int, times: int) -> int:
+    """The CRC after `times` records, from a table of what one record does to each of the
+    65,536 states: millions of records in a second or two instead of a minute."""
+    if not _AFTER_RECORD:
+        _AFTER_RECORD.extend(_fit_crc(_RECORD, state) for state in range(1 << 16))
+    table = _AFTER_RECORD
+    for _ in range(times):
+        crc = table[crc]
+    return crc
 
 
 def zlib_bomb_chunks(size: int, chunk: int = 1 << 20) -> Iterator[bytes]:
-    """zlib bytes that unpack to `size` zero bytes, made without holding them in memory."""
-    packer = zlib.compressobj(9)
-    zeros = bytes(chunk)
-    left = size
-    while left > 0:
-        piece = zeros if left >= chunk else bytes(left)
-        left -= len(piece)
-        yield packer.compress(piece)
-    yield packer.flush()
+    """zlib bytes that unpack to `size` zero bytes (a multiple of `chunk`), made in moments.
+
+    One chunk of zeros is deflated with a full flush, which makes its block independent of
+    what came before, so the same block repeated is a valid stream; the checksum of zeros
+    is known without reading them (Adler-32: a = 1, b = the length)."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = packer.compress(bytes(chunk)) + packer.flush(zlib.Z_FULL_FLUSH)
+    ending = packer.flush(zlib.Z_FINISH)
+    count = max(1, size // chunk)
+    yield b"\x78\xda"
+    for _ in range(count):
+        yield block
+    yield ending + struct.pack(">I", ((count * chunk) % 65521) << 16 | 1)
 
 
 def zlib_bomb(size: int) -> bytes:

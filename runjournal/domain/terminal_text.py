@@ -59,6 +59,6 @@ class TerminalStream:
 def guard_terminal_output() -> None:
     """Routes sys.stdout and sys.stderr through TerminalStream (once)."""
     if not isinstance(sys.stdout, TerminalStream):
-        sys.stdout = TerminalStream(sys.stdout)  # type: ignore[assignment]
+        sys.stdout = TerminalStream(sys.stdout)
     if not isinstance(sys.stderr, TerminalStream):
-        sys.stderr = TerminalStream(sys.stderr)  # type: ignore[assignment]
+        sys.stderr = TerminalStream(sys.stderr)

@@ -26,21 +26,30 @@ class PackedTooLarge(Exception):
 
 def unpacked_pieces(packed: bytes, limit: int, piece: int = 1 << 20) -> Iterator[bytes]:
     """A stored file's bytes a piece at a time, never more than `limit` in all (PackedTooLarge
-    past it); zlib.error when the stored bytes are damaged or cut short."""
+    past it); zlib.error when the stored bytes are damaged or cut short. The stored bytes
+    are fed a slice at a time too, so no copy of them is made along the way."""
     unpack = zlib.decompressobj()
     total = 0
-    while True:
-        chunk = unpack.decompress(packed, piece)
-        packed = unpack.unconsumed_tail
+    stored = memoryview(packed)
+    for start in range(0, len(stored), piece):
+        waiting: bytes | memoryview = stored[start : start + piece]
+        while waiting and not unpack.eof:
+            chunk = unpack.decompress(waiting, piece)
+            waiting = unpack.unconsumed_tail
+            total += len(chunk)
+            if total > limit:
+                raise PackedTooLarge
+            if chunk:
+                yield chunk
+    if not unpack.eof:
+        chunk = unpack.flush()
+        if not unpack.eof:
+            raise zlib.error("the stored bytes end early")
         total += len(chunk)
         if total > limit:
             raise PackedTooLarge
         if chunk:
             yield chunk
-        if unpack.eof or not (chunk or packed):
-            break
-    if not unpack.eof:
-        raise zlib.error("the stored bytes end early")
 
 
 class SourceFileRepository:
@@ -94,10 +103,12 @@ class SourceFileRepository:
         """Every stored file's description (its `data` left empty) with its bytes as stored,
         one row at a time, so an export holds one file in memory, never all of them."""
         c = tables.source_files.c
-        query = select(c.hash, c.name, c.kind, c.imported_at, c.data).order_by(c.imported_at, c.hash)
-        for row in self._c.execute(query):
+        # Ordered without the bytes: SQLite's sorter would otherwise copy every file's bytes.
+        query = select(c.hash, c.name, c.kind, c.imported_at).order_by(c.imported_at, c.hash)
+        for row in self._c.execute(query).all():
             described = SourceFile(row.hash, row.name, row.kind, b"", row.imported_at.replace(tzinfo=UTC))
-            yield described, row.data
+            packed = self._c.execute(select(c.data).where(c.hash == row.hash)).scalar_one()
+            yield described, packed
 
     def delete(self, file_hash: str) -> bool:
         c = tables.source_files.c
