@@ -177,3 +177,21 @@ def test_every_command_escapes_what_it_prints_even_where_a_name_comes_from_an_er
         result = rj(*command, "--db", missing)
         assert "\x1b" not in result.stdout + result.stderr, command
         assert "\x07" not in result.stdout + result.stderr, command
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="file names there are always Unicode")
+def test_a_file_whose_name_is_not_utf8_imports_under_a_readable_name(tmp_path: Path) -> None:
+    folder = tmp_path / "old-disk"
+    folder.mkdir()
+    latin1_name = os.fsencode(folder) + b"/caf\xe9.gpx"  # written on a Latin-1 system
+    with open(latin1_name, "wb") as handle:
+        handle.write(gpx_bytes(title=""))
+    db = tmp_path / "j.sqlite"
+    result = rj("import", "--db", db, folder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 new" in result.stdout
+    with Journal.open(db, create=False) as journal:
+        (run,) = journal.runs()
+        assert run.title == "caf\ufffd"
+        assert [source.name for source in journal.source_files()] == ["caf\ufffd.gpx"]
+    assert rj("export", "--db", db, "-o", tmp_path / "all.json").returncode == 0

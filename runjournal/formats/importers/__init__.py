@@ -19,7 +19,7 @@ from pathlib import Path
 
 from runjournal.domain.model import DistanceUnit, Run
 from runjournal.formats.files import FileTooLarge, NotRegularFile, megabytes, read_bounded
-from runjournal.formats.importers.common import ImportProblem
+from runjournal.formats.importers.common import ImportProblem, readable_name
 from runjournal.formats.importers.detect import LABELS, is_packed, kind_of_name, sniff
 
 # Bounds on what one file may cost, each checked before the bytes are parsed (and, for a
@@ -192,7 +192,7 @@ def read_bytes(
         )
     if kind != "csv":
         # A watch file has no name of its own; the file's name is the best title there is.
-        title = Path(inner_name).stem[:200]
+        title = readable_name(Path(inner_name).stem)[:200]
         runs = [run if run.title else replace(run, title=title) for run in runs]
     return FileResult(
         path=path, kind=kind, runs=tuple(_distinct_hashes(runs)), data=data, skipped=tuple(skipped)
