@@ -263,7 +263,9 @@ def read_document(data: bytes, name: str = "the file") -> JournalDocument:
     if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
         raise DocumentError(f"{name} is JSON, but not a journal exported by RunJournal.")
     version = document.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version > EXPORT_VERSION:
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise DocumentError(f"{name} is a RunJournal export, but its format version is missing or damaged.")
+    if version > EXPORT_VERSION:
         raise DocumentError(
             f"{name} was exported by a newer RunJournal (format {version}). Update RunJournal to import it."
         )

@@ -96,6 +96,9 @@ HOSTILE_DOCUMENTS = {
     "a lone surrogate in a file name": json.dumps(
         _document(source_files=[{"hash": "ab", "name": "\udc80.gpx", "kind": "gpx", "data_base64": ""}])
     ),
+    "a version that is not a number": json.dumps({**_document(), "version": True}),
+    "a number of five thousand digits": json.dumps(_document())[:-1] + ', "extra": ' + "7" * 5_000 + "}",
+    "an id beyond what a file can store": json.dumps(_document(runs=[{**RUN, "id": 10**30}])),
     "a start time at the end of time": json.dumps(
         _document(runs=[{**RUN, "started_at": "9999-12-31T23:59:00+00:00", "utc_offset_min": 60}])
     ),
