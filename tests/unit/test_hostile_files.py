@@ -75,6 +75,28 @@ def test_a_gzipped_gpx_is_bounded_by_what_it_unpacks_to(monkeypatch: pytest.Monk
     assert not result.runs and result.error is not None and "larger than" in result.error
 
 
+def _runs_table(rows: int) -> bytes:
+    header = "date,start_local,utc_offset_min,activity,duration_s\r\n"
+    return (header + "2025-06-01,07:00,0,run,1800\r\n" * rows).encode()
+
+
+def test_a_table_with_more_rows_than_any_list_of_activities_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from runjournal.formats import csv_files
+
+    monkeypatch.setattr(csv_files, "MAX_TABLE_ROWS", 100, raising=False)
+    result = read_bytes("runs.csv", _runs_table(150))
+    assert not result.runs and result.error is not None and "more than 100 rows" in result.error
+    assert len(read_bytes("runs.csv", _runs_table(100)).runs) == 100
+
+
+def test_a_table_larger_than_its_bound_is_refused_by_its_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importers, "MAX_TABLE_BYTES", 1024, raising=False)
+    result = read_bytes("runs.csv", _runs_table(50))
+    assert not result.runs and result.error is not None and "larger than" in result.error
+
+
 # Honest files in unusual shapes ----------------------------------------------------------
 
 
