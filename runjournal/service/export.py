@@ -14,7 +14,7 @@ import tempfile
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from runjournal import __version__
 from runjournal.formats import importers
@@ -24,22 +24,21 @@ from runjournal.formats.journal_json import Original, write_document
 from runjournal.service.journal import Journal
 from runjournal.storage.source_files import PackedTooLarge, unpacked_pieces
 
+T = TypeVar("T")
+
 
 class ExportError(Exception):
     """The export could not be written; the message says why."""
 
 
-def write_atomically(path: Path, write: Callable[[TextIO], int] | str) -> int:
-    """Writes `path` through `write` (or writes the text given) under a temporary name, then
-    renames it into place; returns what `write` returned. ExportError, with nothing written,
-    on any OSError, and whatever `write` raises goes up after the temporary file is removed."""
+def write_atomically(path: Path, write: Callable[[TextIO], T]) -> T:
+    """Writes `path` through `write` under a temporary name, then renames it into place;
+    returns what `write` returned. ExportError, with nothing written, on any OSError; whatever
+    else `write` raises goes up after the temporary file is removed."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"The folder {folder} does not exist. Choose a folder that does.")
-    if isinstance(write, str):
-        text = write
-        write = lambda out: out.write(text)  # noqa: E731
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".partial")
         try:
@@ -120,9 +119,9 @@ def export(journal: Journal, path: Path, *, check_ins: bool = False) -> int:
     if suffix == ".csv":
         if check_ins:
             entries = journal.check_ins()
-            write_atomically(path, check_ins_table(entries))
+            write_atomically(path, lambda out: out.write(check_ins_table(entries)))
             return len(entries)
         runs = journal.runs()
-        write_atomically(path, runs_table(runs))
+        write_atomically(path, lambda out: out.write(runs_table(runs)))
         return len(runs)
     raise ExportError(f"{path.name}: choose a file ending in .json (the whole journal) or .csv (a table).")
