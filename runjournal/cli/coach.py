@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from runjournal.cli.common import EXIT_OK, open_journal
 from runjournal.cli.values import Problems, read_day
+from runjournal.domain.validation import day_problems
 
 if TYPE_CHECKING:
     from runjournal.coach.model import Nudge
@@ -38,6 +39,7 @@ def cmd_coach(args: argparse.Namespace) -> int:
     day = problems.convert("day", "Date", args.date, read_day)
     problems.raise_any()
     assert day is not None
+    problems.check(day_problems(day))  # the coach looks at weeks around the day
     with open_journal(args) as journal:
         found = journal.nudges(day)
         quiet = "" if found else journal.coach_quiet_words()

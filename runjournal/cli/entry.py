@@ -24,8 +24,10 @@ EXIT_INTERRUPTED = 130
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from runjournal.domain.terminal_text import guard_terminal_output
     from runjournal.service.errors import JournalError, ValidationError
 
+    guard_terminal_output()  # file names and imported text never print escape sequences
     argv = list(sys.argv[1:] if argv is None else argv)
     args = window_args(argv) or build_parser().parse_args(argv)
     args.db = getattr(args, "db", None)

@@ -11,19 +11,20 @@ from runjournal.domain.units import count
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from runjournal.domain.terminal_text import for_terminal
     from runjournal.service.export import ExportError, export
 
     with open_journal(args, create=False) as journal:
         try:
             written = export(journal, Path(args.output), check_ins=args.check_ins)
         except ExportError as error:
-            print(f"runjournal export: {error}", file=sys.stderr)
+            print(f"runjournal export: {for_terminal(error)}", file=sys.stderr)
             return EXIT_REJECTED
     if Path(args.output).suffix.lower() == ".json":
         what = "record"
     else:
         what = "check-in" if args.check_ins else "run"
-    print(f"Exported {count(written, what)} to {args.output}.")
+    print(f"Exported {count(written, what)} to {for_terminal(args.output)}.")
     return EXIT_OK
 
 

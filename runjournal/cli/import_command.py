@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from runjournal.cli.common import EXIT_OK, EXIT_REJECTED, open_journal
+from runjournal.domain.model import ValidationError
+from runjournal.domain.terminal_text import for_terminal
 from runjournal.domain.units import count, format_day, format_distance, format_duration
 
 
@@ -47,22 +49,32 @@ def _line(path: Path, items: list[Any], units: Any) -> str:
 def _load_document(args: argparse.Namespace, path: Path) -> int:
     from runjournal.service.reading import DocumentError, read_whole_journal
 
+    shown = for_terminal(path)
     try:
         document = read_whole_journal(path)
-    except (OSError, DocumentError) as error:
-        print(f"runjournal import: {path}: {error}", file=sys.stderr)
+    except OSError as error:
+        print(f"runjournal import: {shown} could not be read: {error.strerror or error}.", file=sys.stderr)
+        return EXIT_REJECTED
+    except DocumentError as error:
+        print(f"runjournal import: {shown}: {for_terminal(error)}", file=sys.stderr)
         return EXIT_REJECTED
     with open_journal(args) as journal:
         if not journal.is_empty():
             print(
-                f"runjournal import: {path} is a whole journal; it can only be loaded into an empty "
+                f"runjournal import: {shown} is a whole journal; it can only be loaded into an empty "
                 "journal. Use --db with a new file name.",
                 file=sys.stderr,
             )
             return EXIT_REJECTED
-        runs, check_ins = journal.load_document(document)
+        try:
+            runs, check_ins = journal.load_document(document)
+        except ValidationError as error:
+            for problem in error.problems:
+                print(f"runjournal import: {shown}: {for_terminal(problem.message)}", file=sys.stderr)
+            print(f"runjournal import: {shown}: nothing was loaded.", file=sys.stderr)
+            return EXIT_REJECTED
     print(
-        f"{path}: loaded the whole journal: {count(runs, 'run')}, {count(check_ins, 'check-in')}, its settings and files."
+        f"{shown}: loaded the whole journal: {count(runs, 'run')}, {count(check_ins, 'check-in')}, its settings and files."
     )
     return EXIT_OK
 
@@ -71,14 +83,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from runjournal.service.reading import activity_files_in, is_whole_journal, read_activity_file
 
     paths = activity_files_in([Path(p) for p in args.files])
-    if len(paths) == 1 and paths[0].suffix.lower() == ".json":
-        try:
-            whole = is_whole_journal(paths[0])
-        except OSError as error:
-            print(f"runjournal import: {paths[0]} could not be read: {error.strerror}.", file=sys.stderr)
-            return EXIT_REJECTED
-        if whole:
-            return _load_document(args, paths[0])
+    if len(paths) == 1 and is_whole_journal(paths[0]):
+        return _load_document(args, paths[0])
     with open_journal(args) as journal:
         units = journal.settings().units
         results = [read_activity_file(path, units) for path in paths]
@@ -98,9 +104,10 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "error": items[0].reason if len(items) == 1 and items[0].run is None else None,
                 "entries": [_entry(i, units) for i in items if i.run is not None or len(items) > 1],
             }
-            print(json.dumps(record, ensure_ascii=False))
+            # Every character beyond ASCII is escaped: nothing from a file reaches the terminal raw.
+            print(json.dumps(record))
         else:
-            print(_line(path, items, units))
+            print(for_terminal(_line(path, items, units)))
     if not args.json:
         print(f"Import finished: {plan.summary()}; {len(done.runs)} stored.")
     return EXIT_REJECTED if any(i.status == "can't import" for i in plan.items) else EXIT_OK

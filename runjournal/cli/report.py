@@ -9,7 +9,9 @@ from datetime import date
 from pathlib import Path
 
 from runjournal.cli.common import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, open_journal
+from runjournal.domain.terminal_text import for_terminal
 from runjournal.domain.units import format_day
+from runjournal.domain.validation import day_problems
 from runjournal.domain.weeks import IsoWeek
 
 
@@ -30,11 +32,19 @@ def cmd_report(args: argparse.Namespace) -> int:
         # Without --week: the person's own week holding today (it may start on a Sunday).
         week: IsoWeek | date = IsoWeek.parse(args.week) if args.week else date.today()
     except ValueError as error:
-        print(f"runjournal report: {error}", file=sys.stderr)
+        print(f"runjournal report: {for_terminal(error)}", file=sys.stderr)
+        return EXIT_USAGE
+    if day_problems(week if isinstance(week, date) else week.monday):
+        print(
+            f"runjournal report: {week} is outside the weeks a journal holds (from 1900 to this week); "
+            "choose another week.",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     output = Path(args.output)
+    shown = for_terminal(output)
     if output.suffix.lower() != ".pdf":
-        print(f"runjournal report: {output} should end in .pdf: the report is a PDF file.", file=sys.stderr)
+        print(f"runjournal report: {shown} should end in .pdf: the report is a PDF file.", file=sys.stderr)
         return EXIT_USAGE
     with open_journal(args, create=False) as journal:
         report = journal.week_report(week, date.today())
@@ -51,11 +61,11 @@ def cmd_report(args: argparse.Namespace) -> int:
             output, report, include_notes=args.include_notes, printed_on=date.today(), page_size=page_size
         )
     except ReportError as error:
-        print(f"runjournal report: {error}", file=sys.stderr)
+        print(f"runjournal report: {for_terminal(error)}", file=sys.stderr)
         return EXIT_REJECTED
     print(
         f"Weekly report for {week if isinstance(week, IsoWeek) else 'this week'} "
-        f"({format_day(report.first)} – {format_day(report.last)}) written to {output}."
+        f"({format_day(report.first)} – {format_day(report.last)}) written to {shown}."
     )
     return EXIT_OK
 

@@ -6,6 +6,8 @@ records (the JSON round trip) and settings survive a change of schema.
 
 from __future__ import annotations
 
+import types
+import typing
 from datetime import UTC, date, datetime, time
 from typing import Any
 
@@ -34,6 +36,41 @@ CHECK_IN_CSV_COLUMNS = (
 )  # fmt: skip
 
 CHECK_IN_FIELDS = tuple(CheckIn.__dataclass_fields__)
+_WORDS = {int: "a whole number", float: "a number", str: "text", bool: "yes or no (true or false)"}
+
+
+def _allowed(record_type: type) -> dict[str, tuple[type, ...]]:
+    """The plain JSON types each field may hold, from the record's own annotations; fields
+    of other types (dates, times, choices) are left to their own readers."""
+    plain = (int, float, str, bool, type(None))
+    allowed: dict[str, tuple[type, ...]] = {}
+    for name, hint in typing.get_type_hints(record_type).items():
+        options = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
+        if all(option in plain for option in options):
+            allowed[name] = tuple(options)
+    return allowed
+
+
+def _check_types(values: dict[str, Any], allowed: dict[str, tuple[type, ...]]) -> None:
+    """ValueError naming the first field whose value has the wrong type: a number where text
+    belongs would pass into the journal and fail far from here, with no sentence."""
+    for name, value in values.items():
+        kinds = allowed.get(name)
+        if not kinds:
+            continue  # dates, times and choices are read (and checked) by their own readers
+        if isinstance(value, bool):
+            fits = bool in kinds
+        elif isinstance(value, int):
+            fits = (int in kinds or float in kinds) and abs(value) < 2**63  # what SQLite stores
+        else:
+            fits = isinstance(value, kinds)
+        if not fits:
+            wanted = next((_WORDS[k] for k in kinds if k in _WORDS), "empty")
+            raise ValueError(f"{name} should be {wanted}, not {value!r}"[:200])
+
+
+_RUN_TYPES = _allowed(Run)
+_CHECK_IN_TYPES = _allowed(CheckIn)
 
 
 def _iso(value: date | datetime | time | None) -> str | None:
@@ -52,6 +89,7 @@ def run_to_dict(run: Run) -> dict[str, Any]:
 def run_from_dict(data: dict[str, Any]) -> Run:
     """The inverse of `run_to_dict`; unknown keys are ignored, missing ones take defaults."""
     values = {k: v for k, v in data.items() if k in RUN_FIELDS}
+    _check_types(values, _RUN_TYPES)
     values["day"] = date.fromisoformat(values["day"])
     if values.get("started_at"):
         started = datetime.fromisoformat(values["started_at"])
@@ -71,6 +109,7 @@ def check_in_to_dict(check_in: CheckIn) -> dict[str, Any]:
 
 def check_in_from_dict(data: dict[str, Any]) -> CheckIn:
     values = {k: v for k, v in data.items() if k in CHECK_IN_FIELDS}
+    _check_types(values, _CHECK_IN_TYPES)
     values["day"] = date.fromisoformat(values["day"])
     if values.get("bedtime"):
         values["bedtime"] = time.fromisoformat(values["bedtime"])

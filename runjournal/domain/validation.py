@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 
 from runjournal.domain.model import CheckIn, Problem, Run, Settings
 
@@ -46,21 +46,55 @@ def _scale(field: str, label: str, value: int | None) -> Iterator[Problem]:
         yield Problem(field, f"{label} is on a 1–10 scale (you gave {value}).")
 
 
-def _day(value: date, today: date | None) -> Iterator[Problem]:
+def _day(value: date, today: date | None, field: str = "day") -> Iterator[Problem]:
     today = today or date.today()
     if value < EARLIEST_DAY:
-        yield Problem("day", f"The date {value.isoformat()} is too far in the past.")
+        yield Problem(field, f"The date {value.isoformat()} is too far in the past.")
     elif value > today + FUTURE_SLACK:
-        yield Problem("day", f"The date {value.isoformat()} is in the future.")
+        yield Problem(field, f"The date {value.isoformat()} is in the future.")
+
+
+def day_problems(value: date, today: date | None = None, field: str = "day") -> list[Problem]:
+    """Whether a day is one a journal can hold (from 1900 to a couple of days ahead): the
+    days a command is asked about are held to the same bounds as the days stored, so no
+    sum over the weeks around them runs off the end of the calendar."""
+    return list(_day(value, today, field))
+
+
+def _start_time(run: Run, today: date | None) -> Iterator[Problem]:
+    """A start time within the same bounds as days: with the offset added (at most 14
+    hours) the local time is then always a real date, which every export and view needs."""
+    started = run.started_at
+    if started is None:
+        return
+    if started.tzinfo is None:
+        yield Problem("started_at", "The start time needs a time zone.")
+        return
+    day = started.astimezone(UTC).date()
+    if day < EARLIEST_DAY or day > (today or date.today()) + FUTURE_SLACK:
+        yield Problem("started_at", f"The start time ({day.isoformat()}) is not a day a journal can hold.")
 
 
 def _finite(value: float) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
+def _unicode(field: str, label: str, value: str) -> Iterator[Problem]:
+    """Text that can be stored and written out: a string, with no lone surrogates (which
+    JSON's escapes and undecodable file names can carry, and no file encoding can hold)."""
+    if not isinstance(value, str):
+        yield Problem(field, f"{label} should be text.")
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        yield Problem(field, f"{label} holds characters that are not valid Unicode; type it again.")
+
+
 def _text(field: str, label: str, value: str) -> Iterator[Problem]:
-    if len(value) > MAX_TEXT:
+    if isinstance(value, str) and len(value) > MAX_TEXT:
         yield Problem(field, f"{label} is too long ({len(value):,} characters; at most {MAX_TEXT:,}).")
+    yield from _unicode(field, label, value)
 
 
 def validate_run(run: Run, today: date | None = None) -> list[Problem]:
@@ -91,12 +125,12 @@ def validate_run(run: Run, today: date | None = None) -> list[Problem]:
         problems.append(Problem("max_hr", "Maximum heart rate cannot be below the average."))
     if run.ascent_m is not None and (not _finite(run.ascent_m) or not 0 <= run.ascent_m <= MAX_ASCENT_M):
         problems.append(Problem("ascent_m", "Ascent must be between 0 and 20,000 m."))
-    if run.started_at is not None and run.started_at.tzinfo is None:
-        problems.append(Problem("started_at", "The start time needs a time zone."))
+    problems += _start_time(run, today)
     if run.utc_offset_min is not None and not -14 * 60 <= run.utc_offset_min <= 14 * 60:
         problems.append(Problem("utc_offset_min", "The UTC offset must be between −14:00 and +14:00."))
-    if len(run.title) > 200:
+    if isinstance(run.title, str) and len(run.title) > 200:
         problems.append(Problem("title", "The title can be at most 200 characters."))
+    problems += _unicode("title", "The title", run.title)
     problems += _text("note", "The note", run.note)
     return problems
 

@@ -1,6 +1,13 @@
-"""CSV tables of many activities: RunJournal's own export, Strava's and Garmin Connect's.
+"""CSV tables: the runs and check-ins RunJournal exports, and the activity lists it reads
+back (its own, Strava's and Garmin Connect's).
 
-Each row becomes one run. A row's content hash is the file's SHA-256, a colon and the
+Writing: every text cell that a spreadsheet would run as a formula (one starting with =,
++, -, @, a tab or a carriage return) gets a leading apostrophe, as OWASP recommends
+against CSV injection; numbers are written as numbers, so a negative UTC offset stays a
+number. Reading RunJournal's own table takes that apostrophe off again, so a note
+round-trips exactly as the person typed it.
+
+Reading: each row becomes one run. A row's content hash is the file's SHA-256, a colon and the
 row's index among the data rows (0 for the first activity), so rows of one file stay
 distinct and importing the same file again finds every row already there. A row that
 cannot be read is left out; the rest of the file is still imported.
@@ -11,12 +18,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
 
-from runjournal.domain.model import Activity, Company, DistanceUnit, Run, Source
-from runjournal.domain.serialize import RUN_CSV_COLUMNS
-from runjournal.domain.units import parse_duration, to_metres
+from runjournal.domain.model import Activity, CheckIn, Company, DistanceUnit, Run, Source
+from runjournal.domain.serialize import CHECK_IN_CSV_COLUMNS, RUN_CSV_COLUMNS
+from runjournal.domain.units import METRES_PER_KM, format_duration, parse_duration, to_metres
 from runjournal.formats.importers.activity_types import activity_of, is_indoor
 from runjournal.formats.importers.common import (
     ImportProblem,
@@ -33,7 +41,110 @@ from runjournal.formats.importers.detect import csv_flavour
 RUNJOURNAL_COLUMNS = RUN_CSV_COLUMNS  # the runs table RunJournal itself exports
 FEET = 0.3048
 YARD = 0.9144
+MAX_TABLE_ROWS = 200_000  # a run a day for five centuries
 _CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:\.\d+)?)$")
+# What makes a spreadsheet run a cell as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_QUOTE = "'"
+
+
+# Writing ----------------------------------------------------------------------------------
+
+
+def _marked(text: str) -> bool:
+    """Whether `text` would read back as carrying the apostrophe `neutralised` adds."""
+    return text.startswith(_QUOTE) and text[1:].startswith((*FORMULA_STARTS, _QUOTE))
+
+
+def neutralised(text: str) -> str:
+    """A text cell a spreadsheet shows as text: an apostrophe before anything that would
+    start a formula, and before a typed apostrophe that would read back as that mark, so
+    that `restored(neutralised(text)) == text` for every text."""
+    return _QUOTE + text if text.startswith(FORMULA_STARTS) or _marked(text) else text
+
+
+def restored(text: str) -> str:
+    """The text as it was before `neutralised`."""
+    return text[1:] if _marked(text) else text
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.3f}".rstrip("0").rstrip(".")
+    if isinstance(value, str):
+        return neutralised(value)
+    return value  # whole numbers, written as numbers
+
+
+def run_row(run: Run) -> dict[str, Any]:
+    local = run.local_start
+    return {
+        "date": run.day.isoformat(),
+        "start_local": local.strftime("%H:%M") if local else "",
+        "utc_offset_min": run.utc_offset_min,
+        "activity": str(run.activity),
+        "duration": format_duration(run.duration_s),
+        "duration_s": run.duration_s,
+        "moving_s": run.moving_s,
+        "distance_km": None if run.distance_m is None else round(run.distance_m / METRES_PER_KM, 3),
+        "distance_m": run.distance_m,
+        "effort": run.effort,
+        "intensity": str(run.intensity) if run.effort is not None else "",
+        "with": str(run.company),
+        "outdoor": run.outdoor,
+        "mindful": run.mindful,
+        "mood_before": run.mood_before,
+        "mood_after": run.mood_after,
+        "stress_before": run.stress_before,
+        "stress_after": run.stress_after,
+        "avg_hr": run.avg_hr,
+        "max_hr": run.max_hr,
+        "ascent_m": run.ascent_m,
+        "title": run.title,
+        "note": run.note,
+        "note_private": run.note_private,
+        "source": str(run.source),
+    }
+
+
+def check_in_row(check_in: CheckIn) -> dict[str, Any]:
+    return {
+        "date": check_in.day.isoformat(),
+        "mood": check_in.mood,
+        "stress": check_in.stress,
+        "anxiety": check_in.anxiety,
+        "energy": check_in.energy,
+        "sleep_hours": check_in.sleep_hours,
+        "sleep_quality": check_in.sleep_quality,
+        "bedtime": check_in.bedtime.strftime("%H:%M") if check_in.bedtime else None,
+        "ill_or_injured": check_in.ill,
+        "note": check_in.note,
+    }
+
+
+def table_text(columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> str:
+    """A CSV table (header first, CRLF line ends as RFC 4180 has them), every cell neutralised."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: _cell(value) for key, value in row.items()})
+    return buffer.getvalue()
+
+
+def runs_table(runs: Iterable[Run]) -> str:
+    return table_text(RUN_CSV_COLUMNS, (run_row(run) for run in runs))
+
+
+def check_ins_table(check_ins: Iterable[CheckIn]) -> str:
+    return table_text(CHECK_IN_CSV_COLUMNS, (check_in_row(check_in) for check_in in check_ins))
+
+
+# Reading ----------------------------------------------------------------------------------
 
 
 class Row:
@@ -124,8 +235,8 @@ def _runjournal(row: Row, zone: tzinfo | None, units: DistanceUnit) -> Run | Non
         avg_hr=heart_rate(row.get("avg_hr")),
         max_hr=heart_rate(row.get("max_hr")),
         ascent_m=number(row.get("ascent_m")),
-        title=row.get("title"),
-        note=row.get("note"),
+        title=restored(row.get("title")),
+        note=restored(row.get("note")),
         note_private=_flag(row.get("note_private")),
     )
 
@@ -266,15 +377,23 @@ def read_csv(
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
+    rows = csv.reader(io.StringIO(text))
+    body: list[tuple[int, list[str]]] = []
     try:
-        rows = list(csv.reader(io.StringIO(text)))
+        header = [c.strip() for c in next(rows, [])]
+        # Line numbers as a spreadsheet shows them (the header is line 1), blank lines left out.
+        for line, values in enumerate(rows, start=2):
+            if any(v.strip() for v in values):
+                body.append((line, values))
+                if len(body) > MAX_TABLE_ROWS:
+                    raise ImportProblem(
+                        f"“{name}” has more than {MAX_TABLE_ROWS:,} rows, more than any list of "
+                        "activities; check that it is the right table, or split it into smaller ones."
+                    )
     except csv.Error:
         raise ImportProblem(
             f"“{name}” is damaged (its rows cannot be read); export the table again."
         ) from None
-    header = [c.strip() for c in rows[0]]
-    # Line numbers as a spreadsheet shows them (the header is line 1), blank lines left out.
-    body = [(line, r) for line, r in enumerate(rows[1:], start=2) if any(v.strip() for v in r)]
     if not body:
         raise ImportProblem(f"“{name}” has a header but no activities in it; export the table again.")
     file_hash = sha256_hex(data)

@@ -1,41 +1,40 @@
 """Taking everything out again: the whole journal as JSON, runs or check-ins as CSV.
 
-Files are written to a temporary name and renamed into place, so an export that fails
-(a full disk, say) never leaves a half-written file under the name the person chose.
+The file formats themselves live in formats/ (journal_json, csv_files); this is the
+service step around them: read the journal in one read transaction, hand the records to
+the writer, and write the file atomically. Files are written to a temporary name and
+renamed into place, so an export that fails (a full disk, a damaged original) never
+leaves a half-written file under the name the person chose.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 import tempfile
-from dataclasses import asdict
-from datetime import UTC, datetime
+import zlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TextIO, TypeVar
 
 from runjournal import __version__
-from runjournal.domain.model import CheckIn, Run
-from runjournal.domain.serialize import (
-    CHECK_IN_CSV_COLUMNS,
-    RUN_CSV_COLUMNS,
-    check_in_to_dict,
-    coach_choice_to_dict,
-    run_to_dict,
-    settings_to_dict,
-)
-from runjournal.domain.units import METRES_PER_KM, format_duration
+from runjournal.formats import importers
+from runjournal.formats.csv_files import check_ins_table, runs_table
+from runjournal.formats.files import megabytes
+from runjournal.formats.journal_json import Original, write_document
 from runjournal.service.journal import Journal
-from runjournal.formats.journal_json import EXPORT_FORMAT, EXPORT_VERSION, source_to_dict
+from runjournal.storage.source_files import PackedTooLarge, unpacked_pieces
+
+T = TypeVar("T")
 
 
 class ExportError(Exception):
     """The export could not be written; the message says why."""
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, write: Callable[[TextIO], T]) -> T:
+    """Writes `path` through `write` under a temporary name, then renames it into place;
+    returns what `write` returned. ExportError, with nothing written, on any OSError; whatever
+    else `write` raises goes up after the temporary file is removed."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
@@ -44,7 +43,7 @@ def write_atomically(path: Path, text: str) -> None:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".partial")
         try:
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-                out.write(text)
+                result = write(out)
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(temporary, path)
@@ -55,87 +54,55 @@ def write_atomically(path: Path, text: str) -> None:
         raise ExportError(
             f"{path} could not be written: {error.strerror or error}. Nothing was written."
         ) from None
+    return result
 
 
-def _blank(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{value:.3f}".rstrip("0").rstrip(".")
-    return value
+def _damaged_original(name: str, why: str) -> ExportError:
+    return ExportError(
+        f"The original file “{name}” kept in your journal is damaged ({why}), so the whole-journal "
+        "export was not written. Runs and check-ins can still be exported as CSV; "
+        "`runjournal check` looks at the journal."
+    )
 
 
-def run_row(run: Run) -> dict[str, Any]:
-    local = run.local_start
-    return {
-        "date": run.day.isoformat(),
-        "start_local": local.strftime("%H:%M") if local else "",
-        "utc_offset_min": run.utc_offset_min,
-        "activity": str(run.activity),
-        "duration": format_duration(run.duration_s),
-        "duration_s": run.duration_s,
-        "moving_s": run.moving_s,
-        "distance_km": None if run.distance_m is None else round(run.distance_m / METRES_PER_KM, 3),
-        "distance_m": run.distance_m,
-        "effort": run.effort,
-        "intensity": str(run.intensity) if run.effort is not None else "",
-        "with": str(run.company),
-        "outdoor": run.outdoor,
-        "mindful": run.mindful,
-        "mood_before": run.mood_before,
-        "mood_after": run.mood_after,
-        "stress_before": run.stress_before,
-        "stress_after": run.stress_after,
-        "avg_hr": run.avg_hr,
-        "max_hr": run.max_hr,
-        "ascent_m": run.ascent_m,
-        "title": run.title,
-        "note": run.note,
-        "note_private": run.note_private,
-        "source": str(run.source),
-    }
+def _bounded(name: str, packed: bytes, limit: int) -> Iterator[bytes]:
+    """The original's bytes as they are written; a sentence instead of gigabytes when a
+    stored file unpacks to more than any import accepts (or cannot be unpacked at all)."""
+    try:
+        yield from unpacked_pieces(packed, limit)
+    except PackedTooLarge:
+        raise _damaged_original(name, f"it unpacks to more than {megabytes(limit)}") from None
+    except zlib.error:
+        raise _damaged_original(name, "its stored bytes cannot be unpacked") from None
 
 
-def check_in_row(check_in: CheckIn) -> dict[str, Any]:
-    return {
-        "date": check_in.day.isoformat(),
-        "mood": check_in.mood,
-        "stress": check_in.stress,
-        "anxiety": check_in.anxiety,
-        "energy": check_in.energy,
-        "sleep_hours": check_in.sleep_hours,
-        "sleep_quality": check_in.sleep_quality,
-        "bedtime": check_in.bedtime.strftime("%H:%M") if check_in.bedtime else None,
-        "ill_or_injured": check_in.ill,
-        "note": check_in.note,
-    }
-
-
-def _csv_text(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: _blank(value) for key, value in row.items()})
-    return buffer.getvalue()
-
-
-def journal_document(journal: Journal) -> dict[str, Any]:
-    """The whole journal as one JSON-ready document."""
-    return {
-        "format": EXPORT_FORMAT,
-        "version": EXPORT_VERSION,
-        "app_version": __version__,
-        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "settings": settings_to_dict(journal.settings()),
-        "coach_choices": [coach_choice_to_dict(c) for c in journal.coach_choices().values()],
-        "support_contacts": [asdict(c) for c in journal.support_contacts()],
-        "runs": [run_to_dict(r) for r in journal.runs()],
-        "check_ins": [check_in_to_dict(c) for c in journal.check_ins()],
-        "source_files": [source_to_dict(s) for s in journal.source_files()],
-    }
+def _write_journal(journal: Journal, path: Path) -> int:
+    limit = importers.MAX_FILE_BYTES  # no import keeps a larger file
+    with journal._read() as uow:  # one read: the file never mixes two states of the journal
+        support_contacts = journal.support_contacts()
+        originals = (
+            Original(
+                source.hash,
+                source.name,
+                source.kind,
+                source.imported_at,
+                _bounded(source.name, packed, limit),
+            )
+            for source, packed in uow.source_files.each_packed()
+        )
+        return write_atomically(
+            path,
+            lambda out: write_document(
+                out,
+                app_version=__version__,
+                settings=uow.settings.load(),
+                coach_choices=uow.coach_choices.all().values(),
+                support_contacts=support_contacts,
+                runs=uow.runs.between(None, None),
+                check_ins=uow.check_ins.between(None, None),
+                originals=originals,
+            ),
+        )
 
 
 def export(journal: Journal, path: Path, *, check_ins: bool = False) -> int:
@@ -148,15 +115,13 @@ def export(journal: Journal, path: Path, *, check_ins: bool = False) -> int:
     if path.resolve() == journal.path.resolve():
         raise ExportError("An export cannot be written over the journal itself. Choose another file name.")
     if suffix == ".json":
-        document = journal_document(journal)
-        write_atomically(path, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
-        return len(document["runs"]) + len(document["check_ins"])
+        return _write_journal(journal, path)
     if suffix == ".csv":
         if check_ins:
-            rows = [check_in_row(c) for c in journal.check_ins()]
-            write_atomically(path, _csv_text(CHECK_IN_CSV_COLUMNS, rows))
-        else:
-            rows = [run_row(r) for r in journal.runs()]
-            write_atomically(path, _csv_text(RUN_CSV_COLUMNS, rows))
-        return len(rows)
+            entries = journal.check_ins()
+            write_atomically(path, lambda out: out.write(check_ins_table(entries)))
+            return len(entries)
+        runs = journal.runs()
+        write_atomically(path, lambda out: out.write(runs_table(runs)))
+        return len(runs)
     raise ExportError(f"{path.name}: choose a file ending in .json (the whole journal) or .csv (a table).")

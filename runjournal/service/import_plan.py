@@ -17,6 +17,7 @@ from runjournal.domain.model import Run, SourceFile, source_hash
 from runjournal.domain.units import format_day
 from runjournal.domain.validation import validate_run
 from runjournal.formats.importers import FileResult
+from runjournal.formats.importers.common import readable_name
 from runjournal.formats.importers.duplicates import RunIndex
 
 KIND_PREFERENCE = {"fit": 0, "tcx": 1, "csv": 2, "gpx": 3}
@@ -147,6 +148,7 @@ def plan_import(results: Sequence[FileResult], existing: Sequence[Run], known_fi
             accepted.add(run)
             add(ImportItem(result.path, result.kind, Status.NEW, run))
             if file_hash and file_hash not in sources:
-                sources[file_hash] = SourceFile(file_hash, result.path.name, result.kind, result.data)
+                name = readable_name(result.path.name)
+                sources[file_hash] = SourceFile(file_hash, name, result.kind, result.data)
     items.sort(key=lambda pair: pair[0])  # back in the order the files were given
     return ImportPlan(tuple(item for _, item in items), tuple(sources.values()))

@@ -13,7 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from runjournal.domain.model import DistanceUnit
-from runjournal.formats.journal_json import DocumentError, JournalDocument, looks_like_document, read_document
+from runjournal.formats.journal_json import (
+    DocumentError,
+    JournalDocument,
+    is_whole_journal,
+    read_document_file,
+)
 
 if TYPE_CHECKING:
     from runjournal.formats.importers import FileResult
@@ -28,9 +33,6 @@ __all__ = [
     "read_whole_journal",
 ]
 
-HEAD_BYTES = 4096  # enough of a file's start to tell a whole-journal export
-
-
 def activity_files_in(paths: Sequence[Path]) -> list[Path]:
     """`paths` with each folder replaced by the activity files inside it; files as given."""
     from runjournal.formats.importers.folders import expand_folders
@@ -38,19 +40,10 @@ def activity_files_in(paths: Sequence[Path]) -> list[Path]:
     return expand_folders([Path(p) for p in paths])
 
 
-def is_whole_journal(path: Path) -> bool:
-    """Whether `path` is a whole-journal export (a .json file that starts like one).
-    Raises OSError when the file cannot be read."""
-    if Path(path).suffix.lower() != ".json":
-        return False
-    with Path(path).open("rb") as handle:
-        return looks_like_document(handle.read(HEAD_BYTES))
-
-
 def read_whole_journal(path: Path) -> JournalDocument:
-    """The whole-journal export at `path`; raises DocumentError (or OSError) saying why not."""
-    path = Path(path)
-    return read_document(path.read_bytes(), path.name)
+    """The whole-journal export at `path`, bounded in size; raises DocumentError (or OSError)
+    saying why not."""
+    return read_document_file(Path(path), Path(path).name)
 
 
 def read_activity_file(path: Path, csv_units: DistanceUnit) -> FileResult:

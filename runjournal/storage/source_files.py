@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, delete, func, insert, select
@@ -18,6 +18,38 @@ def pack(data: bytes) -> bytes:
     """A file's bytes as the journal keeps them. An import packs its files while it is
     reviewed, off the window's thread, so storing them later only copies."""
     return zlib.compress(data, _COMPRESSION_LEVEL)
+
+
+class PackedTooLarge(Exception):
+    """A stored file unpacks to more than it may: a damaged or hostile journal file."""
+
+
+def unpacked_pieces(packed: bytes, limit: int, piece: int = 1 << 20) -> Iterator[bytes]:
+    """A stored file's bytes a piece at a time, never more than `limit` in all (PackedTooLarge
+    past it); zlib.error when the stored bytes are damaged or cut short. The stored bytes
+    are fed a slice at a time too, so no copy of them is made along the way."""
+    unpack = zlib.decompressobj()
+    total = 0
+    stored = memoryview(packed)
+    for start in range(0, len(stored), piece):
+        waiting: bytes | memoryview = stored[start : start + piece]
+        while waiting and not unpack.eof:
+            chunk = unpack.decompress(waiting, piece)
+            waiting = unpack.unconsumed_tail
+            total += len(chunk)
+            if total > limit:
+                raise PackedTooLarge
+            if chunk:
+                yield chunk
+    if not unpack.eof:
+        chunk = unpack.flush()
+        if not unpack.eof:
+            raise zlib.error("the stored bytes end early")
+        total += len(chunk)
+        if total > limit:
+            raise PackedTooLarge
+        if chunk:
+            yield chunk
 
 
 class SourceFileRepository:
@@ -66,6 +98,17 @@ class SourceFileRepository:
             tables.source_files.c.imported_at, tables.source_files.c.hash
         )
         return [_from_row(row) for row in self._c.execute(query)]
+
+    def each_packed(self) -> Iterator[tuple[SourceFile, bytes]]:
+        """Every stored file's description (its `data` left empty) with its bytes as stored,
+        one row at a time, so an export holds one file in memory, never all of them."""
+        c = tables.source_files.c
+        # Ordered without the bytes: SQLite's sorter would otherwise copy every file's bytes.
+        query = select(c.hash, c.name, c.kind, c.imported_at).order_by(c.imported_at, c.hash)
+        for row in self._c.execute(query).all():
+            described = SourceFile(row.hash, row.name, row.kind, b"", row.imported_at.replace(tzinfo=UTC))
+            packed = self._c.execute(select(c.data).where(c.hash == row.hash)).scalar_one()
+            yield described, packed
 
     def delete(self, file_hash: str) -> bool:
         c = tables.source_files.c

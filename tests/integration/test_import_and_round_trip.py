@@ -20,11 +20,11 @@ from runjournal.domain.model import (
     Source,
     SupportContact,
 )
+from runjournal.formats.importers import FileResult
+from runjournal.formats.journal_json import DocumentError, read_document
 from runjournal.service.export import export
 from runjournal.service.import_plan import Status
-from runjournal.formats.importers import FileResult
 from runjournal.service.journal import Journal, ValidationError
-from runjournal.formats.journal_json import DocumentError, read_document
 
 
 def _file(name: str, data: bytes, *runs: Run) -> FileResult:
@@ -220,3 +220,91 @@ def test_files_are_packed_while_reviewed_so_storing_only_copies(journal: Journal
     journal.redo_import(done)  # puts the same bytes back
     monkeypatch.undo()
     assert [s.data for s in journal.source_files()] == [b"fit bytes " * 100]
+
+
+# Hostile content: formulas in tables, bombs among the originals, oversized exports ------
+
+FORMULAS = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\tindented", "\rreturned"]
+
+
+def test_csv_exports_neutralise_formulas_but_keep_negative_numbers(journal: Journal, tmp_path: Path) -> None:
+    import csv
+
+    from runjournal.formats.importers import read_file
+
+    for minute, text in enumerate(FORMULAS):
+        journal.log_run(
+            Run(
+                day=date(2026, 11, 2),
+                duration_s=1800.0 + minute,
+                started_at=datetime(2026, 11, 2, 12, minute, tzinfo=UTC),
+                utc_offset_min=-300,
+                title=f"{text} title"[:200],
+                note=text,
+            )
+        )
+    journal.save_check_in(CheckIn(day=date(2026, 11, 2), mood=5, note="=1+1"))
+    runs_csv, check_ins_csv = tmp_path / "runs.csv", tmp_path / "check-ins.csv"
+    export(journal, runs_csv)
+    export(journal, check_ins_csv, check_ins=True)
+
+    rows = list(csv.DictReader(runs_csv.open(encoding="utf-8", newline="")))
+    assert sorted(row["note"] for row in rows) == sorted("'" + text for text in FORMULAS)
+    assert all(row["title"].startswith("'") for row in rows)
+    assert {row["utc_offset_min"] for row in rows} == {"-300"}  # a number stays a number
+    (check_in_row,) = csv.DictReader(check_ins_csv.open(encoding="utf-8", newline=""))
+    assert check_in_row["note"] == "'=1+1"
+
+    # RunJournal reads its own table back as it was written by the person.
+    back = read_file(runs_csv)
+    assert back.error is None
+    assert sorted(run.note for run in back.runs) == sorted(FORMULAS)
+    assert sorted(run.title for run in back.runs) == sorted(f"{text} title" for text in FORMULAS)
+
+
+def test_an_apostrophe_the_person_typed_survives_the_csv_round_trip(journal: Journal, tmp_path: Path) -> None:
+    from runjournal.formats.importers import read_file
+
+    typed = ["'=quoted on purpose", "'plain", "''", "it's fine"]
+    for minute, text in enumerate(typed):
+        journal.log_run(Run(day=date(2026, 11, 2), duration_s=1800.0 + minute, note=text))
+    runs_csv = tmp_path / "runs.csv"
+    export(journal, runs_csv)
+    assert sorted(run.note for run in read_file(runs_csv).runs) == sorted(typed)
+
+
+def test_a_stored_original_that_unpacks_to_a_bomb_stops_the_json_export_with_a_sentence(
+    journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from runjournal.domain.model import SourceFile
+    from runjournal.formats import importers
+    from runjournal.service.export import ExportError
+    from tests.hostile_files import zlib_bomb
+
+    monkeypatch.setattr(importers, "MAX_FILE_BYTES", 1024 * 1024)
+    journal.log_run(Run(day=date(2026, 11, 2), duration_s=1800.0))
+    with journal._write() as uow:  # as a damaged or hostile journal file would hold it
+        uow.source_files.add(SourceFile("ab" * 32, "bomb.fit", "fit", b""), zlib_bomb(3 * 1024 * 1024))
+        uow.commit()
+    target = tmp_path / "everything.json"
+    with pytest.raises(ExportError, match=r"bomb\.fit"):
+        export(journal, target)
+    assert not target.exists() and not list(tmp_path.glob(".everything*"))
+    export(journal, tmp_path / "runs.csv")  # the runs themselves still come out
+
+
+def test_a_whole_journal_export_larger_than_the_bound_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from runjournal.cli import main
+    from runjournal.formats import journal_json
+
+    with Journal.open(tmp_path / "full.sqlite") as full:
+        _full_journal(full)
+        export(full, tmp_path / "everything.json")
+    monkeypatch.setattr(journal_json, "MAX_DOCUMENT_BYTES", 1024, raising=False)
+    empty = tmp_path / "empty.sqlite"
+    assert main(["import", "--db", str(empty), str(tmp_path / "everything.json")]) == 1
+    assert "larger than" in capsys.readouterr().err
+    with Journal.open(empty) as journal:
+        assert journal.is_empty()

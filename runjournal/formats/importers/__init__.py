@@ -11,18 +11,27 @@ from __future__ import annotations
 
 import errno
 import stat
+import sys
 import zlib
 from dataclasses import dataclass, replace
 from datetime import tzinfo
 from pathlib import Path
 
 from runjournal.domain.model import DistanceUnit, Run
-from runjournal.formats.importers.common import ImportProblem
+from runjournal.formats.files import FileTooLarge, NotRegularFile, megabytes, read_bounded
+from runjournal.formats.importers.common import ImportProblem, readable_name
 from runjournal.formats.importers.detect import LABELS, is_packed, kind_of_name, sniff
 
+# Bounds on what one file may cost, each checked before the bytes are parsed (and, for a
+# gzipped file, while it is unpacked). FIT is compact binary read as a stream, with its own
+# bound on records (fit.MAX_FIT_MESSAGES); GPX, TCX and CSV are parsed whole, in memory
+# about twelve times their size, so they get a bound a day's recording at one point a
+# second stays well under.
 MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_XML_BYTES = 32 * 1024 * 1024
+MAX_TABLE_BYTES = 32 * 1024 * 1024
 
-__all__ = ["MAX_FILE_BYTES", "FileResult", "read_bytes", "read_file"]
+__all__ = ["MAX_FILE_BYTES", "MAX_TABLE_BYTES", "MAX_XML_BYTES", "FileResult", "read_bytes", "read_file"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +48,13 @@ def _refuse(path: Path, kind: str, message: str) -> FileResult:
     return FileResult(path=path, kind=kind, runs=(), error=message)
 
 
+def _not_a_file(shown: str) -> str:
+    return (
+        f"“{shown}” is not an ordinary file (it is a pipe, a device or a socket), so RunJournal "
+        "did not read it; choose the activity file itself."
+    )
+
+
 def _unknown_type(shown: str) -> str:
     return (
         f"“{shown}” is not a file type RunJournal can read; "
@@ -46,22 +62,44 @@ def _unknown_type(shown: str) -> str:
     )
 
 
-def _too_big(shown: str) -> str:
-    limit = f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
-    return f"“{shown}” is larger than {limit}, far more than any activity file needs; check that it is the right file."
+def limit_of(kind: str) -> int:
+    """The most bytes RunJournal reads of a file of this kind (unpacked, when gzipped)."""
+    # Read from the module each time, so a test can lower a bound to try it.
+    module = sys.modules[__name__]
+    if kind in ("gpx", "tcx"):
+        return min(module.MAX_XML_BYTES, module.MAX_FILE_BYTES)
+    if kind == "csv":
+        return min(module.MAX_TABLE_BYTES, module.MAX_FILE_BYTES)
+    return int(module.MAX_FILE_BYTES)
 
 
-def _unpacked(data: bytes) -> bytes | None:
-    """The file inside gzipped bytes, at most MAX_FILE_BYTES + 1 of it (so a small file that
+def _too_big(shown: str, kind: str, verb: str = "is") -> str:
+    limit = megabytes(limit_of(kind))
+    if kind in ("gpx", "tcx"):
+        return (
+            f"“{shown}” {verb} larger than {limit}, more than a whole day recorded at a point a second; "
+            f"RunJournal reads {LABELS[kind]} files up to {limit}, so export the activity as FIT, "
+            "which is far smaller."
+        )
+    if kind == "csv":
+        return (
+            f"“{shown}” {verb} larger than {limit}, more than any list of activities needs; "
+            "check that it is the right table, or split it into smaller ones."
+        )
+    return f"“{shown}” {verb} larger than {limit}, far more than any activity file needs; check that it is the right file."
+
+
+def _unpacked(data: bytes, limit: int) -> bytes | None:
+    """The file inside gzipped bytes, at most `limit` + 1 of it (so a small file that
     unpacks to gigabytes is stopped early); None when the bytes are not a whole gzip file."""
     if not data.startswith(b"\x1f\x8b"):
         return None
     unpack = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
     try:
-        inner = unpack.decompress(data, MAX_FILE_BYTES + 1)
+        inner = unpack.decompress(data, limit + 1)
     except zlib.error:
         return None
-    if len(inner) <= MAX_FILE_BYTES and not unpack.eof:
+    if len(inner) <= limit and not unpack.eof:
         return None  # cut short
     return inner
 
@@ -114,11 +152,12 @@ def read_bytes(
         return _refuse(path, "", _unknown_type(shown))
     if not data:
         return _refuse(path, kind, f"“{shown}” is empty (0 bytes); copy or export the activity again.")
-    if len(data) > MAX_FILE_BYTES:
-        return _refuse(path, kind, _too_big(shown))
+    limit = limit_of(kind)
+    if len(data) > limit:
+        return _refuse(path, kind, _too_big(shown, kind))
     inner_name = shown
     if is_packed(shown):
-        unpacked = _unpacked(data)
+        unpacked = _unpacked(data, limit)
         if unpacked is None:
             return _refuse(
                 path,
@@ -126,8 +165,8 @@ def read_bytes(
                 f"“{shown}” is named like a gzipped file but could not be unpacked; "
                 "it may be damaged or cut short, so download or export it again.",
             )
-        if len(unpacked) > MAX_FILE_BYTES:
-            return _refuse(path, kind, _too_big(shown))
+        if len(unpacked) > limit:
+            return _refuse(path, kind, _too_big(shown, kind, "unpacks to"))
         if not unpacked:
             return _refuse(path, kind, f"“{shown}” holds an empty file; copy or export the activity again.")
         data, inner_name = unpacked, shown[: -len(".gz")]
@@ -153,7 +192,7 @@ def read_bytes(
         )
     if kind != "csv":
         # A watch file has no name of its own; the file's name is the best title there is.
-        title = Path(inner_name).stem[:200]
+        title = readable_name(Path(inner_name).stem)[:200]
         runs = [run if run.title else replace(run, title=title) for run in runs]
     return FileResult(
         path=path, kind=kind, runs=tuple(_distinct_hashes(runs)), data=data, skipped=tuple(skipped)
@@ -185,19 +224,19 @@ def read_file(
             f"“{shown}” is a folder with no activity files RunJournal can read in it; "
             "choose the files, or a folder that holds .fit, .tcx, .gpx or .csv files.",
         )
+    if not stat.S_ISREG(info.st_mode):
+        return _refuse(path, kind, _not_a_file(shown))
     if not kind:
         return _refuse(path, "", _unknown_type(shown))
-    if not stat.S_ISREG(info.st_mode):
-        return _refuse(path, kind, f"“{shown}” is not an ordinary file; choose the activity file itself.")
-    if info.st_size > MAX_FILE_BYTES:
-        return _refuse(
-            path,
-            kind,
-            _too_big(shown),
-        )
+    if info.st_size > limit_of("fit" if is_packed(shown) else kind):
+        return _refuse(path, kind, _too_big(shown, "fit" if is_packed(shown) else kind))
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        # Checked again on the open file: the path may have been swapped for a pipe since.
+        data = read_bounded(path, limit_of("fit" if is_packed(shown) else kind))
+    except NotRegularFile:
+        return _refuse(path, kind, _not_a_file(shown))
+    except FileTooLarge:
+        return _refuse(path, kind, _too_big(shown, "fit" if is_packed(shown) else kind))
     except PermissionError:
         return _refuse(
             path,

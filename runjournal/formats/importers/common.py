@@ -22,6 +22,12 @@ class ImportProblem(Exception):
     """A file cannot be imported; the message is one sentence for the person."""
 
 
+def readable_name(name: str) -> str:
+    """A file name as text that can be stored: bytes the file system could not decode
+    (a name written on another system, which Python keeps as lone surrogates) become "�"."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

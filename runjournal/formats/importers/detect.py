@@ -21,8 +21,8 @@ STRAVA_COLUMNS = {"Activity ID", "Activity Date", "Activity Type", "Elapsed Time
 GARMIN_COLUMNS = {"Activity Type", "Date", "Title", "Distance", "Time"}
 
 _HEAD = 64 * 1024
-_ROOT = re.compile(rb"<(?![?!])(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
-_COMMENT = re.compile(rb"<!--.*?-->", re.S)
+_UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+_ROOT = re.compile(r"<(?![?!])(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 
 
 def kind_of_name(name: str) -> str:
@@ -39,19 +39,69 @@ def is_packed(name: str) -> bool:
     return name.lower().endswith(PACKED)
 
 
+class _RootFound(Exception):
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+class _DoctypeFound(Exception):
+    pass
+
+
+def _found(name: str, *_: object) -> None:
+    raise _RootFound(name)
+
+
+def _doctype(*_: object) -> None:
+    raise _DoctypeFound
+
+
+def _root_after_doctype(data: bytes, position: int) -> str | None:
+    """The first element after a document type declaration, read as text, never parsed:
+    a declaration's entities must not be expanded, not even to find the root."""
+    if data.startswith(_UTF16_MARKS):
+        text = data[: position + _HEAD].decode("utf-16", "ignore")
+    else:
+        text = data[: position + _HEAD].decode("utf-8", "ignore")
+    start = text.find("<!DOCTYPE")
+    end = text.find("]>", start)
+    rest = text[end + 2 :] if end != -1 else text[text.find(">", start) + 1 :]
+    match = _ROOT.search(rest)
+    return match.group(1) if match else None
+
+
 def xml_root(data: bytes) -> str | None:
-    """Local name of the first element, read from the head of the file only."""
-    head = data[:_HEAD].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not head.startswith(b"<"):
+    """Local name of the first element, found by an XML parser that stops right there.
+
+    A parser rather than a pattern, so any comment before the root, however long, and any
+    encoding XML allows (UTF-16 with its byte order mark, as Windows tools write it) are
+    read as XML reads them. A document type declaration stops the parser at once and names
+    the root it declares; nothing of it is expanded here, and the XML readers refuse it.
+    """
+    from xml.parsers import expat
+
+    if data.startswith(_UTF16_MARKS):
+        if not data[:_HEAD].decode("utf-16", "ignore").lstrip().startswith("<"):
+            return None
+    else:
+        data = data.removeprefix(b"\xef\xbb\xbf")
+        if not data.lstrip(b" \t\r\n").startswith(b"<"):
+            return None
+        data = data.lstrip(b" \t\r\n")  # XML allows nothing before its declaration
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartElementHandler = _found
+    parser.StartDoctypeDeclHandler = _doctype
+    try:
+        for start in range(0, len(data), _HEAD):
+            parser.Parse(data[start : start + _HEAD], False)
+    except _RootFound as found:
+        return found.name.rsplit(":", 1)[-1]
+    except _DoctypeFound:
+        return _root_after_doctype(data, parser.CurrentByteIndex)
+    except expat.ExpatError:
         return None
-    head = _COMMENT.sub(b"", head)
-    if b"<!DOCTYPE" in head:
-        # Skip a document type declaration (and its internal subset) to find the root;
-        # the XML readers refuse the declaration itself later.
-        end = head.find(b"]>", head.find(b"<!DOCTYPE"))
-        head = head[end + 2 :] if end != -1 else head[head.find(b">", head.find(b"<!DOCTYPE")) + 1 :]
-    match = _ROOT.search(head)
-    return match.group(1).decode("ascii", "replace") if match else None
+    return None
 
 
 def csv_flavour(data: bytes) -> str | None:

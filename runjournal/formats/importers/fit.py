@@ -3,13 +3,21 @@
 The session totals are what the watch showed the person at the end, so they are used as
 they are. A multi-sport activity (a triathlon, a run then a row) has one session per
 sport and becomes one run per session; transitions between sports are left out.
+
+FIT records can be two bytes each, so a few hundred kilobytes gzipped can hold tens of
+millions of them. The file is read as a stream: of the records only the moments with a
+position are kept (as plain numbers), and reading stops with a sentence past
+MAX_FIT_MESSAGES messages, twenty times what a whole day recorded every second gives.
 """
 
 from __future__ import annotations
 
 import io
+import sys
 import warnings
-from collections.abc import Iterable, Mapping
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
@@ -34,6 +42,13 @@ RPE_FIELDS = ("workout_rpe", "unknown_193")
 # Garmin's five "How did you feel?" answers, stored as 0, 25, 50, 75 and 100.
 FEEL_WORDS = {0: "very weak", 25: "weak", 50: "normal", 75: "strong", 100: "very strong"}
 _SKIPPED_SPORTS = {"transition"}
+MAX_FIT_MESSAGES = 2_000_000  # a day at one record a second is 86,400
+MAX_KEPT_MESSAGES = 10_000  # sessions and the like, kept whole: a triathlon has a handful
+
+
+class TooManyMessages(Exception):
+    """The file holds more messages than any recorded activity."""
+
 
 Message = Mapping[str, Any]
 
@@ -71,19 +86,20 @@ def runs_from_messages(
     hand-made messages (fitdecode reads FIT files but cannot write them).
     """
     sessions: list[Message] = []
-    positions: list[datetime] = []
+    positions = array("d")  # seconds since 1970 of each record with a position
     offset: int | None = None
     for kind, fields in messages:
         if kind == "session":
             sessions.append(fields)
         elif kind == "record" and fields.get("position_lat") is not None and fields.get("timestamp"):
-            positions.append(as_utc(fields["timestamp"]))
+            positions.append(as_utc(fields["timestamp"]).timestamp())
         elif kind == "activity" and fields.get("local_timestamp") and fields.get("timestamp"):
             # The watch's local clock minus UTC is the offset where the person was.
             local = fields["local_timestamp"].replace(tzinfo=None)
             utc = as_utc(fields["timestamp"]).replace(tzinfo=None)
             minutes = round((local - utc).total_seconds() / 60 / 15) * 15
             offset = minutes if -14 * 60 <= minutes <= 14 * 60 else None
+    ordered = sorted(positions)
     runs: list[Run] = []
     for session in sessions:
         sport, sub_sport = session.get("sport"), session.get("sub_sport")
@@ -95,8 +111,9 @@ def runs_from_messages(
         if duration is None:
             continue
         end = started_at + timedelta(seconds=duration)
-        has_gps = session.get("start_position_lat") is not None or any(
-            started_at <= moment <= end for moment in positions
+        first_after_start = bisect_left(ordered, started_at.timestamp())
+        has_gps = session.get("start_position_lat") is not None or (
+            first_after_start < len(ordered) and ordered[first_after_start] <= end.timestamp()
         )
         utc_offset = offset if offset is not None else offset_minutes(started_at, zone)
         ascent = number(session.get("total_ascent"))
@@ -123,35 +140,50 @@ def runs_from_messages(
     return runs
 
 
-def _messages(data: bytes) -> list[tuple[str, dict[str, Any]]]:
+def _messages(data: bytes) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The messages that matter, one at a time; TooManyMessages past the bound."""
     import fitdecode
 
+    limit = sys.modules[__name__].MAX_FIT_MESSAGES  # looked up here so a test can lower it
     wanted = {"file_id", "session", "record", "activity"}
-    messages: list[tuple[str, dict[str, Any]]] = []
+    seen = kept = 0
     with (
         warnings.catch_warnings(),
         fitdecode.FitReader(io.BytesIO(data), check_crc=fitdecode.CrcCheck.RAISE) as reader,
     ):
         warnings.simplefilter("ignore")  # odd vendor fields are not the person's problem
         for frame in reader:
-            if isinstance(frame, fitdecode.FitDataMessage) and frame.name in wanted:
-                if frame.name == "record":
-                    # Only whether (and when) there was a position matters for records.
-                    fields = {
-                        "timestamp": frame.get_value("timestamp", fallback=None),
-                        "position_lat": frame.get_value("position_lat", fallback=None),
-                    }
-                else:
-                    fields = {field.name: field.value for field in frame.fields}
-                messages.append((frame.name, fields))
-    return messages
+            if not isinstance(frame, fitdecode.FitDataMessage):
+                continue
+            seen += 1
+            if seen > limit:
+                raise TooManyMessages
+            if frame.name not in wanted:
+                continue
+            if frame.name == "record":
+                # Only records with a position matter, and only their moment.
+                if frame.get_value("position_lat", fallback=None) is None:
+                    continue
+                fields = {"timestamp": frame.get_value("timestamp", fallback=None), "position_lat": True}
+            else:
+                kept += 1
+                if kept > MAX_KEPT_MESSAGES:
+                    raise TooManyMessages
+                fields = {field.name: field.value for field in frame.fields}
+            yield frame.name, fields
 
 
 def read_fit(data: bytes, name: str, zone: tzinfo | None = None) -> list[Run]:
     import fitdecode
 
     try:
-        messages = _messages(data)
+        messages = list(_messages(data))  # records without a position are not kept
+    except TooManyMessages:
+        limit = sys.modules[__name__].MAX_FIT_MESSAGES
+        raise ImportProblem(
+            f"“{name}” holds more records than any recorded activity (over {limit:,}), so "
+            "RunJournal stopped reading it; check that it is the file from your watch."
+        ) from None
     except fitdecode.FitEOFError:
         raise ImportProblem(
             f"“{name}” ends early, as if it was cut off while copying; copy it from the watch again."

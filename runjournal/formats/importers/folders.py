@@ -4,7 +4,8 @@ A folder stands for every activity file in it, at any depth, in name order: .fit
 .gpx and their gzipped forms, and the CSV tables RunJournal knows (Strava's and Garmin
 Connect's activity lists, RunJournal's own). Hidden files and folders are passed over, and
 so are the other tables an export carries (Strava's profile.csv, shoes.csv…), which hold no
-activities. A folder with none of these is kept as it is, so the import can say so.
+activities, and anything that is not a plain file (a named pipe would wait forever for a
+writer). A folder with none of these is kept as it is, so the import can say so.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from runjournal.formats.files import NotRegularFile, is_regular, read_head
 from runjournal.formats.importers.detect import csv_flavour, kind_of_name
 
 _HEAD_BYTES = 4096
@@ -40,10 +42,13 @@ def activity_files(folder: Path) -> list[Path]:
 
 def _holds_activities(path: Path) -> bool:
     kind = kind_of_name(path.name)
+    if not kind or not is_regular(path):
+        return False
     if kind != "csv" or path.name.lower().endswith(".gz"):
-        return bool(kind)
+        return True
     try:
-        with open(path, "rb") as handle:
-            return csv_flavour(handle.read(_HEAD_BYTES)) is not None
+        return csv_flavour(read_head(path, _HEAD_BYTES)) is not None
+    except NotRegularFile:
+        return False
     except OSError:
         return True  # the import says what is wrong with it

@@ -41,7 +41,15 @@ def _heart_rates(gpx) -> list[int]:  # gpx: gpxpy.gpx.GPX
 
 
 def _text(data: bytes) -> str:
-    """The file as text in the encoding it declares (gpxpy takes text; most files are UTF-8)."""
+    """The file as text in the encoding it declares (gpxpy takes text; most files are UTF-8).
+
+    A byte order mark wins over the declaration, as in XML itself: Windows tools write
+    UTF-16 with one."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return data.decode("utf-16", errors="replace")
     declared = re.search(rb"""<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']""", data[:200])
     encoding = declared.group(1).decode("ascii") if declared else "utf-8"
     try:

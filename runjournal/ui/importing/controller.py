@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 FILE_FILTER = (
     "Activity files (*.gpx *.tcx *.fit *.csv *.json *.gpx.gz *.tcx.gz *.fit.gz *.csv.gz);;All files (*)"
 )
-_HEAD_BYTES = 4096
 
 
 def ask_file_names(parent: QWidget, folder: str) -> list[Path]:
@@ -65,15 +64,9 @@ def tell(parent: QWidget, title: str, message: str, *, warning: bool = False) ->
 
 def is_whole_journal(path: Path) -> bool:
     """Whether a file is RunJournal's own whole-journal export, from its first bytes only."""
-    from runjournal.formats.journal_json import looks_like_document
+    from runjournal.formats.journal_json import is_whole_journal as whole
 
-    if path.suffix.lower() != ".json":
-        return False
-    try:
-        with open(path, "rb") as handle:
-            return looks_like_document(handle.read(_HEAD_BYTES))
-    except OSError:
-        return False
+    return whole(path)
 
 
 class ImportController(QObject):
@@ -146,7 +139,7 @@ class ImportController(QObject):
 
     def load_document(self, path: Path) -> bool:
         """Fills an empty journal from an export, after asking; explains when it can't."""
-        from runjournal.formats.journal_json import DocumentError, read_document
+        from runjournal.formats.journal_json import DocumentError, read_document_file
 
         parent = self.parent_widget
         title = "Whole Journal Not Loaded"
@@ -168,7 +161,7 @@ class ImportController(QObject):
             return False
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            document = read_document(path.read_bytes(), f"“{path.name}”")
+            document = read_document_file(path)
         except OSError as error:
             QGuiApplication.restoreOverrideCursor()
             tell(parent, title, f"“{path.name}” could not be read ({error.strerror or error}).", warning=True)

@@ -20,7 +20,6 @@ from runjournal.domain.model import DistanceUnit
 from runjournal.formats.importers import FileResult
 from runjournal.ui.background import BackgroundLoader, Task
 
-_HEAD_BYTES = 4096
 _log = logging.getLogger(__name__)
 
 
@@ -30,17 +29,10 @@ def whole_journal_result(path: Path) -> FileResult | None:
     `read_file` would only say ".json is not a file type RunJournal can read", which is
     wrong for RunJournal's own export; this says what to do with it instead.
     """
-    from runjournal.formats.journal_json import looks_like_document
+    from runjournal.formats.journal_json import is_whole_journal
 
-    if path.suffix.lower() != ".json":
-        return None
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(_HEAD_BYTES)
-    except OSError:
-        return None  # read_file explains what is wrong with the file
-    if not looks_like_document(head):
-        return None
+    if not is_whole_journal(path):
+        return None  # read_file explains what is wrong with any other file
     return FileResult(
         path=path,
         kind="",

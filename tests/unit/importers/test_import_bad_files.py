@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import runjournal.formats.files as files
 import runjournal.formats.importers as importers
 from runjournal.formats.importers import MAX_FILE_BYTES, FileResult, read_bytes, read_file
 
@@ -114,11 +115,11 @@ def test_an_empty_file(tmp_path: Path, name: str, fast) -> None:
 
 
 def test_an_enormous_file_is_refused_without_reading_it(tmp_path: Path, monkeypatch, fast) -> None:
-    path = tmp_path / "huge.gpx"
+    path = tmp_path / "huge.fit"
     with open(path, "wb") as handle:
         handle.truncate(MAX_FILE_BYTES + 1)  # sparse: nothing is written
-    monkeypatch.setattr(importers, "open", lambda *a, **k: pytest.fail("read"), raising=False)
-    _refused(read_file(path), "huge.gpx", "200 MB")
+    monkeypatch.setattr(files, "open_regular", lambda *a, **k: pytest.fail("read"))
+    _refused(read_file(path), "huge.fit", "200 MB")
 
 
 def test_bytes_over_the_limit_are_refused(monkeypatch, fast) -> None:
@@ -175,7 +176,7 @@ def test_an_unreadable_file(tmp_path: Path, monkeypatch, fast) -> None:
         def denied(*args, **kwargs):
             raise PermissionError(13, "Permission denied")
 
-        monkeypatch.setattr(importers, "open", denied, raising=False)
+        monkeypatch.setattr(files, "open_regular", denied)
     try:
         _refused(read_file(path), "locked.gpx", "permissions")
     finally:

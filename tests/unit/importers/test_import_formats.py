@@ -157,3 +157,26 @@ def test_a_gpx_in_latin_1() -> None:
     assert run.title == "Côte à pied" and run.activity is Activity.RUN
     assert run.duration_s == 360 and run.distance_m == pytest.approx(1112, rel=0.01)
     assert run.avg_hr is None and run.outdoor
+
+
+@pytest.mark.parametrize("name", ["activity_4801048867.gpx", "activity_4801048867.tcx"])
+def test_a_real_file_saved_again_as_utf16_imports_the_same(real, name: str) -> None:
+    """Windows tools save XML as UTF-16 with a byte order mark; the content is the same."""
+    import re
+
+    original = real(name).read_bytes()
+    text = original.decode("utf-8-sig")
+    text = re.sub(r"""encoding=["'][^"']+["']""", 'encoding="UTF-16"', text, count=1)
+    as_utf16 = text.encode("utf-16")
+    assert as_utf16[:2] in (b"\xff\xfe", b"\xfe\xff")
+    (first,) = read_file(real(name)).runs
+    converted = real(name).with_name("utf16-" + name)
+    converted.write_bytes(as_utf16)
+    result = read_file(converted)
+    assert result.error is None, result.error
+    (second,) = result.runs
+    assert (second.distance_m, second.duration_s, second.started_at) == (
+        first.distance_m,
+        first.duration_s,
+        first.started_at,
+    )
