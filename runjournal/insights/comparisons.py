@@ -1,36 +1,53 @@
-"""What a person's own entries show about running and mood (COACH_RULES.md, "Insights").
+"""What a person's own entries show about running and how they feel (COACH_RULES.md, "Insights").
 
-Each insight compares the person with themself: mood on days they ran against other days,
-mood the day after, sleep, and how mood moved from before to after a session. A pattern is
-called clear only when its 95 % interval leaves out zero and the difference is at least
-half a point; otherwise the sentence says there is no clear difference. Every insight
-carries the same caveat, because these are associations, not causes. Nothing is shown
-while MOOD-LOW is active.
+Two families of comparisons. Run days against other days: mood, anxiety and stress that day,
+mood the next day, and sleep the night before (a check-in's sleep is the night before its
+day). And mood before against after the same sessions: all of them, by activity and by
+effort. Every interval is widened for the number of comparisons shown together (Bonferroni),
+so a page of insights from entries with no real relation rarely shows any pattern at all;
+docs/insights.md has the simulation that measures it.
+
+Whether MOOD-LOW pauses the insights is the service's question, not this module's: it sees
+only the daily values, never the coach.
 """
 
 from __future__ import annotations
 
 import math
-import zlib
-from collections.abc import Callable, Iterable, Mapping
-from datetime import date, timedelta
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
 
-from runjournal.coach.engine import mood_low_active
-from runjournal.coach.model import History
-from runjournal.domain.model import Activity, Intensity, Run
-from runjournal.insights.model import CLEAR_DIFFERENCE, Insight
+import numpy as np
+
+from runjournal.domain.model import Activity, CheckIn, Intensity, Run
+from runjournal.insights.model import (
+    CAVEAT,
+    CLEAR_DIFFERENCE,
+    LEVEL,
+    SESSION_CAVEAT,
+    Insight,
+    InsightsInput,
+    Kind,
+    Label,
+    PairedSession,
+)
 from runjournal.insights.stats import (
     DEFAULT_SEED,
-    block_bootstrap_interval,
-    bootstrap_mean_interval,
+    MIN_BLOCK_DAYS,
+    RESAMPLES,
+    BlockChoice,
+    adjusted_interval,
+    block_resample_sums,
+    choose_block,
     hedges_g,
     hedges_g_change,
+    spread,
 )
 
 MIN_DAYS_EACH = 14  # days of each kind before a day comparison is shown
 MIN_SPAN_DAYS = 28  # first to last compared day, both counted
-MIN_RUNS = 14  # sessions with mood before and after before a change is shown
-
+MIN_SESSIONS = 14  # sessions with mood before and after before a change is shown
 
 _ACTIVITY_PLURAL = {
     Activity.RUN: "runs",
@@ -41,153 +58,314 @@ _ACTIVITY_PLURAL = {
 }
 
 
-def insights(history: History) -> list[Insight] | None:
-    """The insights these entries support, in a fixed order; None while MOOD-LOW is active.
+def entries_from(runs: Iterable[Run], check_ins: Iterable[CheckIn]) -> InsightsInput:
+    """The daily values and paired sessions the insights read, from a journal's entries."""
+    run_days: set[date] = set()
+    sessions: list[PairedSession] = []
+    for run in runs:
+        if run.activity is Activity.RUN:
+            run_days.add(run.day)
+        if run.mood_before is not None and run.mood_after is not None:
+            intensity = None if run.effort is None else run.intensity
+            sessions.append(PairedSession(run.day, run.activity, intensity, run.mood_before, run.mood_after))
+    sessions.sort(key=lambda s: s.day)
+    days = tuple(
+        (c.day, c.mood, c.anxiety, c.stress, c.sleep_hours)
+        for c in sorted(check_ins, key=lambda c: c.day)
+    )
+    return InsightsInput(frozenset(run_days), days, tuple(sessions))
 
-    A comparison without enough entries is left out rather than shown with a guess.
+
+def insights(entries: InsightsInput, *, seed: int = DEFAULT_SEED) -> list[Insight]:
+    """The insights these entries support, in a fixed order.
+
+    A comparison without enough entries is left out rather than shown with a guess; the
+    others are judged together, each interval widened for how many are shown.
     """
-    if mood_low_active(history):
-        return None
-    run_days = {r.day for r in history.runs if r.activity is Activity.RUN}
-    moods = {c.day: float(c.mood) for c in history.check_ins if c.mood is not None}
-    sleep = {c.day: float(c.sleep_hours) for c in history.check_ins if c.sleep_hours is not None}
+    day_family = _day_estimates(entries, seed)
+    session_family = _session_estimates(entries.sessions, seed + 1)
+    estimates = [*day_family, *session_family]
+    return [_insight(e, family=len(estimates)) for e in estimates]
 
-    found: list[Insight | None] = [
-        _day_comparison(
-            "mood-run-days",
-            "Mood on days you ran",
-            moods,
-            lambda day: day in run_days,
-            lambda a, b: f"On days you ran, your mood averaged {_num(a)} against {_num(b)} on other days",
-            unit="points",
-        ),
-        _day_comparison(
-            "mood-next-day",
-            "Mood the day after a run",
-            moods,
-            lambda day: day - timedelta(days=1) in run_days,
-            lambda a, b: (
-                f"The day after you ran, your mood averaged {_num(a)} against {_num(b)} after other days"
-            ),
-            unit="points",
-        ),
-        _day_comparison(
-            "sleep-run-days",
-            "Sleep on days you ran",
-            sleep,
-            lambda day: day in run_days,
-            lambda a, b: (
-                f"On days you ran, your check-ins recorded {_num(a)} hours of sleep "
-                f"against {_num(b)} on other days"
-            ),
-            unit="hours",
-        ),
-    ]
 
-    paired = [r for r in history.runs if r.mood_before is not None and r.mood_after is not None]
-    found.append(_change("mood-change", "Mood before and after moving", "sessions", paired))
+@dataclass(frozen=True)
+class _Estimate:
+    key: str
+    kind: Kind
+    title: str
+    unit: str
+    mean_with: float
+    mean_without: float
+    n_with: int
+    n_without: int | None
+    standard_error: float
+    blocks: int
+    block_days: int
+    hedges_g: float | None
+    lead: str  # the sentence's first half, with the two means in it
+
+    @property
+    def difference(self) -> float:
+        return self.mean_with - self.mean_without
+
+
+@dataclass(frozen=True)
+class _DaySpec:
+    key: str
+    title: str
+    column: int  # in the check-in tuples: 1 mood, 2 anxiety, 3 stress, 4 sleep hours
+    day_after: bool  # compares the day after a run day instead of the run day itself
+    unit: str
+    lead: str  # format with {a} and {b}
+
+
+_DAY_SPECS = (
+    _DaySpec(
+        "mood-run-days", "Mood on days you ran", 1, False, "points",
+        "On days you ran, your mood averaged {a} out of 10, against {b} on other days",
+    ),
+    _DaySpec(
+        "anxiety-run-days", "Anxiety on days you ran", 2, False, "points",
+        "On days you ran, your anxiety averaged {a} out of 10, against {b} on other days",
+    ),
+    _DaySpec(
+        "stress-run-days", "Stress on days you ran", 3, False, "points",
+        "On days you ran, your stress averaged {a} out of 10, against {b} on other days",
+    ),
+    _DaySpec(
+        "mood-next-day", "Mood the day after a run", 1, True, "points",
+        "The day after a run, your mood averaged {a} out of 10, against {b} after other days",
+    ),
+    _DaySpec(
+        "sleep-night-before", "Sleep the night before a run", 4, False, "hours",
+        "The night before a run you slept {a} hours on average, against {b} hours before other "
+        "days (sleep is recorded with the next day's check-in)",
+    ),
+)  # fmt: skip
+
+
+def _day_estimates(entries: InsightsInput, seed: int) -> list[_Estimate]:
+    if not entries.check_ins:
+        return []
+    first = entries.check_ins[0][0]
+    length = (entries.check_ins[-1][0] - first).days + 1
+    offsets = np.fromiter(((c[0] - first).days for c in entries.check_ins), dtype=np.int64)
+    table = np.full((length, 4), np.nan)
+    table[offsets] = np.array(
+        [[math.nan if v is None else float(v) for v in c[1:]] for c in entries.check_ins], dtype=float
+    )
+    ran = np.zeros(length + 1, dtype=bool)  # ran[i + 1]: a run on calendar day i; ran[0]: the day before
+    ran_offsets = [(d - first).days + 1 for d in entries.run_days if 0 <= (d - first).days + 1 <= length]
+    ran[np.asarray(ran_offsets, dtype=np.int64)] = True
+
+    chosen: list[tuple[_DaySpec, np.ndarray, np.ndarray, np.ndarray, int]] = []
+    outcomes: list[np.ndarray] = []
+    groupings: list[np.ndarray] = []
+    for spec in _DAY_SPECS:
+        values = table[:, spec.column - 1]
+        seen = ~np.isnan(values)
+        group = ran[:-1] if spec.day_after else ran[1:]
+        in_a, in_b = seen & group, seen & ~group
+        n_a, n_b = int(in_a.sum()), int(in_b.sum())
+        if n_a < MIN_DAYS_EACH or n_b < MIN_DAYS_EACH:
+            continue
+        seen_at = np.flatnonzero(seen)
+        span = int(seen_at[-1] - seen_at[0]) + 1
+        if span < MIN_SPAN_DAYS:
+            continue
+        filled = np.where(seen, values, 0.0)
+        outcomes.append(values)
+        groupings.append(np.where(seen, in_a, np.nan))
+        chosen.append((spec, filled, in_a, in_b, span))
+    if not chosen:
+        return []
+
+    # One block length for the family (the longest any of its series asks for), so every
+    # comparison is resampled from the same days and the family moves together.
+    # One block length for the family (the longest any comparison asks for), so every
+    # comparison is resampled from the same days and the family moves together.
+    block = max(
+        *(choose_block(v, g).days for v, g in zip(outcomes, groupings, strict=True)),
+        *(choose_block(g).days for g in groupings),
+    )
+    corrections = [choose_block(v, g).variance_correction for v, g in zip(outcomes, groupings, strict=True)]
+    columns = np.column_stack(
+        [c for _, filled, in_a, in_b, _ in chosen for c in (filled * in_a, in_a, filled * in_b, in_b)]
+    )
+    sums = block_resample_sums(columns, block, resamples=RESAMPLES, seed=seed)
+    found = []
+    for j, (spec, filled, in_a, in_b, _span) in enumerate(chosen):
+        a_sum, a_n, b_sum, b_n = (sums[:, 4 * j + k] for k in range(4))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            differences = np.where((a_n > 0) & (b_n > 0), a_sum / a_n - b_sum / b_n, np.nan)
+        a_values, b_values = filled[in_a], filled[in_b]
+        mean_a, mean_b = float(a_values.mean()), float(b_values.mean())
+        found.append(
+            _Estimate(
+                key=spec.key,
+                kind=Kind.RUN_DAYS,
+                title=spec.title,
+                unit=spec.unit,
+                mean_with=mean_a,
+                mean_without=mean_b,
+                n_with=a_values.size,
+                n_without=b_values.size,
+                standard_error=spread(differences) * math.sqrt(corrections[j]),
+                blocks=_blocks_holding(np.flatnonzero(in_a | in_b), block),
+                block_days=block,
+                hedges_g=hedges_g(a_values, b_values),
+                lead=spec.lead.format(a=_num(mean_a), b=_num(mean_b)),
+            )
+        )
+    return found
+
+
+def _session_estimates(sessions: tuple[PairedSession, ...], seed: int) -> list[_Estimate]:
+    if len(sessions) < MIN_SESSIONS:
+        return []
+    groups: list[tuple[str, str, str, np.ndarray]] = []
+    everyone = np.ones(len(sessions), dtype=bool)
+    groups.append(("mood-change", "Mood before and after moving", "sessions", everyone))
     for activity in Activity:
-        found.append(
-            _change(
-                f"mood-change-{activity.value}",
-                f"Mood before and after: {_ACTIVITY_PLURAL[activity]}",
-                _ACTIVITY_PLURAL[activity],
-                [r for r in paired if r.activity is activity],
-            )
-        )
+        mine = np.fromiter((s.activity is activity for s in sessions), dtype=bool, count=len(sessions))
+        plural = _ACTIVITY_PLURAL[activity]
+        groups.append((f"mood-change-{activity.value}", f"Mood before and after: {plural}", plural, mine))
     for band in Intensity:
+        mine = np.fromiter((s.intensity is band for s in sessions), dtype=bool, count=len(sessions))
+        groups.append(
+            (f"mood-change-{band.value}", f"Mood before and after: {band.value} efforts",
+             f"{band.value}-effort sessions", mine)
+        )  # fmt: skip
+    # A subgroup that leaves out fewer than MIN_SESSIONS sessions says nearly what all of them
+    # say: it would only add to the comparisons the others must allow for.
+    total = len(sessions)
+    groups = [
+        g for i, g in enumerate(groups)
+        if g[3].sum() >= MIN_SESSIONS and (i == 0 or total - g[3].sum() >= MIN_SESSIONS)
+    ]  # fmt: skip
+
+    first = sessions[0].day
+    length = (sessions[-1].day - first).days + 1
+    at = np.fromiter(((s.day - first).days for s in sessions), dtype=np.int64, count=len(sessions))
+    before = np.fromiter((s.mood_before for s in sessions), dtype=float, count=len(sessions))
+    after = np.fromiter((s.mood_after for s in sessions), dtype=float, count=len(sessions))
+    change = after - before
+    per_day = np.bincount(at, weights=change, minlength=length)
+    count = np.bincount(at, minlength=length)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean_change = np.where(count > 0, per_day / count, np.nan)
+    chosen = choose_block(mean_change) if length >= MIN_BLOCK_DAYS else BlockChoice(length, 1.0)
+    block, correction = chosen.days, chosen.variance_correction
+    columns = np.column_stack(
+        [
+            c
+            for *_, mine in groups
+            for c in (
+                np.bincount(at[mine], weights=change[mine], minlength=length),
+                np.bincount(at[mine], minlength=length).astype(float),
+            )
+        ]
+    )
+    sums = block_resample_sums(columns, block, resamples=RESAMPLES, seed=seed)
+    found = []
+    for j, (key, title, noun, mine) in enumerate(groups):
+        total, count = sums[:, 2 * j], sums[:, 2 * j + 1]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            means = np.where(count > 0, total / count, np.nan)
+        mean_before, mean_after = float(before[mine].mean()), float(after[mine].mean())
+        n = int(mine.sum())
         found.append(
-            _change(
-                f"mood-change-{band.value}",
-                f"Mood before and after: {band.value} efforts",
-                f"{band.value}-effort sessions",
-                [r for r in paired if r.intensity is band],
+            _Estimate(
+                key=key,
+                kind=Kind.BEFORE_AFTER,
+                title=title,
+                unit="points",
+                mean_with=mean_after,
+                mean_without=mean_before,
+                n_with=n,
+                n_without=None,
+                standard_error=spread(means) * math.sqrt(correction),
+                blocks=_blocks_holding(at[mine], block),
+                block_days=block,
+                hedges_g=hedges_g_change(change[mine]),
+                lead=(
+                    f"Across {n} {noun} where you noted your mood before and after, it went from "
+                    f"{_num(mean_before)} to {_num(mean_after)} out of 10 on average"
+                ),
             )
         )
-    return [i for i in found if i is not None]
+    return found
 
 
-def _day_comparison(
-    key: str,
-    title: str,
-    values: Mapping[date, float],
-    in_group: Callable[[date], bool],
-    means: Callable[[float, float], str],
-    *,
-    unit: str,
-) -> Insight | None:
-    a = {day: v for day, v in values.items() if in_group(day)}
-    b = {day: v for day, v in values.items() if not in_group(day)}
-    if len(a) < MIN_DAYS_EACH or len(b) < MIN_DAYS_EACH:
-        return None
-    if (max(values) - min(values)).days + 1 < MIN_SPAN_DAYS:
-        return None
-    mean_a = math.fsum(a.values()) / len(a)
-    mean_b = math.fsum(b.values()) / len(b)
-    difference = mean_a - mean_b
-    low, high = block_bootstrap_interval(a, b, seed=_seed(key))
-    if not (math.isfinite(low) and math.isfinite(high)):
-        return None
-    clear = _is_clear(difference, low, high)
-    detail = (
-        f"({_signed(difference)} {unit}, 95 % interval {_signed(low)} to {_signed(high)}, "
-        f"{len(a)} and {len(b)} days)"
-    )
-    lead = means(mean_a, mean_b)
-    sentence = f"{lead} {detail}." if clear else f"{lead}: no clear difference {detail}."
+def _insight(e: _Estimate, *, family: int) -> Insight:
+    difference = e.difference
+    low, high = adjusted_interval(difference, e.standard_error, family=family, blocks=e.blocks, level=LEVEL)
+    label = judge(difference, low, high)
+    unit = e.unit
+    if e.kind is Kind.BEFORE_AFTER:
+        moved = _direction(difference, "up", "down", unit)
+    elif unit == "hours":
+        moved = _direction(difference, "more", "less", unit)
+    else:
+        moved = _direction(difference, "higher", "lower", unit)
+    span = f"likely range {_signed(low)} to {_signed(high)} {unit}"
+    sentence = f"{e.lead}: {moved} ({span}, allowing for chance across the {family} comparisons shown)."
     return Insight(
-        key=key,
-        title=title,
+        key=e.key,
+        kind=e.kind,
+        title=e.title,
+        unit=unit,
         sentence=sentence,
         difference=difference,
         low=low,
         high=high,
-        hedges_g=hedges_g(a.values(), b.values()),
-        days_with=len(a),
-        days_without=len(b),
-        clear=clear,
+        level=1 - (1 - LEVEL) / family,
+        family_size=family,
+        label=label,
+        hedges_g=e.hedges_g,
+        effect_size=effect_size_words(e.hedges_g),
+        mean_with=e.mean_with,
+        mean_without=e.mean_without,
+        days_with=e.n_with,
+        days_without=e.n_without,
+        block_days=e.block_days,
+        standard_error=e.standard_error,
+        blocks=e.blocks,
+        caveat=CAVEAT if e.kind is Kind.RUN_DAYS else SESSION_CAVEAT,
     )
 
 
-def _change(key: str, title: str, noun: str, runs: Iterable[Run]) -> Insight | None:
-    pairs = [(float(r.mood_before), float(r.mood_after)) for r in runs]  # type: ignore[arg-type]
-    if len(pairs) < MIN_RUNS:
-        return None
-    changes = [after - before for before, after in pairs]
-    n = len(changes)
-    difference = math.fsum(changes) / n
-    low, high = bootstrap_mean_interval(changes, seed=_seed(key))
-    clear = _is_clear(difference, low, high)
-    before = math.fsum(p[0] for p in pairs) / n
-    after = math.fsum(p[1] for p in pairs) / n
-    lead = (
-        f"Across {n} {noun} where you noted your mood before and after, "
-        f"it went from {_num(before)} to {_num(after)} on average"
-    )
-    detail = f"({_signed(difference)} points, 95 % interval {_signed(low)} to {_signed(high)})"
-    sentence = f"{lead} {detail}." if clear else f"{lead}: no clear change {detail}."
-    return Insight(
-        key=key,
-        title=title,
-        sentence=sentence,
-        difference=difference,
-        low=low,
-        high=high,
-        hedges_g=hedges_g_change(changes),
-        days_with=n,
-        days_without=None,
-        clear=clear,
-    )
+def _blocks_holding(offsets: np.ndarray, block: int) -> int:
+    """How many separate `block`-day stretches of the calendar hold a compared entry: the
+    number of independent pieces the interval really rests on (a sparse journal has fewer)."""
+    return max(1, int(np.unique(offsets // block).size))
 
 
-def _is_clear(difference: float, low: float, high: float) -> bool:
-    excludes_zero = low > 0 or high < 0
-    return excludes_zero and abs(difference) >= CLEAR_DIFFERENCE - 1e-9
+def judge(difference: float, low: float, high: float) -> Label:
+    """The spec's three words: clear only when the adjusted interval leaves out zero and the
+    difference is at least half a unit; small but consistent when it leaves out zero below that."""
+    if not (math.isfinite(low) and math.isfinite(high)) or low <= 0 <= high:
+        return Label.NONE
+    if abs(difference) >= CLEAR_DIFFERENCE - 1e-9:
+        return Label.CLEAR
+    return Label.SMALL
 
 
-def _seed(key: str) -> int:
-    """A fixed seed per insight, so the same entries always give the same interval."""
-    return DEFAULT_SEED + zlib.crc32(key.encode("utf-8"))
+def effect_size_words(g: float | None) -> str:
+    """Hedges' g in words, with Cohen's usual steps (0.2, 0.5, 0.8)."""
+    if g is None or not math.isfinite(g):
+        return "no size to give: the entries do not vary"
+    size = abs(g)
+    word = "a very small" if size < 0.2 else "a small" if size < 0.5 else "a medium" if size < 0.8 else "a large"
+    return f"{word} difference for you"
+
+
+def _direction(difference: float, up: str, down: str, unit: str) -> str:
+    amount = abs(difference)
+    if round(amount, 1) == 0:
+        return "about the same"
+    text = f"{_num(amount)} {unit}" if unit == "hours" else f"{_num(amount)} {'point' if amount == 1 else 'points'}"
+    return f"{text} {up if difference > 0 else down}"
 
 
 def _num(x: float) -> str:
@@ -196,5 +374,8 @@ def _num(x: float) -> str:
 
 
 def _signed(x: float) -> str:
+    if not math.isfinite(x):
+        return "?"
     text = f"{x:+.1f}"
     return "±0.0" if text in ("+0.0", "-0.0") else text.replace("-", "−")
+
