@@ -64,7 +64,7 @@ def choose_block(
         if second is None:
             return BlockChoice(min(minimum, ceiling), 1.0)
         rho = rho * second[0]
-        reach = max(reach, second[1])
+        reach = min(reach, second[1])  # beyond either reach the product is noise
     lags = np.arange(-reach, reach + 1)
     window = _flat_top(lags / reach)
     r = rho[np.abs(lags)]
