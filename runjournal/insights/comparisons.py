@@ -70,8 +70,7 @@ def entries_from(runs: Iterable[Run], check_ins: Iterable[CheckIn]) -> InsightsI
             sessions.append(PairedSession(run.day, run.activity, intensity, run.mood_before, run.mood_after))
     sessions.sort(key=lambda s: s.day)
     days = tuple(
-        (c.day, c.mood, c.anxiety, c.stress, c.sleep_hours)
-        for c in sorted(check_ins, key=lambda c: c.day)
+        (c.day, c.mood, c.anxiety, c.stress, c.sleep_hours) for c in sorted(check_ins, key=lambda c: c.day)
     )
     return InsightsInput(frozenset(run_days), days, tuple(sessions))
 
@@ -356,7 +355,9 @@ def effect_size_words(g: float | None) -> str:
     if g is None or not math.isfinite(g):
         return "no size to give: the entries do not vary"
     size = abs(g)
-    word = "a very small" if size < 0.2 else "a small" if size < 0.5 else "a medium" if size < 0.8 else "a large"
+    word = (
+        "a very small" if size < 0.2 else "a small" if size < 0.5 else "a medium" if size < 0.8 else "a large"
+    )
     return f"{word} difference for you"
 
 
@@ -364,7 +365,11 @@ def _direction(difference: float, up: str, down: str, unit: str) -> str:
     amount = abs(difference)
     if round(amount, 1) == 0:
         return "about the same"
-    text = f"{_num(amount)} {unit}" if unit == "hours" else f"{_num(amount)} {'point' if amount == 1 else 'points'}"
+    text = (
+        f"{_num(amount)} {unit}"
+        if unit == "hours"
+        else f"{_num(amount)} {'point' if amount == 1 else 'points'}"
+    )
     return f"{text} {up if difference > 0 else down}"
 
 
@@ -378,4 +383,3 @@ def _signed(x: float) -> str:
         return "?"
     text = f"{x:+.1f}"
     return "±0.0" if text in ("+0.0", "-0.0") else text.replace("-", "−")
-

@@ -133,7 +133,9 @@ def simulate(condition: Condition, seed: int, days: int) -> Journal:
         ran = rng.random(days) < 1 / (1 + np.exp(-(-0.45 + 0.9 * level / 1.2)))
     lift = condition.effect * ran
     mood = np.clip(np.round(6 + level + weekly + lift + rng.normal(0, 0.5, days)), 1, 10)
-    anxiety = np.clip(np.round(4 - 0.6 * level + _ar_fast(rng, 0.5, 0.8, days) + rng.normal(0, 0.5, days)), 1, 10)
+    anxiety = np.clip(
+        np.round(4 - 0.6 * level + _ar_fast(rng, 0.5, 0.8, days) + rng.normal(0, 0.5, days)), 1, 10
+    )
     stress = np.clip(
         np.round(4.5 - 0.5 * level - weekly + _ar_fast(rng, 0.5, 0.8, days) + rng.normal(0, 0.5, days)), 1, 10
     )

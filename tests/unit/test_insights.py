@@ -30,7 +30,9 @@ FORBIDDEN = ("diagnos", "treat", "screen for", "prevent injury", "clinically pro
 DAY_KEYS = ("mood-run-days", "anxiety-run-days", "stress-run-days", "mood-next-day", "sleep-night-before")
 
 
-def found_in(runs: tuple[Run, ...] | list[Run], check_ins: tuple[CheckIn, ...] | list[CheckIn]) -> dict[str, Insight]:
+def found_in(
+    runs: tuple[Run, ...] | list[Run], check_ins: tuple[CheckIn, ...] | list[CheckIn]
+) -> dict[str, Insight]:
     return {i.key: i for i in insights(entries_from(runs, check_ins))}
 
 
@@ -189,7 +191,7 @@ def test_a_small_steady_sleep_difference_is_small_but_consistent() -> None:
     # Half an hour is the line for "clear"; 0.25 h on 1500 days is steady but smaller.
     sleep = found_in(*journal(1500, sleep_effect=0.25, sleep_sd=0.3, seed=3))["sleep-night-before"]
     assert sleep.label is Label.SMALL
-    assert 0 < sleep.low and sleep.difference < 0.5
+    assert sleep.low > 0 and sleep.difference < 0.5
     assert sleep.unit == "hours"
     assert "0.2 hours more" in sleep.sentence or "0.3 hours more" in sleep.sentence
     assert "no clear" not in sleep.sentence.lower()
@@ -320,7 +322,13 @@ def _paired_runs() -> tuple[list[Run], list[CheckIn]]:
         )
     for i in range(10):  # walks without an effort: too few to show on their own
         runs.append(
-            Run(day=start + timedelta(days=100 + i), duration_s=1800, activity=Activity.WALK, mood_before=5, mood_after=6)
+            Run(
+                day=start + timedelta(days=100 + i),
+                duration_s=1800,
+                activity=Activity.WALK,
+                mood_before=5,
+                mood_after=6,
+            )
         )
     # A session with only a mood before counts nowhere.
     runs.append(Run(day=start + timedelta(days=120), duration_s=1800, effort=3, mood_before=5))
@@ -336,7 +344,9 @@ def test_before_after_change_by_effort_band_and_activity() -> None:
     assert easy.difference == pytest.approx(1.5, abs=0.3)
     assert easy.low <= easy.difference <= easy.high
     assert easy.block_days >= 7
-    assert easy.sentence.startswith("Across 40 easy-effort sessions where you noted your mood before and after")
+    assert easy.sentence.startswith(
+        "Across 40 easy-effort sessions where you noted your mood before and after"
+    )
     assert "points up" in easy.sentence
 
     hard = found["mood-change-hard"]
@@ -403,7 +413,9 @@ def test_journals_with_no_relation_rarely_show_a_pattern_and_real_ones_are_found
     [journal(effect=1.0), journal(seed=2), journal(sleep_effect=0.8, seed=3), _paired_runs()],
     ids=["effect", "no-effect", "sleep", "before-after"],
 )
-def test_wording_is_plain_and_carries_the_caveat_of_its_kind(entries: tuple[list[Run], list[CheckIn]]) -> None:
+def test_wording_is_plain_and_carries_the_caveat_of_its_kind(
+    entries: tuple[list[Run], list[CheckIn]],
+) -> None:
     found = found_in(*entries)
     assert found
     for insight in found.values():
