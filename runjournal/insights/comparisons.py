@@ -308,12 +308,14 @@ def _insight(e: _Estimate, *, family: int) -> Insight:
     else:
         moved = _direction(difference, "higher", "lower", unit)
     span = f"likely range {_signed(low)} to {_signed(high)} {unit}"
+    summary = f"{e.lead}: {moved}."
     sentence = f"{e.lead}: {moved} ({span}, allowing for chance across the {family} comparisons shown)."
     return Insight(
         key=e.key,
         kind=e.kind,
         title=e.title,
         unit=unit,
+        summary=summary,
         sentence=sentence,
         difference=difference,
         low=low,

@@ -75,7 +75,8 @@ class Insight:
     kind: Kind
     title: str
     unit: str  # "points" or "hours"
-    sentence: str
+    summary: str  # the two means and the difference, in words
+    sentence: str  # the summary with the likely range, for the command line
     difference: float
     low: float
     high: float
