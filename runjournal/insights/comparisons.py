@@ -35,13 +35,14 @@ from runjournal.insights.model import (
 from runjournal.insights.stats import (
     DEFAULT_SEED,
     MIN_BLOCK_DAYS,
-    RESAMPLES,
     BlockChoice,
     adjusted_interval,
     block_resample_sums,
+    centring_correction,
     choose_block,
     hedges_g,
     hedges_g_change,
+    resamples_for,
     spread,
 )
 
@@ -179,24 +180,26 @@ def _day_estimates(entries: InsightsInput, seed: int) -> list[_Estimate]:
     if not chosen:
         return []
 
-    # One block length for the family (the longest any of its series asks for), so every
-    # comparison is resampled from the same days and the family moves together.
     # One block length for the family (the longest any comparison asks for), so every
     # comparison is resampled from the same days and the family moves together.
-    block = max(
-        *(choose_block(v, g).days for v, g in zip(outcomes, groupings, strict=True)),
-        *(choose_block(g).days for g in groupings),
-    )
-    corrections = [choose_block(v, g).variance_correction for v, g in zip(outcomes, groupings, strict=True)]
-    columns = np.column_stack(
-        [c for _, filled, in_a, in_b, _ in chosen for c in (filled * in_a, in_a, filled * in_b, in_b)]
-    )
-    sums = block_resample_sums(columns, block, resamples=RESAMPLES, seed=seed)
+    pairs = [choose_block(v, g) for v, g in zip(outcomes, groupings, strict=True)]
+    block = max(*(p.days for p in pairs), *(choose_block(g).days for g in groupings))
+    # Each day's share in the difference of means (its influence): a resample's total of
+    # these is how far its difference moves from the journal's, to first order. One column
+    # per comparison, so decades of days stay quick to resample.
+    influences = []
+    for _, filled, in_a, in_b, _ in chosen:
+        mean_a, mean_b = filled[in_a].mean(), filled[in_b].mean()
+        influences.append(
+            np.where(in_a, (filled - mean_a) / in_a.sum(), 0.0)
+            - np.where(in_b, (filled - mean_b) / in_b.sum(), 0.0)
+        )
+    columns = np.column_stack(influences)
+    resamples = resamples_for(len(columns), block, columns.shape[1])
+    sums = block_resample_sums(columns, block, resamples=resamples, seed=seed)
+    centring = centring_correction(len(columns), block)
     found = []
     for j, (spec, filled, in_a, in_b, _span) in enumerate(chosen):
-        a_sum, a_n, b_sum, b_n = (sums[:, 4 * j + k] for k in range(4))
-        with np.errstate(invalid="ignore", divide="ignore"):
-            differences = np.where((a_n > 0) & (b_n > 0), a_sum / a_n - b_sum / b_n, np.nan)
         a_values, b_values = filled[in_a], filled[in_b]
         mean_a, mean_b = float(a_values.mean()), float(b_values.mean())
         found.append(
@@ -209,8 +212,10 @@ def _day_estimates(entries: InsightsInput, seed: int) -> list[_Estimate]:
                 mean_without=mean_b,
                 n_with=a_values.size,
                 n_without=b_values.size,
-                standard_error=spread(differences) * math.sqrt(corrections[j]),
-                blocks=_blocks_holding(np.flatnonzero(in_a | in_b), block),
+                standard_error=spread(sums[:, j]) * math.sqrt(pairs[j].variance_correction * centring),
+                blocks=min(
+                    _blocks_holding(np.flatnonzero(in_a), block), _blocks_holding(np.flatnonzero(in_b), block)
+                ),
                 block_days=block,
                 hedges_g=hedges_g(a_values, b_values),
                 lead=spec.lead.format(a=_num(mean_a), b=_num(mean_b)),
@@ -257,20 +262,15 @@ def _session_estimates(sessions: tuple[PairedSession, ...], seed: int) -> list[_
     block, correction = chosen.days, chosen.variance_correction
     columns = np.column_stack(
         [
-            c
+            np.bincount(at[mine], weights=(change[mine] - change[mine].mean()) / mine.sum(), minlength=length)
             for *_, mine in groups
-            for c in (
-                np.bincount(at[mine], weights=change[mine], minlength=length),
-                np.bincount(at[mine], minlength=length).astype(float),
-            )
         ]
-    )
-    sums = block_resample_sums(columns, block, resamples=RESAMPLES, seed=seed)
+    )  # each day's share in each group's mean change, as for the run days
+    resamples = resamples_for(len(columns), block, columns.shape[1])
+    sums = block_resample_sums(columns, block, resamples=resamples, seed=seed)
+    centring = centring_correction(len(columns), block)
     found = []
     for j, (key, title, noun, mine) in enumerate(groups):
-        total, count = sums[:, 2 * j], sums[:, 2 * j + 1]
-        with np.errstate(invalid="ignore", divide="ignore"):
-            means = np.where(count > 0, total / count, np.nan)
         mean_before, mean_after = float(before[mine].mean()), float(after[mine].mean())
         n = int(mine.sum())
         found.append(
@@ -283,7 +283,7 @@ def _session_estimates(sessions: tuple[PairedSession, ...], seed: int) -> list[_
                 mean_without=mean_before,
                 n_with=n,
                 n_without=None,
-                standard_error=spread(means) * math.sqrt(correction),
+                standard_error=spread(sums[:, j]) * math.sqrt(correction * centring),
                 blocks=_blocks_holding(at[mine], block),
                 block_days=block,
                 hedges_g=hedges_g_change(change[mine]),
