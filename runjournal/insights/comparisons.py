@@ -36,12 +36,12 @@ from runjournal.insights.stats import (
     DEFAULT_SEED,
     MIN_BLOCK_DAYS,
     BlockChoice,
-    adjusted_interval,
     block_resample_sums,
     centring_correction,
     choose_block,
     hedges_g,
     hedges_g_change,
+    interval_at,
     resamples_for,
     spread,
 )
@@ -79,17 +79,21 @@ def entries_from(runs: Iterable[Run], check_ins: Iterable[CheckIn]) -> InsightsI
 def insights(entries: InsightsInput, *, seed: int = DEFAULT_SEED) -> list[Insight]:
     """The insights these entries support, in a fixed order.
 
-    A comparison without enough entries is left out rather than shown with a guess; the
-    others are judged together, each interval widened for how many are shown.
+    A comparison without enough entries is left out rather than shown with a guess. The
+    others are resampled together, from the same blocks of days, and judged together: every
+    interval is wide enough that all of them hold at once at least 95 times in 100 (see
+    `_judge_all`).
     """
-    day_family = _day_estimates(entries, seed)
-    session_family = _session_estimates(entries.sessions, seed + 1)
-    estimates = [*day_family, *session_family]
-    return [_insight(e, family=len(estimates)) for e in estimates]
+    parts = [*_day_parts(entries), *_session_parts(entries.sessions)]
+    if not parts:
+        return []
+    return _judge_all(parts, seed)
 
 
 @dataclass(frozen=True)
-class _Estimate:
+class _Part:
+    """One comparison before its interval: its numbers, and each day's share in it."""
+
     key: str
     kind: Kind
     title: str
@@ -98,15 +102,50 @@ class _Estimate:
     mean_without: float
     n_with: int
     n_without: int | None
-    standard_error: float
-    blocks: int
-    block_days: int
     hedges_g: float | None
     lead: str  # the sentence's first half, with the two means in it
+    first: date  # the calendar day of influence[0]
+    # Each day's share in the difference (its influence): a resample's total of these is how
+    # far its difference moves from the journal's, to first order. One column per comparison,
+    # so decades of days stay quick to resample.
+    influence: np.ndarray
+    block: BlockChoice  # what this comparison's days ask for
+    sides: tuple[np.ndarray, ...]  # calendar offsets of each side's entries
 
     @property
     def difference(self) -> float:
         return self.mean_with - self.mean_without
+
+
+def _judge_all(parts: list[_Part], seed: int) -> list[Insight]:
+    """Intervals that hold together for every comparison shown, and the word for each.
+
+    All comparisons share one calendar, one block length (the longest any of them asks for)
+    and the same resampled blocks. Each interval is the bootstrap standard error, with the
+    block bootstrap's known shortfalls undone, times Student's t with one degree of freedom
+    fewer than the blocks the smaller side's entries fall in, at Bonferroni's level: each
+    keeps (1 − 95 %) / (comparisons shown), so all of them cover their truths together at
+    least 95 times in 100 whatever their dependence (docs/insights.md says why Bonferroni).
+    """
+    first = min(p.first for p in parts)
+    length = max((p.first - first).days + p.influence.size for p in parts)
+    block = max(p.block.days for p in parts)
+    columns = np.zeros((length, len(parts)))
+    for j, part in enumerate(parts):
+        at = (part.first - first).days
+        columns[at : at + part.influence.size, j] = part.influence
+    resamples = resamples_for(length, block, len(parts))
+    sums = block_resample_sums(columns, block, resamples=resamples, seed=seed)
+    family = len(parts)
+    tail = (1 - LEVEL) / family
+    found = []
+    for j, part in enumerate(parts):
+        correction = part.block.variance_correction * centring_correction(part.influence.size, block)
+        standard_error = spread(sums[:, j]) * math.sqrt(correction)
+        blocks = min(_blocks_holding(side, block) for side in part.sides)
+        low, high = interval_at(part.difference, standard_error, tail=tail, blocks=blocks)
+        found.append(_insight(part, low, high, 1 - tail, family, block, standard_error, blocks))
+    return found
 
 
 @dataclass(frozen=True)
@@ -144,7 +183,7 @@ _DAY_SPECS = (
 )  # fmt: skip
 
 
-def _day_estimates(entries: InsightsInput, seed: int) -> list[_Estimate]:
+def _day_parts(entries: InsightsInput) -> list[_Part]:
     if not entries.check_ins:
         return []
     first = entries.check_ins[0][0]
@@ -158,9 +197,7 @@ def _day_estimates(entries: InsightsInput, seed: int) -> list[_Estimate]:
     ran_offsets = [(d - first).days + 1 for d in entries.run_days if 0 <= (d - first).days + 1 <= length]
     ran[np.asarray(ran_offsets, dtype=np.int64)] = True
 
-    chosen: list[tuple[_DaySpec, np.ndarray, np.ndarray, np.ndarray, int]] = []
-    outcomes: list[np.ndarray] = []
-    groupings: list[np.ndarray] = []
+    found = []
     for spec in _DAY_SPECS:
         values = table[:, spec.column - 1]
         seen = ~np.isnan(values)
@@ -170,61 +207,39 @@ def _day_estimates(entries: InsightsInput, seed: int) -> list[_Estimate]:
         if n_a < MIN_DAYS_EACH or n_b < MIN_DAYS_EACH:
             continue
         seen_at = np.flatnonzero(seen)
-        span = int(seen_at[-1] - seen_at[0]) + 1
-        if span < MIN_SPAN_DAYS:
+        if int(seen_at[-1] - seen_at[0]) + 1 < MIN_SPAN_DAYS:
             continue
         filled = np.where(seen, values, 0.0)
-        outcomes.append(values)
-        groupings.append(np.where(seen, in_a, np.nan))
-        chosen.append((spec, filled, in_a, in_b, span))
-    if not chosen:
-        return []
-
-    # One block length for the family (the longest any comparison asks for), so every
-    # comparison is resampled from the same days and the family moves together.
-    pairs = [choose_block(v, g) for v, g in zip(outcomes, groupings, strict=True)]
-    block = max(*(p.days for p in pairs), *(choose_block(g).days for g in groupings))
-    # Each day's share in the difference of means (its influence): a resample's total of
-    # these is how far its difference moves from the journal's, to first order. One column
-    # per comparison, so decades of days stay quick to resample.
-    influences = []
-    for _, filled, in_a, in_b, _ in chosen:
-        mean_a, mean_b = filled[in_a].mean(), filled[in_b].mean()
-        influences.append(
-            np.where(in_a, (filled - mean_a) / in_a.sum(), 0.0)
-            - np.where(in_b, (filled - mean_b) / in_b.sum(), 0.0)
-        )
-    columns = np.column_stack(influences)
-    resamples = resamples_for(len(columns), block, columns.shape[1])
-    sums = block_resample_sums(columns, block, resamples=resamples, seed=seed)
-    centring = centring_correction(len(columns), block)
-    found = []
-    for j, (spec, filled, in_a, in_b, _span) in enumerate(chosen):
         a_values, b_values = filled[in_a], filled[in_b]
         mean_a, mean_b = float(a_values.mean()), float(b_values.mean())
+        grouping = np.where(seen, in_a, np.nan)
+        # How alike neighbouring days are in this feeling and in running at once; and, since
+        # running days come in spells (active weeks, quiet weeks), in running alone.
+        pair = choose_block(values, grouping)
+        alone = choose_block(grouping)
         found.append(
-            _Estimate(
+            _Part(
                 key=spec.key,
                 kind=Kind.RUN_DAYS,
                 title=spec.title,
                 unit=spec.unit,
                 mean_with=mean_a,
                 mean_without=mean_b,
-                n_with=a_values.size,
-                n_without=b_values.size,
-                standard_error=spread(sums[:, j]) * math.sqrt(pairs[j].variance_correction * centring),
-                blocks=min(
-                    _blocks_holding(np.flatnonzero(in_a), block), _blocks_holding(np.flatnonzero(in_b), block)
-                ),
-                block_days=block,
+                n_with=n_a,
+                n_without=n_b,
                 hedges_g=hedges_g(a_values, b_values),
                 lead=spec.lead.format(a=_num(mean_a), b=_num(mean_b)),
+                first=first,
+                influence=np.where(in_a, (filled - mean_a) / n_a, 0.0)
+                - np.where(in_b, (filled - mean_b) / n_b, 0.0),
+                block=BlockChoice(max(pair.days, alone.days), pair.variance_correction),
+                sides=(np.flatnonzero(in_a), np.flatnonzero(in_b)),
             )
         )
     return found
 
 
-def _session_estimates(sessions: tuple[PairedSession, ...], seed: int) -> list[_Estimate]:
+def _session_parts(sessions: tuple[PairedSession, ...]) -> list[_Part]:
     if len(sessions) < MIN_SESSIONS:
         return []
     groups: list[tuple[str, str, str, np.ndarray]] = []
@@ -259,22 +274,12 @@ def _session_estimates(sessions: tuple[PairedSession, ...], seed: int) -> list[_
     with np.errstate(invalid="ignore", divide="ignore"):
         mean_change = np.where(count > 0, per_day / count, np.nan)
     chosen = choose_block(mean_change) if length >= MIN_BLOCK_DAYS else BlockChoice(length, 1.0)
-    block, correction = chosen.days, chosen.variance_correction
-    columns = np.column_stack(
-        [
-            np.bincount(at[mine], weights=(change[mine] - change[mine].mean()) / mine.sum(), minlength=length)
-            for *_, mine in groups
-        ]
-    )  # each day's share in each group's mean change, as for the run days
-    resamples = resamples_for(len(columns), block, columns.shape[1])
-    sums = block_resample_sums(columns, block, resamples=resamples, seed=seed)
-    centring = centring_correction(len(columns), block)
     found = []
-    for j, (key, title, noun, mine) in enumerate(groups):
+    for key, title, noun, mine in groups:
         mean_before, mean_after = float(before[mine].mean()), float(after[mine].mean())
         n = int(mine.sum())
         found.append(
-            _Estimate(
+            _Part(
                 key=key,
                 kind=Kind.BEFORE_AFTER,
                 title=title,
@@ -283,56 +288,67 @@ def _session_estimates(sessions: tuple[PairedSession, ...], seed: int) -> list[_
                 mean_without=mean_before,
                 n_with=n,
                 n_without=None,
-                standard_error=spread(sums[:, j]) * math.sqrt(correction * centring),
-                blocks=_blocks_holding(at[mine], block),
-                block_days=block,
                 hedges_g=hedges_g_change(change[mine]),
                 lead=(
                     f"Across {n} {noun} where you noted your mood before and after, it went from "
                     f"{_num(mean_before)} to {_num(mean_after)} out of 10 on average"
                 ),
+                first=first,
+                influence=np.bincount(
+                    at[mine], weights=(change[mine] - change[mine].mean()) / n, minlength=length
+                ),
+                block=chosen,
+                sides=(at[mine],),
             )
         )
     return found
 
 
-def _insight(e: _Estimate, *, family: int) -> Insight:
-    difference = e.difference
-    low, high = adjusted_interval(difference, e.standard_error, family=family, blocks=e.blocks, level=LEVEL)
+def _insight(
+    part: _Part,
+    low: float,
+    high: float,
+    level: float,
+    family: int,
+    block: int,
+    standard_error: float,
+    blocks: int,
+) -> Insight:
+    difference = part.difference
     label = judge(difference, low, high)
-    unit = e.unit
-    if e.kind is Kind.BEFORE_AFTER:
+    unit = part.unit
+    if part.kind is Kind.BEFORE_AFTER:
         moved = _direction(difference, "up", "down", unit)
     elif unit == "hours":
         moved = _direction(difference, "more", "less", unit)
     else:
         moved = _direction(difference, "higher", "lower", unit)
     span = f"likely range {_signed(low)} to {_signed(high)} {unit}"
-    summary = f"{e.lead}: {moved}."
-    sentence = f"{e.lead}: {moved} ({span}, allowing for chance across the {family} comparisons shown)."
+    summary = f"{part.lead}: {moved}."
+    sentence = f"{part.lead}: {moved} ({span}, allowing for chance across the {family} comparisons shown)."
     return Insight(
-        key=e.key,
-        kind=e.kind,
-        title=e.title,
+        key=part.key,
+        kind=part.kind,
+        title=part.title,
         unit=unit,
         summary=summary,
         sentence=sentence,
         difference=difference,
         low=low,
         high=high,
-        level=1 - (1 - LEVEL) / family,
+        level=level,
         family_size=family,
         label=label,
-        hedges_g=e.hedges_g,
-        effect_size=effect_size_words(e.hedges_g),
-        mean_with=e.mean_with,
-        mean_without=e.mean_without,
-        days_with=e.n_with,
-        days_without=e.n_without,
-        block_days=e.block_days,
-        standard_error=e.standard_error,
-        blocks=e.blocks,
-        caveat=CAVEAT if e.kind is Kind.RUN_DAYS else SESSION_CAVEAT,
+        hedges_g=part.hedges_g,
+        effect_size=effect_size_words(part.hedges_g),
+        mean_with=part.mean_with,
+        mean_without=part.mean_without,
+        days_with=part.n_with,
+        days_without=part.n_without,
+        block_days=block,
+        standard_error=standard_error,
+        blocks=blocks,
+        caveat=CAVEAT if part.kind is Kind.RUN_DAYS else SESSION_CAVEAT,
     )
 
 

@@ -196,22 +196,23 @@ def t_quantile(p: float, df: float) -> float:
     )
 
 
-def adjusted_interval(
-    estimate: float, standard_error: float, *, family: int, blocks: int, level: float = 0.95
-) -> tuple[float, float]:
-    """The interval around `estimate` that holds for a whole family of `family` comparisons.
+def interval_at(estimate: float, standard_error: float, *, tail: float, blocks: int) -> tuple[float, float]:
+    """`estimate` ± Student's t for a two-sided `tail`, times the standard error.
 
-    Bonferroni: each interval gets 1 − (1 − level) / family, so all of them hold together
-    at `level` whatever the comparisons' dependence. The width is the bootstrap standard
-    error times a Student-t quantile with one degree of freedom fewer than the independent
-    blocks the series holds, which widens short journals where the standard error itself
-    is uncertain.
+    One degree of freedom fewer than the independent blocks the entries fall in, which widens
+    short journals where the standard error itself is uncertain.
     """
     if not (math.isfinite(estimate) and math.isfinite(standard_error)):
         return math.nan, math.nan
-    tail = (1 - level) / (2 * max(1, family))
-    width = t_quantile(1 - tail, max(2, blocks - 1)) * standard_error
+    width = t_quantile(1 - tail / 2, max(2, blocks - 1)) * standard_error
     return estimate - width, estimate + width
+
+
+def adjusted_interval(
+    estimate: float, standard_error: float, *, family: int, blocks: int, level: float = 0.95
+) -> tuple[float, float]:
+    """Bonferroni's interval for one of `family` comparisons: 1 − (1 − level) / family each."""
+    return interval_at(estimate, standard_error, tail=(1 - level) / max(1, family), blocks=blocks)
 
 
 def hedges_g(a: np.ndarray, b: np.ndarray) -> float | None:
