@@ -187,3 +187,26 @@ def test_only_the_newest_computation_is_shown(qtbot, journal, view):
         view.refresh()
     qtbot.wait(1500)
     assert len(emitted) == 1
+
+
+def test_a_new_day_is_worked_out_again_even_with_no_new_entries(qtbot, journal, view):
+    # MOOD-LOW looks at the last 14 days, so the pause can begin or end as days pass: the view
+    # must not keep showing yesterday's answer when it is shown again on a new day.
+    _add_known_entries(journal)
+    assert _show_and_wait(qtbot, view)
+    view.hide()
+    tomorrow = date.today() + timedelta(days=1)
+    view.today = lambda: tomorrow
+    with qtbot.waitSignal(view.insightsShown, timeout=TIMEOUT_MS):
+        view.show()
+    assert view.computed_for == tomorrow
+
+
+def test_a_view_left_open_past_midnight_works_the_new_day_out(qtbot, journal, view):
+    _add_known_entries(journal)
+    assert _show_and_wait(qtbot, view)
+    tomorrow = date.today() + timedelta(days=1)
+    view.today = lambda: tomorrow
+    with qtbot.waitSignal(view.insightsShown, timeout=TIMEOUT_MS):
+        view.check_the_day()  # what the view's minute timer calls
+    assert view.computed_for == tomorrow

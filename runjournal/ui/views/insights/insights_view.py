@@ -11,6 +11,7 @@ connection crosses threads.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import (
@@ -22,7 +23,17 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPalette, QPen, QShowEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHideEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -51,6 +62,7 @@ SECTION_TITLES = {
     Kind.BEFORE_AFTER: "Before and after a session",
 }
 RECOMPUTE_DELAY_MS = 300  # a burst of writes (an import, an undo of many) recomputes once
+DAY_CHECK_MS = 60_000  # while on screen, a new day is noticed within a minute
 
 # What the two sides of each day comparison are, for the "based on" line.
 _DAY_SIDES = {
@@ -133,8 +145,7 @@ def verdict_text(insight: Insight) -> str:
             f"{_threshold_words(insight)} — small, yet it held up across your entries."
         )
     return (
-        f"{Label.NONE}: the likely range reaches from below zero to above it, so the {what} "
-        "could be chance."
+        f"{Label.NONE}: the likely range reaches from below zero to above it, so the {what} could be chance."
     )
 
 
@@ -348,6 +359,10 @@ class InsightsView(QWidget):
         super().__init__(parent)
         self._bridge = bridge
         self._stale = True
+        # MOOD-LOW reads the last 14 days, so a new day can pause insights or end the pause
+        # with no new entry: the view remembers which day it worked out and checks the date.
+        self.today: Callable[[], date] = date.today
+        self.computed_for: date | None = None
         self.loader = BackgroundLoader(self)
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_failed)
@@ -407,6 +422,9 @@ class InsightsView(QWidget):
         self._recompute_timer.timeout.connect(self._recompute_if_needed)
         for signal in (bridge.runs_changed, bridge.check_ins_changed, bridge.journal_replaced):
             signal.connect(self.mark_stale)
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(DAY_CHECK_MS)
+        self._day_timer.timeout.connect(self.check_the_day)
 
     @property
     def insights(self) -> list[Insight] | None:
@@ -428,7 +446,8 @@ class InsightsView(QWidget):
         self._stale = False
         self.status_label.setText(WORKING_TEXT)
         self.status_label.show()
-        journal, today = self._bridge.journal, date.today()
+        journal, today = self._bridge.journal, self.today()
+        self.computed_for = today
         self.loader.start(lambda: journal.insights(today))  # through the journal's own service
 
     def mark_stale(self) -> None:
@@ -437,11 +456,23 @@ class InsightsView(QWidget):
         if self.isVisible():
             self._recompute_timer.start()
 
+    def check_the_day(self) -> None:
+        """Works the insights out again when the day changed since they last were."""
+        if self.computed_for is not None and self.computed_for != self.today():
+            self.mark_stale()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._day_timer.start()
+        if self.computed_for is not None and self.computed_for != self.today():
+            self._stale = True
         if self._stale:
             self._recompute_timer.stop()
             self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._day_timer.stop()
+        super().hideEvent(event)
 
     def _recompute_if_needed(self) -> None:
         if self._stale and self.isVisible():
