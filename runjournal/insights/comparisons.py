@@ -383,11 +383,10 @@ def _direction(difference: float, up: str, down: str, unit: str) -> str:
     amount = abs(difference)
     if round(amount, 1) == 0:
         return "about the same"
-    text = (
-        f"{_num(amount)} {unit}"
-        if unit == "hours"
-        else f"{_num(amount)} {'point' if amount == 1 else 'points'}"
-    )
+    if unit == "hours":  # people think of a night's sleep in minutes
+        text = f"{_num(amount)} hours (about {round(amount * 60)} minutes)"
+    else:
+        text = f"{_num(amount)} {'point' if amount == 1 else 'points'}"
     return f"{text} {up if difference > 0 else down}"
 
 

@@ -193,7 +193,7 @@ def test_a_small_steady_sleep_difference_is_small_but_consistent() -> None:
     assert sleep.label is Label.SMALL
     assert sleep.low > 0 and sleep.difference < 0.5
     assert sleep.unit == "hours"
-    assert "0.2 hours more" in sleep.sentence or "0.3 hours more" in sleep.sentence
+    assert re.search(r"0\.[23] hours \(about 1\d minutes\) more", sleep.sentence), sleep.sentence
     assert "no clear" not in sleep.sentence.lower()
 
 
