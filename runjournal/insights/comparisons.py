@@ -266,6 +266,11 @@ def _session_parts(sessions: tuple[PairedSession, ...]) -> list[_Part]:
     first = sessions[0].day
     length = (sessions[-1].day - first).days + 1
     at = np.fromiter(((s.day - first).days for s in sessions), dtype=np.int64, count=len(sessions))
+    # As for the run days, the sessions must spread over four weeks or more: crowded into a
+    # few days they cannot show how the change varies from one week to another.
+    groups = [g for g in groups if int(np.ptp(at[g[3]])) + 1 >= MIN_SPAN_DAYS]
+    if not groups:
+        return []
     before = np.fromiter((s.mood_before for s in sessions), dtype=float, count=len(sessions))
     after = np.fromiter((s.mood_after for s in sessions), dtype=float, count=len(sessions))
     change = after - before
@@ -325,7 +330,8 @@ def _insight(
         moved = _direction(difference, "higher", "lower", unit)
     span = f"likely range {_signed(low)} to {_signed(high)} {unit}"
     summary = f"{part.lead}: {moved}."
-    sentence = f"{part.lead}: {moved} ({span}, allowing for chance across the {family} comparisons shown)."
+    shown = f"the {family} comparison shown" if family == 1 else f"the {family} comparisons shown"
+    sentence = f"{part.lead}: {moved} ({span}, allowing for chance across {shown})."
     return Insight(
         key=part.key,
         kind=part.kind,

@@ -425,3 +425,18 @@ def test_wording_is_plain_and_carries_the_caveat_of_its_kind(
         assert "nan" not in insight.sentence
     assert "not proof of cause" in CAVEAT and "good days may also make running more likely" in CAVEAT
     assert "the same sessions, not days with and without" in SESSION_CAVEAT
+
+
+def test_sessions_crowded_into_a_few_days_are_not_enough() -> None:
+    # Fourteen sessions on one day (or within a week) cannot show how a change varies over
+    # time: a block bootstrap over them would give a range of zero width.
+    day = TODAY - timedelta(days=40)
+    crowded = [
+        Run(day=day + timedelta(days=i % 5), duration_s=600, mood_before=5, mood_after=5 + i % 3)
+        for i in range(20)
+    ]
+    assert "mood-change" not in found_in(crowded, [])
+    spread_out = [r.replace(day=day + timedelta(days=2 * i)) for i, r in enumerate(crowded)]
+    change = found_in(spread_out, [])["mood-change"]
+    assert change.low < change.difference < change.high
+    assert "across the 1 comparison shown" in change.sentence
