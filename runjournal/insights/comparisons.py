@@ -34,7 +34,6 @@ from runjournal.insights.model import (
 )
 from runjournal.insights.stats import (
     DEFAULT_SEED,
-    MIN_BLOCK_DAYS,
     BlockChoice,
     block_resample_sums,
     centring_correction,
@@ -120,29 +119,39 @@ class _Part:
 def _judge_all(parts: list[_Part], seed: int) -> list[Insight]:
     """Intervals that hold together for every comparison shown, and the word for each.
 
-    All comparisons share one calendar, one block length (the longest any of them asks for)
-    and the same resampled blocks. Each interval is the bootstrap standard error, with the
-    block bootstrap's known shortfalls undone, times Student's t with one degree of freedom
-    fewer than the blocks the smaller side's entries fall in, at Bonferroni's level: each
-    keeps (1 − 95 %) / (comparisons shown), so all of them cover their truths together at
-    least 95 times in 100 whatever their dependence (docs/insights.md says why Bonferroni).
+    All comparisons share one calendar and are resampled with the same seed; each with the
+    block length its own days ask for (comparisons asking for the same length are resampled
+    together). Each interval is the bootstrap standard error, with the block bootstrap's
+    known shortfalls undone, times Student's t with one degree of freedom fewer than the
+    blocks the smaller side's entries fall in, at Bonferroni's level: each keeps
+    (1 − 95 %) / (comparisons shown), so all of them cover their truths together at least
+    95 times in 100 whatever their dependence (docs/insights.md says why Bonferroni).
     """
     first = min(p.first for p in parts)
     length = max((p.first - first).days + p.influence.size for p in parts)
-    block = max(p.block.days for p in parts)
-    columns = np.zeros((length, len(parts)))
-    for j, part in enumerate(parts):
-        at = (part.first - first).days
-        columns[at : at + part.influence.size, j] = part.influence
-    resamples = resamples_for(length, block, len(parts))
-    sums = block_resample_sums(columns, block, resamples=resamples, seed=seed)
     family = len(parts)
     tail = (1 - LEVEL) / family
+    errors: dict[int, float] = {}
+    for block in sorted({p.block.days for p in parts}):
+        chosen = [j for j, p in enumerate(parts) if p.block.days == block]
+        columns = np.zeros((length, len(chosen)))
+        for k, j in enumerate(chosen):
+            at = (parts[j].first - first).days
+            columns[at : at + parts[j].influence.size, k] = parts[j].influence
+        resamples = resamples_for(length, block, len(chosen))
+        sums = block_resample_sums(columns, block, resamples=resamples, seed=seed)
+        for k, j in enumerate(chosen):
+            errors[j] = spread(sums[:, k])
     found = []
     for j, part in enumerate(parts):
-        correction = part.block.variance_correction * centring_correction(part.influence.size, block)
-        standard_error = spread(sums[:, j]) * math.sqrt(correction)
+        block = part.block.days
         blocks = min(_blocks_holding(side, block) for side in part.sides)
+        correction = (
+            part.block.variance_correction
+            * centring_correction(part.influence.size, block)
+            * (blocks / (blocks - 1) if blocks > 1 else 2.0)  # Bessel's, over the blocks the entries fill
+        )
+        standard_error = errors[j] * math.sqrt(correction)
         low, high = interval_at(part.difference, standard_error, tail=tail, blocks=blocks)
         found.append(_insight(part, low, high, 1 - tail, family, block, standard_error, blocks))
     return found
@@ -274,13 +283,12 @@ def _session_parts(sessions: tuple[PairedSession, ...]) -> list[_Part]:
     before = np.fromiter((s.mood_before for s in sessions), dtype=float, count=len(sessions))
     after = np.fromiter((s.mood_after for s in sessions), dtype=float, count=len(sessions))
     change = after - before
-    per_day = np.bincount(at, weights=change, minlength=length)
-    count = np.bincount(at, minlength=length)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean_change = np.where(count > 0, per_day / count, np.nan)
-    chosen = choose_block(mean_change) if length >= MIN_BLOCK_DAYS else BlockChoice(length, 1.0)
     found = []
     for key, title, noun, mine in groups:
+        per_day = np.bincount(at[mine], weights=change[mine], minlength=length)
+        count = np.bincount(at[mine], minlength=length)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean_change = np.where(count > 0, per_day / count, np.nan)  # this group's days only
         mean_before, mean_after = float(before[mine].mean()), float(after[mine].mean())
         n = int(mine.sum())
         found.append(
@@ -302,7 +310,7 @@ def _session_parts(sessions: tuple[PairedSession, ...]) -> list[_Part]:
                 influence=np.bincount(
                     at[mine], weights=(change[mine] - change[mine].mean()) / n, minlength=length
                 ),
-                block=chosen,
+                block=choose_block(mean_change),
                 sides=(at[mine],),
             )
         )
