@@ -66,5 +66,5 @@ def _as_json(insight: Insight) -> dict[str, object]:
 
 def add_insights_command(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     insights = commands.add_parser("insights", parents=[common], help="how running and mood move together")
-    insights.add_argument("--json", action="store_true", help="every comparison with its adjusted interval, word, size and caveat")
+    insights.add_argument("--json", action="store_true", help="every comparison: range, word, size, caveat")
     insights.set_defaults(handler=cmd_insights)
