@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import textwrap
 from dataclasses import asdict
 from datetime import date
+from typing import TYPE_CHECKING
 
 from runjournal.cli.common import EXIT_OK, open_journal
+
+if TYPE_CHECKING:
+    from runjournal.insights import Insight
 
 NOT_YET = (
     "Not enough entries yet to compare. Insights appear once there are at least 14 days with a "
@@ -22,13 +27,12 @@ PAUSED = (
 
 
 def cmd_insights(args: argparse.Namespace) -> int:
-    from runjournal.insights.model import CAVEAT  # the statistics behind it load only when asked
 
     with open_journal(args) as journal:
         found = journal.insights(date.today())
     if args.json:
-        payload = {"paused": found is None, "insights": [asdict(i) for i in found or []]}
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
+        payload = {"paused": found is None, "insights": [_as_json(i) for i in found or []]}
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=1, allow_nan=False)
         print()
         return EXIT_OK
     if found is None:
@@ -36,16 +40,32 @@ def cmd_insights(args: argparse.Namespace) -> int:
     elif not found:
         print(NOT_YET)
     else:
+        print(
+            textwrap.fill(
+                f"Each likely range allows for chance across all {len(found)} comparisons shown. "
+                "Clear pattern: the range leaves out zero and the difference is at least half a "
+                "point (half an hour for sleep); small but consistent: it leaves out zero but is "
+                "smaller; no clear pattern: it could be chance.",
+                width=88,
+            )
+        )
+        print()
         for insight in found:
-            marker = "clear" if insight.clear else "no clear pattern"
-            print(f"{insight.title} ({marker})")
-            print(textwrap.fill(insight.sentence, width=88, initial_indent="  ", subsequent_indent="  "))
+            print(f"{insight.title}: {insight.label}")
+            for line in (insight.sentence, f"Size: {insight.effect_size}.", insight.caveat):
+                print(textwrap.fill(line, width=88, initial_indent="  ", subsequent_indent="  "))
             print()
-        print(textwrap.fill(CAVEAT, width=88))
     return EXIT_OK
+
+
+def _as_json(insight: Insight) -> dict[str, object]:
+    """Every field of an insight, its word and whether it is clear; no NaN (not JSON)."""
+    fields = asdict(insight)
+    fields["clear"] = insight.clear
+    return {k: None if isinstance(v, float) and not math.isfinite(v) else v for k, v in fields.items()}
 
 
 def add_insights_command(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     insights = commands.add_parser("insights", parents=[common], help="how running and mood move together")
-    insights.add_argument("--json", action="store_true", help="every comparison with its interval and days")
+    insights.add_argument("--json", action="store_true", help="every comparison: range, word, size, caveat")
     insights.set_defaults(handler=cmd_insights)

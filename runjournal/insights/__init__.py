@@ -1,7 +1,7 @@
-"""n-of-1 insights: what a person's own entries show about running, mood and sleep.
+"""n-of-1 insights: what a person's own entries show about running, mood, anxiety, stress and sleep.
 
-Qt-free. `insights(history)` gives the comparisons (or None while MOOD-LOW is active);
-`stats` holds the seeded statistics behind them. `insights` is loaded on first use, so
+Qt-free, and it reads only the domain. `insights(entries_from(runs, check_ins))` gives the
+comparisons; `stats` holds the seeded statistics behind them. Both load on first use, so
 importing this package does not pull in numpy until an insight is actually asked for.
 """
 
@@ -9,17 +9,35 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from runjournal.insights.model import CAVEAT, CLEAR_DIFFERENCE, Insight
+from runjournal.insights.model import (
+    CAVEAT,
+    CLEAR_DIFFERENCE,
+    SESSION_CAVEAT,
+    Insight,
+    InsightsInput,
+    Kind,
+    Label,
+)
 
 if TYPE_CHECKING:
-    from runjournal.insights.comparisons import insights
+    from runjournal.insights.comparisons import entries_from, insights
 
-__all__ = ["CAVEAT", "CLEAR_DIFFERENCE", "Insight", "insights"]
+__all__ = [
+    "CAVEAT",
+    "CLEAR_DIFFERENCE",
+    "SESSION_CAVEAT",
+    "Insight",
+    "InsightsInput",
+    "Kind",
+    "Label",
+    "entries_from",
+    "insights",
+]
 
 
 def __getattr__(name: str) -> Any:
-    if name == "insights":
+    if name in ("insights", "entries_from"):
         from runjournal.insights import comparisons
 
-        return comparisons.insights
+        return getattr(comparisons, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,36 +1,53 @@
-"""What a person's own entries show about running and mood (docs/coach.md, "Insights").
+"""What a person's own entries show about running and how they feel (docs/coach.md, "Insights").
 
-Each insight compares the person with themself: mood on days they ran against other days,
-mood the day after, sleep, and how mood moved from before to after a session. A pattern is
-called clear only when its 95 % interval leaves out zero and the difference is at least
-half a point; otherwise the sentence says there is no clear difference. Every insight
-carries the same caveat, because these are associations, not causes. Nothing is shown
-while MOOD-LOW is active.
+Two families of comparisons. Run days against other days: mood, anxiety and stress that day,
+mood the next day, and sleep the night before (a check-in's sleep is the night before its
+day). And mood before against after the same sessions: all of them, by activity and by
+effort. Every interval is widened for the number of comparisons shown together (Bonferroni),
+so a page of insights from entries with no real relation rarely shows any pattern at all;
+docs/coach.md ("Insights") has the simulation that measures it.
+
+Whether MOOD-LOW pauses the insights is the service's question, not this module's: it sees
+only the daily values, never the coach.
 """
 
 from __future__ import annotations
 
 import math
-import zlib
-from collections.abc import Callable, Iterable, Mapping
-from datetime import date, timedelta
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
 
-from runjournal.coach.engine import mood_low_active
-from runjournal.coach.model import History
-from runjournal.domain.model import Activity, Intensity, Run
-from runjournal.insights.model import CLEAR_DIFFERENCE, Insight
+import numpy as np
+
+from runjournal.domain.model import Activity, CheckIn, Intensity, Run
+from runjournal.insights.model import (
+    CAVEAT,
+    CLEAR_DIFFERENCE,
+    LEVEL,
+    SESSION_CAVEAT,
+    Insight,
+    InsightsInput,
+    Kind,
+    Label,
+    PairedSession,
+)
 from runjournal.insights.stats import (
     DEFAULT_SEED,
-    block_bootstrap_interval,
-    bootstrap_mean_interval,
+    BlockChoice,
+    block_resample_sums,
+    centring_correction,
+    choose_block,
     hedges_g,
     hedges_g_change,
+    interval_at,
+    resamples_for,
+    spread,
 )
 
 MIN_DAYS_EACH = 14  # days of each kind before a day comparison is shown
 MIN_SPAN_DAYS = 28  # first to last compared day, both counted
-MIN_RUNS = 14  # sessions with mood before and after before a change is shown
-
+MIN_SESSIONS = 14  # sessions with mood before and after before a change is shown
 
 _ACTIVITY_PLURAL = {
     Activity.RUN: "runs",
@@ -41,153 +58,350 @@ _ACTIVITY_PLURAL = {
 }
 
 
-def insights(history: History) -> list[Insight] | None:
-    """The insights these entries support, in a fixed order; None while MOOD-LOW is active.
+def entries_from(runs: Iterable[Run], check_ins: Iterable[CheckIn]) -> InsightsInput:
+    """The daily values and paired sessions the insights read, from a journal's entries."""
+    run_days: set[date] = set()
+    sessions: list[PairedSession] = []
+    for run in runs:
+        if run.activity is Activity.RUN:
+            run_days.add(run.day)
+        if run.mood_before is not None and run.mood_after is not None:
+            intensity = None if run.effort is None else run.intensity
+            sessions.append(PairedSession(run.day, run.activity, intensity, run.mood_before, run.mood_after))
+    sessions.sort(key=lambda s: s.day)
+    days = tuple(
+        (c.day, c.mood, c.anxiety, c.stress, c.sleep_hours) for c in sorted(check_ins, key=lambda c: c.day)
+    )
+    return InsightsInput(frozenset(run_days), days, tuple(sessions))
 
-    A comparison without enough entries is left out rather than shown with a guess.
+
+def insights(entries: InsightsInput, *, seed: int = DEFAULT_SEED) -> list[Insight]:
+    """The insights these entries support, in a fixed order.
+
+    A comparison without enough entries is left out rather than shown with a guess. The
+    others are resampled together, from the same blocks of days, and judged together: every
+    interval is wide enough that all of them hold at once at least 95 times in 100 (see
+    `_judge_all`).
     """
-    if mood_low_active(history):
-        return None
-    run_days = {r.day for r in history.runs if r.activity is Activity.RUN}
-    moods = {c.day: float(c.mood) for c in history.check_ins if c.mood is not None}
-    sleep = {c.day: float(c.sleep_hours) for c in history.check_ins if c.sleep_hours is not None}
+    parts = [*_day_parts(entries), *_session_parts(entries.sessions)]
+    if not parts:
+        return []
+    return _judge_all(parts, seed)
 
-    found: list[Insight | None] = [
-        _day_comparison(
-            "mood-run-days",
-            "Mood on days you ran",
-            moods,
-            lambda day: day in run_days,
-            lambda a, b: f"On days you ran, your mood averaged {_num(a)} against {_num(b)} on other days",
-            unit="points",
-        ),
-        _day_comparison(
-            "mood-next-day",
-            "Mood the day after a run",
-            moods,
-            lambda day: day - timedelta(days=1) in run_days,
-            lambda a, b: (
-                f"The day after you ran, your mood averaged {_num(a)} against {_num(b)} after other days"
-            ),
-            unit="points",
-        ),
-        _day_comparison(
-            "sleep-run-days",
-            "Sleep on days you ran",
-            sleep,
-            lambda day: day in run_days,
-            lambda a, b: (
-                f"On days you ran, your check-ins recorded {_num(a)} hours of sleep "
-                f"against {_num(b)} on other days"
-            ),
-            unit="hours",
-        ),
-    ]
 
-    paired = [r for r in history.runs if r.mood_before is not None and r.mood_after is not None]
-    found.append(_change("mood-change", "Mood before and after moving", "sessions", paired))
+@dataclass(frozen=True)
+class _Part:
+    """One comparison before its interval: its numbers, and each day's share in it."""
+
+    key: str
+    kind: Kind
+    title: str
+    unit: str
+    mean_with: float
+    mean_without: float
+    n_with: int
+    n_without: int | None
+    hedges_g: float | None
+    lead: str  # the sentence's first half, with the two means in it
+    first: date  # the calendar day of influence[0]
+    # Each day's share in the difference (its influence): a resample's total of these is how
+    # far its difference moves from the journal's, to first order. One column per comparison,
+    # so decades of days stay quick to resample.
+    influence: np.ndarray
+    block: BlockChoice  # what this comparison's days ask for
+    sides: tuple[np.ndarray, ...]  # calendar offsets of each side's entries
+
+    @property
+    def difference(self) -> float:
+        return self.mean_with - self.mean_without
+
+
+def _judge_all(parts: list[_Part], seed: int) -> list[Insight]:
+    """Intervals that hold together for every comparison shown, and the word for each.
+
+    All comparisons share one calendar and are resampled with the same seed; each with the
+    block length its own days ask for (comparisons asking for the same length are resampled
+    together). Each interval is the bootstrap standard error, with the block bootstrap's
+    known shortfalls undone, times Student's t with one degree of freedom fewer than the
+    blocks the smaller side's entries fall in, at Bonferroni's level: each keeps
+    (1 − 95 %) / (comparisons shown), so all of them cover their truths together at least
+    95 times in 100 whatever their dependence (docs/coach.md, "Insights", says why Bonferroni).
+    """
+    first = min(p.first for p in parts)
+    length = max((p.first - first).days + p.influence.size for p in parts)
+    family = len(parts)
+    tail = (1 - LEVEL) / family
+    errors: dict[int, float] = {}
+    for block in sorted({p.block.days for p in parts}):
+        chosen = [j for j, p in enumerate(parts) if p.block.days == block]
+        columns = np.zeros((length, len(chosen)))
+        for k, j in enumerate(chosen):
+            at = (parts[j].first - first).days
+            columns[at : at + parts[j].influence.size, k] = parts[j].influence
+        resamples = resamples_for(length, block, len(chosen))
+        sums = block_resample_sums(columns, block, resamples=resamples, seed=seed)
+        for k, j in enumerate(chosen):
+            errors[j] = spread(sums[:, k])
+    found = []
+    for j, part in enumerate(parts):
+        block = part.block.days
+        blocks = min(_blocks_holding(side, block) for side in part.sides)
+        correction = (
+            part.block.variance_correction
+            * centring_correction(part.influence.size, block)
+            * (blocks / (blocks - 1) if blocks > 1 else 2.0)  # Bessel's, over the blocks the entries fill
+        )
+        standard_error = errors[j] * math.sqrt(correction)
+        low, high = interval_at(part.difference, standard_error, tail=tail, blocks=blocks)
+        found.append(_insight(part, low, high, 1 - tail, family, block, standard_error, blocks))
+    return found
+
+
+@dataclass(frozen=True)
+class _DaySpec:
+    key: str
+    title: str
+    column: int  # in the check-in tuples: 1 mood, 2 anxiety, 3 stress, 4 sleep hours
+    day_after: bool  # compares the day after a run day instead of the run day itself
+    unit: str
+    lead: str  # format with {a} and {b}
+
+
+_DAY_SPECS = (
+    _DaySpec(
+        "mood-run-days", "Mood on days you ran", 1, False, "points",
+        "On days you ran, your mood averaged {a} out of 10, against {b} on other days",
+    ),
+    _DaySpec(
+        "anxiety-run-days", "Anxiety on days you ran", 2, False, "points",
+        "On days you ran, your anxiety averaged {a} out of 10, against {b} on other days",
+    ),
+    _DaySpec(
+        "stress-run-days", "Stress on days you ran", 3, False, "points",
+        "On days you ran, your stress averaged {a} out of 10, against {b} on other days",
+    ),
+    _DaySpec(
+        "mood-next-day", "Mood the day after a run", 1, True, "points",
+        "The day after a run, your mood averaged {a} out of 10, against {b} after other days",
+    ),
+    _DaySpec(
+        "sleep-night-before", "Sleep the night before a run", 4, False, "hours",
+        "The night before a run you slept {a} hours on average, against {b} hours before other "
+        "days (sleep is recorded with the next day's check-in)",
+    ),
+)  # fmt: skip
+
+
+def _day_parts(entries: InsightsInput) -> list[_Part]:
+    if not entries.check_ins:
+        return []
+    first = entries.check_ins[0][0]
+    length = (entries.check_ins[-1][0] - first).days + 1
+    offsets = np.fromiter(((c[0] - first).days for c in entries.check_ins), dtype=np.int64)
+    table = np.full((length, 4), np.nan)
+    table[offsets] = np.array(
+        [[math.nan if v is None else float(v) for v in c[1:]] for c in entries.check_ins], dtype=float
+    )
+    ran = np.zeros(length + 1, dtype=bool)  # ran[i + 1]: a run on calendar day i; ran[0]: the day before
+    ran_offsets = [(d - first).days + 1 for d in entries.run_days if 0 <= (d - first).days + 1 <= length]
+    ran[np.asarray(ran_offsets, dtype=np.int64)] = True
+
+    found = []
+    for spec in _DAY_SPECS:
+        values = table[:, spec.column - 1]
+        seen = ~np.isnan(values)
+        group = ran[:-1] if spec.day_after else ran[1:]
+        in_a, in_b = seen & group, seen & ~group
+        n_a, n_b = int(in_a.sum()), int(in_b.sum())
+        if n_a < MIN_DAYS_EACH or n_b < MIN_DAYS_EACH:
+            continue
+        seen_at = np.flatnonzero(seen)
+        if int(seen_at[-1] - seen_at[0]) + 1 < MIN_SPAN_DAYS:
+            continue
+        filled = np.where(seen, values, 0.0)
+        a_values, b_values = filled[in_a], filled[in_b]
+        mean_a, mean_b = float(a_values.mean()), float(b_values.mean())
+        grouping = np.where(seen, in_a, np.nan)
+        # How alike neighbouring days are in this feeling and in running at once; and, since
+        # running days come in spells (active weeks, quiet weeks), in running alone.
+        pair = choose_block(values, grouping)
+        alone = choose_block(grouping)
+        found.append(
+            _Part(
+                key=spec.key,
+                kind=Kind.RUN_DAYS,
+                title=spec.title,
+                unit=spec.unit,
+                mean_with=mean_a,
+                mean_without=mean_b,
+                n_with=n_a,
+                n_without=n_b,
+                hedges_g=hedges_g(a_values, b_values),
+                lead=spec.lead.format(a=_num(mean_a), b=_num(mean_b)),
+                first=first,
+                influence=np.where(in_a, (filled - mean_a) / n_a, 0.0)
+                - np.where(in_b, (filled - mean_b) / n_b, 0.0),
+                block=BlockChoice(max(pair.days, alone.days), pair.variance_correction),
+                sides=(np.flatnonzero(in_a), np.flatnonzero(in_b)),
+            )
+        )
+    return found
+
+
+def _session_parts(sessions: tuple[PairedSession, ...]) -> list[_Part]:
+    if len(sessions) < MIN_SESSIONS:
+        return []
+    groups: list[tuple[str, str, str, np.ndarray]] = []
+    everyone = np.ones(len(sessions), dtype=bool)
+    groups.append(("mood-change", "Mood before and after moving", "sessions", everyone))
     for activity in Activity:
-        found.append(
-            _change(
-                f"mood-change-{activity.value}",
-                f"Mood before and after: {_ACTIVITY_PLURAL[activity]}",
-                _ACTIVITY_PLURAL[activity],
-                [r for r in paired if r.activity is activity],
-            )
-        )
+        mine = np.fromiter((s.activity is activity for s in sessions), dtype=bool, count=len(sessions))
+        plural = _ACTIVITY_PLURAL[activity]
+        groups.append((f"mood-change-{activity.value}", f"Mood before and after: {plural}", plural, mine))
     for band in Intensity:
+        mine = np.fromiter((s.intensity is band for s in sessions), dtype=bool, count=len(sessions))
+        groups.append(
+            (f"mood-change-{band.value}", f"Mood before and after: {band.value} efforts",
+             f"{band.value}-effort sessions", mine)
+        )  # fmt: skip
+    # A subgroup that leaves out fewer than MIN_SESSIONS sessions says nearly what all of them
+    # say: it would only add to the comparisons the others must allow for.
+    total = len(sessions)
+    groups = [
+        g for i, g in enumerate(groups)
+        if g[3].sum() >= MIN_SESSIONS and (i == 0 or total - g[3].sum() >= MIN_SESSIONS)
+    ]  # fmt: skip
+
+    first = sessions[0].day
+    length = (sessions[-1].day - first).days + 1
+    at = np.fromiter(((s.day - first).days for s in sessions), dtype=np.int64, count=len(sessions))
+    # As for the run days, the sessions must spread over four weeks or more: crowded into a
+    # few days they cannot show how the change varies from one week to another.
+    groups = [g for g in groups if int(np.ptp(at[g[3]])) + 1 >= MIN_SPAN_DAYS]
+    if not groups:
+        return []
+    before = np.fromiter((s.mood_before for s in sessions), dtype=float, count=len(sessions))
+    after = np.fromiter((s.mood_after for s in sessions), dtype=float, count=len(sessions))
+    change = after - before
+    found = []
+    for key, title, noun, mine in groups:
+        per_day = np.bincount(at[mine], weights=change[mine], minlength=length)
+        count = np.bincount(at[mine], minlength=length)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean_change = np.where(count > 0, per_day / count, np.nan)  # this group's days only
+        mean_before, mean_after = float(before[mine].mean()), float(after[mine].mean())
+        n = int(mine.sum())
         found.append(
-            _change(
-                f"mood-change-{band.value}",
-                f"Mood before and after: {band.value} efforts",
-                f"{band.value}-effort sessions",
-                [r for r in paired if r.intensity is band],
+            _Part(
+                key=key,
+                kind=Kind.BEFORE_AFTER,
+                title=title,
+                unit="points",
+                mean_with=mean_after,
+                mean_without=mean_before,
+                n_with=n,
+                n_without=None,
+                hedges_g=hedges_g_change(change[mine]),
+                lead=(
+                    f"Across {n} {noun} where you noted your mood before and after, it went from "
+                    f"{_num(mean_before)} to {_num(mean_after)} out of 10 on average"
+                ),
+                first=first,
+                influence=np.bincount(
+                    at[mine], weights=(change[mine] - change[mine].mean()) / n, minlength=length
+                ),
+                block=choose_block(mean_change),
+                sides=(at[mine],),
             )
         )
-    return [i for i in found if i is not None]
+    return found
 
 
-def _day_comparison(
-    key: str,
-    title: str,
-    values: Mapping[date, float],
-    in_group: Callable[[date], bool],
-    means: Callable[[float, float], str],
-    *,
-    unit: str,
-) -> Insight | None:
-    a = {day: v for day, v in values.items() if in_group(day)}
-    b = {day: v for day, v in values.items() if not in_group(day)}
-    if len(a) < MIN_DAYS_EACH or len(b) < MIN_DAYS_EACH:
-        return None
-    if (max(values) - min(values)).days + 1 < MIN_SPAN_DAYS:
-        return None
-    mean_a = math.fsum(a.values()) / len(a)
-    mean_b = math.fsum(b.values()) / len(b)
-    difference = mean_a - mean_b
-    low, high = block_bootstrap_interval(a, b, seed=_seed(key))
-    if not (math.isfinite(low) and math.isfinite(high)):
-        return None
-    clear = _is_clear(difference, low, high)
-    detail = (
-        f"({_signed(difference)} {unit}, 95 % interval {_signed(low)} to {_signed(high)}, "
-        f"{len(a)} and {len(b)} days)"
-    )
-    lead = means(mean_a, mean_b)
-    sentence = f"{lead} {detail}." if clear else f"{lead}: no clear difference {detail}."
+def _insight(
+    part: _Part,
+    low: float,
+    high: float,
+    level: float,
+    family: int,
+    block: int,
+    standard_error: float,
+    blocks: int,
+) -> Insight:
+    difference = part.difference
+    label = judge(difference, low, high)
+    unit = part.unit
+    if part.kind is Kind.BEFORE_AFTER:
+        moved = _direction(difference, "up", "down", unit)
+    elif unit == "hours":
+        moved = _direction(difference, "more", "less", unit)
+    else:
+        moved = _direction(difference, "higher", "lower", unit)
+    span = f"likely range {_signed(low)} to {_signed(high)} {unit}"
+    summary = f"{part.lead}: {moved}."
+    shown = f"the {family} comparison shown" if family == 1 else f"the {family} comparisons shown"
+    sentence = f"{part.lead}: {moved} ({span}, allowing for chance across {shown})."
     return Insight(
-        key=key,
-        title=title,
+        key=part.key,
+        kind=part.kind,
+        title=part.title,
+        unit=unit,
+        summary=summary,
         sentence=sentence,
         difference=difference,
         low=low,
         high=high,
-        hedges_g=hedges_g(a.values(), b.values()),
-        days_with=len(a),
-        days_without=len(b),
-        clear=clear,
+        level=level,
+        family_size=family,
+        label=label,
+        hedges_g=part.hedges_g,
+        effect_size=effect_size_words(part.hedges_g),
+        mean_with=part.mean_with,
+        mean_without=part.mean_without,
+        days_with=part.n_with,
+        days_without=part.n_without,
+        block_days=block,
+        standard_error=standard_error,
+        blocks=blocks,
+        caveat=CAVEAT if part.kind is Kind.RUN_DAYS else SESSION_CAVEAT,
     )
 
 
-def _change(key: str, title: str, noun: str, runs: Iterable[Run]) -> Insight | None:
-    pairs = [(float(r.mood_before), float(r.mood_after)) for r in runs]  # type: ignore[arg-type]
-    if len(pairs) < MIN_RUNS:
-        return None
-    changes = [after - before for before, after in pairs]
-    n = len(changes)
-    difference = math.fsum(changes) / n
-    low, high = bootstrap_mean_interval(changes, seed=_seed(key))
-    clear = _is_clear(difference, low, high)
-    before = math.fsum(p[0] for p in pairs) / n
-    after = math.fsum(p[1] for p in pairs) / n
-    lead = (
-        f"Across {n} {noun} where you noted your mood before and after, "
-        f"it went from {_num(before)} to {_num(after)} on average"
+def _blocks_holding(offsets: np.ndarray, block: int) -> int:
+    """How many separate `block`-day stretches of the calendar hold a compared entry: the
+    number of independent pieces the interval really rests on (a sparse journal has fewer)."""
+    return max(1, int(np.unique(offsets // block).size))
+
+
+def judge(difference: float, low: float, high: float) -> Label:
+    """The spec's three words: clear only when the adjusted interval leaves out zero and the
+    difference is at least half a unit; small but consistent when it leaves out zero below that."""
+    if not (math.isfinite(low) and math.isfinite(high)) or low <= 0 <= high:
+        return Label.NONE
+    if abs(difference) >= CLEAR_DIFFERENCE - 1e-9:
+        return Label.CLEAR
+    return Label.SMALL
+
+
+def effect_size_words(g: float | None) -> str:
+    """Hedges' g in words, with Cohen's usual steps (0.2, 0.5, 0.8)."""
+    if g is None or not math.isfinite(g):
+        return "no size to give: the entries do not vary"
+    size = abs(g)
+    word = (
+        "a very small" if size < 0.2 else "a small" if size < 0.5 else "a medium" if size < 0.8 else "a large"
     )
-    detail = f"({_signed(difference)} points, 95 % interval {_signed(low)} to {_signed(high)})"
-    sentence = f"{lead} {detail}." if clear else f"{lead}: no clear change {detail}."
-    return Insight(
-        key=key,
-        title=title,
-        sentence=sentence,
-        difference=difference,
-        low=low,
-        high=high,
-        hedges_g=hedges_g_change(changes),
-        days_with=n,
-        days_without=None,
-        clear=clear,
-    )
+    return f"{word} difference for you"
 
 
-def _is_clear(difference: float, low: float, high: float) -> bool:
-    excludes_zero = low > 0 or high < 0
-    return excludes_zero and abs(difference) >= CLEAR_DIFFERENCE - 1e-9
-
-
-def _seed(key: str) -> int:
-    """A fixed seed per insight, so the same entries always give the same interval."""
-    return DEFAULT_SEED + zlib.crc32(key.encode("utf-8"))
+def _direction(difference: float, up: str, down: str, unit: str) -> str:
+    amount = abs(difference)
+    if round(amount, 1) == 0:
+        return "about the same"
+    if unit == "hours":  # people think of a night's sleep in minutes
+        text = f"{_num(amount)} hours (about {round(amount * 60)} minutes)"
+    else:
+        text = f"{_num(amount)} {'point' if amount == 1 else 'points'}"
+    return f"{text} {up if difference > 0 else down}"
 
 
 def _num(x: float) -> str:
@@ -196,5 +410,7 @@ def _num(x: float) -> str:
 
 
 def _signed(x: float) -> str:
+    if not math.isfinite(x):
+        return "?"
     text = f"{x:+.1f}"
     return "±0.0" if text in ("+0.0", "-0.0") else text.replace("-", "−")

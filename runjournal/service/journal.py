@@ -358,18 +358,19 @@ class Journal:
         return History(today=today, runs=runs, check_ins=tuple(check_ins), settings=uow.settings.load())
 
     def insights(self, today: date) -> list[Insight] | None:
-        """How running and mood move together in the person's entries; None while the coach's
-        MOOD-LOW nudge is showing, when insights are paused (docs/coach.md)."""
-        from runjournal.insights import insights
+        """How running and feelings move together in the person's entries; None while the
+        coach's MOOD-LOW is active, when insights are paused (docs/coach.md). The statistics
+        read one value per day and the sessions with moods, not every run."""
+        from runjournal.coach.engine import mood_low_active
+        from runjournal.insights import entries_from, insights
 
         with self._read() as uow:
-            history = History(
-                today=today,
-                runs=self._runs_until(uow, today),
-                check_ins=tuple(uow.check_ins.between(None, today)),
-                settings=uow.settings.load(),
-            )
-        return insights(history)
+            runs = self._runs_until(uow, today)
+            check_ins = tuple(uow.check_ins.between(None, today))
+            settings = uow.settings.load()
+        if mood_low_active(History(today=today, runs=runs, check_ins=check_ins, settings=settings)):
+            return None
+        return insights(entries_from(runs, check_ins))
 
     def nudges(self, today: date) -> list[Nudge]:
         """The coach's nudges for `today`, after the person's snoozes and turned-off rules."""

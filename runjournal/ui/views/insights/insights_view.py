@@ -1,6 +1,6 @@
-"""The Insights view: each comparison from the person's own entries, with its interval drawn.
+"""The Insights view: each comparison from the person's own entries, with its likely range drawn.
 
-Working the insights out takes about a second on a long journal (bootstrap intervals), so
+Working the insights out is noticeable on a long journal (bootstrap intervals), so
 it runs on a worker thread and never on the UI thread. It runs only while the view is on
 screen and only when the entries changed since the last result, and a result from an older
 computation is dropped when a newer one has started. The worker calls the journal's own
@@ -11,6 +11,7 @@ connection crosses threads.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import (
@@ -22,7 +23,17 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPalette, QPen, QShowEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHideEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -32,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runjournal.insights.model import CAVEAT, CLEAR_DIFFERENCE, Insight
+from runjournal.insights.model import CLEAR_DIFFERENCE, Insight, Kind, Label
 from runjournal.ui.background import BackgroundLoader
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.scrolling import fill_with_scroll_area
@@ -46,16 +57,30 @@ NOT_ENOUGH_TEXT = (
     "Not enough entries yet to compare. Insights appear once there are at least 14 days with a "
     "run and 14 without, with a mood check-in, over 4 weeks or more."
 )
-CLEAR_TEXT = "Clear pattern"
-NO_CLEAR_TEXT = "No clear pattern"
+SECTION_TITLES = {
+    Kind.RUN_DAYS: "Days you ran and other days",
+    Kind.BEFORE_AFTER: "Before and after a session",
+}
 RECOMPUTE_DELAY_MS = 300  # a burst of writes (an import, an undo of many) recomputes once
+DAY_CHECK_MS = 60_000  # while on screen, a new day is noticed within a minute
 
 # What the two sides of each day comparison are, for the "based on" line.
 _DAY_SIDES = {
-    "mood-run-days": ("day you ran", "days you ran", "other day", "other days"),
-    "sleep-run-days": ("day you ran", "days you ran", "other day", "other days"),
     "mood-next-day": ("day after a run", "days after a run", "other day", "other days"),
+    "sleep-night-before": ("night before a run", "nights before a run", "other night", "other nights"),
 }
+
+
+def how_to_read_text(family_size: int) -> str:
+    """The page's explanation of the likely range, for someone who never met a confidence interval."""
+    return (
+        "How to read these: each card compares your own entries. Entries go up and down from day "
+        "to day, so any difference could partly be chance. The likely range shows where the real "
+        "difference probably lies once chance is allowed for. This page shows "
+        f"{_plural(family_size, 'comparison', 'comparisons')} at once, and the more you look at, "
+        "the more likely one looks striking by luck alone — so every range is widened to allow "
+        "for all of them together."
+    )
 
 
 def _number(value: int) -> str:
@@ -75,16 +100,75 @@ def _plural(number: int, singular: str, plural: str) -> str:
     return f"{_number(number)} {singular if number == 1 else plural}"
 
 
+def _threshold_words(insight: Insight) -> str:
+    return "half an hour" if insight.unit == "hours" else "half a point"
+
+
+def _unit_words(insight: Insight) -> str:
+    return "hours of sleep" if insight.unit == "hours" else "points out of 10"
+
+
 def based_on_text(insight: Insight) -> str:
     """How many days or sessions an insight rests on, in words."""
     if insight.days_without is None:
         return "Based on " + _plural(insight.days_with, "session", "sessions")
     one_with, many_with, one_without, many_without = _DAY_SIDES.get(
-        insight.key, ("day", "days", "other day", "other days")
+        insight.key, ("day you ran", "days you ran", "other day", "other days")
     )
     return (
         f"Based on {_plural(insight.days_with, one_with, many_with)} "
         f"and {_plural(insight.days_without, one_without, many_without)}"
+    )
+
+
+def range_text(insight: Insight) -> str:
+    """The likely range, in the comparison's own unit."""
+    what = "change" if insight.kind is Kind.BEFORE_AFTER else "difference"
+    return (
+        f"Likely range of the {what}: {_signed(insight.low)} to {_signed(insight.high)} "
+        f"{'hours' if insight.unit == 'hours' else 'points'}."
+    )
+
+
+def verdict_text(insight: Insight) -> str:
+    """Why the card carries its word, in plain words."""
+    what = "change" if insight.kind is Kind.BEFORE_AFTER else "difference"
+    side = "above" if insight.low > 0 else "below"
+    if insight.label is Label.CLEAR:
+        return (
+            f"{Label.CLEAR}: the whole likely range is {side} zero, and the {what} is at least "
+            f"{_threshold_words(insight)}."
+        )
+    if insight.label is Label.SMALL:
+        return (
+            f"{Label.SMALL}: the whole likely range is {side} zero, but the {what} is under "
+            f"{_threshold_words(insight)} — small, yet it held up across your entries."
+        )
+    return (
+        f"{Label.NONE}: the likely range reaches from below zero to above it, so the {what} could be chance."
+    )
+
+
+def size_text(insight: Insight) -> str:
+    """The effect size in words, with its number for those who want it."""
+    if insight.hedges_g is None:
+        return f"Size: {insight.effect_size}."
+    scale = (
+        "the change measured against how much it varies from session to session"
+        if insight.kind is Kind.BEFORE_AFTER
+        else "the difference measured against how much your entries vary from day to day"
+    )
+    g = QLocale().toString(abs(insight.hedges_g), "f", 2)
+    return f"Size: {insight.effect_size} (Hedges' g {g}: {scale})."
+
+
+def band_text(insight: Insight) -> str:
+    """What the shaded band on the chart means, said under the chart and not only in a tooltip."""
+    what = "change" if insight.kind is Kind.BEFORE_AFTER else "difference"
+    return (
+        f"The line is the likely range, the dot the {what} in your entries, in {_unit_words(insight)}. "
+        f"Shaded: less than {_threshold_words(insight)} either way of zero, too small to call a clear "
+        "pattern."
     )
 
 
@@ -97,44 +181,45 @@ def _mix(a: QColor, b: QColor, amount: float) -> QColor:
     )
 
 
-def extent_for(insights: list[Insight]) -> float:
-    """A symmetric axis wide enough for every interval and the band, in half-point steps.
-
-    The view gives all its charts the same axis, so their intervals can be compared by eye.
-    """
-    values = [abs(v) for i in insights for v in (i.low, i.high, i.difference) if math.isfinite(v)]
+def extent_for(insight: Insight) -> float:
+    """A symmetric axis for one comparison, wide enough for its interval and the band, in
+    half-unit steps: every card has its own axis, since hours are not mood points."""
+    values = [abs(v) for v in (insight.low, insight.high, insight.difference) if math.isfinite(v)]
     widest = max([1.0, *values])
     return math.ceil(widest * 1.1 / 0.5) * 0.5
 
 
 class IntervalChart(QWidget):
-    """One insight's difference and 95 % interval on a horizontal axis around zero.
+    """One insight's difference and likely range on its own horizontal axis around zero.
 
-    The faint band marks ±0.5, the size a difference must reach to be called clear, so the
-    person can see at a glance whether the whole interval sits away from zero and beyond it.
-    Colours come from the palette: the interval uses Highlight when the pattern is clear and
-    the text colour otherwise, which reads in light and dark palettes alike.
+    The faint band marks ±0.5 in the comparison's unit, the size a difference must reach to
+    be called clear. The axis ends carry the unit. Colours come from the palette: the range
+    uses Highlight when the pattern is clear or small but consistent and the text colour
+    otherwise, which reads in light and dark palettes alike.
     """
 
-    def __init__(
-        self, insight: Insight, parent: QWidget | None = None, *, extent: float | None = None
-    ) -> None:
+    def __init__(self, insight: Insight, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.insight = insight
-        self.extent = extent if extent is not None else extent_for([insight])
-        self.setMinimumSize(220, 46)
+        self.extent = extent_for(insight)
+        self.unit_label = "h" if insight.unit == "hours" else "pts"
+        self.setMinimumSize(220, 50)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        description = (
-            f"Difference {_signed(insight.difference)}, 95 % interval "
-            f"{_signed(insight.low)} to {_signed(insight.high)}; "
-            f"the shaded band is ±{CLEAR_DIFFERENCE:g}, the size a clear pattern needs"
-        )
-        self.setAccessibleName(f"Interval chart: {insight.title}")
+        description = f"{range_text(insight)} {band_text(insight)}"
+        self.setAccessibleName(f"Chart: {insight.title}")
         self.setAccessibleDescription(description)
         self.setToolTip(description)
 
     def sizeHint(self) -> QSize:
-        return QSize(360, 46)
+        return QSize(360, 50)
+
+    def axis_labels(self) -> list[str]:
+        """The labels under the axis, left to right, with the unit at both ends."""
+        return [
+            f"{_signed(-self.extent)} {self.unit_label}",
+            "0",
+            f"{_signed(self.extent)} {self.unit_label}",
+        ]
 
     def _x(self, value: float, left: float, width: float) -> float:
         clamped = max(-self.extent, min(self.extent, value))
@@ -144,35 +229,32 @@ class IntervalChart(QWidget):
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.WindowText)
         window = palette.color(QPalette.ColorRole.Window)
-        accent = palette.color(QPalette.ColorRole.Highlight) if self.insight.clear else text
+        accent = palette.color(QPalette.ColorRole.Highlight) if self.insight.label is not Label.NONE else text
         metrics = self.fontMetrics()
+        labels = self.axis_labels()
 
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        margin = metrics.horizontalAdvance("−0.0") / 2 + 4
+        margin = metrics.horizontalAdvance(labels[-1]) / 2 + 4
         left, width = margin, max(1.0, self.width() - 2 * margin)
         axis_y = 16.0
 
-        # The ±0.5 band: what a difference must reach to count as clear.
         band_left = self._x(-CLEAR_DIFFERENCE, left, width)
         band_right = self._x(CLEAR_DIFFERENCE, left, width)
         painter.fillRect(QRectF(band_left, axis_y - 10, band_right - band_left, 20), _mix(window, text, 0.12))
 
-        # The axis, with 0 and both ends marked.
         axis_colour = _mix(window, text, 0.55)
         painter.setPen(QPen(axis_colour, 1))
         painter.drawLine(QPointF(left, axis_y), QPointF(left + width, axis_y))
         label_y = axis_y + 12 + metrics.ascent()
-        for value in (-self.extent, 0.0, self.extent):
+        for value, label in zip((-self.extent, 0.0, self.extent), labels, strict=True):
             x = self._x(value, left, width)
             tick = 7 if value == 0.0 else 4
             painter.setPen(QPen(text if value == 0.0 else axis_colour, 1.5 if value == 0.0 else 1))
             painter.drawLine(QPointF(x, axis_y - tick), QPointF(x, axis_y + tick))
-            label = "0" if value == 0.0 else _signed(value)
             painter.setPen(text)
             painter.drawText(QPointF(x - metrics.horizontalAdvance(label) / 2, label_y), label)
 
-        # The 95 % interval and the difference itself.
         if math.isfinite(self.insight.low) and math.isfinite(self.insight.high):
             low_x = self._x(self.insight.low, left, width)
             high_x = self._x(self.insight.high, left, width)
@@ -192,51 +274,56 @@ class IntervalChart(QWidget):
         painter.end()
 
 
-class InsightCard(QFrame):
-    """One insight: its title and verdict, the sentence, the chart and what it rests on."""
+def _wrapped(text: str, *, faint: bool = False, italic: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if faint:
+        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    if italic:
+        font = QFont(label.font())
+        font.setItalic(True)
+        label.setFont(font)
+    return label
 
-    def __init__(
-        self, insight: Insight, parent: QWidget | None = None, *, extent: float | None = None
-    ) -> None:
+
+class InsightCard(QFrame):
+    """One insight: its title and word, what the entries show, the likely range and why the
+    word fits, the size in words, the chart with its band explained, and its caveat."""
+
+    def __init__(self, insight: Insight, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.insight = insight
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(insight.title)
 
-        self.title_label = QLabel(insight.title)
+        self.title_label = _wrapped(insight.title)
         title_font = QFont(self.title_label.font())
         title_font.setBold(True)
         self.title_label.setFont(title_font)
-        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.title_label.setWordWrap(True)
 
-        self.verdict_label = QLabel(CLEAR_TEXT if insight.clear else NO_CLEAR_TEXT)
-        self.verdict_label.setAccessibleName(f"{insight.title}: {self.verdict_label.text()}")
-        self.verdict_label.setToolTip(
-            "Clear: the 95 % interval leaves out zero and the difference is at least half a point"
-            if insight.clear
-            else "The interval includes zero or the difference is under half a point"
-        )
-        if insight.clear:
+        self.verdict_label = QLabel(str(insight.label))
+        self.verdict_label.setAccessibleName(f"{insight.title}: {insight.label}")
+        self.verdict_label.setToolTip(verdict_text(insight))
+        if insight.label is Label.NONE:
+            self.verdict_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        else:
             verdict_font = QFont(self.verdict_label.font())
             verdict_font.setBold(True)
             self.verdict_label.setFont(verdict_font)
-        else:
-            self.verdict_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
-        self.sentence_label = QLabel(insight.sentence)
-        self.sentence_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.sentence_label.setWordWrap(True)
+        self.sentence_label = _wrapped(insight.summary)
         self.sentence_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.sentence_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.sentence_label.setAccessibleName(insight.title)
-
-        self.chart = IntervalChart(insight, extent=extent)
-
-        self.based_on_label = QLabel(based_on_text(insight))
-        self.based_on_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.range_label = _wrapped(f"{range_text(insight)} {verdict_text(insight)}")
+        self.size_label = _wrapped(size_text(insight))
+        self.chart = IntervalChart(insight)
+        self.band_label = _wrapped(band_text(insight), faint=True)
+        self.based_on_label = _wrapped(based_on_text(insight), faint=True)
+        self.caveat_label = _wrapped(insight.caveat, faint=True, italic=True)
 
         header = QHBoxLayout()
         header.setSpacing(12)
@@ -245,11 +332,18 @@ class InsightCard(QFrame):
 
         column = QVBoxLayout(self)
         column.setContentsMargins(12, 10, 12, 10)
-        column.setSpacing(6)
+        column.setSpacing(5)
         column.addLayout(header)
-        column.addWidget(self.sentence_label)
-        column.addWidget(self.chart)
-        column.addWidget(self.based_on_label)
+        for widget in (
+            self.sentence_label,
+            self.range_label,
+            self.size_label,
+            self.chart,
+            self.band_label,
+            self.based_on_label,
+            self.caveat_label,
+        ):
+            column.addWidget(widget)
 
 
 class InsightsView(QWidget):
@@ -265,11 +359,16 @@ class InsightsView(QWidget):
         super().__init__(parent)
         self._bridge = bridge
         self._stale = True
+        # MOOD-LOW reads the last 14 days, so a new day can pause insights or end the pause
+        # with no new entry: the view remembers which day it worked out and checks the date.
+        self.today: Callable[[], date] = date.today
+        self.computed_for: date | None = None
         self.loader = BackgroundLoader(self, doing="working out your insights")
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_failed)
         self._insights: list[Insight] | None = []
         self.cards: list[InsightCard] = []
+        self._section_labels: list[QLabel] = []
         self.setAccessibleName("Insights")
 
         self.heading = QLabel("Insights")
@@ -297,14 +396,12 @@ class InsightsView(QWidget):
         self._cards_layout.setSpacing(10)
         self._cards_box.hide()
 
-        self.caveat_label = QLabel(CAVEAT)
-        caveat_font = QFont(self.caveat_label.font())
-        caveat_font.setItalic(True)
-        self.caveat_label.setFont(caveat_font)
-        self.caveat_label.setWordWrap(True)
-        self.caveat_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.caveat_label.setAccessibleName("About these insights")
-        self.caveat_label.hide()
+        self.how_to_read_label = QLabel()
+        self.how_to_read_label.setWordWrap(True)
+        self.how_to_read_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.how_to_read_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.how_to_read_label.setAccessibleName("How to read these insights")
+        self.how_to_read_label.hide()
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -313,8 +410,8 @@ class InsightsView(QWidget):
         column.addWidget(self.heading)
         column.addWidget(self.status_label)
         column.addWidget(self.message_label)
+        column.addWidget(self.how_to_read_label)
         column.addWidget(self._cards_box)
-        column.addWidget(self.caveat_label)
         column.addStretch(1)
 
         self.scroll_area = fill_with_scroll_area(self, content)
@@ -325,6 +422,9 @@ class InsightsView(QWidget):
         self._recompute_timer.timeout.connect(self._recompute_if_needed)
         for signal in (bridge.runs_changed, bridge.check_ins_changed, bridge.journal_replaced):
             signal.connect(self.mark_stale)
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(DAY_CHECK_MS)
+        self._day_timer.timeout.connect(self.check_the_day)
 
     @property
     def insights(self) -> list[Insight] | None:
@@ -346,7 +446,8 @@ class InsightsView(QWidget):
         self._stale = False
         self.status_label.setText(WORKING_TEXT)
         self.status_label.show()
-        journal, today = self._bridge.journal, date.today()
+        journal, today = self._bridge.journal, self.today()
+        self.computed_for = today
         self.loader.start(lambda: journal.insights(today))  # through the journal's own service
 
     def mark_stale(self) -> None:
@@ -355,11 +456,23 @@ class InsightsView(QWidget):
         if self.isVisible():
             self._recompute_timer.start()
 
+    def check_the_day(self) -> None:
+        """Works the insights out again when the day changed since they last were."""
+        if self.computed_for is not None and self.computed_for != self.today():
+            self.mark_stale()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._day_timer.start()
+        if self.computed_for is not None and self.computed_for != self.today():
+            self._stale = True
         if self._stale:
             self._recompute_timer.stop()
             self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._day_timer.stop()
+        super().hideEvent(event)
 
     def _recompute_if_needed(self) -> None:
         if self._stale and self.isVisible():
@@ -376,23 +489,36 @@ class InsightsView(QWidget):
 
     def _show(self, insights: list[Insight] | None) -> None:
         self._insights = None if insights is None else list(insights)
-        for card in self.cards:
-            card.hide()
-            card.deleteLater()
+        for widget in (*self.cards, *self._section_labels):
+            widget.hide()
+            widget.deleteLater()
         self.cards = []
+        self._section_labels = []
         if insights is None:
             self.message_label.setText(PAUSED_TEXT)
         elif not insights:
             self.message_label.setText(NOT_ENOUGH_TEXT)
         else:
-            extent = extent_for(list(insights))
+            self.how_to_read_label.setText(how_to_read_text(len(insights)))
             for insight in insights:
-                card = InsightCard(insight, self._cards_box, extent=extent)
+                if not self.cards or self.cards[-1].insight.kind is not insight.kind:
+                    self._add_section(SECTION_TITLES[insight.kind])
+                card = InsightCard(insight, self._cards_box)
                 self._cards_layout.addWidget(card)
                 self.cards.append(card)
         self.message_label.setVisible(not self.cards)
         self._cards_box.setVisible(bool(self.cards))
-        self.caveat_label.setVisible(bool(self.cards))
+        self.how_to_read_label.setVisible(bool(self.cards))
+
+    def _add_section(self, title: str) -> None:
+        label = QLabel(title)
+        font = QFont(label.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        label.setFont(font)
+        label.setAccessibleName(title)
+        self._cards_layout.addWidget(label)
+        self._section_labels.append(label)
 
     def card(self, key: str) -> InsightCard | None:
         """The card showing the insight with this key, if it is shown."""
