@@ -272,6 +272,14 @@ Description: offline journal for people who run to feel better
     for script in ("postinst", "postrm"):
         (control / script).write_text(refresh, encoding="utf-8")
         (control / script).chmod(0o755)
+    # A person's daily reminder process ends with the app. Their autostart entry names the
+    # program in TryExec, so once it is gone the desktop ignores the entry (a package never
+    # touches files in people's homes).
+    (control / "prerm").write_text(
+        "#!/bin/sh\nset -e\npkill -f '^/opt/runjournal/RunJournal reminder run' || true\nexit 0\n",
+        encoding="utf-8",
+    )
+    (control / "prerm").chmod(0o755)
     DIST.mkdir(exist_ok=True)
     target = DIST / f"runjournal_{ver}_{arch}.deb"
     subprocess.run(["dpkg-deb", "--build", "--root-owner-group", str(stage), str(target)], check=True)

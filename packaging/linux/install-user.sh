@@ -7,7 +7,7 @@
 #   ~/.local/share/metainfo/            AppStream metainfo (software centres)
 #
 #   ./install-user.sh               install (or update) from the bundle this script sits in
-#   ./install-user.sh --uninstall   remove all of the above again
+#   ./install-user.sh --uninstall   remove all of the above again (and the daily reminder, if on)
 #
 # Your journal (~/.local/share/RunJournal) is never touched: uninstalling keeps it.
 set -eu
@@ -24,6 +24,8 @@ refresh() {
 }
 
 if [ "${1:-}" = "--uninstall" ]; then
+    # The daily reminder: its process, autostart entry and settings go with the app.
+    if [ -x "$LIB/RunJournal" ]; then "$LIB/RunJournal" reminder off >/dev/null 2>&1 || true; fi
     rm -rf "$LIB"
     rm -f "$BIN/runjournal" "$DATA/applications/runjournal.desktop" "$DATA/metainfo/$METAINFO"
     find "$DATA/icons/hicolor" -name 'runjournal.*' -path '*/apps/*' -exec rm -f {} + 2>/dev/null || true
