@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -43,14 +43,15 @@ EXIT_UNUSABLE = 3
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     os.environ.setdefault("LANG", "C.UTF-8")  # Qt warns about a missing locale otherwise
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    # The stubs give instance() as the QCoreApplication it is declared on; here it is a QApplication.
+    app = cast(QApplication, QApplication.instance() or QApplication(argv or sys.argv[:1]))
     app.setApplicationName("RunJournal")
     app.setOrganizationName("RunJournal")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("runjournal")  # groups the window under its launcher
     app.setWindowIcon(QIcon(str(resource("ui", "icons", "runjournal.svg"))))
-    apply_theme(app, str(QSettings().value("appearance/theme", "system")))  # type: ignore[arg-type]
-    return app  # type: ignore[return-value]
+    apply_theme(app, str(QSettings().value("appearance/theme", "system")))
+    return app
 
 
 def open_sample(window: MainWindow) -> None:
@@ -236,4 +237,3 @@ def run(path: Path, *, smoke: bool = False, check_in: bool = False) -> int:
         instance.release()
         if reporter is not None:
             reporter.close()
-

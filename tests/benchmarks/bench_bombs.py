@@ -73,7 +73,10 @@ def _run(label: str, args: list[str], folder: Path) -> dict[str, object]:
         "seconds": round(seconds, 1),
         "said": said[0][:300] if said else "",
     }
-    print(f"{label}: exit {row['exit']}, peak {row['peak_mb']} MB, {row['seconds']} s; said: {row['said']}", flush=True)
+    print(
+        f"{label}: exit {row['exit']}, peak {row['peak_mb']} MB, {row['seconds']} s; said: {row['said']}",
+        flush=True,
+    )
     return row
 
 
@@ -117,7 +120,9 @@ def _journal_with_original(path: Path, packed: bytes, name: str) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--records", type=int, default=22_000_000, help="records in the FIT bomb")
     parser.add_argument("--bomb-gb", type=float, default=4.0, help="what the stored zlib bomb unpacks to")
     parser.add_argument("--json", type=Path, help="also write the results here")
@@ -125,7 +130,7 @@ def main() -> int:
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="runjournal-bench-bombs-"))
-    rows = []
+    rows: list[dict[str, object]] = []
     chosen = {int(n) for n in args.only.split(",") if n.strip()} or {1, 2, 3, 4, 5}
 
     if 1 in chosen:
@@ -189,7 +194,6 @@ def _gpx_under_the_bound(folder: Path, rows: list[dict[str, object]]) -> None:
     _gpx(under, importers.MAX_XML_BYTES - 1024)
     rows.append(_run(f"GPX just under the bound ({under.stat().st_size / 1e6:.1f} MB)",
                      ["import", "--db", str(folder / "under.sqlite"), str(under)], folder))  # fmt: skip
-
 
 
 def print_table(rows: list[dict[str, object]]) -> None:

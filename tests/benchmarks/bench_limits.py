@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import platform
 import sys
 from collections.abc import Callable
@@ -27,7 +28,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from timing import median_seconds
 
 from runjournal.formats.importers import read_bytes
-from runjournal.insights.stats import block_bootstrap_interval
+from runjournal.insights.stats import (
+    block_resample_sums,
+    centring_correction,
+    choose_block,
+    interval_at,
+    resamples_for,
+    spread,
+)
 from runjournal.samples.demo import generate
 
 END = date(2026, 11, 22)
@@ -62,6 +70,39 @@ def _ten_years_of_days(seed: int = 0) -> tuple[dict[date, float], dict[date, flo
     return run_days, other_days
 
 
+def _block_bootstrap_interval(
+    run_days: dict[date, float], other_days: dict[date, float]
+) -> tuple[float, float]:
+    """A 95 % interval for mood on run days against other days, worked out as the insights
+    work out each comparison (runjournal.insights.comparisons): the block length the days
+    ask for (`choose_block`), the moving-block resamples of each day's share in the
+    difference (`block_resample_sums`), and the interval from their spread with the
+    bootstrap's known shortfalls undone."""
+    first = min(min(run_days), min(other_days))
+    length = (max(max(run_days), max(other_days)) - first).days + 1
+    mood = np.full(length, np.nan)
+    ran = np.zeros(length, dtype=bool)
+    for days, is_run_day in ((run_days, True), (other_days, False)):
+        at = np.fromiter(((d - first).days for d in days), dtype=np.int64, count=len(days))
+        mood[at] = np.fromiter(days.values(), dtype=float, count=len(days))
+        ran[at] = is_run_day
+    seen = ~np.isnan(mood)
+    in_a, in_b = seen & ran, seen & ~ran
+    filled = np.where(seen, mood, 0.0)
+    mean_a, mean_b = float(filled[in_a].mean()), float(filled[in_b].mean())
+    influence = np.where(in_a, (filled - mean_a) / in_a.sum(), 0.0) - np.where(
+        in_b, (filled - mean_b) / in_b.sum(), 0.0
+    )
+    grouping = np.where(seen, in_a, np.nan)
+    pair = choose_block(mood, grouping)
+    block = max(pair.days, choose_block(grouping).days)
+    sums = block_resample_sums(influence, block, resamples=resamples_for(length, block, 1))
+    blocks = -(-length // block)  # every day has a mood, so every block holds entries
+    correction = pair.variance_correction * centring_correction(length, block) * blocks / (blocks - 1)
+    standard_error = spread(sums[:, 0]) * math.sqrt(correction)
+    return interval_at(mean_a - mean_b, standard_error, tail=0.05, blocks=blocks)
+
+
 def _refuse_hostile_files() -> None:
     for name, data in HOSTILE.items():
         result = read_bytes(name, data)
@@ -73,7 +114,7 @@ def budgets() -> list[tuple[str, Callable[[], object], float]]:
     run_days, other_days = _ten_years_of_days()
     return [
         ("sample journal, 10 years", lambda: generate(10, end=END, seed=11), 1.0),
-        ("block bootstrap, 10 years of days", lambda: block_bootstrap_interval(run_days, other_days), 0.5),
+        ("block bootstrap, 10 years of days", lambda: _block_bootstrap_interval(run_days, other_days), 0.5),
         ("refusing two XML entity bombs", _refuse_hostile_files, 1.0),
     ]
 

@@ -13,6 +13,7 @@ import pytest
 from runjournal.domain.model import CheckIn, CoachChoice, Run, Settings, SupportContact
 from runjournal.domain.weeks import IsoWeek
 from runjournal.figures.charts import ChartRange
+from runjournal.formats.journal_json import JournalDocument
 from runjournal.service.journal import Journal
 from runjournal.storage.repositories import RunRepository
 
@@ -72,7 +73,7 @@ def test_the_whole_journal_read_while_the_window_writes_is_one_state(
     journal.save_support_contacts([SupportContact("Sam", "0123")])
     read_runs, release = threading.Event(), threading.Event()
     original = RunRepository.between
-    worker_result: list[object] = []
+    worker_result: list[JournalDocument] = []
 
     def pausing(repository: RunRepository, first: date | None = None, last: date | None = None) -> list[Run]:
         runs = original(repository, first, last)
@@ -86,7 +87,10 @@ def test_the_whole_journal_read_while_the_window_writes_is_one_state(
     worker.start()
     assert read_runs.wait(WAIT_S), "the whole-journal read never read the runs"
     # The window's thread writes meanwhile: one more run and check-in, in one transaction.
-    journal.add_entries([Run(day=TODAY - timedelta(days=1), duration_s=1200)], [CheckIn(day=TODAY - timedelta(days=1), mood=4)])
+    journal.add_entries(
+        [Run(day=TODAY - timedelta(days=1), duration_s=1200)],
+        [CheckIn(day=TODAY - timedelta(days=1), mood=4)],
+    )
     journal.save_support_contacts([])
     release.set()
     worker.join(WAIT_S)

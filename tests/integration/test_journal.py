@@ -15,6 +15,12 @@ from runjournal.service.journal import Change, Journal, JournalError
 DAY = date(2026, 10, 5)  # a Monday
 
 
+def saved_id(run: Run) -> int:
+    """The id the journal gave a run it stored."""
+    assert run.id is not None
+    return run.id
+
+
 @pytest.fixture
 def heard(journal: Journal) -> list[Change]:
     changes: list[Change] = []
@@ -26,8 +32,8 @@ def test_log_edit_delete_and_undo_a_run(journal: Journal, heard: list[Change]) -
     run = journal.log_run(Run(day=DAY, duration_s=1930, distance_m=5000, effort=3))
     assert journal.runs() == [run]
     edited = journal.update_run(run.replace(distance_m=5100.0))
-    assert journal.run(run.id).distance_m == 5100.0
-    deleted = journal.delete_run(run.id)
+    assert journal.run(saved_id(run)).distance_m == 5100.0
+    deleted = journal.delete_run(saved_id(run))
     assert deleted == edited and journal.runs() == []
     restored = journal.log_run(deleted)  # undo: the run comes back under its old id
     assert restored.id == run.id and journal.runs() == [edited]
@@ -160,13 +166,13 @@ def test_saved_entries_survive_reopening(journal_path: Path) -> None:
 
 def test_deleting_several_runs_and_putting_them_back(journal: Journal, heard: list[Change]) -> None:
     runs = [journal.log_run(Run(day=DAY, duration_s=600 * (i + 1))) for i in range(3)]
-    assert journal.delete_runs([runs[0].id, runs[2].id]) == [runs[0], runs[2]]
+    assert journal.delete_runs([saved_id(runs[0]), saved_id(runs[2])]) == [runs[0], runs[2]]
     assert journal.runs() == [runs[1]]
     with pytest.raises(KeyError):
-        journal.delete_runs([runs[1].id, 999])
+        journal.delete_runs([saved_id(runs[1]), 999])
     assert journal.runs() == [runs[1]]  # nothing deleted when one is missing
     journal.restore_runs([runs[0], runs[2]])
-    assert sorted(journal.runs(), key=lambda r: r.id) == runs
+    assert sorted(journal.runs(), key=saved_id) == runs
 
 
 def test_support_contacts_are_kept_in_the_journal(journal_path: Path) -> None:

@@ -12,8 +12,8 @@ from sqlalchemy import create_engine, inspect
 
 from runjournal.domain.model import CheckIn
 from runjournal.service.journal import Journal, JournalError
-from runjournal.storage.database import make_engine
 from runjournal.storage.backup.inspect import NewerJournalError
+from runjournal.storage.database import make_engine
 from runjournal.storage.migrate import script_revisions, upgrade
 from runjournal.storage.schema import HEAD, KNOWN_REVISIONS
 from runjournal.storage.tables import metadata
@@ -32,7 +32,7 @@ def _schema(path: Path) -> dict[str, dict[str, object]]:
                 "columns": sorted(
                     (c["name"], str(c["type"]), c["nullable"]) for c in inspector.get_columns(table)
                 ),
-                "indexes": sorted(i["name"] for i in inspector.get_indexes(table)),
+                "indexes": sorted(str(i["name"]) for i in inspector.get_indexes(table)),
             }
             for table in inspector.get_table_names()
             if table != "alembic_version"

@@ -55,15 +55,16 @@ def test_a_run_comes_back_exactly_as_it_was_stored(engine) -> None:
     with UnitOfWork(engine, write=True) as uow:
         stored = uow.runs.add(full_run())
         uow.commit()
+    assert stored.id is not None
     with UnitOfWork(engine) as uow:
         assert uow.runs.get(stored.id) == stored
-    assert stored.id is not None
     assert stored.local_start == datetime(2026, 11, 16, 7, 30, tzinfo=timezone(timedelta(hours=1)))
 
 
 def test_update_and_delete(engine) -> None:
     with UnitOfWork(engine, write=True) as uow:
         stored = uow.runs.add(full_run())
+        assert stored.id is not None
         assert uow.runs.update(stored.replace(distance_m=5200.0, note=""))
         uow.commit()
     with UnitOfWork(engine, write=True) as uow:

@@ -17,6 +17,7 @@ def _days(journal: Journal) -> list[date]:
 
 def test_every_write_is_seen_by_the_next_read(journal: Journal, tmp_path: Path) -> None:
     first = journal.log_run(Run(day=TODAY - timedelta(days=3), duration_s=1800))
+    assert first.id is not None
     assert _days(journal) == [TODAY - timedelta(days=3)]
     second = journal.log_run(Run(day=TODAY, duration_s=1200))
     assert _days(journal) == [TODAY - timedelta(days=3), TODAY]

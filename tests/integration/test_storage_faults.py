@@ -156,6 +156,7 @@ def test_after_space_is_freed_the_same_entry_saves(filled: Journal) -> None:
     limit_connections(filled, max_page_count=1_000_000)  # space freed
     stored = filled.log_run(run)
 
+    assert stored.id is not None
     assert filled.run(stored.id) == stored
 
 

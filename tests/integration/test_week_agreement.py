@@ -123,8 +123,10 @@ def test_every_view_and_the_coach_show_the_same_week_every_day(
             nudge = freq(history)
             if nudge is not None:
                 spoke["FREQ"] += 1
+                target = nudge.numbers["target"]
+                assert isinstance(target, int), day
                 assert nudge.numbers["sessions"] == today.sessions, day
-                assert nudge.numbers["sessions_to_go"] == nudge.numbers["target"] - today.sessions, day
+                assert nudge.numbers["sessions_to_go"] == target - today.sessions, day
             day += timedelta(days=1)
     # The walk met the coach's words often enough to mean something (a 600-minute goal is
     # never within reach of this sample's weeks, so VOL rightly stays quiet there).

@@ -37,10 +37,12 @@ def make_panel(qtbot, journal: Journal) -> CoachPanel:
 def panic_days(journal: Journal) -> None:
     """A panic-attack day, then two days at mood 2 / anxiety 9, after weeks of lifting runs."""
     for n in range(6, 40, 4):
-        journal.log_run(Run(day=days_ago(n), duration_s=1800, distance_m=4000, effort=4,
-                            mood_before=4, mood_after=6))
-    journal.save_check_in(CheckIn(day=days_ago(2), mood=1, stress=10, anxiety=10,
-                                  note="Panic attack, couldn't leave the house"))
+        journal.log_run(
+            Run(day=days_ago(n), duration_s=1800, distance_m=4000, effort=4, mood_before=4, mood_after=6)
+        )
+    journal.save_check_in(
+        CheckIn(day=days_ago(2), mood=1, stress=10, anxiety=10, note="Panic attack, couldn't leave the house")
+    )
     journal.save_check_in(CheckIn(day=days_ago(1), mood=2, anxiety=9))
     journal.save_check_in(CheckIn(day=TODAY, mood=2, anxiety=9))
 
@@ -71,7 +73,10 @@ def test_a_safety_card_can_be_snoozed_but_offers_no_off_switch(qtbot, journal: J
     assert card is not None
     assert not card.turn_off_button.isVisibleTo(card)
     assert card.snooze_button.isVisibleTo(card)
-    assert "can be snoozed" in card.snooze_button.toolTip() or "cannot be turned off" in card.snooze_button.toolTip()
+    assert (
+        "can be snoozed" in card.snooze_button.toolTip()
+        or "cannot be turned off" in card.snooze_button.toolTip()
+    )
     with qtbot.waitSignal(panel.nudgesShown):
         qtbot.mouseClick(card.snooze_button, Qt.MouseButton.LeftButton)
     assert panel.card("MOOD-LOW") is None
@@ -143,23 +148,35 @@ def window(qtbot, journal: Journal, tmp_path: Path):
 def test_need_support_has_a_shortcut_and_works_with_the_coach_closed(qtbot, window, monkeypatch) -> None:
     from runjournal.ui.dialogs import help_card_dialog
 
-    opened: list[object] = []
-    monkeypatch.setattr(help_card_dialog.HelpCardDialog, "exec", lambda self: opened.append(self) or 0)
+    opened: list[help_card_dialog.HelpCardDialog] = []
+
+    def open_card(dialog: help_card_dialog.HelpCardDialog) -> int:
+        opened.append(dialog)
+        return 0
+
+    monkeypatch.setattr(help_card_dialog.HelpCardDialog, "exec", open_card)
     assert window.support_action.shortcut() == QKeySequence("Ctrl+Shift+H")
     help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
     assert window.support_action in help_menu.actions()
     window.coach_dock.close()
     qtbot.waitUntil(lambda: not window.coach_dock.isVisible())
     window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     qtbot.waitUntil(lambda: len(opened) == 1)
 
 
 def test_help_sources_lists_every_short_name_in_full(qtbot, window, monkeypatch) -> None:
     from runjournal.ui.dialogs import sources_dialog
 
-    shown: list[object] = []
-    monkeypatch.setattr(sources_dialog.SourcesDialog, "exec", lambda self: shown.append(self) or 0)
+    shown: list[sources_dialog.SourcesDialog] = []
+
+    def show_sources(dialog: sources_dialog.SourcesDialog) -> int:
+        shown.append(dialog)
+        return 0
+
+    monkeypatch.setattr(sources_dialog.SourcesDialog, "exec", show_sources)
     help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
     assert window.sources_action in help_menu.actions()
     window.sources_action.trigger()
@@ -174,7 +191,9 @@ def test_preferences_say_safety_tips_cannot_be_turned_off(qtbot) -> None:
     from runjournal.domain.model import Settings
     from runjournal.ui.dialogs.preferences_dialog import PreferencesDialog
 
-    dialog = PreferencesDialog(Settings(), "system", None, turned_off=["MOOD-LOW", "SOCIAL"], journal_path=None)
+    dialog = PreferencesDialog(
+        Settings(), "system", None, turned_off=["MOOD-LOW", "SOCIAL"], journal_path=None
+    )
     qtbot.addWidget(dialog)
     assert list(dialog.turned_off) == ["SOCIAL"]  # a safety tip is never listed as turned off
     text = "\n".join(label.text() for label in dialog.findChildren(QLabel))

@@ -7,6 +7,7 @@ import stat
 import sys
 import threading
 from pathlib import Path
+from types import TracebackType
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton
@@ -37,11 +38,13 @@ def reporter(window: QMainWindow, journal_path: Path):
     sys.excepthook, threading.excepthook = hooks
 
 
-def _raise_in_a_slot() -> tuple[type[BaseException], BaseException, object]:
+def _raise_in_a_slot() -> tuple[type[BaseException], BaseException, TracebackType | None]:
     try:
-        {}["week"]  # a bug somewhere in a view
+        dict[str, int]()["week"]  # a bug somewhere in a view
     except KeyError:
-        return sys.exc_info()  # type: ignore[return-value]
+        kind, error, trace = sys.exc_info()
+        assert kind is not None and error is not None
+        return kind, error, trace
     raise AssertionError("unreachable")
 
 

@@ -86,7 +86,7 @@ def test_after_opening_another_journal_errors_are_logged_beside_that_one(
         assert window.switch_to(other)
         loader = BackgroundLoader()
         with qtbot.waitSignal(loader.failed, timeout=TIMEOUT_MS) as told:
-            loader.start(lambda: {}["week"])
+            loader.start(lambda: dict[str, int]()["week"])
         moved = other.parent / "logs" / logs.LOG_FILE
         assert "KeyError: 'week'" in moved.read_text(encoding="utf-8")
         assert str(moved) in told.args[0] and reporter.log_file == moved

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
@@ -124,11 +126,13 @@ def test_delete_key_removes_the_selected_contact(qtbot, journal):
     assert dialog.table.rowCount() == 0
 
 
-def test_a_failed_save_keeps_the_edits_and_says_so(qtbot, journal, journal_path, monkeypatch):
+def test_a_failed_save_keeps_the_edits_and_says_so(
+    qtbot, journal: Journal, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text))
 
-    def full_disk(contacts):
+    def full_disk(contacts: list[SupportContact]) -> None:
         raise OSError("No space left on device")
 
     monkeypatch.setattr(journal, "save_support_contacts", full_disk)
@@ -150,7 +154,7 @@ def test_a_number_without_a_name_is_not_silently_dropped(qtbot, journal, journal
     assert stored(journal_path) == []
 
 
-def test_close_without_changes_asks_nothing(qtbot, journal, monkeypatch):
+def test_close_without_changes_asks_nothing(qtbot, journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append("asked"))
     dialog = open_card(qtbot, journal)
@@ -168,10 +172,18 @@ def test_close_without_changes_asks_nothing(qtbot, journal, monkeypatch):
         (QMessageBox.StandardButton.Save, False, [SupportContact("Sam", "0123")]),
     ],
 )
-def test_close_with_unsaved_edits_asks(qtbot, journal, journal_path, monkeypatch, answer, still_open, kept):
+def test_close_with_unsaved_edits_asks(
+    qtbot,
+    journal: Journal,
+    journal_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: QMessageBox.StandardButton,
+    still_open: bool,
+    kept: list[SupportContact],
+) -> None:
     asked: list[str] = []
 
-    def question(parent, title, text, *args):
+    def question(parent: object, title: str, text: str, *args: object) -> QMessageBox.StandardButton:
         asked.append(title)
         return answer
 

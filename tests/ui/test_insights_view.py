@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import numpy as np
@@ -10,6 +11,7 @@ import pytest
 from runjournal.domain.model import CheckIn, Run
 from runjournal.insights.model import CAVEAT, SESSION_CAVEAT
 from runjournal.samples import demo
+from runjournal.service.journal import Journal
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.views.insights import InsightsView
 from runjournal.ui.views.insights.insights_view import NOT_ENOUGH_TEXT, PAUSED_TEXT, SECTION_TITLES
@@ -181,7 +183,13 @@ def test_showing_again_without_changes_does_not_recompute(qtbot, view, settle, t
     assert _planned(timers_waiting(view)) == [] and not view.is_computing
 
 
-def test_only_the_newest_computation_is_shown(qtbot, journal, view, settle, timers_waiting):
+def test_only_the_newest_computation_is_shown(
+    qtbot,
+    journal: Journal,
+    view: InsightsView,
+    settle: Callable[[], None],
+    timers_waiting: Callable[[object], list[int]],
+) -> None:
     _add_demo(journal)
     emitted: list[object] = []
     view.insightsShown.connect(emitted.append)

@@ -176,7 +176,12 @@ def test_a_refused_restore_is_said_in_words(
 
 def test_no_backups_yet(qtbot, journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[Path] = []
-    monkeypatch.setattr(restore_dialog, "open_folder", lambda folder: opened.append(folder) or True)
+
+    def open_folder(folder: Path) -> bool:
+        opened.append(folder)
+        return True
+
+    monkeypatch.setattr(restore_dialog, "open_folder", open_folder)
     dialog = _dialog(qtbot, journal)
     assert dialog.model.rowCount() == 0 and dialog.empty.isVisible()
     assert dialog.empty.text() == NO_BACKUP_TEXT

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, QPoint, Qt, QTime
@@ -45,7 +46,7 @@ def view(qtbot, journal: Journal) -> RunsView:
     return shown
 
 
-def log(journal: Journal, days_ago: int, minutes: float, **fields: object) -> Run:
+def log(journal: Journal, days_ago: int, minutes: float, **fields: Any) -> Run:
     return journal.log_run(Run(day=TODAY - timedelta(days=days_ago), duration_s=minutes * 60, **fields))
 
 
@@ -241,6 +242,7 @@ def test_select_run_widens_the_filters_to_show_it(qtbot, view: RunsView, journal
     qtbot.keyClicks(view.activity_combo, "Run")
     assert column(view, COL_ACTIVITY) == ["Run"]
 
+    assert old_walk.id is not None
     assert view.select_run(old_walk.id)
 
     assert view.activity_combo.currentText() == "All activities"
@@ -271,8 +273,8 @@ def test_the_model_reads_like_a_diary(qapp) -> None:
     model.sort(COL_DATE, Qt.SortOrder.AscendingOrder)  # oldest first, as listed here
     model.set_runs(runs, DistanceUnit.KM)
 
-    def text(row: int, col: int, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        return model.index(row, col).data(role)
+    def text(row: int, col: int, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        return model.index(row, col).data(role)  # each role holds a type of its own
 
     assert text(0, COL_DATE).startswith("Mon ")
     assert text(0, COL_EFFORT) == "3 · easy"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -24,13 +25,14 @@ from runjournal.domain.model import CheckIn, Run
 from runjournal.service.journal import Journal
 from runjournal.storage import errors
 from runjournal.ui.bridge import JournalBridge
-from runjournal.ui.views.today.check_in_panel import CheckInPanel
 from runjournal.ui.dialogs.run_dialog import RunDialog
 from runjournal.ui.views.runs.run_actions import RunActions
+from runjournal.ui.views.today.check_in_panel import CheckInPanel
 
 LONG_NOTE = "Ran along the river after a hard week; the legs were heavy but my head cleared. " * 70
 CTRL = Qt.KeyboardModifier.ControlModifier
 FAULTS = {"full": errors.DISK_FULL, "read-only": errors.READ_ONLY}
+Modal = TypeVar("Modal", bound=QWidget)
 
 
 def make_faulty(journal: Journal, fault: str) -> None:
@@ -64,7 +66,7 @@ def write_note(qtbot, edit: QWidget, fault: str) -> str:
     return "Felt better after"
 
 
-def when_modal(kind: type, act: Callable[[QWidget], None], seen: list[QWidget]) -> None:
+def when_modal(kind: type[Modal], act: Callable[[Modal], None], seen: list[QWidget]) -> None:
     """Acts on the next modal window of `kind` not seen before (exec() blocks the test)."""
 
     def attempt() -> None:
@@ -127,6 +129,7 @@ def test_a_run_the_disk_refuses_is_explained_and_comes_back_as_typed(
     assert FAULTS[fault] in str(shown["text"])  # the plain sentence, word for word
     assert "sqlite" not in str(shown["text"]).lower() and "[SQL" not in str(shown["text"])
     again = shown["again"]  # nothing lost: the dialog came back with everything typed
+    assert isinstance(again, Run)
     assert shown["text again"] == ("32:10", "River loop")
     assert (again.duration_s, again.distance_m, again.note) == (1930, 5000, typed["note"])
     assert stack.count() == 0  # no half-done undo step

@@ -23,11 +23,11 @@ TODAY = date.today()
 def fresh_qsettings(tmp_path: Path):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    app_module.make_application()
+    app = app_module.make_application()
     QSettings().clear()
     yield
     QSettings().clear()
-    apply_theme(QApplication.instance(), "system")  # the next test starts in the usual look
+    apply_theme(app, "system")  # the next test starts in the usual look
 
 
 @pytest.fixture

@@ -158,7 +158,7 @@ def test_a_known_run_day_effect_is_recovered_and_called_clear(seed: int) -> None
     assert mood.label is Label.CLEAR and mood.clear
     assert mood.hedges_g is not None and mood.hedges_g > 0.4
     assert mood.effect_size in ("a medium difference for you", "a large difference for you")
-    assert mood.days_with + mood.days_without == 600
+    assert mood.days_without is not None and mood.days_with + mood.days_without == 600
     assert mood.kind is Kind.RUN_DAYS and mood.caveat == CAVEAT
     assert re.fullmatch(
         r"On days you ran, your mood averaged \d\.\d out of 10, against \d\.\d on other days: "

@@ -171,6 +171,8 @@ def imports_of(package: Path) -> Iterator[Import]:
                     f"{source}.{alias.name}" if f"{source}.{alias.name}" in names else source
                     for alias in node.names
                 ]
+            else:
+                continue
             for target in dict.fromkeys(targets):  # `from a import b, c` loads a once
                 if target.split(".")[0] == package.name:
                     resolved = app_module(target)

@@ -12,7 +12,7 @@ import html
 import re
 from datetime import date
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -50,7 +50,7 @@ def long_date_without_weekday(day: date, locale: QLocale) -> str:
     """
     pattern = locale.dateFormat(locale.FormatType.LongFormat)
     without_weekday = re.sub(r"d{4}\W*", "", pattern).strip(" ,")
-    return locale.toString(day, without_weekday or pattern)
+    return locale.toString(QDate(day.year, day.month, day.day), without_weekday or pattern)
 
 
 class HelpCardDialog(QDialog):
@@ -92,7 +92,9 @@ class HelpCardDialog(QDialog):
 
         self.copy_button = QPushButton("&Copy numbers")
         self.copy_button.setAccessibleName("Copy the numbers")
-        self.copy_button.setToolTip("Copy every line and your own contacts, to paste into a message or a note")
+        self.copy_button.setToolTip(
+            "Copy every line and your own contacts, to paste into a message or a note"
+        )
         self.copy_button.setAutoDefault(False)
         self.copy_button.clicked.connect(self.copy_numbers)
 
@@ -281,7 +283,9 @@ class HelpCardDialog(QDialog):
         row = self.table.rowCount() - 1
         self.table.setCurrentCell(row, 0)
         self.table.setFocus()
-        self.table.editItem(self.table.item(row, 0))
+        name = self.table.item(row, 0)
+        if name is not None:  # always: the row was just filled
+            self.table.editItem(name)
         self.status_label.clear()
 
     def remove_selected(self) -> None:
