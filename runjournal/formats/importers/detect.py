@@ -92,9 +92,12 @@ def xml_root(data: bytes) -> str | None:
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     parser.StartElementHandler = _found
     parser.StartDoctypeDeclHandler = _doctype
+    if hasattr(parser, "SetReparseDeferralEnabled"):
+        parser.SetReparseDeferralEnabled(False)  # a long comment is one token: read it as it comes
     try:
         for start in range(0, len(data), _HEAD):
             parser.Parse(data[start : start + _HEAD], False)
+        parser.Parse(b"", True)  # whatever an expat that defers long tokens still holds
     except _RootFound as found:
         return found.name.rsplit(":", 1)[-1]
     except _DoctypeFound:
