@@ -31,7 +31,8 @@ WHITE = np.array([0.95047, 1.0, 1.08883])
 
 
 def _linear(colour: str) -> np.ndarray:
-    rgb = np.array(QColor(colour).getRgbF()[:3])
+    red, green, blue, _alpha = QColor(colour).getRgbF()
+    rgb = np.array([red, green, blue])
     return np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
 
 
