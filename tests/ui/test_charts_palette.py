@@ -31,8 +31,8 @@ WHITE = np.array([0.95047, 1.0, 1.08883])
 
 
 def _linear(colour: str) -> np.ndarray:
-    red, green, blue, _alpha = QColor(colour).getRgbF()
-    rgb = np.array([red, green, blue])
+    qt = QColor(colour)
+    rgb = np.array([qt.redF(), qt.greenF(), qt.blueF()])
     return np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
 
 
