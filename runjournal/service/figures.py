@@ -92,4 +92,5 @@ def week_report(uow: UnitOfWork, first_day: date, today: date, nudges: Sequence[
         notes=tuple(note_lines(runs, this_week)),
         progress=progress(weeks[-1]),
         previous_progress=progress(weeks[-2]),
+        check_ins=tuple(this_week),
     )
