@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from runjournal.domain.model import CheckIn, Run
 from runjournal.service.journal import Journal
 from runjournal.ui.bridge import JournalBridge
+from runjournal.ui.dialogs import report_dialog
 from runjournal.ui.dialogs.report_dialog import ReportDialog, week_title
 
 TODAY = date(2026, 11, 18)  # a Wednesday
@@ -57,3 +62,23 @@ def test_the_arrows_step_through_the_persons_weeks_up_to_this_one(qtbot, journal
     dialog.day_edit.setDate(dialog.day_edit.date().addDays(-10))  # Thursday 5 November
     assert dialog.first_day == date(2026, 11, 1)
     assert "2026-11-01" in dialog.suggested_path().name
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+def test_the_dialog_previews_prints_and_exports_a_period_of_weeks(
+    qtbot, journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for week in range(6):
+        journal.log_run(Run(day=date(2026, 10, 5) + timedelta(weeks=week), duration_s=30 * 60, effort=3))
+    dialog = _dialog(qtbot, journal)
+    dialog.span_box.setCurrentIndex(dialog.span_box.findData(4))
+    assert dialog.period is not None and dialog.period.weeks_count == 4
+    assert dialog.week_label.text() == "19 October – 15 November 2026 (4 weeks)"
+    qtbot.waitUntil(lambda: dialog.preview.pageCount() == 2, timeout=5000)
+    target = tmp_path / "period.pdf"
+    monkeypatch.setattr(report_dialog, "ask_pdf_path", lambda _parent, _suggested: target)
+    assert dialog.export_pdf() == target
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Week by week" in text and "19 Oct – 25 Oct" in text
+    dialog.span_box.setCurrentIndex(dialog.span_box.findData(1))
+    assert dialog.period is None and dialog.week_label.text() == "9–15 November 2026"

@@ -14,6 +14,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QPageLayout, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -28,7 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from runjournal.domain.weeks import week_start
+from runjournal.figures.period_report import PERIOD_CHOICES, PeriodReport
 from runjournal.figures.week_report import WeekReport
+from runjournal.reports.period import print_period, write_period_pdf
 from runjournal.reports.weekly import ReportError, locale_page_size, print_report, write_pdf
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.views.runs.qt_dates import to_date, to_qdate
@@ -59,6 +62,17 @@ def week_title(first_day: date, locale: QLocale | None = None) -> str:
     return f"{first.day} {locale.monthName(first.month)} {first.year} – {last.day} {month} {last.year}"
 
 
+def period_title(first_day: date, last_week: date, locale: QLocale | None = None) -> str:
+    """The weeks from the one starting on `first_day` to the one starting on `last_week`."""
+    whole = week_title(last_week, locale)
+    last = last_week + timedelta(days=6)
+    locale = locale or QLocale()
+    start = f"{first_day.day} {locale.monthName(first_day.month)}"
+    if first_day.year != last.year:
+        start += f" {first_day.year}"
+    return f"{start} – {whole.split('–')[-1].strip()}"
+
+
 def default_week(bridge: JournalBridge, today: date) -> date:
     """The first day of the person's last full week: a page about a finished week, never
     a half-empty one that looks like a failure (Ctrl+P early in a week)."""
@@ -77,6 +91,7 @@ class ReportDialog(QDialog):
         self.this_week = week_start(self.today, self.week_start_day)
         self.first_day = default_week(bridge, self.today)
         self.report: WeekReport | None = None
+        self.period: PeriodReport | None = None  # set when more than one week is chosen
 
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.printer.setPageSize(locale_page_size())
@@ -109,13 +124,27 @@ class ReportDialog(QDialog):
         font = self.week_label.font()
         font.setBold(True)
         self.week_label.setFont(font)
+        self.span_box = QComboBox()
+        self.span_box.addItem("One week", 1)
+        for weeks in PERIOD_CHOICES:
+            self.span_box.addItem(f"{weeks} weeks", weeks)
+        self.span_box.setToolTip(
+            "One week, or several weeks ending with the week picked: a report for an appointment"
+        )
+        self.span_box.setAccessibleName("How many weeks to report")
         self.include_notes = QCheckBox("Include notes")
         self.include_notes.setToolTip(
             "Print the week's run and check-in notes. Notes you marked private are never printed."
         )
 
         picker = QHBoxLayout()
-        for widget in (self.previous_button, self.day_edit, self.next_button, self.this_week_button):
+        for widget in (
+            self.previous_button,
+            self.day_edit,
+            self.next_button,
+            self.this_week_button,
+            self.span_box,
+        ):
             picker.addWidget(widget)
         picker.addSpacing(12)
         picker.addWidget(self.week_label, 1)
@@ -150,6 +179,7 @@ class ReportDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_page)
         self.day_edit.dateChanged.connect(self._day_picked)
         self.include_notes.toggled.connect(lambda _on: self.preview.updatePreview())
+        self.span_box.currentIndexChanged.connect(lambda _index: self.set_week(self.first_day))
 
         screen = QGuiApplication.primaryScreen().availableGeometry()
         self.resize(min(900, screen.width() - 40), min(1000, screen.height() - 40))
@@ -162,9 +192,19 @@ class ReportDialog(QDialog):
     def set_week(self, day: date) -> None:
         """Show the person's week holding `day`; never a week after the current one."""
         self.first_day = min(week_start(day, self.week_start_day), self.this_week)
-        self.report = self.bridge.journal.week_report(self.first_day, self.today)
-        title = week_title(self.first_day)
-        self.week_label.setText(title if self.first_day < self.this_week else f"{title} (so far)")
+        weeks = int(self.span_box.currentData() or 1)
+        so_far = "" if self.first_day < self.this_week else " (so far)"
+        if weeks > 1:
+            first = self.first_day - timedelta(weeks=weeks - 1)
+            self.period = self.bridge.journal.period_report(
+                first, self.first_day + timedelta(days=6), self.today
+            )
+            self.week_label.setText(f"{period_title(first, self.first_day)} ({weeks} weeks){so_far}")
+        else:
+            self.period = None
+            self.report = self.bridge.journal.week_report(self.first_day, self.today)
+            self.week_label.setText(week_title(self.first_day) + so_far)
+        self.include_notes.setEnabled(self.period is None)
         self.next_button.setEnabled(self.first_day < self.this_week)
         self.this_week_button.setEnabled(self.first_day != self.this_week)
         self.printer.setDocName(self._doc_name())
@@ -183,9 +223,12 @@ class ReportDialog(QDialog):
             self.set_week(first)
 
     def _paint(self, printer: QPrinter) -> None:
-        if self.report is None:
-            return
         try:
+            if self.period is not None:
+                print_period(printer, self.period, printed_on=date.today())
+                return
+            if self.report is None:
+                return
             print_report(
                 printer, self.report, include_notes=self.include_notes.isChecked(), printed_on=date.today()
             )
@@ -201,13 +244,33 @@ class ReportDialog(QDialog):
 
     def suggested_path(self) -> Path:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(folder or Path.home()) / f"runjournal-week-{self.first_day.isoformat()}.pdf"
+        if self.period is not None:
+            name = f"runjournal-{self.period.first.isoformat()}-to-{self.period.last.isoformat()}.pdf"
+        else:
+            name = f"runjournal-week-{self.first_day.isoformat()}.pdf"
+        return Path(folder or Path.home()) / name
 
     def export_pdf(self) -> Path | None:
         path = ask_pdf_path(self, self.suggested_path())
-        if path is None or self.report is None:
+        if path is None or (self.report is None and self.period is None):
             return None
         try:
+            if self.period is not None:
+                write_period_pdf(
+                    path, self.period, printed_on=date.today(), page_size=self.printer.pageLayout().pageSize()
+                )
+            else:
+                self._write_week(path)
+        except ReportError as error:
+            QMessageBox.warning(self, "Export PDF", str(error))
+            return None
+        parent = self.parent()
+        if parent is not None and hasattr(parent, "notify"):
+            parent.notify(f"Report for {self.week_label.text()} saved to {path}.")
+        return path
+
+    def _write_week(self, path: Path) -> None:
+        if self.report is not None:
             write_pdf(
                 path,
                 self.report,
@@ -215,10 +278,3 @@ class ReportDialog(QDialog):
                 printed_on=date.today(),
                 page_size=self.printer.pageLayout().pageSize(),
             )
-        except ReportError as error:
-            QMessageBox.warning(self, "Export PDF", str(error))
-            return None
-        parent = self.parent()
-        if parent is not None and hasattr(parent, "notify"):
-            parent.notify(f"Weekly report for {week_title(self.first_day)} saved to {path}.")
-        return path
