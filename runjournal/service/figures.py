@@ -28,7 +28,7 @@ def week_totals(uow: UnitOfWork, first: date, last: date, first_weekday: int) ->
 
 def chart_data(uow: UnitOfWork, chart_range: ChartRange, today: date) -> ChartData:
     from runjournal.figures.charts import ChartData
-    from runjournal.figures.daily import DAILY_SERIES, daily_series_from_rows, lead_in_start
+    from runjournal.figures.daily import CHART_COLUMNS, daily_series_from_rows, lead_in_start
     from runjournal.figures.runs import mood_changes_from_rows
 
     settings = uow.settings.load()
@@ -39,13 +39,13 @@ def chart_data(uow: UnitOfWork, chart_range: ChartRange, today: date) -> ChartDa
     weeks = week_totals(uow, first, min(last, today), settings.week_start)
     # Only the columns the charts draw: building every Run and CheckIn of ten years would
     # take most of the time.
-    daily_rows = uow.check_ins.values_between(lead_in_start(first), last, DAILY_SERIES)
+    daily_rows = uow.check_ins.values_between(lead_in_start(first), last, CHART_COLUMNS)
     return ChartData(
         first=first,
         last=last,
         settings=settings,
         weeks=tuple(weeks),
-        daily=daily_series_from_rows(daily_rows, first, last, DAILY_SERIES),
+        daily=daily_series_from_rows(daily_rows, first, last, CHART_COLUMNS),
         run_days=tuple(uow.runs.days_between(first, last)),
         mood_changes=tuple(mood_changes_from_rows(uow.runs.mood_rows(first, last))),
         today=today,
