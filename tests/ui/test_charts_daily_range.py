@@ -53,6 +53,6 @@ def test_years_show_monthly_means_not_every_day(qtbot, journal: Journal) -> None
     qtbot.addWidget(chart.canvas)
     assert chart.show_data(journal.chart_data(ChartRange.ALL, TODAY))
     assert not chart.points["mood"].isVisible()
-    x, y = chart.lines["mood"].getData()
+    x, _y = chart.lines["mood"].getData()
     assert 36 <= len(x) <= 38
     assert chart.unit_label() == "monthly mean"
