@@ -133,6 +133,12 @@ class MonthTotals:
     moderate_minutes: float = 0.0
     hard_minutes: float = 0.0
     sessions_10min: float = 0.0
+    run_minutes: float = 0.0
+    easy_run_minutes: float = 0.0
+
+    @property
+    def easy_share(self) -> float | None:
+        return self.easy_run_minutes / self.run_minutes if self.run_minutes > 0 else None
 
     @property
     def minutes(self) -> float:
@@ -162,6 +168,8 @@ def by_month(weeks: Sequence[WeekTotals]) -> tuple[MonthTotals, ...]:
                 moderate_minutes=sum(w.moderate_minutes for w in members) / n,
                 hard_minutes=sum(w.hard_minutes for w in members) / n,
                 sessions_10min=sum(w.sessions_10min for w in members) / n,
+                run_minutes=sum(w.run_minutes for w in members) / n,
+                easy_run_minutes=sum(w.easy_run_minutes for w in members) / n,
             )
         )
     return tuple(months)

@@ -65,3 +65,16 @@ def test_a_few_weeks_stay_weekly_with_a_trend(qtbot, journal: Journal) -> None:
     # A 4-week mean from the fourth week on, leaving out this week, which is still running.
     assert len(minutes.trend_points()) == 12 - 1 - 3
     assert minutes.so_far.isVisible()
+
+
+def test_the_easy_share_of_years_is_drawn_by_month(qtbot, journal: Journal) -> None:
+    from runjournal.ui.views.charts.easy_share_chart import EasyShareChart
+
+    _three_years(journal)
+    chart = EasyShareChart()
+    qtbot.addWidget(chart.canvas)
+    assert chart.show_data(journal.chart_data(ChartRange.ALL, TODAY))
+    assert 36 <= len(chart.heights()) <= 38
+    assert all(0 <= h <= 100 for h in chart.heights())
+    hover = chart.describe_at(chart.slots.x[3], 50)
+    assert hover is not None and "% easy" in hover
