@@ -45,11 +45,13 @@ class EasyShareChart(Chart):
     def show_data(self, data: ChartData) -> bool:
         self.slots = slots = slots_for(data)
         self.weeks = slots.weeks
-        bars = slots.months if slots.monthly else slots.weeks
-        shown = [i for i, b in enumerate(bars) if b.easy_share is not None]
+        shares = (
+            [b.easy_share for b in slots.months] if slots.monthly else [w.easy_share for w in slots.weeks]
+        )
+        shown = [i for i, share in enumerate(shares) if share is not None]
         self.bars.setOpts(
             x=[slots.x[i] for i in shown],
-            height=[100 * (bars[i].easy_share or 0.0) for i in shown],
+            height=[100 * (shares[i] or 0.0) for i in shown],
             width=[slots.widths[i] for i in shown],
         )
         self.set_days(data.first, data.last, data.settings.week_start)
