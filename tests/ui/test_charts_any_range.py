@@ -78,3 +78,16 @@ def test_the_easy_share_of_years_is_drawn_by_month(qtbot, journal: Journal) -> N
     assert all(0 <= h <= 100 for h in chart.heights())
     hover = chart.describe_at(chart.slots.x[3], 50)
     assert hover is not None and "% easy" in hover
+
+
+def test_reference_lines_are_named_in_the_legend_not_over_the_bars(qtbot, journal: Journal) -> None:
+    from runjournal.ui.views.charts.easy_share_chart import EasyShareChart
+
+    _three_years(journal)
+    data = journal.chart_data(ChartRange.WEEKS_4, TODAY)
+    minutes, easy = MinutesChart(), EasyShareChart()
+    for chart in (minutes, easy):
+        qtbot.addWidget(chart.canvas)
+        chart.show_data(data)
+    for line in (minutes.guideline, minutes.lower_line, minutes.goal_line, easy.line):
+        assert line.label is None or not line.label.isVisible()

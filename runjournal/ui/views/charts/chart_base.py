@@ -164,14 +164,12 @@ def style_line_label(line: pg.InfiniteLine, colours: ChartColours) -> None:
 def guideline(
     y: float, text: str, colour: QColor, style: Qt.PenStyle, position: float = 0.99
 ) -> pg.InfiniteLine:
-    return pg.InfiniteLine(
-        pos=y,
-        angle=0,
-        movable=False,
-        pen=pg.mkPen(colour, width=1.6, style=style),
-        label=text,
-        labelOpts={"position": position, "anchors": [(1, 1), (1, 1)]},
-    )
+    """A reference line. Its name (`text`) goes in the legend and the tooltip, never on the
+    plot, where it would cover the most recent bars."""
+    line = pg.InfiniteLine(pos=y, angle=0, movable=False, pen=pg.mkPen(colour, width=1.6, style=style))
+    line.setToolTip(text)
+    line.label = None  # pyqtgraph sets this attribute only for a labelled line
+    return line
 
 
 class Chart(QObject):

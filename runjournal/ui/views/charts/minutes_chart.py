@@ -80,7 +80,6 @@ class MinutesChart(Chart):
         )
         for line in (self.guideline, self.lower_line, self.goal_line):
             self.plot.addItem(line)
-        self.goal_line.label.anchors = [(0, 1), (0, 1)]
         self.goal_line.hide()
         self.plot.setLabel("left", "Minutes a week")
         self.slots: Slots | None = None
@@ -108,7 +107,7 @@ class MinutesChart(Chart):
         self.plot.setLabel("left", "Minutes a week")
         self.goal_line.setVisible(self.goal != GUIDELINE_MINUTES)
         self.goal_line.setValue(self.goal)
-        self.goal_line.label.setFormat(f"Your goal: {number(self.goal)} min")
+        self.goal_line.setToolTip(f"Your goal: {number(self.goal)} min")
         top = max([*bottom, GUIDELINE_MINUTES, self.goal if self.goal_line.isVisible() else 0])
         self.plot.setYRange(0, top * 1.12, padding=0)
         self.plot.getAxis("left").setTicks([nice_ticks(top * 1.12, most=8), []])
