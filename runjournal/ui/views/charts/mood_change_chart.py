@@ -16,6 +16,7 @@ from runjournal.ui.views.charts.palette import INTENSITY_SYMBOLS, ChartColours
 
 _INTENSITIES = (Intensity.EASY, Intensity.MODERATE, Intensity.HARD)
 DIRECTIONS = ("better", "worse", "same")
+MAX_ARROWS = 300
 DIRECTION_LABELS = {"better": "▲ Better after", "worse": "▼ Worse after", "same": "No change"}
 DIRECTION_SYMBOLS = {"better": "t1", "worse": "t", "same": None}  # pyqtgraph: t1 ▲, t ▼
 
@@ -79,9 +80,12 @@ class MoodChangeChart(Chart):
             ys = [float(v) for c in mine for v in (c.before, c.after)]
             self.segments[name].setData(x=xs, y=ys, connect="pairs")
             if name in self.arrows:
+                # Over hundreds of sessions the arrows would be a blur (and slow to draw); the
+                # after mark at the line's end still shows the way it went.
+                few = mine if len(self.changes) <= MAX_ARROWS else []
                 offset = 0.45 if name == "better" else -0.45
                 self.arrows[name].setData(
-                    x=[day_centre(c.day) for c in mine], y=[c.after + offset for c in mine]
+                    x=[day_centre(c.day) for c in few], y=[c.after + offset for c in few]
                 )
         for intensity in _INTENSITIES:
             mine = [c for c in self.changes if c.intensity is intensity]
