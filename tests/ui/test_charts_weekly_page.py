@@ -90,3 +90,14 @@ def test_the_page_lists_each_days_check_in_on_one_sheet(
     tuesday = next(line for line in rows if "Tue 10" in line and "Ill" in line)
     assert re.search(r"Tue 10\s+4\s+6\s+3\s+3\s+7\.5 h\s+Ill", tuesday), tuesday
     assert any(re.search(r"Sat 14\s+7\s+3\s+3\s+8\s+7\.5 h", line) for line in rows), rows
+
+
+@needs_poppler
+def test_the_pages_daily_chart_draws_anxiety_and_energy(qapp, journal: Journal, tmp_path: Path) -> None:
+    _week_with_check_ins(journal)
+    report = journal.week_report(MONDAY, MONDAY + timedelta(days=20))
+    target = tmp_path / "week.pdf"
+    write_pdf(target, report, printed_on=date(2026, 12, 1), page_size=QPageSize(QPageSize.PageSizeId.A4))
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Daily check-ins · last 28 days" in text
+    assert "Anxiety (7-day)" in text and "Energy (7-day)" in text
