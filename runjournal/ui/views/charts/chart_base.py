@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 import pyqtgraph as pg
 from PySide6.QtCore import QLocale, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QFont, QWheelEvent
+from PySide6.QtGui import QColor, QCursor, QFont, QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsGridLayout, QGraphicsItem, QToolTip, QWidget
 
 from runjournal.domain.model import WeekTotals
@@ -47,15 +47,44 @@ def number(value: float, decimals: int = 0) -> str:
 
 
 class ReadingPlotWidget(pg.GraphicsLayoutWidget):
-    """A plot canvas that only shows: the wheel scrolls the page, never the plot."""
+    """A plot canvas that reads like a page: the wheel scrolls the page, Ctrl+wheel zooms the
+    dates, and with the keyboard + and − zoom, ← and → pan, 0 shows the whole range again."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.ci.layout.setContentsMargins(4, 8, 12, 4)
+        self.chart: Chart | None = None
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        event.ignore()  # let the scroll area around the charts have it
+        chart = self.chart
+        if chart is None or not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            event.ignore()  # let the scroll area around the charts have it
+            return
+        steps = event.angleDelta().y() / 120
+        if steps:
+            scene = self.mapToScene(event.position().toPoint())
+            centre = chart.plot.vb.mapSceneToView(scene).x()
+            chart.zoom(0.8**steps, centre)
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        chart = self.chart
+        key = event.key()
+        actions = {
+            Qt.Key.Key_Plus: lambda c: c.zoom(0.5),
+            Qt.Key.Key_Equal: lambda c: c.zoom(0.5),
+            Qt.Key.Key_Minus: lambda c: c.zoom(2.0),
+            Qt.Key.Key_Left: lambda c: c.pan(-0.25),
+            Qt.Key.Key_Right: lambda c: c.pan(0.25),
+            Qt.Key.Key_0: lambda c: c.reset_view(),
+            Qt.Key.Key_Home: lambda c: c.reset_view(),
+        }
+        if chart is None or key not in actions:
+            super().keyPressEvent(event)
+            return
+        actions[Qt.Key(key)](chart)
+        event.accept()
 
 
 class ReadingPlot(pg.GraphicsWidget):
@@ -186,7 +215,9 @@ class Chart(QObject):
     def __init__(self, plot_rows: int = 1) -> None:
         super().__init__()
         self.canvas = ReadingPlotWidget()
+        self.canvas.chart = self
         self.canvas.setAccessibleName(self.title)
+        self.canvas.setToolTip("Ctrl+wheel or + and − zoom, ← and → move, 0 shows the whole range")
         self.plots = [reading_plot(self.canvas, row) for row in range(plot_rows)]
         self.plot = self.plots[0]
         self.first = date.today()
@@ -245,6 +276,40 @@ class Chart(QObject):
         for plot in self.plots:
             plot.getAxis("bottom").first_weekday = first_weekday
             plot.setXRange(left, right, padding=0)
+
+    # Looking closer ---------------------------------------------------------------------
+    def whole_range(self) -> tuple[float, float]:
+        return day_x(self.first) - DAY / 2, day_x(self.last + timedelta(days=1)) + DAY / 2
+
+    def shown_range(self) -> tuple[float, float]:
+        left, right = self.plot.vb.viewRange()[0]
+        return float(left), float(right)
+
+    def zoom(self, factor: float, centre: float | None = None) -> None:
+        """Show `factor` times the dates shown now (less than 1: closer), around `centre`."""
+        left, right = self.shown_range()
+        low, high = self.whole_range()
+        span = min(max((right - left) * factor, 7 * DAY), high - low)
+        middle = (left + right) / 2 if centre is None else centre
+        share = (middle - left) / (right - left) if right > left else 0.5
+        self._show_x(middle - share * span, middle - share * span + span)
+
+    def pan(self, fraction: float) -> None:
+        """Move by `fraction` of the dates shown (negative: back in time)."""
+        left, right = self.shown_range()
+        shift = (right - left) * fraction
+        self._show_x(left + shift, right + shift)
+
+    def reset_view(self) -> None:
+        self._show_x(*self.whole_range())
+
+    def _show_x(self, left: float, right: float) -> None:
+        """Show `left`..`right`, kept inside the range's first and last day."""
+        low, high = self.whole_range()
+        span = min(right - left, high - low)
+        left = min(max(left, low), high - span)
+        for plot in self.plots:
+            plot.setXRange(left, left + span, padding=0)
 
     def _on_mouse_moved(self, pos: QPointF) -> None:
         for plot in self.plots:
