@@ -71,3 +71,17 @@ def test_ctrl_and_the_wheel_zoom_while_the_wheel_alone_scrolls_the_page(chart: M
     wheel(Qt.KeyboardModifier.ControlModifier)
     left, right = _span(chart)
     assert right - left < (whole[1] - whole[0]) * 0.9
+
+
+def test_dragging_with_the_mouse_moves_a_closer_look(qtbot, chart: MinutesChart) -> None:
+    whole = _span(chart)
+    chart.zoom(0.25)
+    before = _span(chart)
+    viewport = chart.canvas.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=QPoint(500, 150))
+    qtbot.mouseMove(viewport, QPoint(300, 150))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=QPoint(300, 150))
+    after = _span(chart)
+    assert after[0] > before[0]  # dragged leftwards: later dates come into view
+    assert after[1] - after[0] == pytest.approx(before[1] - before[0])
+    assert after[1] <= whole[1] + 1

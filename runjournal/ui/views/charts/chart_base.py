@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 import pyqtgraph as pg
 from PySide6.QtCore import QLocale, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QFont, QKeyEvent, QWheelEvent
+from PySide6.QtGui import QColor, QCursor, QFont, QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsGridLayout, QGraphicsItem, QToolTip, QWidget
 
 from runjournal.domain.model import WeekTotals
@@ -48,16 +48,47 @@ def number(value: float, decimals: int = 0) -> str:
 
 class ReadingPlotWidget(pg.GraphicsLayoutWidget):
     """A plot canvas that reads like a page: the wheel scrolls the page, Ctrl+wheel zooms the
-    dates, and with the keyboard + and − zoom, ← and → pan, 0 shows the whole range again."""
+    dates, Shift+wheel or a drag moves along them; with the keyboard + and − zoom, ← and →
+    move, 0 shows the whole range again."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.ci.layout.setContentsMargins(4, 8, 12, 4)
         self.chart: Chart | None = None
+        self._dragged_from: float | None = None  # the view x where a left-button drag began
+
+    def _view_x(self, event: QMouseEvent) -> float | None:
+        chart = self.chart
+        if chart is None:
+            return None
+        return float(chart.plot.vb.mapSceneToView(self.mapToScene(event.position().toPoint())).x())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._dragged_from = self._view_x(event)
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        start, chart = self._dragged_from, self.chart
+        if start is not None and chart is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            now = self._view_x(event)
+            if now is not None:
+                left, right = chart.shown_range()
+                chart.pan((start - now) / (right - left) if right > left else 0.0)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._dragged_from = None
+        super().mouseReleaseEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         chart = self.chart
+        if chart is not None and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            steps = (event.angleDelta().y() or event.angleDelta().x()) / 120
+            chart.pan(-0.1 * steps)
+            event.accept()
+            return
         if chart is None or not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             event.ignore()  # let the scroll area around the charts have it
             return
@@ -217,7 +248,6 @@ class Chart(QObject):
         self.canvas = ReadingPlotWidget()
         self.canvas.chart = self
         self.canvas.setAccessibleName(self.title)
-        self.canvas.setToolTip("Ctrl+wheel or + and − zoom, ← and → move, 0 shows the whole range")
         self.plots = [reading_plot(self.canvas, row) for row in range(plot_rows)]
         self.plot = self.plots[0]
         self.first = date.today()

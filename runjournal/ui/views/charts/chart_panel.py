@@ -29,7 +29,10 @@ from runjournal.ui.views.charts.palette import ChartColours
 
 PLOT_HEIGHT = 250
 DAILY_PLOT_HEIGHT = 360
-HOVER_HINT = "Point at the chart to see its figures."
+HOVER_HINT = (
+    "Point at the chart to see its figures. Ctrl+wheel or + and − zoom, drag or ← and → move, "
+    "0 shows the whole range."
+)
 
 
 def ask_png_path(parent: QWidget, caption: str, suggested: str) -> str:
