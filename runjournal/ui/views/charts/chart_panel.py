@@ -151,7 +151,10 @@ class ChartPanel(QFrame):
         # A wrapped label reports the height of some guessed width; pin it to the real one so
         # no gap opens under the explanation. The panel's own width, not the card's: the card
         # is only resized once this panel's layout runs, which may come later.
-        margins = self.card.layout().contentsMargins()
+        layout = self.card.layout()
+        if layout is None:
+            return
+        margins = layout.contentsMargins()
         width = self.contentsRect().width() - margins.left() - margins.right()
         for label in (self.explanation_label, self.hover_label):
             if width > 0:
