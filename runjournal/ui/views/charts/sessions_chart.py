@@ -43,7 +43,7 @@ class SessionsChart(Chart):
         self.trend_line = pg.PlotCurveItem(x=[], y=[])
         self.trend_line.setZValue(5)
         self.plot.addItem(self.trend_line)
-        self.so_far = pg.TextItem("so far", anchor=(0.5, 1.2))
+        self.so_far = pg.TextItem("so far", anchor=(0.9, 1.1))  # right of centre: never past the edge
         self.so_far.hide()
         self.plot.addItem(self.so_far)
 
