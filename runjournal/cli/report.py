@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from runjournal.cli.common import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, open_journal
 from runjournal.domain.units import format_day
-from runjournal.domain.weeks import IsoWeek
+from runjournal.domain.weeks import IsoWeek, week_start
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPageSize
@@ -32,8 +32,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.period_from or args.period_to:
         return _period_report(args)
     try:
-        # Without --week: the person's own week holding today (it may start on a Sunday).
-        week: IsoWeek | date = IsoWeek.parse(args.week) if args.week else date.today()
+        # Without --week: the person's last full week (their own week start, e.g. a Sunday),
+        # never a half-empty week that would read as a failure.
+        week: IsoWeek | None = IsoWeek.parse(args.week) if args.week else None
     except ValueError as error:
         print(f"runjournal report: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -42,7 +43,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"runjournal report: {output} should end in .pdf: the report is a PDF file.", file=sys.stderr)
         return EXIT_USAGE
     with open_journal(args, create=False) as journal:
-        report = journal.week_report(week, date.today())
+        today = date.today()
+        if week is None:
+            first = week_start(today, journal.settings().week_start) - timedelta(weeks=1)
+            report = journal.week_report(first, today)
+        else:
+            report = journal.week_report(week, today)
     _application = _gui_application()  # kept alive while the page is painted
     from runjournal.reports.weekly import ReportError, write_pdf
 
@@ -59,7 +65,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"runjournal report: {error}", file=sys.stderr)
         return EXIT_REJECTED
     print(
-        f"Weekly report for {week if isinstance(week, IsoWeek) else 'this week'} "
+        f"Weekly report for {week if week is not None else 'the last full week'} "
         f"({format_day(report.first)} – {format_day(report.last)}) written to {output}."
     )
     return EXIT_OK
@@ -130,7 +136,9 @@ def add_report_command(commands: argparse._SubParsersAction, common: argparse.Ar
         parents=[common],
         help="write the weekly report (or, with --from and --to, a report of several weeks) as a PDF",
     )
-    report.add_argument("--week", metavar="WEEK", help="the ISO week, e.g. 2026-W47 (default: this week)")
+    report.add_argument(
+        "--week", metavar="WEEK", help="the ISO week, e.g. 2026-W47 (default: your last full week)"
+    )
     report.add_argument(
         "--from",
         dest="period_from",

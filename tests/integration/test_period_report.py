@@ -112,3 +112,20 @@ def test_the_command_line_explains_a_period_it_cannot_write(tmp_path: Path) -> N
     )
     assert mixed.returncode == 2 and "either" in mixed.stderr
     assert not (tmp_path / "p.pdf").exists()
+
+
+@needs_poppler
+def test_the_weekly_page_from_the_command_line_defaults_to_the_last_full_week(tmp_path: Path) -> None:
+    from runjournal.domain.units import format_day
+    from runjournal.domain.weeks import week_start
+
+    db = tmp_path / "journal.sqlite"
+    with Journal.open(db):
+        pass
+    target = tmp_path / "week.pdf"
+    result = _cli(db, "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    last_full = week_start(date.today(), 0) - timedelta(weeks=1)
+    assert format_day(last_full) in result.stdout and "last full week" in result.stdout
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    assert "(so far)" not in text
