@@ -91,3 +91,19 @@ def test_reference_lines_are_named_in_the_legend_not_over_the_bars(qtbot, journa
         chart.show_data(data)
     for line in (minutes.guideline, minutes.lower_line, minutes.goal_line, easy.line):
         assert line.label is None or not line.label.isVisible()
+
+
+def test_the_legend_names_a_trend_only_when_one_is_drawn(qtbot, journal: Journal) -> None:
+    from PySide6.QtGui import QPalette
+
+    from runjournal.ui.views.charts.palette import colours_from
+
+    _three_years(journal)
+    colours = colours_from(QPalette())
+    for chart_range, drawn in ((ChartRange.WEEKS_4, False), (ChartRange.WEEKS_12, True)):
+        minutes, sessions = MinutesChart(), SessionsChart()
+        for chart in (minutes, sessions):
+            qtbot.addWidget(chart.canvas)
+            chart.show_data(journal.chart_data(chart_range, TODAY))
+            labels = [entry.label for entry in chart.legend_entries(colours)]
+            assert any(label.startswith("Trend") for label in labels) is drawn, (chart_range, labels)

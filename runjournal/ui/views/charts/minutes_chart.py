@@ -148,7 +148,8 @@ class MinutesChart(Chart):
         if self.slots is not None and self.slots.monthly:
             entries.insert(0, LegendEntry("Bars: an average week of each month", colours.muted, SWATCH_BAR))
         window = "3-month" if self.slots is not None and self.slots.monthly else "4-week"
-        entries.append(LegendEntry(f"Trend: {window} average", colours.foreground, SWATCH_LINE))
+        if self.trend_points():  # four weeks have no 4-week trend yet
+            entries.append(LegendEntry(f"Trend: {window} average", colours.foreground, SWATCH_LINE))
         entries.append(LegendEntry("150 minutes, WHO 2020", colours.foreground, SWATCH_DASHED))
         entries.append(LegendEntry("50 minutes", colours.foreground, SWATCH_DOTTED))
         if self.goal != GUIDELINE_MINUTES:

@@ -96,15 +96,16 @@ class SessionsChart(Chart):
 
     def legend_entries(self, colours: ChartColours) -> list[LegendEntry]:
         monthly = self.slots is not None and self.slots.monthly
-        return [
+        entries = [
             LegendEntry(
                 "Sessions: an average week of each month" if monthly else "Sessions", colours.bars, SWATCH_BAR
             ),
             LegendEntry("3 to 5 a week", colours.band, SWATCH_BAND),
-            LegendEntry(
-                f"Trend: {'3-month' if monthly else '4-week'} average", colours.foreground, SWATCH_LINE
-            ),
         ]
+        if self.trend_points():  # four weeks have no 4-week trend yet
+            window = "3-month" if monthly else "4-week"
+            entries.append(LegendEntry(f"Trend: {window} average", colours.foreground, SWATCH_LINE))
+        return entries
 
     def restyle(self, colours: ChartColours, font: QFont) -> None:
         super().restyle(colours, font)
