@@ -189,3 +189,37 @@ def trend(values: Sequence[float], window: int) -> list[float | None]:
 
 def reads_by_month(data: ChartData) -> bool:
     return len(data.weeks) > MONTHS_FROM_WEEKS
+
+
+@dataclass(frozen=True, slots=True)
+class MonthMoodChange:
+    """The average mood before and after the sessions of one month."""
+
+    month: date  # its first day
+    sessions: int
+    before: float
+    after: float
+
+    @property
+    def change(self) -> float:
+        return self.after - self.before
+
+    @property
+    def last_day(self) -> date:
+        following = date(self.month.year + self.month.month // 12, self.month.month % 12 + 1, 1)
+        return following - timedelta(days=1)
+
+
+def monthly_mood_changes(changes: Sequence[MoodChange]) -> tuple[MonthMoodChange, ...]:
+    """Each month's average before and after: what a chart of years draws instead of a line
+    for every session."""
+    sums: dict[date, list[float]] = {}
+    for change in changes:
+        row = sums.setdefault(change.day.replace(day=1), [0, 0.0, 0.0])
+        row[0] += 1
+        row[1] += change.before
+        row[2] += change.after
+    return tuple(
+        MonthMoodChange(month, int(n), before / n, after / n)
+        for month, (n, before, after) in sorted(sums.items())
+    )

@@ -41,3 +41,22 @@ def test_better_and_worse_are_drawn_in_their_own_colours_with_a_legend(qtbot, jo
     assert chart.direction_pen("worse") == colours.worse.name()
     labels = [entry.label for entry in chart.legend_entries(colours)]
     assert "▲ Better after" in labels and "▼ Worse after" in labels and "No change" in labels
+
+
+def test_years_of_sessions_show_each_months_average_before_and_after(qtbot, journal: Journal) -> None:
+    from runjournal.figures.charts import monthly_mood_changes
+
+    runs = [
+        Run(day=TODAY - timedelta(days=d), duration_s=1800, effort=3, mood_before=5, mood_after=6 + d % 2)
+        for d in range(0, 2 * 365, 2)
+    ]
+    journal.add_entries(runs, [])
+    data = journal.chart_data(ChartRange.ALL, TODAY)
+    months = monthly_mood_changes(data.mood_changes)
+    assert 24 <= len(months) <= 26
+    assert all(m.before == pytest.approx(5.0) and 6.0 <= m.after <= 7.0 for m in months)
+    chart = MoodChangeChart()
+    qtbot.addWidget(chart.canvas)
+    assert chart.show_data(data)
+    assert chart.direction_counts()["better"] == len(months)  # one line a month, not 365
+    assert "average" in (chart.describe_at(chart.segments["better"].xData[0], 6) or "")

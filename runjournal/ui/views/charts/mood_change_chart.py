@@ -8,20 +8,23 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont
 
 from runjournal.domain.model import Intensity
-from runjournal.figures.charts import ChartData
+from runjournal.domain.units import count
+from runjournal.figures.charts import ChartData, MonthMoodChange, monthly_mood_changes
 from runjournal.figures.runs import MoodChange
-from runjournal.ui.views.charts.axes import DAY, day_centre, long_date
+from runjournal.ui.views.charts.axes import DAY, day_at, day_centre, long_date
 from runjournal.ui.views.charts.chart_base import SWATCH_LINE, SWATCH_POINT, Chart, LegendEntry, number
 from runjournal.ui.views.charts.palette import INTENSITY_SYMBOLS, ChartColours
+from runjournal.ui.views.charts.rollup import month_centre
 
 _INTENSITIES = (Intensity.EASY, Intensity.MODERATE, Intensity.HARD)
 DIRECTIONS = ("better", "worse", "same")
+LONG_DAYS = 400  # longer ranges show each month's average instead of every session
 MAX_ARROWS = 300
 DIRECTION_LABELS = {"better": "▲ Better after", "worse": "▼ Worse after", "same": "No change"}
 DIRECTION_SYMBOLS = {"better": "t1", "worse": "t", "same": None}  # pyqtgraph: t1 ▲, t ▼
 
 
-def direction(change: MoodChange) -> str:
+def direction(change: MoodChange | MonthMoodChange) -> str:
     return "better" if change.change > 0 else "worse" if change.change < 0 else "same"
 
 
@@ -51,6 +54,7 @@ class MoodChangeChart(Chart):
     def __init__(self) -> None:
         super().__init__()
         self.changes: tuple[MoodChange, ...] = ()
+        self.months: tuple[MonthMoodChange, ...] = ()
         self.segments: dict[str, pg.PlotCurveItem] = {}
         self.arrows: dict[str, pg.ScatterPlotItem] = {}
         self.marks: dict[Intensity, pg.ScatterPlotItem] = {}
@@ -74,6 +78,13 @@ class MoodChangeChart(Chart):
 
     def show_data(self, data: ChartData) -> bool:
         self.changes = data.mood_changes
+        self.months = (
+            monthly_mood_changes(self.changes) if (data.last - data.first).days + 1 > LONG_DAYS else ()
+        )
+        if self.months:
+            self._show_months()
+            self.set_days(data.first, data.last, data.settings.week_start)
+            return True
         for name in DIRECTIONS:
             mine = [c for c in self.changes if direction(c) == name]
             xs = [x for c in mine for x in (day_centre(c.day),) * 2]
@@ -95,14 +106,39 @@ class MoodChangeChart(Chart):
         self.set_days(data.first, data.last, data.settings.week_start)
         return bool(self.changes)
 
+    def _show_months(self) -> None:
+        """Years of sessions: one line a month, from its average before to its average after."""
+        for name in DIRECTIONS:
+            mine = [m for m in self.months if direction(m) == name]
+            xs = [x for m in mine for x in (month_centre(m.month, m.last_day),) * 2]
+            ys = [v for m in mine for v in (m.before, m.after)]
+            self.segments[name].setData(x=xs, y=ys, connect="pairs")
+            if name in self.arrows:
+                offset = 0.45 if name == "better" else -0.45
+                self.arrows[name].setData(
+                    x=[month_centre(m.month, m.last_day) for m in mine], y=[m.after + offset for m in mine]
+                )
+        for intensity in _INTENSITIES:
+            self.marks[intensity].setData(x=[], y=[])
+
     def direction_counts(self) -> dict[str, int]:
-        return {name: sum(1 for c in self.changes if direction(c) == name) for name in DIRECTIONS}
+        shown = self.months or self.changes
+        return {name: sum(1 for c in shown if direction(c) == name) for name in DIRECTIONS}
 
     def direction_pen(self, name: str) -> str:
         """The colour the lines of one direction are drawn in (as #rrggbb)."""
         return self._pens.get(name, "")
 
     def describe_at(self, x: float, y: float) -> str | None:
+        if self.months:
+            day = day_at(x)
+            month = next((m for m in self.months if m.month <= day <= m.last_day), None)
+            if month is None:
+                return None
+            return (
+                f"{month.month:%B %Y}: mood {number(month.before, 1)} → {number(month.after, 1)} on average, "
+                f"over {count(month.sessions, 'session')}"
+            )
         if not self.changes:
             return None
         tolerance = max(DAY, (self.last - self.first).days * DAY / 150)
@@ -117,6 +153,11 @@ class MoodChangeChart(Chart):
             LegendEntry(DIRECTION_LABELS[name], self._direction_colour(colours, name), SWATCH_LINE)
             for name in DIRECTIONS
         ]
+        if self.months:
+            return [
+                LegendEntry("Each month's average before → after", colours.foreground, SWATCH_LINE),
+                *entries,
+            ]
         entries += [
             LegendEntry(
                 f"{i.value.capitalize()} effort", colours.foreground, SWATCH_POINT, INTENSITY_SYMBOLS[i]
