@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -112,4 +113,113 @@ def narrowed(whole: ChartData, first: date) -> ChartData | None:
         run_days=tuple(d for d in whole.run_days if d >= first),
         mood_changes=tuple(c for c in whole.mood_changes if c.day >= first),
         today=whole.today,
+    )
+
+
+# Ranges longer than this many weeks are drawn by month: ten years of weekly bars would be
+# a barcode. A month's bar is its average week, so the weekly guideline lines still apply.
+MONTHS_FROM_WEEKS = 60
+WEEKLY_TREND = 4  # weeks in the trend line's mean
+MONTHLY_TREND = 3  # months
+
+
+@dataclass(frozen=True, slots=True)
+class MonthTotals:
+    """An average week of one calendar month (the weeks whose Thursday falls in it)."""
+
+    month: date  # its first day
+    weeks: int
+    easy_minutes: float = 0.0
+    moderate_minutes: float = 0.0
+    hard_minutes: float = 0.0
+    sessions_10min: float = 0.0
+    run_minutes: float = 0.0
+    easy_run_minutes: float = 0.0
+
+    @property
+    def easy_share(self) -> float | None:
+        return self.easy_run_minutes / self.run_minutes if self.run_minutes > 0 else None
+
+    @property
+    def minutes(self) -> float:
+        return self.easy_minutes + self.moderate_minutes + self.hard_minutes
+
+    @property
+    def last_day(self) -> date:
+        following = date(self.month.year + self.month.month // 12, self.month.month % 12 + 1, 1)
+        return following - timedelta(days=1)
+
+
+def by_month(weeks: Sequence[WeekTotals]) -> tuple[MonthTotals, ...]:
+    """Each month's average week; a week belongs to the month its middle day (the start
+    plus three days) falls in, so no week is counted twice or split."""
+    groups: dict[date, list[WeekTotals]] = {}
+    for week in weeks:
+        middle = week.week_start + timedelta(days=3)
+        groups.setdefault(middle.replace(day=1), []).append(week)
+    months = []
+    for month, members in groups.items():
+        n = len(members)
+        months.append(
+            MonthTotals(
+                month=month,
+                weeks=n,
+                easy_minutes=sum(w.easy_minutes for w in members) / n,
+                moderate_minutes=sum(w.moderate_minutes for w in members) / n,
+                hard_minutes=sum(w.hard_minutes for w in members) / n,
+                sessions_10min=sum(w.sessions_10min for w in members) / n,
+                run_minutes=sum(w.run_minutes for w in members) / n,
+                easy_run_minutes=sum(w.easy_run_minutes for w in members) / n,
+            )
+        )
+    return tuple(months)
+
+
+def trend(values: Sequence[float], window: int) -> list[float | None]:
+    """The mean of each value and the `window - 1` before it; None until there are enough."""
+    means: list[float | None] = []
+    total = 0.0
+    for index, value in enumerate(values):
+        total += value
+        if index >= window:
+            total -= values[index - window]
+        means.append(total / window if index >= window - 1 else None)
+    return means
+
+
+def reads_by_month(data: ChartData) -> bool:
+    return len(data.weeks) > MONTHS_FROM_WEEKS
+
+
+@dataclass(frozen=True, slots=True)
+class MonthMoodChange:
+    """The average mood before and after the sessions of one month."""
+
+    month: date  # its first day
+    sessions: int
+    before: float
+    after: float
+
+    @property
+    def change(self) -> float:
+        return self.after - self.before
+
+    @property
+    def last_day(self) -> date:
+        following = date(self.month.year + self.month.month // 12, self.month.month % 12 + 1, 1)
+        return following - timedelta(days=1)
+
+
+def monthly_mood_changes(changes: Sequence[MoodChange]) -> tuple[MonthMoodChange, ...]:
+    """Each month's average before and after: what a chart of years draws instead of a line
+    for every session."""
+    sums: dict[date, list[float]] = {}
+    for change in changes:
+        row = sums.setdefault(change.day.replace(day=1), [0, 0.0, 0.0])
+        row[0] += 1
+        row[1] += change.before
+        row[2] += change.after
+    return tuple(
+        MonthMoodChange(month, int(n), before / n, after / n)
+        for month, (n, before, after) in sorted(sums.items())
     )

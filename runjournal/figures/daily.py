@@ -10,7 +10,11 @@ from typing import Any
 from runjournal.domain.model import CheckIn
 
 # The series the charts can show, in the order of their legend.
-DAILY_SERIES = ("mood", "stress", "anxiety", "sleep_hours")
+DAILY_SERIES = ("mood", "stress", "anxiety", "energy", "sleep_hours")
+# What the charts read of each day: the series, and whether the person was ill or injured
+# (1.0 or 0.0), which the day-by-day chart marks.
+ILL = "ill"
+CHART_COLUMNS = (*DAILY_SERIES, ILL)
 SERIES_LABELS = {
     "mood": "Mood",
     "stress": "Stress",
@@ -18,6 +22,7 @@ SERIES_LABELS = {
     "energy": "Energy",
     "sleep_hours": "Sleep (hours)",
     "sleep_quality": "Sleep quality",
+    "ill": "Ill or injured",
 }
 ROLLING_DAYS = 7
 # A mean of one or two days in a week says little; the line starts once three are recorded.
@@ -52,6 +57,19 @@ class DailySeries:
     def rolling_on(self, day: date) -> float | None:
         index = (day - self.first).days
         return self.rolling[index] if 0 <= index < len(self.rolling) else None
+
+
+def monthly_means(series: DailySeries) -> list[tuple[date, float]]:
+    """(first day of the month, mean of its recorded days) for each month with a value:
+    what a chart of years draws instead of thousands of daily points."""
+    sums: dict[date, list[float]] = {}
+    for offset, value in enumerate(series.values):
+        if value is not None:
+            month = (series.first + timedelta(days=offset)).replace(day=1)
+            sums.setdefault(month, [0.0, 0.0])
+            sums[month][0] += value
+            sums[month][1] += 1
+    return [(month, total / count) for month, (total, count) in sums.items()]
 
 
 def lead_in_start(first: date) -> date:

@@ -68,6 +68,7 @@ class WeekReport:
     notes: tuple[NoteLine, ...]
     progress: WeekProgress  # the week's numbers as Today's panel and the coach count them
     previous_progress: WeekProgress
+    check_ins: tuple[CheckIn, ...] = ()  # this week's, one a day, for the page's day-by-day table
 
     @property
     def first(self) -> date:

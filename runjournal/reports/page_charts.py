@@ -88,7 +88,7 @@ def minutes_chart(style: PageStyle, rect: QRectF, weeks: tuple[WeekTotals, ...],
     guide_line(
         style, plot, y_of(plot, LOWER_MINUTES, 0, high), str(LOWER_MINUTES), Qt.PenStyle.DotLine, right_room
     )
-    bottom_labels(style, plot, _week_starts(weeks), current, _weeks_title(weeks))
+    bottom_labels(style, plot, _week_starts(weeks), current, _weeks_title(weeks, current))
 
 
 def sessions_chart(style: PageStyle, rect: QRectF, weeks: tuple[WeekTotals, ...], current: int) -> None:
@@ -129,7 +129,7 @@ def sessions_chart(style: PageStyle, rect: QRectF, weeks: tuple[WeekTotals, ...]
         value_box = QRectF(x - slot, top - label_h, slot * (2 + BAR_SHARE), label_h)
         font = style.tiny_bold if i == current else style.tiny
         style.text(value_box, str(week.sessions_10min), font, INK if i == current else MUTED, CENTRE)
-    bottom_labels(style, plot, _week_starts(weeks), current, _weeks_title(weeks))
+    bottom_labels(style, plot, _week_starts(weeks), current, _weeks_title(weeks, current))
 
 
 def _plot_area(
@@ -173,12 +173,13 @@ def _week_starts(weeks: tuple[WeekTotals, ...]) -> list[str]:
     return [str(w.week_start.day) for w in weeks]
 
 
-def _weeks_title(weeks: tuple[WeekTotals, ...]) -> str:
-    """ "Weeks starting 13 Sep – 29 Nov (this week highlighted)"."""
+def _weeks_title(weeks: tuple[WeekTotals, ...], current: int = -1) -> str:
+    """ "Weeks starting 13 Sep – 29 Nov (this week highlighted)"; no highlight, no words about it."""
+    marked = " (this week highlighted)" if 0 <= current < len(weeks) else ""
     if not weeks:
-        return "Weeks (this week highlighted)"
+        return "Weeks" + marked
     first, last = weeks[0].week_start, weeks[-1].week_start
-    return f"Weeks starting {_day_month(first)} – {_day_month(last)} (this week highlighted)"
+    return f"Weeks starting {_day_month(first)} – {_day_month(last)}{marked}"
 
 
 def _day_month(day: date) -> str:

@@ -13,7 +13,14 @@ from runjournal.reports.page_charts import minutes_chart, sessions_chart
 from runjournal.reports.page_mood_charts import daily_chart, mood_change_chart
 from runjournal.reports.page_numbers import activity_tiles, draw_tiles, feeling_tiles, tiles_height
 from runjournal.reports.page_style import INK, MUTED, PageStyle
-from runjournal.reports.page_tables import notes_section, nudges_section, sessions_table
+from runjournal.reports.page_tables import (
+    check_ins_height,
+    check_ins_table,
+    notes_section,
+    nudges_section,
+    sessions_height,
+    sessions_table,
+)
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 FOOTER_TEXT = "RunJournal — a wellness journal, not a medical assessment"
@@ -80,7 +87,7 @@ def _footer(style: PageStyle, page: QRectF, printed_on: date, locale: QLocale) -
 
 
 def _chart_height(style: PageStyle, body: QRectF) -> float:
-    return min(max(body.height() * 0.25, 40 * style.mm), 62 * style.mm)
+    return min(max(body.height() * 0.215, 40 * style.mm), 56 * style.mm)
 
 
 def _full_week(
@@ -103,7 +110,13 @@ def _full_week(
         MUTED,
     )
     y += gap
-    chart_h = _chart_height(style, body)
+    # The charts give way to the tables below them: every session of the week (up to seven)
+    # and each day's check-in stay whole on A4 and on the shorter Letter sheet.
+    tables = sessions_height(style, min(len(report.runs), 7)) + 3 * mm + check_ins_height(style)
+    if include_notes and report.notes:
+        tables += 3 * mm + style.line_height(style.heading, 1.3) + 4 * style.line_height(style.small, 1.2)
+    room = (body.bottom() - y - gap - 4 * mm - tables) / 2
+    chart_h = min(_chart_height(style, body), max(room, 36 * mm))
     half = (body.width() - gap) / 2
     current = len(report.weeks) - 1
     minutes_chart(style, QRectF(body.left(), y, half, chart_h), report.weeks, current)
@@ -116,9 +129,19 @@ def _full_week(
     left_w = body.width() * 0.56
     column_gap = 6 * mm
     rest = body.bottom() - y
-    table_h = rest * 0.6 if include_notes and report.notes else rest
+    days_h = check_ins_height(style)
+    sessions_room = rest - days_h - 3 * mm
+    # The sessions come first; printed notes take what is left (at least two fifths of it).
+    needed = sessions_height(style, len(report.runs))
+    table_h = min(needed, sessions_room * 0.6) if include_notes and report.notes else sessions_room
+    if include_notes and report.notes and needed > table_h:
+        table_h = min(needed, sessions_room - 12 * mm)
     used = sessions_table(
         style, QRectF(body.left(), y, left_w, table_h), report.runs, report.settings.units, locale
+    )
+    used += 3 * mm
+    used += check_ins_table(
+        style, QRectF(body.left(), y + used, left_w, days_h), report.first, report.check_ins, locale
     )
     if include_notes:
         notes_section(
@@ -132,9 +155,7 @@ def _empty_week(style: PageStyle, body: QRectF, report: WeekReport, locale: QLoc
     """A clean page that says plainly that nothing was logged, with the weeks before it."""
     mm = style.mm
     y = body.top() + 4 * mm
-    message = (
-        f"Nothing was logged in the week of {week_dates(locale, report.first, report.last)}."
-    )
+    message = f"Nothing was logged in the week of {week_dates(locale, report.first, report.last)}."
     y += style.paragraph(QRectF(body.left(), y, 0, 0).topLeft(), body.width(), message, style.heading, INK)
     y += style.paragraph(
         QRectF(body.left(), y, 0, 0).topLeft(),

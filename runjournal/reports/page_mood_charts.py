@@ -37,24 +37,29 @@ from runjournal.reports.page_style import (
 )
 
 SCORES = ("mood", "stress")
+LINES_ONLY = ("anxiety", "energy")  # their 7-day means; points of four scores would crowd the plot
 
 
 def daily_chart(
     style: PageStyle, rect: QRectF, daily: dict[str, DailySeries], run_days: Sequence[date], week_first: date
 ) -> None:
-    """Mood and stress (1–10) above, sleep hours below, on one shared day axis."""
+    """Mood, stress, anxiety and energy (1–10) above, sleep hours below, on one shared day axis."""
     legend = [
         LegendItem("Mood", SERIES_COLOURS["mood"], "marker"),
         LegendItem("Stress", SERIES_COLOURS["stress"], "marker", filled=False, square=True),
+        LegendItem("Anxiety (7-day)", SERIES_COLOURS["anxiety"], "line", SERIES_DASHES["anxiety"]),
+        LegendItem("Energy (7-day)", SERIES_COLOURS["energy"], "line", SERIES_DASHES["energy"]),
         LegendItem("Sleep (h)", SERIES_COLOURS["sleep_hours"], "marker", square=True),
         LegendItem("7-day mean", INK, "line"),
         LegendItem("run day", INK, "marker", filled=True, square=False),
     ]
-    shown = [daily[name] for name in (*SCORES, "sleep_hours") if name in daily]
+    shown = [daily[name] for name in (*SCORES, *LINES_ONLY, "sleep_hours") if name in daily]
     days = len(shown[0].values) if shown else 0
-    area = frame(style, rect, f"Mood, stress and sleep · last {days or 28} days", legend)
+    area = frame(style, rect, f"Daily check-ins · last {days or 28} days", legend)
     if not any(series.recorded for series in shown):
-        no_data(style, area, "No mood, stress or sleep was recorded in these four weeks.")
+        no_data(
+            style, area, f"No mood, stress, anxiety, energy or sleep was recorded in these {days or 28} days."
+        )
         return
     mm = style.mm
     first = shown[0].first
@@ -88,6 +93,9 @@ def daily_chart(
     )
     sleep_ticks = [0, 6, 12] if sleep_top <= 12 else [0, 8, 16]
     y_axis(style, lower, sleep_ticks, 0, sleep_ticks[-1], suffix=" h")
+    for name in LINES_ONLY:
+        if name in daily:
+            _series(style, upper, daily[name], slot, 1, 10, filled=False, square=False, points=False)
     for name in SCORES:
         if name in daily:
             _series(style, upper, daily[name], slot, 1, 10, filled=name == "mood", square=name == "stress")
@@ -129,6 +137,7 @@ def _series(
     *,
     filled: bool,
     square: bool,
+    points: bool = True,
 ) -> None:
     colour = SERIES_COLOURS[series.name]
     painter = style.painter
@@ -147,6 +156,8 @@ def _series(
     painter.setPen(style.pen(colour, 0.45, SERIES_DASHES[series.name]))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawPath(path)
+    if not points:
+        return
     for i, value in enumerate(series.values):
         if value is not None:
             centre = QPointF(plot.left() + (i + 0.5) * slot, y_of(plot, value, low, high))

@@ -29,7 +29,9 @@ def activity_tiles(report: WeekReport, locale: QLocale) -> list[Tile]:
     # session target, whole minutes rounded down, sessions of 10 minutes or more.
     now, last = report.progress, report.previous_progress
     totals, previous = report.totals, report.previous
-    had_last = previous.sessions > 0
+    # A week with check-ins but no runs is a week of 0 minutes, not a week with no entries.
+    had_last = previous.sessions > 0 or report.previous_averages.check_ins > 0
+    finished = now.is_finished
     low, high = SESSIONS_BAND
     so_far = "" if now.is_finished else " so far"
     to_go = f"{now.minutes_to_go} to go" if now.minutes_to_go else "reached"
@@ -39,7 +41,14 @@ def activity_tiles(report: WeekReport, locale: QLocale) -> list[Tile]:
             _number(locale, now.minutes, 0),
             "min",
             f"guideline {GUIDELINE_MINUTES} a week",
-            _change(locale, now.minutes, last.minutes if had_last else None, 0),
+            _change(
+                locale,
+                now.minutes,
+                last.minutes if had_last else None,
+                0,
+                finished=finished,
+                last_week_unit=" min",
+            ),
         ),
         Tile(
             f"Moderate-equivalent{so_far}",
@@ -51,6 +60,8 @@ def activity_tiles(report: WeekReport, locale: QLocale) -> list[Tile]:
                 now.moderate_equivalent_minutes,
                 last.moderate_equivalent_minutes if had_last else None,
                 0,
+                finished=finished,
+                last_week_unit=" min",
             ),
         ),
         Tile(
@@ -58,7 +69,7 @@ def activity_tiles(report: WeekReport, locale: QLocale) -> list[Tile]:
             str(now.sessions),
             "",
             f"your target {now.session_target} · guideline {low}–{high}",
-            _change(locale, now.sessions, last.sessions if had_last else None, 0),
+            _change(locale, now.sessions, last.sessions if had_last else None, 0, finished=finished),
         ),
     ]
     share = totals.easy_share
@@ -70,7 +81,7 @@ def activity_tiles(report: WeekReport, locale: QLocale) -> list[Tile]:
                 _number(locale, share * 100, 0),
                 "%",
                 f"guideline at least {round(EASY_SHARE_LINE * 100)} % (¼)",
-                _change(locale, share * 100, before * 100 if before is not None else None, 0, " points"),
+                _share_change(locale, share, before, finished),
             )
         )
     return tiles
@@ -102,6 +113,14 @@ def feeling_tiles(report: WeekReport, locale: QLocale) -> list[Tile]:
             )
         )
     return tiles
+
+
+def _share_change(locale: QLocale, share: float, before: float | None, finished: bool) -> str:
+    if before is None:
+        return "no running last week"
+    if not finished:
+        return f"last week {_number(locale, before * 100, 0)} %"
+    return _change(locale, share * 100, before * 100, 0, " points")
 
 
 def tiles_height(style: PageStyle) -> float:
@@ -156,10 +175,23 @@ def _number(locale: QLocale, value: float, decimals: int) -> str:
     return locale.toString(float(round(value, decimals)), "f", decimals)
 
 
-def _change(locale: QLocale, now: float, before: float | None, decimals: int, unit: str = "") -> str:
-    """ "▲ 0.8 since last week", "same as last week" or "no entries last week"."""
+def _change(
+    locale: QLocale,
+    now: float,
+    before: float | None,
+    decimals: int,
+    unit: str = "",
+    *,
+    finished: bool = True,
+    last_week_unit: str = "",
+) -> str:
+    """ "▲ 0.8 since last week", "same as last week" or "no entries last week"; for a week
+    still running, last week's number itself ("last week 120 min"): a week two days old
+    is not a fall."""
     if before is None:
         return "no entries last week"
+    if not finished:
+        return f"last week {_number(locale, before, decimals)}{last_week_unit or unit}"
     delta = round(now - before, decimals)
     if delta == 0:
         return "same as last week"

@@ -2,9 +2,9 @@
 
 Sizes are in points (fonts) and millimetres (geometry), turned into device pixels from the
 painter's device resolution, so the page looks the same in the print preview, on paper and
-in a PDF. Colours are Okabe–Ito (readable with every common colour-vision deficiency) and
-each one is paired with a lightness, a line style or a hatch so the page survives a
-black-and-white printer.
+in a PDF. Colours are the window's (runjournal.figures.palette, readable with every common
+colour-vision deficiency), each paired with a lightness, a line style or a hatch so the page
+survives a black-and-white printer.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextLayout, QTextOption
 
 from runjournal.domain.model import Intensity
+from runjournal.figures import palette
 
 FONT_FAMILY = "DejaVu Sans"  # falls back to the platform's sans serif where it is missing
 
@@ -25,25 +26,22 @@ GRID = QColor("#e6e9ec")
 SHADE = QColor("#f3f5f7")  # tile and band backgrounds
 HIGHLIGHT = QColor("#fff4d6")  # this week behind the weekly charts
 
-# Okabe–Ito. Easy is the lightest, moderate darker, hard is hatched on top.
-EFFORT_COLOURS = {
-    Intensity.EASY: QColor("#56B4E9"),
-    Intensity.MODERATE: QColor("#0072B2"),
-    Intensity.HARD: QColor("#D55E00"),
+# The shared palette (runjournal.figures.palette), as a light window shows it: the page is
+# always light. Hard effort is hatched on top, and each series has its own dash.
+_DASHES = {
+    "solid": Qt.PenStyle.SolidLine,
+    "dash": Qt.PenStyle.DashLine,
+    "dot": Qt.PenStyle.DotLine,
+    "dashdot": Qt.PenStyle.DashDotLine,
 }
+EFFORT_COLOURS = {intensity: QColor(palette.effort_colour(intensity)) for intensity in Intensity}
 EFFORT_LABELS = {Intensity.EASY: "Easy", Intensity.MODERATE: "Moderate", Intensity.HARD: "Hard"}
-SESSIONS_COLOUR = QColor("#0072B2")
-BAND_COLOUR = QColor("#d8efe6")  # the 3–5 sessions band: pale bluish green
-SERIES_COLOURS = {
-    "mood": QColor("#009E73"),
-    "stress": QColor("#CC79A7"),
-    "sleep_hours": QColor("#0072B2"),
-}
-SERIES_DASHES = {
-    "mood": Qt.PenStyle.SolidLine,
-    "stress": Qt.PenStyle.DashLine,
-    "sleep_hours": Qt.PenStyle.SolidLine,
-}
+SESSIONS_COLOUR = QColor(palette.pick(palette.BARS, dark=False))
+BAND_COLOUR = QColor("#d8efe6")  # the 3–5 sessions band: the palette's bluish green, pale
+SERIES_COLOURS = {name: QColor(palette.series_colour(name)) for name in palette.SERIES_COLOURS}
+SERIES_DASHES = {name: _DASHES[style] for name, style in palette.SERIES_DASHES.items()}
+BETTER_COLOUR = QColor(palette.pick(palette.BETTER, dark=False))
+WORSE_COLOUR = QColor(palette.pick(palette.WORSE, dark=False))
 
 
 @dataclass(frozen=True)

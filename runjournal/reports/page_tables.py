@@ -5,11 +5,12 @@ out ("…and 3 more") rather than spilling onto a second page."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, timedelta
 
 from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
 
 from runjournal.coach.model import Nudge
-from runjournal.domain.model import DistanceUnit, Run
+from runjournal.domain.model import CheckIn, DistanceUnit, Run
 from runjournal.domain.units import format_distance, format_minutes
 from runjournal.figures.week_report import NoteLine
 from runjournal.reports.page_style import INK, MUTED, RULE, PageStyle
@@ -25,6 +26,16 @@ COLUMNS = (
     ("Distance", 0.14, RIGHT),
     ("Effort", 0.2, RIGHT),
     ("Mood", 0.14, RIGHT),
+)
+# Each day's check-in: the scores a person moves each day, sleep, and ill or injured.
+CHECK_IN_COLUMNS = (
+    ("Day", 0.16, LEFT),
+    ("Mood", 0.12, RIGHT),
+    ("Stress", 0.13, RIGHT),
+    ("Anxiety", 0.14, RIGHT),
+    ("Energy", 0.13, RIGHT),
+    ("Sleep", 0.16, RIGHT),
+    ("Ill/injured", 0.16, RIGHT),
 )
 MESSAGE_LINES = 5
 NOTE_LINES = 3
@@ -47,6 +58,17 @@ def session_cells(locale: QLocale, run: Run, unit: DistanceUnit) -> list[str]:
     else:
         mood = "—"
     return [day_label(locale, run.day), activity, format_minutes(run.duration_s), distance, effort, mood]
+
+
+def sessions_height(style: PageStyle, count: int) -> float:
+    """The height the sessions table needs to show `count` sessions whole."""
+    return (
+        style.line_height(style.heading, 1.3)
+        + 1.6 * style.mm
+        + style.line_height(style.tiny, 1.4)
+        + max(count, 1) * style.line_height(style.small, 1.55)
+        + 1.0 * style.mm
+    )
 
 
 def sessions_table(
@@ -89,13 +111,68 @@ def sessions_table(
     return top - rect.top() + 0.5 * mm
 
 
-def _columns(rect: QRectF) -> list[tuple[float, float]]:
+def check_ins_height(style: PageStyle) -> float:
+    """The height of the day-by-day table: a heading, a header and seven rows."""
+    return (
+        style.line_height(style.heading, 1.3)
+        + 1.6 * style.mm
+        + style.line_height(style.tiny, 1.4)
+        + 7 * style.line_height(style.small, 1.45)
+        + 0.5 * style.mm
+    )
+
+
+def check_in_cells(locale: QLocale, day: date, check_in: CheckIn | None) -> list[str]:
+    def score(value: int | None) -> str:
+        return "—" if value is None else str(value)
+
+    if check_in is None:
+        return [day_label(locale, day), "", "", "", "", "", ""]
+    sleep = "—" if check_in.sleep_hours is None else f"{locale.toString(check_in.sleep_hours, 'f', 1)} h"
+    return [
+        day_label(locale, day),
+        score(check_in.mood),
+        score(check_in.stress),
+        score(check_in.anxiety),
+        score(check_in.energy),
+        sleep,
+        "Ill" if check_in.ill else "",
+    ]
+
+
+def check_ins_table(
+    style: PageStyle, rect: QRectF, first: date, check_ins: Sequence[CheckIn], locale: QLocale
+) -> float:
+    """One row for each day of the person's week (blank where they did not check in);
+    returns the height used."""
+    top = rect.top() + style.heading_line(rect, "Each day's check-in (scores 1–10)")
+    header_h = style.line_height(style.tiny, 1.4)
+    row_h = style.line_height(style.small, 1.45)
+    x_positions = _columns(rect, CHECK_IN_COLUMNS)
+    for (heading, _, align), (x, width) in zip(CHECK_IN_COLUMNS, x_positions, strict=True):
+        style.text(QRectF(x, top, width, header_h), heading, style.tiny_bold, MUTED, align)
+    top += header_h
+    by_day = {c.day: c for c in check_ins}
+    for offset in range(7):
+        day = first + timedelta(days=offset)
+        style.rule(rect.left(), rect.right(), top, RULE, 0.15)
+        cells = check_in_cells(locale, day, by_day.get(day))
+        for (_, _, align), (x, width), text in zip(CHECK_IN_COLUMNS, x_positions, cells, strict=True):
+            style.text(QRectF(x, top, width, row_h), text, style.small, INK, align)
+        top += row_h
+    style.rule(rect.left(), rect.right(), top, RULE, 0.15)
+    return top - rect.top() + 0.5 * style.mm
+
+
+def _columns(
+    rect: QRectF, columns: Sequence[tuple[str, float, Qt.AlignmentFlag]] = COLUMNS
+) -> list[tuple[float, float]]:
     """(x, width) of each column; a little padding keeps right- and left-aligned text apart."""
     positions = []
     x = rect.left()
-    for i, (_, share, _) in enumerate(COLUMNS):
+    for i, (_, share, _) in enumerate(columns):
         width = rect.width() * share
-        pad = rect.width() * 0.012 if i < len(COLUMNS) - 1 else 0
+        pad = rect.width() * 0.012 if i < len(columns) - 1 else 0
         positions.append((x, width - pad))
         x += width
     return positions

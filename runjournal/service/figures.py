@@ -88,6 +88,7 @@ def week_report(uow: UnitOfWork, first_day: date, today: date, nudges: Sequence[
         notes=tuple(note_lines(runs, this_week)),
         progress=progress(weeks[-1]),
         previous_progress=progress(weeks[-2]),
+        check_ins=tuple(this_week),
     )
 
 
@@ -96,10 +97,11 @@ def week_report(uow: UnitOfWork, first_day: date, today: date, nudges: Sequence[
 
 
 def daily_series(uow: UnitOfWork, first: date, last: date) -> dict[str, DailySeries]:
-    from runjournal.figures.daily import DAILY_SERIES, daily_series_from_rows, lead_in_start
+    """Every column the charts and the page draw day by day (moods, sleep, the ill flag)."""
+    from runjournal.figures.daily import CHART_COLUMNS, daily_series_from_rows, lead_in_start
 
-    rows = uow.check_ins.values_between(lead_in_start(first), last, DAILY_SERIES)
-    return daily_series_from_rows(rows, first, last, DAILY_SERIES)
+    rows = uow.check_ins.values_between(lead_in_start(first), last, CHART_COLUMNS)
+    return daily_series_from_rows(rows, first, last, CHART_COLUMNS)
 
 
 def mood_changes(uow: UnitOfWork, first: date, last: date) -> list[MoodChange]:

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     # so that opening the window does not wait for them.
     from runjournal.domain.weeks import IsoWeek
     from runjournal.figures.charts import ChartData, ChartRange
+    from runjournal.figures.period_report import PeriodReport
     from runjournal.figures.week_report import WeekReport
     from runjournal.formats.importers import FileResult
     from runjournal.formats.journal_json import JournalDocument
@@ -430,6 +431,20 @@ class Journal:
                 check_ins=tuple(uow.check_ins.between(None, None)),
                 sources=tuple(uow.source_files.all()),
             )
+
+    def period_report(self, first: date, last: date, today: date) -> PeriodReport:
+        """The period report's figures for the person's weeks from `first` to `last`, with the
+        clear insights up to its end and what the coach said at the end of each of its weeks."""
+        from runjournal.figures.period_report import whole_weeks
+        from runjournal.service.period import coach_notes, insight_notes, period_report
+
+        start, end = whole_weeks(first, last, self.settings().week_start)
+        as_of = min(end, today)
+        week_ends = [end - timedelta(weeks=n) for n in range(((end - start).days + 1) // 7)]
+        said = [self.nudges(day) for day in sorted({*week_ends, as_of}) if start <= day <= as_of]
+        insights = self.insights(as_of) if as_of >= start else []
+        with self._read() as uow:
+            return period_report(uow, start, end, today, insight_notes(insights or []), coach_notes(said))
 
     def counts(self) -> JournalCounts:
         with self._read() as uow:

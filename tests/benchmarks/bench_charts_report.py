@@ -6,9 +6,13 @@ same run on the same machine:
   charts, paint) and switching its range, against the floor of pyqtgraph itself: one
   PlotWidget drawing the same number of weekly bars and daily points, shown and painted;
 - writing the weekly PDF for one week, against a bare QPdfWriter page with one line of
-  text (the fixed cost of a PDF), and the journal read behind it on its own.
+  text (the fixed cost of a PDF), and the journal read behind it on its own;
+- reading and writing the 12-week period report (its pages, charts and coach notes).
 
-Run: python tests/benchmarks/bench_charts_report.py [--years 10] [--repeat 5] [--json FILE]
+`--runs N` adds short sessions spread over the journal's days until it holds N runs (the
+"30,000 runs" case); `--years 30` is a 30-year journal.
+
+Run: python tests/benchmarks/bench_charts_report.py [--years 10] [--runs N] [--repeat 5] [--json FILE]
 Not part of the test suite: timings are reported, never asserted.
 """
 
@@ -49,6 +53,9 @@ def main() -> int:
     )
     parser.add_argument("--years", type=float, default=10)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--runs", type=int, default=0, help="add sessions until the journal holds this many runs"
+    )
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
 
@@ -58,8 +65,11 @@ def main() -> int:
     from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
     from PySide6.QtWidgets import QApplication
 
+    from runjournal.domain.model import Run
     from runjournal.domain.weeks import IsoWeek
     from runjournal.figures.charts import ChartRange
+    from runjournal.figures.period_report import last_full_weeks
+    from runjournal.reports.period import write_period_pdf
     from runjournal.reports.weekly import write_pdf
     from runjournal.samples import demo
     from runjournal.service.journal import Journal
@@ -74,6 +84,20 @@ def main() -> int:
     journal = Journal.open(folder / "journal.sqlite")
     generated = demo.generate(args.years, end=today)
     journal.add_entries(generated.runs, generated.check_ins, generated.settings)
+    extra = max(args.runs - len(generated.runs), 0)
+    if extra:
+        span = max((today - generated.runs[0].day).days, 1)
+        journal.add_entries(
+            [
+                Run(
+                    day=date.fromordinal(today.toordinal() - (i * 7919) % span),
+                    duration_s=900 + (i % 40) * 60,
+                    effort=2 + i % 7,
+                )
+                for i in range(extra)
+            ],
+            [],
+        )
     bridge = JournalBridge(journal)
     all_data = journal.chart_data(ChartRange.ALL, today)
     weeks, days = len(all_data.weeks), len(all_data.daily["mood"].values)
@@ -153,6 +177,22 @@ def main() -> int:
         (
             "write the weekly PDF",
             median_seconds(lambda: write_pdf(folder / "week.pdf", report, printed_on=today), args.repeat),
+            pdf_floor,
+        ),
+    ]
+    first, last = last_full_weeks(today, journal.settings().week_start, 12)
+    period = journal.period_report(first, last, today)
+    rows += [
+        (
+            "read the 12-week report's figures",
+            median_seconds(lambda: journal.period_report(first, last, today), args.repeat),
+            pdf_floor,
+        ),
+        (
+            "write the 12-week report PDF",
+            median_seconds(
+                lambda: write_period_pdf(folder / "period.pdf", period, printed_on=today), args.repeat
+            ),
             pdf_floor,
         ),
     ]

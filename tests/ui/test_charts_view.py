@@ -98,7 +98,7 @@ def test_hovering_a_week_tells_its_exact_minutes(qtbot, journal, view):
     assert text.startswith("Week of ")
     assert text.endswith(": 30 min easy, 0 moderate, 45 hard — 75 in all")
     mood = view.panels["mood_change"].chart
-    assert "mood 4 → 7 (+3)" in mood.describe_at(mood.segments[Intensity.EASY].xData[0], 5)
+    assert "mood 4 → 7 (+3)" in mood.describe_at(mood.segments["better"].xData[0], 5)
     last_week = chart.bars[Intensity.EASY].opts["x"][-2]
     assert view.panels["sessions"].chart.describe_at(last_week, 1).endswith(": 2 sessions (fewer than 3)")
     assert (

@@ -15,7 +15,7 @@ from runjournal.domain.weeks import IsoWeek
 from runjournal.service.journal import Journal
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.dialogs import report_dialog
-from runjournal.ui.dialogs.report_dialog import ReportDialog, week_title
+from runjournal.ui.dialogs.report_dialog import ReportDialog
 
 TODAY = date(2026, 11, 18)  # Wednesday of ISO week 47
 THIS_WEEK = IsoWeek(2026, 47)
@@ -30,35 +30,29 @@ def _dialog(qtbot, journal: Journal) -> ReportDialog:
     return dialog
 
 
-def test_week_titles_name_the_iso_week_and_its_dates() -> None:
-    assert week_title(IsoWeek(2026, 47)) == "Week 47 · 16–22 November 2026"
-    assert week_title(IsoWeek(2026, 49)) == "Week 49 · 30 November – 6 December 2026"
-    assert week_title(IsoWeek(2026, 53)) == "Week 53 · 28 December 2026 – 3 January 2027"
-
-
-def test_opens_on_last_week_while_this_one_is_empty(qtbot, journal: Journal) -> None:
+def test_opens_on_the_last_full_week(qtbot, journal: Journal) -> None:
     journal.log_run(Run(day=TODAY - timedelta(days=7), duration_s=1800))
-    dialog = _dialog(qtbot, journal)
-    assert dialog.week == THIS_WEEK - 1
-    assert dialog.week_label.text().startswith("Week 46")
-
     journal.log_run(Run(day=TODAY, duration_s=1800))
-    assert _dialog(qtbot, journal).week == THIS_WEEK
+    dialog = _dialog(qtbot, journal)
+    assert dialog.first_day == (THIS_WEEK - 1).monday
+    assert dialog.week_label.text() == "9–15 November 2026"
 
 
 def test_the_week_picker_moves_by_week_but_not_into_the_future(qtbot, journal: Journal) -> None:
     journal.log_run(Run(day=TODAY, duration_s=25 * 60))
     dialog = _dialog(qtbot, journal)
-    assert not dialog.next_button.isEnabled()
+    assert dialog.first_day == (THIS_WEEK - 1).monday
     qtbot.mouseClick(dialog.previous_button, Qt.MouseButton.LeftButton)
-    assert dialog.week == THIS_WEEK - 1
+    assert dialog.first_day == (THIS_WEEK - 2).monday
     assert dialog.report is not None and dialog.report.totals.minutes == 0
     qtbot.keyClick(dialog, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
-    assert dialog.week == THIS_WEEK - 2
+    assert dialog.first_day == (THIS_WEEK - 3).monday
     qtbot.mouseClick(dialog.this_week_button, Qt.MouseButton.LeftButton)
-    assert dialog.week == THIS_WEEK and dialog.report.totals.minutes == 25
+    assert dialog.first_day == THIS_WEEK.monday and dialog.report.totals.minutes == 25
+    assert dialog.week_label.text().endswith("(so far)")
+    assert not dialog.next_button.isEnabled()
     dialog.day_edit.setDate(dialog.day_edit.date().addDays(-30))
-    assert dialog.week == IsoWeek.of(THIS_WEEK.monday - timedelta(days=30))
+    assert dialog.first_day == IsoWeek.of(THIS_WEEK.monday - timedelta(days=30)).monday
 
 
 def test_the_preview_shows_one_page(qtbot, journal: Journal) -> None:
@@ -79,7 +73,8 @@ def test_export_pdf_writes_the_page_that_is_previewed(
     target = tmp_path / "week.pdf"
     monkeypatch.setattr(report_dialog, "ask_pdf_path", lambda _parent, suggested: target)
     dialog = _dialog(qtbot, journal)
-    assert dialog.suggested_path().name == "runjournal-2026-W47.pdf"
+    dialog.set_week(TODAY)
+    assert dialog.suggested_path().name == "runjournal-week-2026-11-16.pdf"
     dialog.include_notes.setChecked(True)
 
     qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)

@@ -6,7 +6,7 @@ what the printer and the PDF get.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QMarginsF, QStandardPaths, Qt
@@ -14,6 +14,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QPageLayout, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -27,8 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runjournal.domain.weeks import IsoWeek
+from runjournal.domain.weeks import week_start
+from runjournal.figures.period_report import PERIOD_CHOICES, PeriodReport
 from runjournal.figures.week_report import WeekReport
+from runjournal.reports.period import print_period, write_period_pdf
 from runjournal.reports.weekly import ReportError, locale_page_size, print_report, write_pdf
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.views.runs.qt_dates import to_date, to_qdate
@@ -47,32 +50,33 @@ def ask_pdf_path(parent: QWidget, suggested: Path) -> Path | None:
     return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
 
 
-def week_title(week: IsoWeek, locale: QLocale | None = None) -> str:
-    """ "Week 47 · 16–22 November 2026", or across months "Week 49 · 30 November – 6 December 2026"."""
+def week_title(first_day: date, locale: QLocale | None = None) -> str:
+    """A week by its dates: "16–22 November 2026", or "29 November – 5 December 2026"."""
     locale = locale or QLocale()
-    first, last = week.monday, week.sunday
+    first, last = first_day, first_day + timedelta(days=6)
     month = locale.monthName(last.month)
     if first.month == last.month:
-        dates = f"{first.day}–{last.day} {month} {last.year}"
-    elif first.year == last.year:
-        dates = f"{first.day} {locale.monthName(first.month)} – {last.day} {month} {last.year}"
-    else:
-        dates = f"{first.day} {locale.monthName(first.month)} {first.year} – {last.day} {month} {last.year}"
-    return f"Week {week.week} · {dates}"
+        return f"{first.day}–{last.day} {month} {last.year}"
+    if first.year == last.year:
+        return f"{first.day} {locale.monthName(first.month)} – {last.day} {month} {last.year}"
+    return f"{first.day} {locale.monthName(first.month)} {first.year} – {last.day} {month} {last.year}"
 
 
-def default_week(bridge: JournalBridge, today: date) -> IsoWeek:
-    """This week, or last week while this one is still empty (e.g. on a Monday morning)."""
-    this_week = IsoWeek.of(today)
-    journal = bridge.journal
-    if journal.runs(this_week.monday, today) or journal.check_ins(this_week.monday, today):
-        return this_week
-    last_week = this_week - 1
-    if journal.runs(last_week.monday, last_week.sunday) or journal.check_ins(
-        last_week.monday, last_week.sunday
-    ):
-        return last_week
-    return this_week
+def period_title(first_day: date, last_week: date, locale: QLocale | None = None) -> str:
+    """The weeks from the one starting on `first_day` to the one starting on `last_week`."""
+    whole = week_title(last_week, locale)
+    last = last_week + timedelta(days=6)
+    locale = locale or QLocale()
+    start = f"{first_day.day} {locale.monthName(first_day.month)}"
+    if first_day.year != last.year:
+        start += f" {first_day.year}"
+    return f"{start} – {whole.split('–')[-1].strip()}"
+
+
+def default_week(bridge: JournalBridge, today: date) -> date:
+    """The first day of the person's last full week: a page about a finished week, never
+    a half-empty one that looks like a failure (Ctrl+P early in a week)."""
+    return week_start(today, bridge.journal.settings().week_start) - timedelta(weeks=1)
 
 
 class ReportDialog(QDialog):
@@ -83,8 +87,11 @@ class ReportDialog(QDialog):
         self.setWindowTitle("Weekly Report")
         self.bridge = bridge
         self.today = today or date.today()
-        self.week = default_week(bridge, self.today)
+        self.week_start_day = bridge.journal.settings().week_start
+        self.this_week = week_start(self.today, self.week_start_day)
+        self.first_day = default_week(bridge, self.today)
         self.report: WeekReport | None = None
+        self.period: PeriodReport | None = None  # set when more than one week is chosen
 
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.printer.setPageSize(locale_page_size())
@@ -92,7 +99,7 @@ class ReportDialog(QDialog):
             QMarginsF(PAGE_MARGIN_MM, PAGE_MARGIN_MM, PAGE_MARGIN_MM, PAGE_MARGIN_MM),
             QPageLayout.Unit.Millimeter,
         )
-        self.printer.setDocName(f"RunJournal week {self.week}")
+        self.printer.setDocName(self._doc_name())
 
         self.previous_button = QToolButton()
         self.previous_button.setArrowType(Qt.ArrowType.LeftArrow)
@@ -105,8 +112,10 @@ class ReportDialog(QDialog):
         self.day_edit = QDateEdit()
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
-        self.day_edit.setMaximumDate(to_qdate(IsoWeek.of(self.today).sunday))
-        self.day_edit.setToolTip("Pick any day: the report shows the week (Monday to Sunday) it falls in.")
+        self.day_edit.setMaximumDate(to_qdate(self.this_week + timedelta(days=6)))
+        self.day_edit.setToolTip(
+            "Pick any day: the report shows your week (from your first day of the week) it falls in."
+        )
         self.day_edit.setAccessibleName("A day of the week to report")
         self.this_week_button = QPushButton("This Week")
         self.this_week_button.setAutoDefault(False)
@@ -115,13 +124,27 @@ class ReportDialog(QDialog):
         font = self.week_label.font()
         font.setBold(True)
         self.week_label.setFont(font)
+        self.span_box = QComboBox()
+        self.span_box.addItem("One week", 1)
+        for weeks in PERIOD_CHOICES:
+            self.span_box.addItem(f"{weeks} weeks", weeks)
+        self.span_box.setToolTip(
+            "One week, or several weeks ending with the week picked: a report for an appointment"
+        )
+        self.span_box.setAccessibleName("How many weeks to report")
         self.include_notes = QCheckBox("Include notes")
         self.include_notes.setToolTip(
             "Print the week's run and check-in notes. Notes you marked private are never printed."
         )
 
         picker = QHBoxLayout()
-        for widget in (self.previous_button, self.day_edit, self.next_button, self.this_week_button):
+        for widget in (
+            self.previous_button,
+            self.day_edit,
+            self.next_button,
+            self.this_week_button,
+            self.span_box,
+        ):
             picker.addWidget(widget)
         picker.addSpacing(12)
         picker.addWidget(self.week_label, 1)
@@ -148,42 +171,64 @@ class ReportDialog(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addWidget(buttons)
 
-        self.previous_button.clicked.connect(lambda: self.set_week(self.week - 1))
-        self.next_button.clicked.connect(lambda: self.set_week(self.week + 1))
-        self.this_week_button.clicked.connect(lambda: self.set_week(IsoWeek.of(self.today)))
-        QShortcut(QKeySequence("Alt+Left"), self, lambda: self.set_week(self.week - 1))
-        QShortcut(QKeySequence("Alt+Right"), self, lambda: self.set_week(self.week + 1))
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.this_week_button.clicked.connect(lambda: self.set_week(self.this_week))
+        QShortcut(QKeySequence("Alt+Left"), self, lambda: self.step(-1))
+        QShortcut(QKeySequence("Alt+Right"), self, lambda: self.step(1))
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_page)
         self.day_edit.dateChanged.connect(self._day_picked)
         self.include_notes.toggled.connect(lambda _on: self.preview.updatePreview())
+        self.span_box.currentIndexChanged.connect(lambda _index: self.set_week(self.first_day))
 
         screen = QGuiApplication.primaryScreen().availableGeometry()
         self.resize(min(900, screen.width() - 40), min(1000, screen.height() - 40))
-        self.set_week(self.week)
+        self.set_week(self.first_day)
 
-    def set_week(self, week: IsoWeek) -> None:
-        last_allowed = IsoWeek.of(self.today)
-        self.week = min(week, last_allowed)
-        self.report = self.bridge.journal.week_report(self.week, self.today)
-        self.week_label.setText(week_title(self.week))
-        self.next_button.setEnabled(self.week < last_allowed)
-        self.this_week_button.setEnabled(self.week != last_allowed)
-        self.printer.setDocName(f"RunJournal week {self.week}")
-        if IsoWeek.of(to_date(self.day_edit.date())) != self.week:
+    def step(self, weeks: int) -> None:
+        """Move by whole weeks of the person's own calendar."""
+        self.set_week(self.first_day + timedelta(weeks=weeks))
+
+    def set_week(self, day: date) -> None:
+        """Show the person's week holding `day`; never a week after the current one."""
+        self.first_day = min(week_start(day, self.week_start_day), self.this_week)
+        weeks = int(self.span_box.currentData() or 1)
+        so_far = "" if self.first_day < self.this_week else " (so far)"
+        if weeks > 1:
+            first = self.first_day - timedelta(weeks=weeks - 1)
+            self.period = self.bridge.journal.period_report(
+                first, self.first_day + timedelta(days=6), self.today
+            )
+            self.week_label.setText(f"{period_title(first, self.first_day)} ({weeks} weeks){so_far}")
+        else:
+            self.period = None
+            self.report = self.bridge.journal.week_report(self.first_day, self.today)
+            self.week_label.setText(week_title(self.first_day) + so_far)
+        self.include_notes.setEnabled(self.period is None)
+        self.next_button.setEnabled(self.first_day < self.this_week)
+        self.this_week_button.setEnabled(self.first_day != self.this_week)
+        self.printer.setDocName(self._doc_name())
+        if week_start(to_date(self.day_edit.date()), self.week_start_day) != self.first_day:
             self.day_edit.blockSignals(True)
-            self.day_edit.setDate(to_qdate(self.week.monday))
+            self.day_edit.setDate(to_qdate(self.first_day))
             self.day_edit.blockSignals(False)
         self.preview.updatePreview()
 
+    def _doc_name(self) -> str:
+        return f"RunJournal week of {self.first_day.isoformat()}"
+
     def _day_picked(self, day: QDate) -> None:
-        week = IsoWeek.of(to_date(day))
-        if week != self.week:
-            self.set_week(week)
+        first = week_start(to_date(day), self.week_start_day)
+        if first != self.first_day:
+            self.set_week(first)
 
     def _paint(self, printer: QPrinter) -> None:
-        if self.report is None:
-            return
         try:
+            if self.period is not None:
+                print_period(printer, self.period, printed_on=date.today())
+                return
+            if self.report is None:
+                return
             print_report(
                 printer, self.report, include_notes=self.include_notes.isChecked(), printed_on=date.today()
             )
@@ -199,13 +244,33 @@ class ReportDialog(QDialog):
 
     def suggested_path(self) -> Path:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(folder or Path.home()) / f"runjournal-{self.week}.pdf"
+        if self.period is not None:
+            name = f"runjournal-{self.period.first.isoformat()}-to-{self.period.last.isoformat()}.pdf"
+        else:
+            name = f"runjournal-week-{self.first_day.isoformat()}.pdf"
+        return Path(folder or Path.home()) / name
 
     def export_pdf(self) -> Path | None:
         path = ask_pdf_path(self, self.suggested_path())
-        if path is None or self.report is None:
+        if path is None or (self.report is None and self.period is None):
             return None
         try:
+            if self.period is not None:
+                write_period_pdf(
+                    path, self.period, printed_on=date.today(), page_size=self.printer.pageLayout().pageSize()
+                )
+            else:
+                self._write_week(path)
+        except ReportError as error:
+            QMessageBox.warning(self, "Export PDF", str(error))
+            return None
+        parent = self.parent()
+        if parent is not None and hasattr(parent, "notify"):
+            parent.notify(f"Report for {self.week_label.text()} saved to {path}.")
+        return path
+
+    def _write_week(self, path: Path) -> None:
+        if self.report is not None:
             write_pdf(
                 path,
                 self.report,
@@ -213,10 +278,3 @@ class ReportDialog(QDialog):
                 printed_on=date.today(),
                 page_size=self.printer.pageLayout().pageSize(),
             )
-        except ReportError as error:
-            QMessageBox.warning(self, "Export PDF", str(error))
-            return None
-        parent = self.parent()
-        if parent is not None and hasattr(parent, "notify"):
-            parent.notify(f"Weekly report for {self.week} saved to {path}.")
-        return path

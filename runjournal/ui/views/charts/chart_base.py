@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 import pyqtgraph as pg
 from PySide6.QtCore import QLocale, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QFont, QWheelEvent
+from PySide6.QtGui import QColor, QCursor, QFont, QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsGridLayout, QGraphicsItem, QToolTip, QWidget
 
 from runjournal.domain.model import WeekTotals
@@ -47,15 +47,75 @@ def number(value: float, decimals: int = 0) -> str:
 
 
 class ReadingPlotWidget(pg.GraphicsLayoutWidget):
-    """A plot canvas that only shows: the wheel scrolls the page, never the plot."""
+    """A plot canvas that reads like a page: the wheel scrolls the page, Ctrl+wheel zooms the
+    dates, Shift+wheel or a drag moves along them; with the keyboard + and − zoom, ← and →
+    move, 0 shows the whole range again."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.ci.layout.setContentsMargins(4, 8, 12, 4)
+        self.chart: Chart | None = None
+        self._dragged_from: float | None = None  # the view x where a left-button drag began
+
+    def _view_x(self, event: QMouseEvent) -> float | None:
+        chart = self.chart
+        if chart is None:
+            return None
+        return float(chart.plot.vb.mapSceneToView(self.mapToScene(event.position().toPoint())).x())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._dragged_from = self._view_x(event)
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        start, chart = self._dragged_from, self.chart
+        if start is not None and chart is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            now = self._view_x(event)
+            if now is not None:
+                left, right = chart.shown_range()
+                chart.pan((start - now) / (right - left) if right > left else 0.0)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._dragged_from = None
+        super().mouseReleaseEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        event.ignore()  # let the scroll area around the charts have it
+        chart = self.chart
+        if chart is not None and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            steps = (event.angleDelta().y() or event.angleDelta().x()) / 120
+            chart.pan(-0.1 * steps)
+            event.accept()
+            return
+        if chart is None or not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            event.ignore()  # let the scroll area around the charts have it
+            return
+        steps = event.angleDelta().y() / 120
+        if steps:
+            scene = self.mapToScene(event.position().toPoint())
+            centre = chart.plot.vb.mapSceneToView(scene).x()
+            chart.zoom(0.8**steps, centre)
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        chart = self.chart
+        key = event.key()
+        actions = {
+            Qt.Key.Key_Plus: lambda c: c.zoom(0.5),
+            Qt.Key.Key_Equal: lambda c: c.zoom(0.5),
+            Qt.Key.Key_Minus: lambda c: c.zoom(2.0),
+            Qt.Key.Key_Left: lambda c: c.pan(-0.25),
+            Qt.Key.Key_Right: lambda c: c.pan(0.25),
+            Qt.Key.Key_0: lambda c: c.reset_view(),
+            Qt.Key.Key_Home: lambda c: c.reset_view(),
+        }
+        if chart is None or key not in actions:
+            super().keyPressEvent(event)
+            return
+        actions[Qt.Key(key)](chart)
+        event.accept()
 
 
 class ReadingPlot(pg.GraphicsWidget):
@@ -164,14 +224,12 @@ def style_line_label(line: pg.InfiniteLine, colours: ChartColours) -> None:
 def guideline(
     y: float, text: str, colour: QColor, style: Qt.PenStyle, position: float = 0.99
 ) -> pg.InfiniteLine:
-    return pg.InfiniteLine(
-        pos=y,
-        angle=0,
-        movable=False,
-        pen=pg.mkPen(colour, width=1.6, style=style),
-        label=text,
-        labelOpts={"position": position, "anchors": [(1, 1), (1, 1)]},
-    )
+    """A reference line. Its name (`text`) goes in the legend and the tooltip, never on the
+    plot, where it would cover the most recent bars."""
+    line = pg.InfiniteLine(pos=y, angle=0, movable=False, pen=pg.mkPen(colour, width=1.6, style=style))
+    line.setToolTip(text)
+    line.label = None  # pyqtgraph sets this attribute only for a labelled line
+    return line
 
 
 class Chart(QObject):
@@ -188,6 +246,7 @@ class Chart(QObject):
     def __init__(self, plot_rows: int = 1) -> None:
         super().__init__()
         self.canvas = ReadingPlotWidget()
+        self.canvas.chart = self
         self.canvas.setAccessibleName(self.title)
         self.plots = [reading_plot(self.canvas, row) for row in range(plot_rows)]
         self.plot = self.plots[0]
@@ -247,6 +306,40 @@ class Chart(QObject):
         for plot in self.plots:
             plot.getAxis("bottom").first_weekday = first_weekday
             plot.setXRange(left, right, padding=0)
+
+    # Looking closer ---------------------------------------------------------------------
+    def whole_range(self) -> tuple[float, float]:
+        return day_x(self.first) - DAY / 2, day_x(self.last + timedelta(days=1)) + DAY / 2
+
+    def shown_range(self) -> tuple[float, float]:
+        left, right = self.plot.vb.viewRange()[0]
+        return float(left), float(right)
+
+    def zoom(self, factor: float, centre: float | None = None) -> None:
+        """Show `factor` times the dates shown now (less than 1: closer), around `centre`."""
+        left, right = self.shown_range()
+        low, high = self.whole_range()
+        span = min(max((right - left) * factor, 7 * DAY), high - low)
+        middle = (left + right) / 2 if centre is None else centre
+        share = (middle - left) / (right - left) if right > left else 0.5
+        self._show_x(middle - share * span, middle - share * span + span)
+
+    def pan(self, fraction: float) -> None:
+        """Move by `fraction` of the dates shown (negative: back in time)."""
+        left, right = self.shown_range()
+        shift = (right - left) * fraction
+        self._show_x(left + shift, right + shift)
+
+    def reset_view(self) -> None:
+        self._show_x(*self.whole_range())
+
+    def _show_x(self, left: float, right: float) -> None:
+        """Show `left`..`right`, kept inside the range's first and last day."""
+        low, high = self.whole_range()
+        span = min(right - left, high - low)
+        left = min(max(left, low), high - span)
+        for plot in self.plots:
+            plot.setXRange(left, left + span, padding=0)
 
     def _on_mouse_moved(self, pos: QPointF) -> None:
         for plot in self.plots:

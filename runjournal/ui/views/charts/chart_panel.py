@@ -29,7 +29,10 @@ from runjournal.ui.views.charts.palette import ChartColours
 
 PLOT_HEIGHT = 250
 DAILY_PLOT_HEIGHT = 360
-HOVER_HINT = "Point at the chart to see its figures."
+HOVER_HINT = (
+    "Point at the chart to see its figures. Ctrl+wheel or + and − zoom, drag or ← and → move, "
+    "0 shows the whole range."
+)
 
 
 def ask_png_path(parent: QWidget, caption: str, suggested: str) -> str:
@@ -148,7 +151,10 @@ class ChartPanel(QFrame):
         # A wrapped label reports the height of some guessed width; pin it to the real one so
         # no gap opens under the explanation. The panel's own width, not the card's: the card
         # is only resized once this panel's layout runs, which may come later.
-        margins = self.card.layout().contentsMargins()
+        layout = self.card.layout()
+        if layout is None:
+            return
+        margins = layout.contentsMargins()
         width = self.contentsRect().width() - margins.left() - margins.right()
         for label in (self.explanation_label, self.hover_label):
             if width > 0:

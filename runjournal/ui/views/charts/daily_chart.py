@@ -1,4 +1,6 @@
-"""Daily mood, stress, anxiety and sleep: each day's value as a point, the 7-day mean as a line.
+"""Daily mood, stress, anxiety, energy and sleep: each day's value as a point, the 7-day mean
+as a line, and a cross over each day the person was ill or injured. Over more than a year the
+points would be a barcode: the chart then draws each month's mean instead.
 
 Sleep hours (0–12) get their own small plot under the 1–10 scores, sharing the date axis,
 so neither scale squeezes the other and no reader has to match a line to a second axis.
@@ -7,21 +9,40 @@ so neither scale squeezes the other and no reader has to match a line to a secon
 from __future__ import annotations
 
 from collections.abc import Generator
+from datetime import date, timedelta
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
+from runjournal.figures import palette as shared
 from runjournal.figures.charts import ChartData
-from runjournal.figures.daily import DAILY_SERIES, DailySeries
+from runjournal.figures.daily import DAILY_SERIES, ILL, DailySeries, monthly_means
 from runjournal.ui.views.charts.axes import DAY, day_at, day_centre, weekday_date
-from runjournal.ui.views.charts.chart_base import SWATCH_LINE, SWATCH_TICK, Chart, LegendEntry, number
+from runjournal.ui.views.charts.chart_base import (
+    SWATCH_LINE,
+    SWATCH_POINT,
+    SWATCH_TICK,
+    Chart,
+    LegendEntry,
+    number,
+)
 from runjournal.ui.views.charts.dots import DotsItem
 from runjournal.ui.views.charts.legend import swatch_icon
 from runjournal.ui.views.charts.palette import ChartColours
+from runjournal.ui.views.charts.rollup import month_centre
 
-SCORES = ("mood", "stress", "anxiety")
+SCORES = ("mood", "stress", "anxiety", "energy")
+LONG_DAYS = 400  # longer ranges show monthly means instead of every day
+ILL_MARK_Y = 10.25
+PEN_STYLES = {
+    "solid": Qt.PenStyle.SolidLine,
+    "dash": Qt.PenStyle.DashLine,
+    "dot": Qt.PenStyle.DotLine,
+    "dashdot": Qt.PenStyle.DashDotLine,
+}
 SLEEP = "sleep_hours"
 RUN_MARK_LOW, RUN_MARK_HIGH = 0.0, 0.4  # a short upright tick under the scores
 MIN_DAYS = 2  # one check-in is a dot, not a picture
@@ -34,10 +55,11 @@ def _array(values: tuple[float | None, ...]) -> np.ndarray:
 
 class DailyChart(Chart):
     key = "daily"
-    title = "Mood, stress, anxiety and sleep, day by day"
+    title = "Mood, stress, anxiety, energy and sleep, day by day"
     explanation = (
-        "Points are your daily check-ins, lines their 7-day average; marks along the bottom are "
-        "the days you ran. Adults need 7 hours of sleep or more (AASM/SRS 2015)."
+        "Points are your daily check-ins, lines their 7-day average (over more than a year, each "
+        "month's average); marks along the bottom are the days you ran, crosses at the top the "
+        "days you were ill or injured. Adults need 7 hours of sleep or more (AASM/SRS 2015)."
     )
     empty_message = "Check in with your mood for a few days to see it here"
     file_slug = "daily-mood"
@@ -58,6 +80,10 @@ class DailyChart(Chart):
         # One path of tick pairs: a scatter of 1,800 "|" symbols costs far more to feed.
         self.run_marks = pg.PlotCurveItem(x=[], y=[], connect="pairs")
         self.scores_plot.addItem(self.run_marks)
+        self.ill_marks = pg.ScatterPlotItem(x=[], y=[], symbol="x", size=9)
+        self.scores_plot.addItem(self.ill_marks)
+        self.ill: tuple[date, ...] = ()
+        self.long = False
         self.sleep_plot.setXLink(self.scores_plot)
         self.scores_plot.getAxis("bottom").setStyle(showValues=False)
         self.scores_plot.setYRange(0, 10.5, padding=0)
@@ -89,7 +115,7 @@ class DailyChart(Chart):
         return self._controls
 
     def set_series_visible(self, name: str, visible: bool) -> None:
-        self.points[name].setVisible(visible)
+        self.points[name].setVisible(visible and not self.long)
         self.lines[name].setVisible(visible)
         if self.toggles[name].isChecked() != visible:
             self.toggles[name].setChecked(visible)
@@ -106,8 +132,17 @@ class DailyChart(Chart):
         """One series at a time: ten years of one series take a few dozen milliseconds."""
         self.series = data.daily
         self.run_days = data.run_days
+        self.long = (data.last - data.first).days + 1 > LONG_DAYS
         for name in DAILY_SERIES:
             series = data.daily[name]
+            self.points[name].setVisible(not self.long and self.toggles[name].isChecked())
+            if self.long:
+                means = monthly_means(series)
+                x_months = [month_centre(m, _month_end(m)) for m, _ in means]
+                self.points[name].setData(x=np.array([]), y=np.array([]))
+                self.lines[name].setData(x=np.array(x_months), y=np.array([v for _, v in means]))
+                yield
+                continue
             # Arrays rather than lists: ten years are 3,650 days a series.
             x = day_centre(series.first) + DAY * np.arange(len(series.values), dtype=float)
             values = _array(series.values)
@@ -115,16 +150,31 @@ class DailyChart(Chart):
             self.points[name].setData(x=x[recorded], y=values[recorded])
             self.lines[name].setData(x=x, y=_array(series.rolling), connect="finite")
             yield
-        x = np.repeat([day_centre(d) for d in data.run_days], 2)
-        y = np.tile([RUN_MARK_LOW, RUN_MARK_HIGH], len(data.run_days))
+        ill = data.daily.get(ILL)
+        self.ill = tuple(d for d, v in zip(ill.days, ill.values, strict=True) if v) if ill is not None else ()
+        self.ill_marks.setData(x=self.ill_x(), y=[ILL_MARK_Y] * len(self.ill))
+        days = () if self.long else data.run_days  # over years the sessions chart says how often
+        x = np.repeat([day_centre(d) for d in days], 2)
+        y = np.tile([RUN_MARK_LOW, RUN_MARK_HIGH], len(days))
         self.run_marks.setData(x=x, y=y, connect="pairs")
         self.set_days(data.first, data.last, data.settings.week_start)
         return any(s.recorded >= MIN_DAYS for s in data.daily.values())
+
+    def ill_days(self) -> list[date]:
+        return sorted(self.ill)
+
+    def ill_x(self) -> list[float]:
+        return [day_centre(d) for d in self.ill]
+
+    def unit_label(self) -> str:
+        return "monthly mean" if self.long else "7-day mean"
 
     def describe_at(self, x: float, y: float) -> str | None:
         if not self.series:
             return None
         day = day_at(x)
+        if self.long:
+            return self._describe_month(day)
         parts = []
         for name in DAILY_SERIES:
             series = self.series[name]
@@ -140,10 +190,32 @@ class DailyChart(Chart):
         if day < self.first or day > self.last:
             return None
         ran = " — a run day" if day in self.run_days else ""
-        return f"{weekday_date(day)}: " + ", ".join(parts) + ran
+        ill = " — ill or injured" if day in self.ill else ""
+        return f"{weekday_date(day)}: " + ", ".join(parts) + ran + ill
+
+    def _describe_month(self, day: date) -> str | None:
+        if day < self.first or day > self.last:
+            return None
+        month = day.replace(day=1)
+        parts = []
+        for name in DAILY_SERIES:
+            if not self.toggles[name].isChecked():
+                continue
+            mean = dict(monthly_means(self.series[name])).get(month)
+            label = "sleep" if name == SLEEP else name
+            unit = " h" if name == SLEEP else ""
+            parts.append(f"{label} {'not recorded' if mean is None else number(mean, 1) + unit}")
+        ill = sum(1 for d in self.ill if d.replace(day=1) == month)
+        extra = f" — {ill} day{'s' if ill != 1 else ''} ill or injured" if ill else ""
+        return f"{month:%B %Y}, monthly means: " + ", ".join(parts) + extra
 
     def legend_entries(self, colours: ChartColours) -> list[LegendEntry]:
-        return [LegendEntry("Run day", colours.foreground, SWATCH_TICK)]
+        entries = [LegendEntry("Ill or injured (×)", colours.foreground, SWATCH_POINT)]
+        if self.long:
+            entries.insert(0, LegendEntry("Lines: each month's average", colours.foreground, SWATCH_LINE))
+        else:
+            entries.insert(0, LegendEntry("Run day", colours.foreground, SWATCH_TICK))
+        return entries
 
     def restyle(self, colours: ChartColours, font: QFont) -> None:
         super().restyle(colours, font)
@@ -152,6 +224,14 @@ class DailyChart(Chart):
             faint = pg.mkColor(colour)
             faint.setAlpha(150)
             self.points[name].setColour(faint)
-            self.lines[name].setPen(pg.mkPen(colour, width=2.2))
+            style = PEN_STYLES[shared.SERIES_DASHES[name]]
+            self.lines[name].setPen(pg.mkPen(colour, width=2.2, style=style))
             self.toggles[name].setIcon(swatch_icon(LegendEntry("", colour, SWATCH_LINE), colours))
         self.run_marks.setPen(pg.mkPen(colours.foreground, width=1.5))
+        self.ill_marks.setPen(pg.mkPen(colours.foreground, width=1.6))
+        self.ill_marks.setBrush(pg.mkBrush(colours.foreground))
+
+
+def _month_end(month: date) -> date:
+    following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return following - timedelta(days=1)

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from runjournal.figures.charts import EASY_SHARE_LINE, ChartData
-from runjournal.ui.views.charts.axes import BAR_WIDTH, long_date, week_centre
+from runjournal.ui.views.charts.axes import BAR_WIDTH, long_date
 from runjournal.ui.views.charts.chart_base import (
     SWATCH_BAR,
     SWATCH_DASHED,
@@ -18,6 +18,7 @@ from runjournal.ui.views.charts.chart_base import (
     style_line_label,
 )
 from runjournal.ui.views.charts.palette import ChartColours
+from runjournal.ui.views.charts.rollup import Slots, month_name, slots_for
 
 
 class EasyShareChart(Chart):
@@ -39,14 +40,19 @@ class EasyShareChart(Chart):
         self.plot.setYRange(0, 105, padding=0)
         self.plot.getAxis("left").setTicks([[(v, f"{number(v)} %") for v in (0, 25, 50, 75, 100)], []])
         self.plot.setLabel("left", "Easy share")
+        self.slots: Slots | None = None
 
     def show_data(self, data: ChartData) -> bool:
-        self.weeks = data.weeks
-        shown = [w for w in self.weeks if w.easy_share is not None]
+        self.slots = slots = slots_for(data)
+        self.weeks = slots.weeks
+        shares = (
+            [b.easy_share for b in slots.months] if slots.monthly else [w.easy_share for w in slots.weeks]
+        )
+        shown = [i for i, share in enumerate(shares) if share is not None]
         self.bars.setOpts(
-            x=[week_centre(w.week_start) for w in shown],
-            height=[100 * (w.easy_share or 0.0) for w in shown],
-            width=BAR_WIDTH,
+            x=[slots.x[i] for i in shown],
+            height=[100 * (shares[i] or 0.0) for i in shown],
+            width=[slots.widths[i] for i in shown],
         )
         self.set_days(data.first, data.last, data.settings.week_start)
         return data.has_runs
@@ -55,6 +61,11 @@ class EasyShareChart(Chart):
         return [float(h) for h in self.bars.opts["height"]]
 
     def describe_at(self, x: float, y: float) -> str | None:
+        if self.slots is not None and self.slots.monthly:
+            month = self.slots.month_at(x)
+            if month is None or month.easy_share is None:
+                return None if month is None else f"{month_name(month)}: no runs"
+            return f"{month_name(month)}: {number(100 * month.easy_share)} % easy"
         week = self.week_at(x)
         if week is None:
             return None
@@ -67,7 +78,13 @@ class EasyShareChart(Chart):
 
     def legend_entries(self, colours: ChartColours) -> list[LegendEntry]:
         return [
-            LegendEntry("Easy share of running time", colours.bars, SWATCH_BAR),
+            LegendEntry(
+                "Easy share of running time, month by month"
+                if self.slots is not None and self.slots.monthly
+                else "Easy share of running time",
+                colours.bars,
+                SWATCH_BAR,
+            ),
             LegendEntry("One quarter (25 %)", colours.foreground, SWATCH_DASHED),
         ]
 

@@ -9,12 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from runjournal.domain.model import Intensity, WeekTotals
-from runjournal.figures.charts import GUIDELINE_MINUTES, LOWER_MINUTES, ChartData
-from runjournal.ui.views.charts.axes import BAR_WIDTH, day_x, long_date, week_centre
+from runjournal.figures.charts import GUIDELINE_MINUTES, LOWER_MINUTES, ChartData, MonthTotals
+from runjournal.ui.views.charts.axes import BAR_WIDTH, day_x, long_date
 from runjournal.ui.views.charts.chart_base import (
     SWATCH_BAR,
     SWATCH_DASHED,
     SWATCH_DOTTED,
+    SWATCH_LINE,
     Chart,
     LegendEntry,
     guideline,
@@ -23,11 +24,12 @@ from runjournal.ui.views.charts.chart_base import (
     style_line_label,
 )
 from runjournal.ui.views.charts.palette import ChartColours
+from runjournal.ui.views.charts.rollup import Slots, month_name, slots_for
 
 _INTENSITIES = (Intensity.EASY, Intensity.MODERATE, Intensity.HARD)
 
 
-def _minutes(week: WeekTotals, intensity: Intensity) -> float:
+def _minutes(week: WeekTotals | MonthTotals, intensity: Intensity) -> float:
     return {
         Intensity.EASY: week.easy_minutes,
         Intensity.MODERATE: week.moderate_minutes,
@@ -41,6 +43,15 @@ def week_text(week: WeekTotals) -> str:
         f"Week of {long_date(week.week_start)}: {number(week.easy_minutes)} min easy, "
         f"{number(week.moderate_minutes)} moderate, {number(week.hard_minutes)} hard — "
         f"{number(week.minutes)} in all"
+    )
+
+
+def month_text(month: MonthTotals) -> str:
+    """ "March 2024: 142 min a week on average (96 easy, 30 moderate, 16 hard), over 4 weeks"."""
+    return (
+        f"{month_name(month)}: {number(month.minutes)} min a week on average "
+        f"({number(month.easy_minutes)} easy, {number(month.moderate_minutes)} moderate, "
+        f"{number(month.hard_minutes)} hard), over {month.weeks} weeks"
     )
 
 
@@ -69,33 +80,63 @@ class MinutesChart(Chart):
         )
         for line in (self.guideline, self.lower_line, self.goal_line):
             self.plot.addItem(line)
-        self.goal_line.label.anchors = [(0, 1), (0, 1)]
         self.goal_line.hide()
-        self.plot.setLabel("left", "Minutes")
+        self.plot.setLabel("left", "Minutes a week")
+        self.slots: Slots | None = None
+        self.trend_line = pg.PlotCurveItem(x=[], y=[])
+        self.trend_line.setZValue(5)
+        self.plot.addItem(self.trend_line)
+        self.so_far = pg.TextItem("so far", anchor=(0.9, 1.1))  # right of centre: never past the edge
+        self.so_far.hide()
+        self.plot.addItem(self.so_far)
 
     def show_data(self, data: ChartData) -> bool:
-        self.weeks = data.weeks
+        self.slots = slots = slots_for(data)
+        self.weeks = slots.weeks
         self.goal = data.settings.weekly_minutes_goal
-        x = [week_centre(w.week_start) for w in self.weeks]
-        bottom = [0.0] * len(self.weeks)
+        bars = slots.months if slots.monthly else slots.weeks
+        bottom = [0.0] * len(bars)
         for intensity in _INTENSITIES:
-            height = [_minutes(w, intensity) for w in self.weeks]
-            self.bars[intensity].setOpts(x=x, height=height, y0=list(bottom), width=BAR_WIDTH)
+            height = [_minutes(b, intensity) for b in bars]
+            self.bars[intensity].setOpts(x=slots.x, height=height, y0=list(bottom), width=slots.widths)
             bottom = [b + h for b, h in zip(bottom, height, strict=True)]
+        self.trend_line.setData(*slots.trend(bottom))
+        self.so_far.setVisible(slots.unfinished and bool(bottom))
+        if slots.unfinished and bottom:
+            self.so_far.setPos(slots.x[-1], bottom[-1])
+        self.plot.setLabel("left", "Minutes a week")
         self.goal_line.setVisible(self.goal != GUIDELINE_MINUTES)
         self.goal_line.setValue(self.goal)
-        self.goal_line.label.setFormat(f"Your goal: {number(self.goal)} min")
+        self.goal_line.setToolTip(f"Your goal: {number(self.goal)} min")
         top = max([*bottom, GUIDELINE_MINUTES, self.goal if self.goal_line.isVisible() else 0])
         self.plot.setYRange(0, top * 1.12, padding=0)
         self.plot.getAxis("left").setTicks([nice_ticks(top * 1.12, most=8), []])
         self.set_days(data.first, data.last, data.settings.week_start)
         return data.has_sessions
 
+    def total_heights(self) -> list[float]:
+        """Each bar's whole height (a week's minutes, or a month's average week)."""
+        heights = [self.heights(i) for i in _INTENSITIES]
+        return [sum(values) for values in zip(*heights, strict=True)]
+
+    def bar_x(self) -> list[float]:
+        return self.slots.x if self.slots else []
+
+    def unit_label(self) -> str:
+        return self.slots.unit_label if self.slots else "each week"
+
+    def trend_points(self) -> list[float]:
+        _, y = self.trend_line.getData()
+        return [] if y is None else [float(v) for v in y]
+
     def heights(self, intensity: Intensity) -> list[float]:
         """The bar heights drawn for one intensity, week by week."""
         return [float(h) for h in self.bars[intensity].opts["height"]]
 
     def describe_at(self, x: float, y: float) -> str | None:
+        if self.slots is not None and self.slots.monthly:
+            month = self.slots.month_at(x)
+            return month_text(month) if month is not None else None
         week = self.week_at(x)
         return week_text(week) if week is not None else None
 
@@ -104,6 +145,11 @@ class MinutesChart(Chart):
 
     def legend_entries(self, colours: ChartColours) -> list[LegendEntry]:
         entries = [LegendEntry(i.value.capitalize(), colours.intensity(i), SWATCH_BAR) for i in _INTENSITIES]
+        if self.slots is not None and self.slots.monthly:
+            entries.insert(0, LegendEntry("Bars: an average week of each month", colours.muted, SWATCH_BAR))
+        window = "3-month" if self.slots is not None and self.slots.monthly else "4-week"
+        if self.trend_points():  # four weeks have no 4-week trend yet
+            entries.append(LegendEntry(f"Trend: {window} average", colours.foreground, SWATCH_LINE))
         entries.append(LegendEntry("150 minutes, WHO 2020", colours.foreground, SWATCH_DASHED))
         entries.append(LegendEntry("50 minutes", colours.foreground, SWATCH_DOTTED))
         if self.goal != GUIDELINE_MINUTES:
@@ -119,5 +165,7 @@ class MinutesChart(Chart):
         self.guideline.setPen(pg.mkPen(colours.foreground, width=1.6, style=Qt.PenStyle.DashLine))
         self.lower_line.setPen(pg.mkPen(colours.foreground, width=1.6, style=Qt.PenStyle.DotLine))
         self.goal_line.setPen(pg.mkPen(colours.goal, width=2, style=Qt.PenStyle.DashLine))
+        self.trend_line.setPen(pg.mkPen(colours.foreground, width=2.4))
+        self.so_far.setColor(colours.foreground)
         for line in (self.guideline, self.lower_line, self.goal_line):
             style_line_label(line, colours)

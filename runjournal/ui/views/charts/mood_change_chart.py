@@ -1,18 +1,31 @@
-"""Mood before and after each run: a line from before to a mark after, coloured by effort."""
+"""Mood before and after each run: a line from before to a mark after. The line's colour says
+the direction (better, worse, no change), the mark's shape the effort, and a small ▲ or ▼ at
+the after mark repeats the direction for anyone who cannot tell the colours apart."""
 
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
 from runjournal.domain.model import Intensity
-from runjournal.figures.charts import ChartData
+from runjournal.domain.units import count
+from runjournal.figures.charts import ChartData, MonthMoodChange, monthly_mood_changes
 from runjournal.figures.runs import MoodChange
-from runjournal.ui.views.charts.axes import DAY, day_centre, long_date
-from runjournal.ui.views.charts.chart_base import SWATCH_POINT, Chart, LegendEntry, number
+from runjournal.ui.views.charts.axes import DAY, day_at, day_centre, long_date
+from runjournal.ui.views.charts.chart_base import SWATCH_LINE, SWATCH_POINT, Chart, LegendEntry, number
 from runjournal.ui.views.charts.palette import INTENSITY_SYMBOLS, ChartColours
+from runjournal.ui.views.charts.rollup import month_centre
 
 _INTENSITIES = (Intensity.EASY, Intensity.MODERATE, Intensity.HARD)
+DIRECTIONS = ("better", "worse", "same")
+LONG_DAYS = 400  # longer ranges show each month's average instead of every session
+MAX_ARROWS = 300
+DIRECTION_LABELS = {"better": "▲ Better after", "worse": "▼ Worse after", "same": "No change"}
+DIRECTION_SYMBOLS = {"better": "t1", "worse": "t", "same": None}  # pyqtgraph: t1 ▲, t ▼
+
+
+def direction(change: MoodChange | MonthMoodChange) -> str:
+    return "better" if change.change > 0 else "worse" if change.change < 0 else "same"
 
 
 def change_text(change: MoodChange) -> str:
@@ -30,9 +43,10 @@ class MoodChangeChart(Chart):
     key = "mood_change"
     title = "Mood before and after each run"
     explanation = (
-        "Each line runs from your mood before a session to the mark after it. A few minutes of "
-        "easy or moderate movement often lift mood; hard efforts can feel worse at first "
-        "(Ekkekakis 2011)."
+        "Each line runs from your mood before a session to the mark after it; its colour and the "
+        "▲ or ▼ say whether you felt better or worse after, the mark's shape how hard it was. "
+        "A few minutes of easy or moderate movement often lift mood; hard efforts can feel worse "
+        "at first (Ekkekakis 2011)."
     )
     empty_message = "Record your mood before and after a run to see how it changes"
     file_slug = "mood-change"
@@ -40,14 +54,23 @@ class MoodChangeChart(Chart):
     def __init__(self) -> None:
         super().__init__()
         self.changes: tuple[MoodChange, ...] = ()
-        self.segments: dict[Intensity, pg.PlotCurveItem] = {}
+        self.months: tuple[MonthMoodChange, ...] = ()
+        self.segments: dict[str, pg.PlotCurveItem] = {}
+        self.arrows: dict[str, pg.ScatterPlotItem] = {}
         self.marks: dict[Intensity, pg.ScatterPlotItem] = {}
-        for intensity in _INTENSITIES:
+        self._pens: dict[str, str] = {}
+        for name in DIRECTIONS:
             segment = pg.PlotCurveItem(x=[], y=[], connect="pairs")
-            mark = pg.ScatterPlotItem(x=[], y=[], symbol=INTENSITY_SYMBOLS[intensity], size=9)
             self.plot.addItem(segment)
+            self.segments[name] = segment
+            symbol = DIRECTION_SYMBOLS[name]
+            if symbol is not None:
+                arrow = pg.ScatterPlotItem(x=[], y=[], symbol=symbol, size=7)
+                self.plot.addItem(arrow)
+                self.arrows[name] = arrow
+        for intensity in _INTENSITIES:
+            mark = pg.ScatterPlotItem(x=[], y=[], symbol=INTENSITY_SYMBOLS[intensity], size=9)
             self.plot.addItem(mark)
-            self.segments[intensity] = segment
             self.marks[intensity] = mark
         self.plot.setYRange(0.5, 10.5, padding=0)
         self.plot.getAxis("left").setTicks([[(v, str(v)) for v in range(1, 11)], []])
@@ -55,18 +78,67 @@ class MoodChangeChart(Chart):
 
     def show_data(self, data: ChartData) -> bool:
         self.changes = data.mood_changes
-        for intensity in _INTENSITIES:
-            mine = [c for c in self.changes if c.intensity is intensity]
+        self.months = (
+            monthly_mood_changes(self.changes) if (data.last - data.first).days + 1 > LONG_DAYS else ()
+        )
+        if self.months:
+            self._show_months()
+            self.set_days(data.first, data.last, data.settings.week_start)
+            return True
+        for name in DIRECTIONS:
+            mine = [c for c in self.changes if direction(c) == name]
             xs = [x for c in mine for x in (day_centre(c.day),) * 2]
             ys = [float(v) for c in mine for v in (c.before, c.after)]
-            self.segments[intensity].setData(x=xs, y=ys, connect="pairs")
+            self.segments[name].setData(x=xs, y=ys, connect="pairs")
+            if name in self.arrows:
+                # Over hundreds of sessions the arrows would be a blur (and slow to draw); the
+                # after mark at the line's end still shows the way it went.
+                few = mine if len(self.changes) <= MAX_ARROWS else []
+                offset = 0.45 if name == "better" else -0.45
+                self.arrows[name].setData(
+                    x=[day_centre(c.day) for c in few], y=[c.after + offset for c in few]
+                )
+        for intensity in _INTENSITIES:
+            mine = [c for c in self.changes if c.intensity is intensity]
             self.marks[intensity].setData(
                 x=[day_centre(c.day) for c in mine], y=[float(c.after) for c in mine]
             )
         self.set_days(data.first, data.last, data.settings.week_start)
         return bool(self.changes)
 
+    def _show_months(self) -> None:
+        """Years of sessions: one line a month, from its average before to its average after."""
+        for name in DIRECTIONS:
+            mine = [m for m in self.months if direction(m) == name]
+            xs = [x for m in mine for x in (month_centre(m.month, m.last_day),) * 2]
+            ys = [v for m in mine for v in (m.before, m.after)]
+            self.segments[name].setData(x=xs, y=ys, connect="pairs")
+            if name in self.arrows:
+                offset = 0.45 if name == "better" else -0.45
+                self.arrows[name].setData(
+                    x=[month_centre(m.month, m.last_day) for m in mine], y=[m.after + offset for m in mine]
+                )
+        for intensity in _INTENSITIES:
+            self.marks[intensity].setData(x=[], y=[])
+
+    def direction_counts(self) -> dict[str, int]:
+        shown = self.months or self.changes
+        return {name: sum(1 for c in shown if direction(c) == name) for name in DIRECTIONS}
+
+    def direction_pen(self, name: str) -> str:
+        """The colour the lines of one direction are drawn in (as #rrggbb)."""
+        return self._pens.get(name, "")
+
     def describe_at(self, x: float, y: float) -> str | None:
+        if self.months:
+            day = day_at(x)
+            month = next((m for m in self.months if m.month <= day <= m.last_day), None)
+            if month is None:
+                return None
+            return (
+                f"{month.month:%B %Y}: mood {number(month.before, 1)} → {number(month.after, 1)} on average, "
+                f"over {count(month.sessions, 'session')}"
+            )
         if not self.changes:
             return None
         tolerance = max(DAY, (self.last - self.first).days * DAY / 150)
@@ -77,15 +149,36 @@ class MoodChangeChart(Chart):
         return "\n".join(change_text(c) for c in same_day)
 
     def legend_entries(self, colours: ChartColours) -> list[LegendEntry]:
-        return [
-            LegendEntry(i.value.capitalize(), colours.intensity(i), SWATCH_POINT, INTENSITY_SYMBOLS[i])
+        entries = [
+            LegendEntry(DIRECTION_LABELS[name], self._direction_colour(colours, name), SWATCH_LINE)
+            for name in DIRECTIONS
+        ]
+        if self.months:
+            return [
+                LegendEntry("Each month's average before → after", colours.foreground, SWATCH_LINE),
+                *entries,
+            ]
+        entries += [
+            LegendEntry(
+                f"{i.value.capitalize()} effort", colours.foreground, SWATCH_POINT, INTENSITY_SYMBOLS[i]
+            )
             for i in _INTENSITIES
         ]
+        return entries
+
+    @staticmethod
+    def _direction_colour(colours: ChartColours, name: str) -> QColor:
+        return {"better": colours.better, "worse": colours.worse, "same": colours.muted}[name]
 
     def restyle(self, colours: ChartColours, font: QFont) -> None:
         super().restyle(colours, font)
+        for name in DIRECTIONS:
+            colour = self._direction_colour(colours, name)
+            self._pens[name] = colour.name()
+            self.segments[name].setPen(pg.mkPen(colour, width=2.2))
+            if name in self.arrows:
+                self.arrows[name].setBrush(pg.mkBrush(colour))
+                self.arrows[name].setPen(pg.mkPen(colour, width=1))
         for intensity in _INTENSITIES:
-            colour = colours.intensity(intensity)
-            self.segments[intensity].setPen(pg.mkPen(colour, width=2))
-            self.marks[intensity].setBrush(pg.mkBrush(colour))
+            self.marks[intensity].setBrush(pg.mkBrush(colours.foreground))
             self.marks[intensity].setPen(pg.mkPen(colours.background, width=1))

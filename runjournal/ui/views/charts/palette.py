@@ -1,8 +1,8 @@
-"""Colours of the charts: Okabe–Ito accents on the person's own palette.
+"""Colours of the charts in the window: the shared palette (`runjournal.figures.palette`) on
+the person's own light or dark theme.
 
-The Okabe–Ito set stays distinguishable for the common kinds of colour blindness. Backgrounds,
-text and grid lines come from QPalette roles, so the charts follow a light or a dark theme;
-the one accent too dark to read on a dark background (blue) swaps for its light sibling.
+Backgrounds, text and grid lines come from QPalette roles, so the charts follow a light or a
+dark theme; accents come from the one palette the printed page uses too.
 """
 
 from __future__ import annotations
@@ -12,23 +12,19 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette
 
 from runjournal.domain.model import Intensity
+from runjournal.figures import palette as shared
 
-# Okabe & Ito (2008), "Color Universal Design".
-ORANGE = "#E69F00"
-SKY_BLUE = "#56B4E9"
-BLUISH_GREEN = "#009E73"
-YELLOW = "#F0E442"
-BLUE = "#0072B2"
-VERMILLION = "#D55E00"
-REDDISH_PURPLE = "#CC79A7"
+ORANGE = shared.ORANGE
+SKY_BLUE = shared.SKY_BLUE
+BLUISH_GREEN = shared.BLUISH_GREEN
+YELLOW = shared.YELLOW
+BLUE = shared.BLUE
+VERMILLION = shared.VERMILLION
+REDDISH_PURPLE = shared.REDDISH_PURPLE
 
-INTENSITY_COLOURS = {
-    Intensity.EASY: SKY_BLUE,
-    Intensity.MODERATE: ORANGE,
-    Intensity.HARD: VERMILLION,
-}
+INTENSITY_COLOURS = shared.EFFORT_COLOURS
 # Marker shapes repeat what the colour says, for anyone who cannot tell the colours apart.
-INTENSITY_SYMBOLS = {Intensity.EASY: "o", Intensity.MODERATE: "s", Intensity.HARD: "t1"}
+INTENSITY_SYMBOLS = shared.EFFORT_SYMBOLS
 
 
 @dataclass(frozen=True)
@@ -43,32 +39,36 @@ class ChartColours:
 
     def series(self, name: str) -> QColor:
         """The accent of a daily check-in series."""
-        colours = {
-            "mood": SKY_BLUE if self.dark else BLUE,
-            "stress": VERMILLION,
-            "anxiety": REDDISH_PURPLE,
-            "sleep_hours": BLUISH_GREEN,
-        }
-        return QColor(colours[name])
+        return QColor(shared.series_colour(name, self.dark))
 
     @property
     def bars(self) -> QColor:
         """The single colour of a chart with one kind of bar."""
-        return QColor(SKY_BLUE if self.dark else BLUE)
+        return QColor(shared.pick(shared.BARS, self.dark))
+
+    @property
+    def better(self) -> QColor:
+        """A change for the better (drawn with ▲ as well)."""
+        return QColor(shared.pick(shared.BETTER, self.dark))
+
+    @property
+    def worse(self) -> QColor:
+        """A change for the worse (drawn with ▼ as well)."""
+        return QColor(shared.pick(shared.WORSE, self.dark))
 
     @property
     def band(self) -> QColor:
         """A translucent fill for a recommended band, visible on either background."""
-        colour = QColor(BLUISH_GREEN)
+        colour = QColor(shared.BAND)
         colour.setAlpha(70 if self.dark else 45)
         return colour
 
     @property
     def goal(self) -> QColor:
-        return QColor(REDDISH_PURPLE)
+        return QColor(shared.GOAL)
 
     def intensity(self, intensity: Intensity) -> QColor:
-        return QColor(INTENSITY_COLOURS[intensity])
+        return QColor(shared.effort_colour(intensity))
 
 
 def colours_from(palette: QPalette) -> ChartColours:

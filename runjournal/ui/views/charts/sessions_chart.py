@@ -8,9 +8,17 @@ from PySide6.QtGui import QFont
 
 from runjournal.domain.units import count
 from runjournal.figures.charts import SESSIONS_BAND, ChartData
-from runjournal.ui.views.charts.axes import BAR_WIDTH, long_date, week_centre
-from runjournal.ui.views.charts.chart_base import SWATCH_BAND, SWATCH_BAR, Chart, LegendEntry
+from runjournal.ui.views.charts.axes import BAR_WIDTH, long_date
+from runjournal.ui.views.charts.chart_base import (
+    SWATCH_BAND,
+    SWATCH_BAR,
+    SWATCH_LINE,
+    Chart,
+    LegendEntry,
+    number,
+)
 from runjournal.ui.views.charts.palette import ChartColours
+from runjournal.ui.views.charts.rollup import Slots, month_name, slots_for
 
 
 class SessionsChart(Chart):
@@ -30,13 +38,26 @@ class SessionsChart(Chart):
         self.plot.addItem(self.band)
         self.bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH)
         self.plot.addItem(self.bars)
-        self.plot.setLabel("left", "Sessions")
+        self.plot.setLabel("left", "Sessions a week")
+        self.slots: Slots | None = None
+        self.trend_line = pg.PlotCurveItem(x=[], y=[])
+        self.trend_line.setZValue(5)
+        self.plot.addItem(self.trend_line)
+        self.so_far = pg.TextItem("so far", anchor=(0.9, 1.1))  # right of centre: never past the edge
+        self.so_far.hide()
+        self.plot.addItem(self.so_far)
 
     def show_data(self, data: ChartData) -> bool:
-        self.weeks = data.weeks
-        x = [week_centre(w.week_start) for w in self.weeks]
-        self.bars.setOpts(x=x, height=[w.sessions_10min for w in self.weeks], width=BAR_WIDTH)
-        top = max([w.sessions_10min for w in self.weeks] + [SESSIONS_BAND[1] + 1])
+        self.slots = slots = slots_for(data)
+        self.weeks = slots.weeks
+        heights = [float(b.sessions_10min) for b in (slots.months if slots.monthly else slots.weeks)]
+        self.bars.setOpts(x=slots.x, height=heights, width=slots.widths)
+        self.trend_line.setData(*slots.trend(heights))
+        self.so_far.setVisible(slots.unfinished and bool(heights))
+        if slots.unfinished and heights:
+            self.so_far.setPos(slots.x[-1], heights[-1])
+        self.plot.setLabel("left", "Sessions a week")
+        top = max([*heights, SESSIONS_BAND[1] + 1])
         self.plot.setYRange(0, top + 0.5, padding=0)
         left = self.plot.getAxis("left")
         step = 1 if top <= 10 else 2 if top <= 20 else 5
@@ -47,7 +68,19 @@ class SessionsChart(Chart):
     def heights(self) -> list[float]:
         return [float(h) for h in self.bars.opts["height"]]
 
+    def trend_points(self) -> list[float]:
+        _, y = self.trend_line.getData()
+        return [] if y is None else [float(v) for v in y]
+
     def describe_at(self, x: float, y: float) -> str | None:
+        if self.slots is not None and self.slots.monthly:
+            month = self.slots.month_at(x)
+            if month is None:
+                return None
+            return (
+                f"{month_name(month)}: {number(month.sessions_10min, 1)} sessions a week on average, "
+                f"over {month.weeks} weeks"
+            )
         week = self.week_at(x)
         if week is None:
             return None
@@ -62,14 +95,23 @@ class SessionsChart(Chart):
         return f"Week of {long_date(week.week_start)}: {count(week.sessions_10min, 'session')} ({verdict})"
 
     def legend_entries(self, colours: ChartColours) -> list[LegendEntry]:
-        return [
-            LegendEntry("Sessions", colours.bars, SWATCH_BAR),
+        monthly = self.slots is not None and self.slots.monthly
+        entries = [
+            LegendEntry(
+                "Sessions: an average week of each month" if monthly else "Sessions", colours.bars, SWATCH_BAR
+            ),
             LegendEntry("3 to 5 a week", colours.band, SWATCH_BAND),
         ]
+        if self.trend_points():  # four weeks have no 4-week trend yet
+            window = "3-month" if monthly else "4-week"
+            entries.append(LegendEntry(f"Trend: {window} average", colours.foreground, SWATCH_LINE))
+        return entries
 
     def restyle(self, colours: ChartColours, font: QFont) -> None:
         super().restyle(colours, font)
         self.bars.setOpts(brush=pg.mkBrush(colours.bars), pen=pg.mkPen(colours.background, width=1))
         self.band.setBrush(pg.mkBrush(colours.band))
+        self.trend_line.setPen(pg.mkPen(colours.foreground, width=2.4))
+        self.so_far.setColor(colours.foreground)
         for line in self.band.lines:
             line.setPen(pg.mkPen(colours.band.darker(110), width=1, style=Qt.PenStyle.SolidLine))

@@ -1,0 +1,87 @@
+"""Where the weekly charts put their bars: one a week for a few months, one a month (its
+average week) for longer ranges, and the trend line through them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from runjournal.domain.model import WeekTotals
+from runjournal.figures.charts import (
+    MONTHLY_TREND,
+    WEEKLY_TREND,
+    ChartData,
+    MonthTotals,
+    by_month,
+    reads_by_month,
+    trend,
+)
+from runjournal.ui.views.charts.axes import BAR_WIDTH, DAY, day_x, week_centre
+
+MONTH_BAR_SHARE = 0.72  # of the month's width; the rest is air between bars
+
+
+@dataclass(frozen=True)
+class Slots:
+    """The bars of a weekly chart for one range."""
+
+    monthly: bool
+    weeks: tuple[WeekTotals, ...]  # weekly: one per bar
+    months: tuple[MonthTotals, ...]  # monthly: one per bar
+    x: list[float]
+    widths: list[float]
+    unfinished: bool  # weekly: the last bar is a week still running ("so far")
+
+    @property
+    def unit_label(self) -> str:
+        return "an average week of each month" if self.monthly else "each week"
+
+    def trend(self, values: list[float]) -> tuple[list[float], list[float]]:
+        """The trend line's points through `values` (one per bar), leaving out a week still
+        running, which would pull the line down for no reason."""
+        window = MONTHLY_TREND if self.monthly else WEEKLY_TREND
+        counted = values[:-1] if self.unfinished else values
+        means = trend(counted, window)
+        xs = [x for x, mean in zip(self.x[: len(means)], means, strict=True) if mean is not None]
+        return xs, [mean for mean in means if mean is not None]
+
+    def month_at(self, x: float) -> MonthTotals | None:
+        for month in self.months:
+            if day_x(month.month) <= x < day_x(month.last_day) + DAY:
+                return month
+        return None
+
+
+def slots_for(data: ChartData) -> Slots:
+    progress = data.this_week
+    unfinished = progress is not None and not progress.is_finished
+    if reads_by_month(data):
+        # A month's average week is counted from whole weeks only.
+        finished = data.weeks[:-1] if unfinished else data.weeks
+        months = by_month(finished)
+        return Slots(
+            monthly=True,
+            weeks=(),
+            months=months,
+            x=[month_centre(m.month, m.last_day) for m in months],
+            widths=[((m.last_day - m.month).days + 1) * DAY * MONTH_BAR_SHARE for m in months],
+            unfinished=False,
+        )
+    return Slots(
+        monthly=False,
+        weeks=data.weeks,
+        months=(),
+        x=[week_centre(w.week_start) for w in data.weeks],
+        widths=[BAR_WIDTH] * len(data.weeks),
+        unfinished=unfinished,
+    )
+
+
+def month_centre(first: date, last: date) -> float:
+    return (day_x(first) + day_x(last) + DAY) / 2
+
+
+def month_name(month: MonthTotals) -> str:
+    from PySide6.QtCore import QLocale
+
+    return f"{QLocale().monthName(month.month.month)} {month.month.year}"
