@@ -162,6 +162,7 @@ def check_prolog(data: bytes, name: str, label: str) -> None:
     try:
         for start in range(0, len(data), 64 * 1024):
             parser.feed(data[start : start + 64 * 1024])
+        parser.close()  # an expat that defers long tokens (a long comment) reads them now
     except _RootSeen:
         return
     except DefusedXmlException:
