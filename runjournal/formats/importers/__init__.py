@@ -42,6 +42,7 @@ class FileResult:
     error: str | None = None  # a sentence for a person when the file can't be imported
     data: bytes = b""  # the original bytes (empty on error) so the journal can keep them
     skipped: tuple[str, ...] = ()  # rows of a table that could not be read, a sentence each
+    incomplete: bool = False  # cut short (a watch whose battery died): what came before the cut
 
 
 def _refuse(path: Path, kind: str, message: str) -> FileResult:
@@ -106,22 +107,24 @@ def _unpacked(data: bytes, limit: int) -> bytes | None:
 
 def _parse(
     kind: str, name: str, data: bytes, zone: tzinfo | None, units: DistanceUnit, skipped: list[str]
-) -> list[Run]:
+) -> tuple[list[Run], bool]:
+    """The file's runs, and whether the file was cut short (only FIT files are salvaged)."""
     if kind == "gpx":
         from runjournal.formats.importers.gpx import read_gpx
 
-        return read_gpx(data, name, zone)
+        return read_gpx(data, name, zone), False
     if kind == "tcx":
         from runjournal.formats.importers.tcx import read_tcx
 
-        return read_tcx(data, name, zone)
+        return read_tcx(data, name, zone), False
     if kind == "fit":
-        from runjournal.formats.importers.fit import read_fit
+        from runjournal.formats.importers.fit import read_fit_salvaging
 
-        return read_fit(data, name, zone)
+        read = read_fit_salvaging(data, name, zone)
+        return read.runs, read.incomplete
     from runjournal.formats.csv_files import read_csv
 
-    return read_csv(data, name, zone, units, skipped)
+    return read_csv(data, name, zone, units, skipped), False
 
 
 def _distinct_hashes(runs: list[Run]) -> list[Run]:
@@ -181,7 +184,7 @@ def read_bytes(
         )
     skipped: list[str] = []
     try:
-        runs = _parse(kind, shown, data, local_zone, csv_units, skipped)
+        runs, incomplete = _parse(kind, shown, data, local_zone, csv_units, skipped)
     except ImportProblem as problem:
         return _refuse(path, kind, str(problem))
     except RecursionError:
@@ -195,7 +198,12 @@ def read_bytes(
         title = readable_name(Path(inner_name).stem)[:200]
         runs = [run if run.title else replace(run, title=title) for run in runs]
     return FileResult(
-        path=path, kind=kind, runs=tuple(_distinct_hashes(runs)), data=data, skipped=tuple(skipped)
+        path=path,
+        kind=kind,
+        runs=tuple(_distinct_hashes(runs)),
+        data=data,
+        skipped=tuple(skipped),
+        incomplete=incomplete,
     )
 
 
