@@ -68,12 +68,13 @@ def test_an_import_is_reviewed_then_stored_then_undone_as_one(journal: Journal) 
 
     done = journal.store_import(plan)
     assert len(journal.runs()) == 2
-    assert {s.name for s in journal.source_files()} == {"morning.fit", "evening.tcx"}
-    assert journal.source_files()[0].data in (b"fit bytes", b"tcx bytes")  # kept whole
+    # The GPX of the same outing is kept too, as an extra original of the watch's run.
+    assert {s.name for s in journal.source_files()} == {"morning.fit", "morning.gpx", "evening.tcx"}
+    assert journal.source_files()[0].data in (b"fit bytes", b"gpx bytes", b"tcx bytes")  # kept whole
 
     again = journal.plan_import([watch, strava])
     assert {i.status for i in again.items} == {Status.DUPLICATE}
-    assert "imported before" in again.items[0].reason
+    assert all("imported before" in item.reason for item in again.items)
     assert again.summary() == "0 new, 2 already in your journal"
 
     journal.undo_import(done)

@@ -13,13 +13,14 @@ import errno
 import stat
 import sys
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import tzinfo
 from pathlib import Path
 
 from runjournal.domain.model import DistanceUnit, Run
 from runjournal.formats.files import FileTooLarge, NotRegularFile, megabytes, read_bounded
-from runjournal.formats.importers.common import ImportProblem, readable_name
+from runjournal.formats.importers.common import ImportProblem, readable_name, sha256_hex
 from runjournal.formats.importers.detect import LABELS, is_packed, kind_of_name, sniff
 
 # Bounds on what one file may cost, each checked before the bytes are parsed (and, for a
@@ -43,6 +44,7 @@ class FileResult:
     data: bytes = b""  # the original bytes (empty on error) so the journal can keep them
     skipped: tuple[str, ...] = ()  # rows of a table that could not be read, a sentence each
     incomplete: bool = False  # cut short (a watch whose battery died): what came before the cut
+    known_hash: str = ""  # the file's bytes are already in the journal: recognised, not parsed
 
 
 def _refuse(path: Path, kind: str, message: str) -> FileResult:
@@ -68,9 +70,9 @@ def limit_of(kind: str) -> int:
     # Read from the module each time, so a test can lower a bound to try it.
     module = sys.modules[__name__]
     if kind in ("gpx", "tcx"):
-        return min(module.MAX_XML_BYTES, module.MAX_FILE_BYTES)
+        return min(int(module.MAX_XML_BYTES), int(module.MAX_FILE_BYTES))
     if kind == "csv":
-        return min(module.MAX_TABLE_BYTES, module.MAX_FILE_BYTES)
+        return min(int(module.MAX_TABLE_BYTES), int(module.MAX_FILE_BYTES))
     return int(module.MAX_FILE_BYTES)
 
 
@@ -141,12 +143,14 @@ def read_bytes(
     *,
     local_zone: tzinfo | None = None,
     csv_units: DistanceUnit = DistanceUnit.KM,
+    known: Callable[[str], bool] | None = None,
 ) -> FileResult:
     """Runs from a file's bytes; `name` decides the expected kind and names it in messages.
 
     `local_zone` stands in for the computer's time zone (tests, or a person who was
     travelling); `csv_units` is the distance unit of a Garmin Connect CSV, which does
-    not say which one it used.
+    not say which one it used. `known` says whether a file's hash is already in the
+    journal: such a file is recognised by its bytes alone and not parsed at all.
     """
     path = Path(name)
     shown = path.name or name
@@ -173,6 +177,10 @@ def read_bytes(
         if not unpacked:
             return _refuse(path, kind, f"“{shown}” holds an empty file; copy or export the activity again.")
         data, inner_name = unpacked, shown[: -len(".gz")]
+    if known is not None:
+        file_hash = sha256_hex(data)
+        if known(file_hash):
+            return FileResult(path=path, kind=kind, runs=(), known_hash=file_hash)
     found = sniff(data)
     if found != kind and not (kind == "csv" and not found):  # read_csv names the tables it knows
         what = f"a {LABELS[found]} file" if found else "not an activity file RunJournal knows"
@@ -212,6 +220,7 @@ def read_file(
     *,
     local_zone: tzinfo | None = None,
     csv_units: DistanceUnit = DistanceUnit.KM,
+    known: Callable[[str], bool] | None = None,
 ) -> FileResult:
     """Runs from a file on disk, or the reason it can't be imported. Never raises for bad input."""
     path = Path(path)
@@ -254,5 +263,5 @@ def read_file(
     except OSError as error:
         reason = "it is a folder" if error.errno == errno.EISDIR else (error.strerror or str(error))
         return _refuse(path, kind, f"“{shown}” could not be read ({reason}); check the file and try again.")
-    result = read_bytes(shown, data, local_zone=local_zone, csv_units=csv_units)
+    result = read_bytes(shown, data, local_zone=local_zone, csv_units=csv_units, known=known)
     return replace(result, path=path)

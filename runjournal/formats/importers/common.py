@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import Any
 
 from runjournal.domain.model import Activity, Run
 from runjournal.domain.validation import MAX_DURATION_S, validate_run
@@ -153,7 +154,7 @@ def finish_run(run: Run, today: date | None = None) -> Run | None:
     return None
 
 
-def parse_xml(data: bytes, name: str, label: str):  # -> xml.etree.ElementTree.Element
+def parse_xml(data: bytes, name: str, label: str) -> Any:  # an xml.etree.ElementTree.Element
     """The XML tree, refusing document type declarations outright.
 
     GPX and TCX never need a DTD, and a DTD is how entity bombs ("billion laughs") and

@@ -27,7 +27,7 @@ from runjournal.formats.importers.common import (
 )
 
 
-def _heart_rates(gpx) -> list[int]:  # gpx: gpxpy.gpx.GPX
+def _heart_rates(gpx: Any) -> list[int]:  # gpx: gpxpy.gpx.GPX
     """Heart rates from Garmin's TrackPointExtension, which Garmin Connect and Strava both write."""
     rates: list[int] = []
     for track in gpx.tracks:

@@ -73,10 +73,10 @@ def _run_of(activity: Element, data: bytes, zone: tzinfo | None) -> Run | None:
         (_value(lap, f"{NS}AverageHeartRateBpm/{NS}Value"), _value(lap, f"{NS}TotalTimeSeconds") or 0.0)
         for lap in laps
     ]
-    weighted = [(hr, s) for hr, s in weighted if heart_rate(hr) is not None and s > 0]
-    avg_hr = heart_rate(sum(hr * s for hr, s in weighted) / sum(s for _, s in weighted)) if weighted else None
-    maxima = [heart_rate(_value(lap, f"{NS}MaximumHeartRateBpm/{NS}Value")) for lap in laps]
-    maxima = [m for m in maxima if m is not None]
+    rated = [(hr, s) for hr, s in weighted if hr is not None and heart_rate(hr) is not None and s > 0]
+    avg_hr = heart_rate(sum(hr * s for hr, s in rated) / sum(s for _, s in rated)) if rated else None
+    lap_maxima = [heart_rate(_value(lap, f"{NS}MaximumHeartRateBpm/{NS}Value")) for lap in laps]
+    maxima = [m for m in lap_maxima if m is not None]
     altitudes = [number(e.text) for e in activity.iter(f"{NS}AltitudeMeters")]
     has_position = activity.find(f".//{NS}Position") is not None
     notes = (activity.findtext(f"{NS}Notes") or "").strip()
