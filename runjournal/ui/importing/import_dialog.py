@@ -206,7 +206,17 @@ class ImportDialog(QDialog):
         self.pages.setCurrentIndex(PAGE_READING)
         # The plan is worked out on the worker too: a big export against years of runs
         # would otherwise hold up the window while the duplicates are looked for.
-        self.reader.start(self.paths, self._units(), then=self.bridge.journal.plan_import)
+        self.reader.start(
+            self.paths, self._units(), then=self.bridge.journal.plan_import, known=self._imported_before
+        )
+
+    def _imported_before(self, file_hash: str) -> bool:
+        """Asked on the reading thread before each file is parsed; a journal that cannot be
+        asked shows its problem when the plan is made, so the file is simply read."""
+        try:
+            return self.bridge.journal.imported_before(file_hash)
+        except JournalError:
+            return False
 
     def _units(self) -> DistanceUnit:
         try:
