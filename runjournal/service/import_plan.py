@@ -102,8 +102,9 @@ class ImportPlan:
         return sum(item.status is status for item in self.items)
 
     def summary(self) -> str:
-        parts = [f"{self.count(Status.NEW)} new"]
-        if doubtful := sum(item.status is Status.NEW and bool(item.reason) for item in self.items):
+        doubtful = sum(item.status is Status.NEW and bool(item.reason) for item in self.items)
+        parts = [f"{self.count(Status.NEW) - doubtful} new"]
+        if doubtful:
             parts.append(f"{doubtful} to check")
         repeats = sum(item.status is Status.DUPLICATE and item.in_batch for item in self.items)
         if known := self.count(Status.DUPLICATE) - repeats:

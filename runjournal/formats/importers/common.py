@@ -103,7 +103,7 @@ def speed_doubt(run: Run) -> str | None:
     return (
         f"its average speed is {kmh:,.0f} km/h, faster than a {run.activity.label.lower()} can go "
         f"(at most about {limit:.0f} km/h), so its times or distance are probably wrong; "
-        "tick it only if you are sure, or change its activity."
+        "it is left out unless you tick it."
     )
 
 

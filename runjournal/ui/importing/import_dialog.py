@@ -15,6 +15,7 @@ from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runjournal.domain.model import DistanceUnit
+from runjournal.domain.model import Activity, DistanceUnit
 from runjournal.domain.units import count
 from runjournal.service.import_plan import ImportPlan, Status
 from runjournal.service.journal import JournalError
@@ -54,8 +55,9 @@ PAGE_REVIEW = 1
 
 
 def import_button_text(new: int) -> str:
-    """ "Import 1 Run", "Import 12 Runs"; just "Import" when nothing is new."""
-    return f"Import {new} Run" if new == 1 else f"Import {new} Runs" if new else "Import"
+    """ "Import 1 activity", "Import 12 activities" (rides and swims are not runs); just
+    "Import" when nothing would be imported."""
+    return f"Import {count(new, 'activity', 'activities')}" if new else "Import"
 
 
 class ImportDialog(QDialog):
@@ -147,7 +149,7 @@ class ImportDialog(QDialog):
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Files to import")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -184,10 +186,30 @@ class ImportDialog(QDialog):
         error_layout.addWidget(self.error_label, 1)
         self.error_row.setVisible(False)
 
+        self.model.choices_changed.connect(self._count_chosen)
+
+        self.activity_choice = QComboBox()
+        for activity in Activity:
+            self.activity_choice.addItem(activity.label, activity.value)
+        self.activity_choice.setAccessibleName("Activity for the selected rows")
+        activity_label = QLabel("&Activity of the selected rows:")
+        activity_label.setBuddy(self.activity_choice)
+        self.apply_activity_button = QPushButton("C&hange")
+        self.apply_activity_button.setToolTip(
+            "Give the selected new entries this activity (select several with Shift or Ctrl)"
+        )
+        self.apply_activity_button.clicked.connect(self._change_activity)
+        edit_row = QHBoxLayout()
+        edit_row.addWidget(QLabel("Untick an entry to leave it out."), 1)
+        edit_row.addWidget(activity_label)
+        edit_row.addWidget(self.activity_choice)
+        edit_row.addWidget(self.apply_activity_button)
+
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.table, 1)
+        layout.addLayout(edit_row)
         layout.addWidget(self.reason_label)
         layout.addWidget(self.error_row)
         return page
@@ -243,18 +265,36 @@ class ImportDialog(QDialog):
             f"Your journal could not be checked for duplicates, so nothing can be imported.\n{message}"
         )
 
+    def edited_plan(self) -> ImportPlan | None:
+        """The plan as the person has edited it: rows ticked or not, activities changed."""
+        if self.plan is None:
+            return None
+        return self.plan.with_choices(self.model.included(), self.model.activities())
+
+    def _count_chosen(self) -> None:
+        plan = self.edited_plan()
+        chosen = plan.chosen if plan is not None else 0
+        self.import_button.setText(import_button_text(chosen))
+        self.import_button.setEnabled(chosen > 0)
+        self.apply_activity_button.setEnabled(plan is not None and plan.count(Status.NEW) > 0)
+
+    def _change_activity(self) -> None:
+        rows = [self.proxy.mapToSource(index).row() for index in self.table.selectionModel().selectedRows()]
+        activity = Activity(self.activity_choice.currentData())
+        self.model.set_activity(sorted(rows), activity)
+        self._fit_columns()
+
     def _show_plan(self, plan: ImportPlan) -> None:
         self.plan = plan
         self.model.set_rows(list(plan.items), self._units())
-        new = plan.count(Status.NEW)
+        new = plan.chosen
         after = (
             f"Nothing is added to your journal until you press {import_button_text(new)}."
             if new
             else "There is nothing new to add to your journal."
         )
         self.summary_label.setText(f"<b>{plan.summary()}.</b> {after}")
-        self.import_button.setText(import_button_text(new))
-        self.import_button.setEnabled(new > 0)
+        self._count_chosen()
         if new:
             self.import_button.setDefault(True)
             self.import_button.setAutoDefault(True)
@@ -307,7 +347,16 @@ class ImportDialog(QDialog):
             self.reason_label.clear()
             return
         item = self.model.item_at(self.proxy.mapToSource(rows[0]).row())
-        if item.status is Status.NEW:
+        if item.status is Status.NEW and item.reason:
+            self.reason_label.setText(f"{item.path.name}: to check — {item.reason}")
+        elif item.status is Status.NEW and not item.included:
+            self.reason_label.setText(f"{item.path.name}: left out — tick it to import it.")
+        elif item.status is Status.NEW and item.incomplete:
+            self.reason_label.setText(
+                f"{item.path.name}: new, incomplete — the file ends early (a watch whose battery "
+                "died, or a copy cut short); what was recorded before the cut will be added."
+            )
+        elif item.status is Status.NEW:
             self.reason_label.setText(f"{item.path.name}: new — it will be added when you press Import.")
         elif item.status is Status.DUPLICATE:
             self.reason_label.setText(f"{item.path.name}: duplicate — {item.reason}")
@@ -318,7 +367,7 @@ class ImportDialog(QDialog):
 
     def confirm(self) -> None:
         """Stores the new runs as one undoable step; on failure says why and stays open."""
-        plan = self.plan
+        plan = self.edited_plan()
         if plan is None or not plan.new_runs:
             return
         command = ImportCommand(self.bridge, plan)
