@@ -150,3 +150,37 @@ def test_a_fit_file_cut_before_any_record_is_refused_in_words(real, tmp_path: Pa
     whole = real("4801048867.fit").read_bytes()
     result = read_file(_write(tmp_path, "cut-early.fit", whole[:40]))
     assert result.error is not None and "ends early" in result.error
+
+
+def _tcx(lap_start: datetime, times: list[datetime], total_s: float | None = None) -> bytes:
+    points = "".join(f"<Trackpoint><Time>{t:%Y-%m-%dT%H:%M:%SZ}</Time></Trackpoint>" for t in times)
+    total = f"<TotalTimeSeconds>{total_s}</TotalTimeSeconds>" if total_s is not None else ""
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">'
+        f'<Activities><Activity Sport="Running"><Id>{lap_start:%Y-%m-%dT%H:%M:%SZ}</Id>'
+        f'<Lap StartTime="{lap_start:%Y-%m-%dT%H:%M:%SZ}">{total}<Track>{points}</Track></Lap>'
+        "</Activity></Activities></TrainingCenterDatabase>"
+    ).encode()
+
+
+def test_a_tcx_whose_points_start_before_its_lap_spans_from_the_earliest(tmp_path: Path) -> None:
+    times = [START + timedelta(minutes=m) for m in (30, 0, 10, 20)]  # not in order either
+    path = _write(tmp_path, "early-points.tcx", _tcx(START + timedelta(minutes=5), times))
+    result = read_file(path)
+    assert result.error is None, result.error
+    (run,) = result.runs
+    assert run.started_at == START and run.duration_s == 30 * 60
+
+
+def test_a_tcx_over_seven_days_is_refused_naming_the_limit(tmp_path: Path) -> None:
+    times = [START, START + timedelta(days=9)]
+    result = read_file(_write(tmp_path, "nine-days.tcx", _tcx(START, times)))
+    assert result.error is not None and "9 days" in result.error and "7 days" in result.error
+
+
+def test_a_30_hour_tcx_is_imported(tmp_path: Path) -> None:
+    times = [START + timedelta(hours=h) for h in range(31)]
+    result = read_file(_write(tmp_path, "24-hour-race.tcx", _tcx(START, times, 30 * 3600.0)))
+    assert result.error is None, result.error
+    assert result.runs[0].duration_s == 30 * 3600
