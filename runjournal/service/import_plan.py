@@ -41,6 +41,7 @@ class ImportItem:
     in_batch: bool = False  # a duplicate of an entry from another file of the same import
     included: bool = False  # a new entry the person (still) wants imported; unticked in the review
     incomplete: bool = False  # from a file cut short: what came before the cut
+    original_of: str | None = None  # the file of the run this in-batch duplicate is an extra original of
 
     @property
     def label(self) -> str:
@@ -73,12 +74,12 @@ class ImportPlan:
         """The original files to keep: those of the ticked entries, and the extra originals
         of outings another file brings (a file whose entries were all unticked is not kept)."""
         wanted = {source_hash(run.content_hash) for run in self.new_runs}
-        wanted |= {self._hash_of(item) for item in self.items if item.status is Status.DUPLICATE}
+        wanted |= {
+            source_hash(item.run.content_hash)
+            for item in self.items
+            if item.run is not None and item.original_of is not None and item.original_of in wanted
+        }
         return tuple(source for source in self.sources if source.hash in wanted)
-
-    @staticmethod
-    def _hash_of(item: ImportItem) -> str | None:
-        return source_hash(item.run.content_hash) if item.run is not None else None
 
     def with_choices(self, included: Mapping[int, bool], activities: Mapping[int, Activity]) -> ImportPlan:
         """The plan as the person edited it in the review: rows (by index) ticked or
@@ -220,7 +221,15 @@ def plan_import(results: Sequence[FileResult], existing: Sequence[Run], known_fi
                 f"the same {twin.activity.label.lower()} comes from another file in this import, "
                 "which says more about it; this file is kept as an extra original of it."
             )
-            item = ImportItem(result.path, result.kind, Status.DUPLICATE, run, reason, in_batch=True)
+            item = ImportItem(
+                result.path,
+                result.kind,
+                Status.DUPLICATE,
+                run,
+                reason,
+                in_batch=True,
+                original_of=source_hash(twin.content_hash),
+            )
         else:
             accepted.add(run)
             doubt = speed_doubt(run) or ""

@@ -473,3 +473,14 @@ def test_a_long_reason_is_readable_in_full(
     assert dialog.reason_label.wordWrap()
     assert reason in dialog.table.model().index(row, COL_STATUS).data(Qt.ItemDataRole.ToolTipRole)
     dialog.grab().save("/work/tools_tmp/shots/imports/review-long-reason.png")
+
+
+def test_space_ticks_and_unticks_the_selected_entry(
+    qtbot, controller: ImportController, files: dict[str, Path]
+) -> None:
+    dialog = _review(qtbot, controller, [files["run"]])
+    dialog.table.setCurrentIndex(dialog.table.model().index(0, COL_FILE))
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
+    assert dialog.import_button.text() == "Import" and "left out" in dialog.reason_label.text()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
+    assert dialog.import_button.text() == "Import 1 activity"

@@ -187,6 +187,7 @@ class ImportDialog(QDialog):
         self.error_row.setVisible(False)
 
         self.model.choices_changed.connect(self._count_chosen)
+        self.model.choices_changed.connect(self._show_current_reason)
 
         self.activity_choice = QComboBox()
         for activity in Activity:
@@ -339,6 +340,9 @@ class ImportDialog(QDialog):
         if spans_reason(item) and column != COL_FILE:
             return 0
         return self.table.fontMetrics().horizontalAdvance(self.model.text(item, column))
+
+    def _show_current_reason(self) -> None:
+        self._show_reason(QItemSelection(), QItemSelection())
 
     def _show_reason(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         """The selected row's full reason, readable without hovering (tooltips need a mouse)."""

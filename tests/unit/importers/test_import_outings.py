@@ -121,3 +121,13 @@ def test_a_file_already_in_the_journal_is_known_before_it_is_parsed(tmp_path: Pa
     plan = plan_import([result], [], known)
     (item,) = plan.items
     assert item.status is Status.DUPLICATE and "imported before" in item.reason
+
+
+def test_unticking_the_kept_recording_keeps_no_extra_original_either(tmp_path: Path) -> None:
+    power = _read(tmp_path, "a-power-meter.gpx", _gpx(START, 600, 0.0, "cycling"))
+    zwift = _read(tmp_path, "zwift.gpx", _gpx(START + timedelta(seconds=3), 600, 0.0001, "cycling", hr=140))
+    plan = plan_import([power, zwift], [], set())
+    assert {source.name for source in plan.stored_sources} == {"zwift.gpx", "a-power-meter.gpx"}
+    kept = next(row for row, item in enumerate(plan.items) if item.status is Status.NEW)
+    edited = plan.with_choices({kept: False}, {})
+    assert edited.new_runs == [] and edited.stored_sources == ()
