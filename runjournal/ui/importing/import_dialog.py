@@ -8,6 +8,7 @@ before that, leaves the journal exactly as it was.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QStyle,
     QTableView,
@@ -168,6 +170,9 @@ class ImportDialog(QDialog):
         self.reason_label.setTextFormat(Qt.TextFormat.PlainText)  # file names are not markup
         self.reason_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reason_label.setAccessibleName("Why")
+        # A long file name must wrap too, not widen the dialog past its buttons.
+        self.reason_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.reason_label.setMinimumWidth(1)
 
         self.error_row = QWidget()
         error_icon = QLabel()
@@ -341,6 +346,16 @@ class ImportDialog(QDialog):
             return 0
         return self.table.fontMetrics().horizontalAdvance(self.model.text(item, column))
 
+    def _set_reason(self, text: str) -> None:
+        """The full reason below the list, where a long unbroken file name may wrap after
+        its dashes, dots and underscores (a zero-width space after each)."""
+        self.reason_label.setText(re.sub(r"([-_./\\])", "\\1\u200b", text))
+        self.reason_label.setAccessibleDescription(text)  # read out as written
+
+    def reason_text(self) -> str:
+        """The reason below the list as written, without the places it may wrap."""
+        return self.reason_label.text().replace("\u200b", "")
+
     def _show_current_reason(self) -> None:
         self._show_reason(QItemSelection(), QItemSelection())
 
@@ -352,20 +367,20 @@ class ImportDialog(QDialog):
             return
         item = self.model.item_at(self.proxy.mapToSource(rows[0]).row())
         if item.status is Status.NEW and item.reason:
-            self.reason_label.setText(f"{item.path.name}: to check — {item.reason}")
+            self._set_reason(f"{item.path.name}: to check — {item.reason}")
         elif item.status is Status.NEW and not item.included:
-            self.reason_label.setText(f"{item.path.name}: left out — tick it to import it.")
+            self._set_reason(f"{item.path.name}: left out — tick it to import it.")
         elif item.status is Status.NEW and item.incomplete:
-            self.reason_label.setText(
+            self._set_reason(
                 f"{item.path.name}: new, incomplete — the file ends early (a watch whose battery "
                 "died, or a copy cut short); what was recorded before the cut will be added."
             )
         elif item.status is Status.NEW:
-            self.reason_label.setText(f"{item.path.name}: new — it will be added when you press Import.")
+            self._set_reason(f"{item.path.name}: new — it will be added when you press Import.")
         elif item.status is Status.DUPLICATE:
-            self.reason_label.setText(f"{item.path.name}: duplicate — {item.reason}")
+            self._set_reason(f"{item.path.name}: duplicate — {item.reason}")
         else:
-            self.reason_label.setText(f"{item.path.name}: can't import — {item.reason}")
+            self._set_reason(f"{item.path.name}: can't import — {item.reason}")
 
     # Storing ---------------------------------------------------------------------------
 
