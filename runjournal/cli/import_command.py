@@ -31,7 +31,9 @@ def _entry(item: Any, units: Any) -> dict[str, Any]:
 
 def _line(path: Path, items: list[Any], units: Any) -> str:
     if len(items) == 1 and items[0].run is None:
-        return f"{path}: can't import: {items[0].reason}"
+        # A file recognised by its bytes is a duplicate, not read again; others can't be read.
+        what = "duplicate" if items[0].status == "duplicate" else "can't import"
+        return f"{path}: {what}: {items[0].reason}"
     described = []
     for item in items:
         run = item.run
@@ -41,7 +43,7 @@ def _line(path: Path, items: list[Any], units: Any) -> str:
         what = f"{run.activity.label.lower()} {format_day(run.day)}, {format_duration(run.duration_s)}"
         if run.distance_m:
             what += f", {format_distance(run.distance_m, units)}"
-        label = "can't import: " + item.reason if item.status == "can't import" else str(item.status)
+        label = "can't import: " + item.reason if item.status == "can't import" else item.label
         described.append(f"{label} ({what})")
     return f"{path}: " + "; ".join(described)
 
@@ -87,7 +89,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         return _load_document(args, paths[0])
     with open_journal(args) as journal:
         units = journal.settings().units
-        results = [read_activity_file(path, units) for path in paths]
+        results = [read_activity_file(path, units, journal.imported_before) for path in paths]
         plan = journal.plan_import(results)
         done = journal.store_import(plan)
     by_file: dict[Path, list[Any]] = {}

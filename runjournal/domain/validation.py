@@ -13,7 +13,7 @@ from datetime import UTC, date, timedelta
 from runjournal.domain.model import CheckIn, Problem, Run, Settings
 
 SCALE_MIN, SCALE_MAX = 1, 10
-MAX_DURATION_S = 24 * 3600
+MAX_DURATION_S = 7 * 24 * 3600  # multi-day events: ultramarathons, 24-hour races, brevets
 MAX_DISTANCE_M = 1_000_000.0
 MAX_ASCENT_M = 20_000.0
 HR_MIN, HR_MAX = 25, 250
@@ -103,7 +103,7 @@ def validate_run(run: Run, today: date | None = None) -> list[Problem]:
     if not _finite(run.duration_s) or run.duration_s <= 0:
         problems.append(Problem("duration_s", "Duration must be more than 0 minutes."))
     elif run.duration_s > MAX_DURATION_S:
-        problems.append(Problem("duration_s", "Duration can be at most 24 hours for one activity."))
+        problems.append(Problem("duration_s", "Duration can be at most 7 days (168 hours) for one activity."))
     if run.moving_s is not None and (
         not _finite(run.moving_s) or run.moving_s < 0 or run.moving_s > run.duration_s + 1
     ):

@@ -36,6 +36,7 @@ from runjournal.formats.importers.common import (
     positive,
     sha256_hex,
 )
+from runjournal.formats.importers.csv_headers import canonical
 from runjournal.formats.importers.detect import csv_flavour
 
 RUNJOURNAL_COLUMNS = RUN_CSV_COLUMNS  # the runs table RunJournal itself exports
@@ -244,17 +245,37 @@ def _runjournal(row: Row, zone: tzinfo | None, units: DistanceUnit) -> Run | Non
 _MONTH_NUMBERS = {name: number for number, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1
 )}  # fmt: skip
+# The first three letters of the months in German, Spanish and French, where they differ
+# from English ("Okt.", "ene", "déc."), for exports written in those languages.
+_MONTH_NUMBERS.update({
+    "mär": 3, "mai": 5, "okt": 10, "dez": 12,
+    "ene": 1, "abr": 4, "ago": 8, "dic": 12,
+    "fév": 2, "fev": 2, "avr": 4, "jui": 6, "aoû": 8, "aou": 8, "déc": 12,
+})  # fmt: skip
+_FRENCH_JULY = ("juil", "juill")
 _TIME_OF_DAY = r"(?P<hour>\d{1,2}):(?P<minute>\d{2}):(?P<second>\d{2})"
 _STRAVA_DATES = (
     re.compile(  # "Nov 3, 2023, 7:12:45 AM"
-        r"(?P<month>[A-Za-z]{3})[a-z]*\.? (?P<day>\d{1,2}), (?P<year>\d{4}),? "
+        r"(?P<month>[^\W\d_]{3})[^\W\d_]*\.? (?P<day>\d{1,2}), (?P<year>\d{4}),? "
         + _TIME_OF_DAY
         + r" ?(?P<half>[AaPp][Mm])$"
     ),
     re.compile(
-        r"(?P<day>\d{1,2}) (?P<month>[A-Za-z]{3})[a-z]*\.? (?P<year>\d{4}),? " + _TIME_OF_DAY + "$"
+        r"(?P<day>\d{1,2})\.? (?P<month>[^\W\d_]{3,5})[^\W\d_]*\.? (?P<year>\d{4}),? " + _TIME_OF_DAY + "$"
     ),  # "3 Nov 2023, 07:12:45"
 )
+
+
+def _month(name: str) -> int | None:
+    """The month of an English, German, Spanish or French name or abbreviation."""
+    name = name.lower()
+    if name.startswith(_FRENCH_JULY):
+        return 7  # "juil." beside "juin"; "jui" alone would be either
+    if name.startswith("jui") and name != "juin"[: len(name)]:
+        return None
+    if name.startswith("juin"):
+        return 6
+    return _MONTH_NUMBERS.get(name[:3])
 
 
 def _strava_date(text: str) -> datetime:
@@ -267,7 +288,7 @@ def _strava_date(text: str) -> datetime:
     text = text.strip()
     for pattern in _STRAVA_DATES:
         found = pattern.match(text)
-        month = _MONTH_NUMBERS.get(found["month"].lower()) if found else None
+        month = _month(found["month"]) if found else None
         if found is None or month is None:
             continue
         hour = int(found["hour"])
@@ -296,23 +317,23 @@ def _strava(row: Row, zone: tzinfo | None, units: DistanceUnit) -> Run | None:
     activity = activity_of(kind)
     # The second "Distance" column is metres for every sport; the first is kilometres,
     # except for swims, where Strava writes metres there too.
-    distance = positive(row.get("Distance", 1))
-    if distance is None and positive(row.get("Distance")):
-        first = positive(row.get("Distance")) or 0.0
+    distance = positive(garmin_number(row.get("Distance", 1)))
+    if distance is None and positive(garmin_number(row.get("Distance"))):
+        first = positive(garmin_number(row.get("Distance"))) or 0.0
         distance = first if activity is Activity.SWIM else first * 1000.0
-    ascent = number(row.get("Elevation Gain"))
+    ascent = garmin_number(row.get("Elevation Gain"))
     return Run(
         day=local_day(started_at, offset),
-        duration_s=number(row.get("Elapsed Time")) or number(row.get("Elapsed Time", 1)) or 0.0,
+        duration_s=garmin_number(row.get("Elapsed Time")) or garmin_number(row.get("Elapsed Time", 1)) or 0.0,
         activity=activity,
         started_at=started_at,
         utc_offset_min=offset,
-        moving_s=positive(row.get("Moving Time")),
+        moving_s=positive(garmin_number(row.get("Moving Time"))),
         distance_m=distance,
         effort=_scale(row.get("Perceived Exertion")),
         outdoor=not is_indoor(kind),
-        avg_hr=heart_rate(row.get("Average Heart Rate")),
-        max_hr=heart_rate(row.get("Max Heart Rate")),
+        avg_hr=heart_rate(garmin_number(row.get("Average Heart Rate"))),
+        max_hr=heart_rate(garmin_number(row.get("Max Heart Rate"))),
         ascent_m=ascent if ascent is not None and ascent >= 0 else None,
         title=row.get("Activity Name"),
         note=row.get("Activity Description"),
@@ -344,8 +365,8 @@ def _garmin(row: Row, zone: tzinfo | None, units: DistanceUnit) -> Run | None:
         moving_s=clock_seconds(row.get("Moving Time")) or clock_seconds(row.get("Time")),
         distance_m=distance,
         outdoor=not is_indoor(kind),
-        avg_hr=heart_rate(garmin_number(row.get("Avg HR"))),
-        max_hr=heart_rate(garmin_number(row.get("Max HR"))),
+        avg_hr=heart_rate(garmin_number(row.get("Avg HR") or row.get("Average Heart Rate"))),
+        max_hr=heart_rate(garmin_number(row.get("Max HR") or row.get("Max Heart Rate"))),
         ascent_m=ascent if ascent is not None and ascent >= 0 else None,
         title=row.get("Title"),
     )
@@ -380,7 +401,7 @@ def read_csv(
     rows = csv.reader(io.StringIO(text))
     body: list[tuple[int, list[str]]] = []
     try:
-        header = [c.strip() for c in next(rows, [])]
+        header = canonical(next(rows, []))
         # Line numbers as a spreadsheet shows them (the header is line 1), blank lines left out.
         for line, values in enumerate(rows, start=2):
             if any(v.strip() for v in values):

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from runjournal.domain.model import Run, SourceFile, source_hash
+from runjournal.domain.model import Activity, Run, SourceFile, source_hash
 from runjournal.domain.units import format_day
 from runjournal.domain.validation import validate_run
 from runjournal.formats.importers import FileResult
-from runjournal.formats.importers.common import readable_name
+from runjournal.formats.importers.common import readable_name, speed_doubt
 from runjournal.formats.importers.duplicates import RunIndex
 
 KIND_PREFERENCE = {"fit": 0, "tcx": 1, "csv": 2, "gpx": 3}
@@ -37,13 +37,20 @@ class ImportItem:
     kind: str
     status: Status
     run: Run | None = None
-    reason: str = ""  # why a duplicate or why not importable, in a sentence
+    reason: str = ""  # why a duplicate, why not importable, or what to check, in a sentence
     in_batch: bool = False  # a duplicate of an entry from another file of the same import
+    included: bool = False  # a new entry the person (still) wants imported; unticked in the review
+    incomplete: bool = False  # from a file cut short: what came before the cut
+    original_of: str | None = None  # the file of the run this in-batch duplicate is an extra original of
 
     @property
     def label(self) -> str:
         if self.status is Status.REFUSED:
             return f"can't import: {self.reason}"
+        if self.status is Status.NEW and self.reason:
+            return f"check: {self.reason}"
+        if self.status is Status.NEW and self.incomplete:
+            return "new (incomplete: the file ends early, kept up to the cut)"
         return str(self.status)
 
 
@@ -55,13 +62,51 @@ class ImportPlan:
 
     @property
     def new_runs(self) -> list[Run]:
-        return [item.run for item in self.items if item.status is Status.NEW and item.run is not None]
+        """The new entries the person left ticked, with the activity they chose."""
+        return [
+            item.run
+            for item in self.items
+            if item.status is Status.NEW and item.included and item.run is not None
+        ]
+
+    @property
+    def stored_sources(self) -> tuple[SourceFile, ...]:
+        """The original files to keep: those of the ticked entries, and the extra originals
+        of outings another file brings (a file whose entries were all unticked is not kept)."""
+        wanted = {source_hash(run.content_hash) for run in self.new_runs}
+        wanted |= {
+            source_hash(item.run.content_hash)
+            for item in self.items
+            if item.run is not None and item.original_of is not None and item.original_of in wanted
+        }
+        return tuple(source for source in self.sources if source.hash in wanted)
+
+    def with_choices(self, included: Mapping[int, bool], activities: Mapping[int, Activity]) -> ImportPlan:
+        """The plan as the person edited it in the review: rows (by index) ticked or
+        unticked, and a different activity for some; only new entries can change."""
+        items = list(self.items)
+        for row, item in enumerate(items):
+            if item.status is not Status.NEW or item.run is None:
+                continue
+            run = item.run
+            if row in activities and activities[row] is not run.activity:
+                run = run.replace(activity=activities[row])
+            items[row] = replace(item, run=run, included=included.get(row, item.included))
+        return replace(self, items=tuple(items))
+
+    @property
+    def chosen(self) -> int:
+        """How many entries would be imported as the review stands."""
+        return len(self.new_runs)
 
     def count(self, status: Status) -> int:
         return sum(item.status is status for item in self.items)
 
     def summary(self) -> str:
-        parts = [f"{self.count(Status.NEW)} new"]
+        doubtful = sum(item.status is Status.NEW and bool(item.reason) for item in self.items)
+        parts = [f"{self.count(Status.NEW) - doubtful} new"]
+        if doubtful:
+            parts.append(f"{doubtful} to check")
         repeats = sum(item.status is Status.DUPLICATE and item.in_batch for item in self.items)
         if known := self.count(Status.DUPLICATE) - repeats:
             parts.append(f"{known} already in your journal")
@@ -95,26 +140,42 @@ def _when(run: Run) -> str:
     return f"{format_day(run.day)}{clock}"
 
 
+def richness(run: Run) -> tuple[int, int, int]:
+    """How much a recording tells about an outing: a distance, a heart rate, a moving time."""
+    return (run.distance_m is not None, run.avg_hr is not None, run.moving_s is not None)
+
+
 def plan_import(results: Sequence[FileResult], existing: Sequence[Run], known_files: set[str]) -> ImportPlan:
     """Sorts every entry of the batch into new, duplicate or refused.
 
     `existing` are the journal's runs around the batch's days and `known_files` the
     hashes of files imported before. An entry repeated inside the batch (the same
-    outing from the watch and from Strava) is new once and a duplicate after that.
+    outing from the watch and from Strava) is new once, from the richest recording
+    (distance, heart rate, moving time; then FIT, TCX, CSV, GPX), and the other files of
+    it are kept beside it as extra originals. An entry whose speed is beyond its activity
+    is new but left unticked, with the question in its reason.
     """
-    items: list[tuple[int, ImportItem]] = []
+    items: list[tuple[int, int, ImportItem]] = []
     journal_runs = RunIndex(existing)
     accepted = RunIndex()
     sources: dict[str, SourceFile] = {}
-    # When the same outing comes in several formats, the one with the device's own
-    # summary (FIT, then TCX) is kept and the others are its duplicates.
-    order = sorted(range(len(results)), key=lambda i: (KIND_PREFERENCE.get(results[i].kind, 9), i))
-    for index in order:
-        result = results[index]
+
+    def keep_file(result: FileResult, file_hash: str | None) -> None:
+        if file_hash and file_hash not in sources and file_hash not in known_files:
+            name = readable_name(result.path.name)
+            sources[file_hash] = SourceFile(file_hash, name, result.kind, result.data)
+
+    candidates: list[tuple[int, int, Run]] = []
+    place = iter(range(1 << 62))  # each entry's place in the review: file by file, as given
+    for index, result in enumerate(results):
 
         def add(item: ImportItem, index: int = index) -> None:
-            items.append((index, item))
+            items.append((index, next(place), item))
 
+        if result.known_hash:
+            reason = "this file was imported before."
+            add(ImportItem(result.path, result.kind, Status.DUPLICATE, reason=reason))
+            continue
         if result.error is not None:
             add(ImportItem(result.path, result.kind, Status.REFUSED, reason=result.error))
             continue
@@ -140,15 +201,48 @@ def plan_import(results: Sequence[FileResult], existing: Sequence[Run], known_fi
                 reason = f"your journal already has this {twin.activity.label.lower()} ({_when(twin)})."
                 add(ImportItem(result.path, result.kind, Status.DUPLICATE, run, reason))
                 continue
-            twin = accepted.find(run)
-            if twin is not None:
-                reason = f"the same {twin.activity.label.lower()} comes from another file in this import."
-                add(ImportItem(result.path, result.kind, Status.DUPLICATE, run, reason, in_batch=True))
-                continue
+            candidates.append((index, next(place), run))
+    # The richest recording of each outing first, so it is the one kept.
+    ranked = sorted(
+        candidates,
+        key=lambda c: (
+            tuple(-part for part in richness(c[2])),
+            KIND_PREFERENCE.get(results[c[0]].kind, 9),
+            c[0],
+            c[1],
+        ),
+    )
+    for index, position, run in ranked:
+        result = results[index]
+        file_hash = source_hash(run.content_hash)
+        twin = accepted.find(run)
+        if twin is not None:
+            reason = (
+                f"the same {twin.activity.label.lower()} comes from another file in this import, "
+                "which says more about it; this file is kept as an extra original of it."
+            )
+            item = ImportItem(
+                result.path,
+                result.kind,
+                Status.DUPLICATE,
+                run,
+                reason,
+                in_batch=True,
+                original_of=source_hash(twin.content_hash),
+            )
+        else:
             accepted.add(run)
-            add(ImportItem(result.path, result.kind, Status.NEW, run))
-            if file_hash and file_hash not in sources:
-                name = readable_name(result.path.name)
-                sources[file_hash] = SourceFile(file_hash, name, result.kind, result.data)
-    items.sort(key=lambda pair: pair[0])  # back in the order the files were given
-    return ImportPlan(tuple(item for _, item in items), tuple(sources.values()))
+            doubt = speed_doubt(run) or ""
+            item = ImportItem(
+                result.path,
+                result.kind,
+                Status.NEW,
+                run,
+                doubt,
+                included=not doubt,
+                incomplete=result.incomplete,
+            )
+        keep_file(result, file_hash)
+        items.append((index, position, item))
+    items.sort(key=lambda entry: entry[:2])  # back in the order the files were given
+    return ImportPlan(tuple(item for _, _, item in items), tuple(sources.values()))

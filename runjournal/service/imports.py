@@ -12,9 +12,9 @@ from runjournal.domain.model import source_hash
 from runjournal.storage.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
-    from runjournal.service.import_plan import ImportDone, ImportPlan
     from runjournal.formats.importers import FileResult
     from runjournal.formats.journal_json import JournalDocument
+    from runjournal.service.import_plan import ImportDone, ImportPlan
 
 SUPPORT_CONTACTS_KEY = "support_contacts"
 
@@ -40,7 +40,9 @@ def store(uow: UnitOfWork, import_plan: ImportPlan) -> ImportDone:
     stored = [uow.runs.add(run) for run in import_plan.new_runs]
     packed = import_plan.packed
     added = [
-        source for source in import_plan.sources if uow.source_files.add(source, packed.get(source.hash))
+        source
+        for source in import_plan.stored_sources
+        if uow.source_files.add(source, packed.get(source.hash))
     ]
     return ImportDone(
         tuple(stored), tuple(added), {s.hash: packed[s.hash] for s in added if s.hash in packed}

@@ -486,6 +486,12 @@ class Journal:
         with self._read() as uow:
             return journal_imports.plan(uow, results)
 
+    def imported_before(self, file_hash: str) -> bool:
+        """Whether a file with these bytes is already in the journal: asked before a file
+        is parsed, so re-importing a whole export costs little more than reading it."""
+        with self._read() as uow:
+            return bool(uow.source_files.known([file_hash]))
+
     def store_import(self, plan: ImportPlan) -> ImportDone:
         """Stores the plan's new entries and their original files in one transaction;
         a large import is preceded by a checked backup."""

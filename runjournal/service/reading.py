@@ -8,7 +8,7 @@ for a bad file). A whole-journal export is recognised by its first bytes and rea
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,8 +46,11 @@ def read_whole_journal(path: Path) -> JournalDocument:
     return read_document_file(Path(path), Path(path).name)
 
 
-def read_activity_file(path: Path, csv_units: DistanceUnit) -> FileResult:
-    """One activity file's runs, or why it can't be imported (a CSV's distances in `csv_units`)."""
+def read_activity_file(
+    path: Path, csv_units: DistanceUnit, known: Callable[[str], bool] | None = None
+) -> FileResult:
+    """One activity file's runs, or why it can't be imported (a CSV's distances in `csv_units`);
+    a file `known` says is in the journal already is recognised by its bytes, not parsed."""
     from runjournal.formats.importers import read_file  # gpxpy and fitdecode load only when needed
 
-    return read_file(Path(path), csv_units=csv_units)
+    return read_file(Path(path), csv_units=csv_units, known=known)

@@ -206,7 +206,7 @@ def test_log_run_reports_every_problem_at_once(one_run: Path) -> None:
     before = one_run.read_bytes()
 
     result = rj(
-        "log-run", "--date", "2025-13-01", "--minutes", "25:00:00", "--effort", "11",
+        "log-run", "--date", "2025-13-01", "--minutes", "169:00:00", "--effort", "11",
         "--activity", "jog", "--mood-after", "0", "--km", "0", "--hr", "300",
         db=one_run,
     )  # fmt: skip
@@ -214,7 +214,7 @@ def test_log_run_reports_every_problem_at_once(one_run: Path) -> None:
     assert result.returncode == 1
     problems = [line for line in result.stderr.splitlines() if line.startswith("runjournal log-run:")]
     assert len(problems) == 8  # seven problems and "nothing was stored"
-    for phrase in ("is not a date", "at most 24 hours", "Effort is on a 1–10 scale", "is not one of run",
+    for phrase in ("is not a date", "at most 7 days", "Effort is on a 1–10 scale", "is not one of run",
                    "Mood after is on a 1–10 scale", "Distance must be more than 0",
                    "heart rate must be between 25 and 250", "nothing was stored"):  # fmt: skip
         assert phrase in result.stderr

@@ -68,12 +68,13 @@ def test_an_import_is_reviewed_then_stored_then_undone_as_one(journal: Journal) 
 
     done = journal.store_import(plan)
     assert len(journal.runs()) == 2
-    assert {s.name for s in journal.source_files()} == {"morning.fit", "evening.tcx"}
-    assert journal.source_files()[0].data in (b"fit bytes", b"tcx bytes")  # kept whole
+    # The GPX of the same outing is kept too, as an extra original of the watch's run.
+    assert {s.name for s in journal.source_files()} == {"morning.fit", "morning.gpx", "evening.tcx"}
+    assert journal.source_files()[0].data in (b"fit bytes", b"gpx bytes", b"tcx bytes")  # kept whole
 
     again = journal.plan_import([watch, strava])
     assert {i.status for i in again.items} == {Status.DUPLICATE}
-    assert "imported before" in again.items[0].reason
+    assert all("imported before" in item.reason for item in again.items)
     assert again.summary() == "0 new, 2 already in your journal"
 
     journal.undo_import(done)
@@ -308,3 +309,23 @@ def test_a_whole_journal_export_larger_than_the_bound_is_refused_before_it_is_re
     assert "larger than" in capsys.readouterr().err
     with Journal.open(empty) as journal:
         assert journal.is_empty()
+
+
+def test_a_file_in_the_journal_is_recognised_by_its_bytes_before_parsing(
+    journal: Journal, tmp_path: Path
+) -> None:
+    from runjournal.formats.importers import read_file
+    from runjournal.formats.importers.common import sha256_hex
+
+    watch = _file("morning.fit", b"fit bytes", _outing(7, 32, 5.0))
+    journal.store_import(journal.plan_import([watch]))
+    assert journal.imported_before(sha256_hex(b"fit bytes"))
+    assert not journal.imported_before(sha256_hex(b"other bytes"))
+    # The same bytes again, under another name: recognised without being parsed (they are
+    # not a real FIT file, so parsing them would refuse them instead).
+    again = tmp_path / "copy.fit"
+    again.write_bytes(b"fit bytes")
+    result = read_file(again, known=journal.imported_before)
+    plan = journal.plan_import([result])
+    assert [item.status for item in plan.items] == [Status.DUPLICATE]
+    assert "imported before" in plan.items[0].reason

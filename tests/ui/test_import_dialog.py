@@ -17,7 +17,7 @@ from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.importing import controller as controller_module
 from runjournal.ui.importing.controller import ImportController
 from runjournal.ui.importing.import_dialog import ImportDialog
-from runjournal.ui.importing.review_model import COL_DATE, COL_DISTANCE, COL_FILE, COL_STATUS
+from runjournal.ui.importing.review_model import COL_ACTIVITY, COL_DATE, COL_DISTANCE, COL_FILE, COL_STATUS
 
 DATA = Path(__file__).parents[1] / "data" / "activities"
 RIDE_FIT = "2020-06-01-16-52-40.fit"  # a two-minute ride, 1 June 2020
@@ -104,7 +104,7 @@ def test_review_list_shows_statuses_and_stores_nothing_before_import(
     assert "2019" in model.index(run_row, COL_DATE).data()
     assert model.index(run_row, COL_DISTANCE).data() == "4.51 km"
     assert "2 new, 2 can't be imported" in dialog.summary_label.text()
-    assert dialog.import_button.text() == "Import 2 Runs"
+    assert dialog.import_button.text() == "Import 2 activities"
     assert dialog.import_button.isEnabled()
     assert dialog.isVisible()
     assert journal.runs() == []  # nothing stored while the person reviews
@@ -115,8 +115,8 @@ def test_selecting_a_refused_row_shows_its_reason_without_a_mouse(
 ) -> None:
     dialog = _review(qtbot, controller, [files["run"], files["empty"]])
     qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
-    assert "empty.gpx: can't import" in dialog.reason_label.text()
-    assert "0 bytes" in dialog.reason_label.text()
+    assert "empty.gpx: can't import" in dialog.reason_text()
+    assert "0 bytes" in dialog.reason_text()
 
 
 def test_import_stores_the_new_runs_and_one_undo_takes_them_all_away(
@@ -137,7 +137,7 @@ def test_import_stores_the_new_runs_and_one_undo_takes_them_all_away(
     assert journal.source_files() == []
 
     undo_stack.redo()
-    assert sorted(r.id for r in journal.runs()) == sorted(r.id for r in runs)
+    assert sorted(r.id or 0 for r in journal.runs()) == sorted(r.id or 0 for r in runs)
 
 
 def test_importing_the_same_files_again_shows_duplicates_and_disables_import(
@@ -250,7 +250,10 @@ def test_choose_files_opens_the_review_for_the_picked_files(
 ) -> None:
     monkeypatch.setattr(controller_module, "ask_file_names", lambda parent, folder: [files["run"]])
     controller.choose_files()
-    qtbot.waitUntil(lambda: controller.dialog.plan is not None, timeout=20_000)
+    qtbot.waitUntil(
+        lambda: controller.dialog is not None and controller.dialog.plan is not None, timeout=20_000
+    )
+    assert controller.dialog is not None
     assert _rows(controller.dialog) == {RUN_TCX: "✓ new"}
 
 
@@ -261,7 +264,10 @@ def test_import_folder_reviews_the_activity_files_in_it(
     (folder / "readme.txt").write_text("not an activity")
     monkeypatch.setattr(controller_module, "ask_folder", lambda parent, start: folder)
     controller.choose_folder()
-    qtbot.waitUntil(lambda: controller.dialog.plan is not None, timeout=20_000)
+    qtbot.waitUntil(
+        lambda: controller.dialog is not None and controller.dialog.plan is not None, timeout=20_000
+    )
+    assert controller.dialog is not None
     rows = _rows(controller.dialog)
     assert rows[RUN_TCX] == "✓ new" and rows[RIDE_FIT] == "✓ new"
     assert "readme.txt" not in rows  # only activity files are read from a folder
@@ -407,3 +413,73 @@ def test_files_dropped_on_the_main_window_are_imported_with_one_undo(
     assert main.statusBar().currentMessage().startswith("Imported 2 runs.")
     main.undo_action.trigger()
     assert journal.runs() == []
+
+
+# The review can be edited (issue 21, problem 7) ------------------------------------------
+
+
+def _row_of(dialog: ImportDialog, name: str) -> int:
+    model = dialog.table.model()
+    return next(r for r in range(model.rowCount()) if model.index(r, COL_FILE).data() == name)
+
+
+def test_unticking_a_row_leaves_it_out_and_the_button_counts_in_words(
+    qtbot, controller: ImportController, journal: Journal, files: dict[str, Path]
+) -> None:
+    dialog = _review(qtbot, controller, [files["ride"], files["run"]])
+    model = dialog.table.model()
+    ride = model.index(_row_of(dialog, RIDE_FIT), COL_FILE)
+    assert ride.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked.value
+    assert model.setData(ride, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert dialog.import_button.text() == "Import 1 activity"
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    (stored,) = journal.runs()
+    assert stored.activity is Activity.RUN  # only the run: the ride was unticked
+
+
+def test_unticking_every_row_disables_import(
+    qtbot, controller: ImportController, files: dict[str, Path]
+) -> None:
+    dialog = _review(qtbot, controller, [files["run"]])
+    model = dialog.table.model()
+    model.setData(model.index(0, COL_FILE), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert dialog.import_button.text() == "Import" and not dialog.import_button.isEnabled()
+
+
+def test_changing_the_activity_of_several_rows_at_once(
+    qtbot, controller: ImportController, journal: Journal, files: dict[str, Path]
+) -> None:
+    dialog = _review(qtbot, controller, [files["ride"], files["run"]])
+    dialog.table.selectAll()
+    dialog.activity_choice.setCurrentIndex(dialog.activity_choice.findData(Activity.WALK.value))
+    qtbot.mouseClick(dialog.apply_activity_button, Qt.MouseButton.LeftButton)
+    model = dialog.table.model()
+    assert {model.index(r, COL_ACTIVITY).data() for r in range(model.rowCount())} == {"Walk"}
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert {run.activity for run in journal.runs()} == {Activity.WALK}
+
+
+def test_a_long_reason_is_readable_in_full(
+    qtbot, controller: ImportController, files: dict[str, Path], tmp_path: Path
+) -> None:
+    long_name = "a-very-long-file-name-from-a-bulk-export-" * 3 + ".gpx"
+    path = tmp_path / long_name
+    path.write_bytes(b"")
+    dialog = _review(qtbot, controller, [files["run"], path])
+    row = _row_of(dialog, long_name)
+    dialog.table.selectRow(row)
+    reason = dialog.model.item_at(row).reason
+    assert reason in dialog.reason_text()  # the details pane, word-wrapped
+    assert dialog.reason_label.wordWrap()
+    assert reason in dialog.table.model().index(row, COL_STATUS).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_space_ticks_and_unticks_the_selected_entry(
+    qtbot, controller: ImportController, files: dict[str, Path]
+) -> None:
+    dialog = _review(qtbot, controller, [files["run"]])
+    dialog.table.setCurrentIndex(dialog.table.model().index(0, COL_FILE))
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
+    assert dialog.import_button.text() == "Import" and "left out" in dialog.reason_text()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
+    assert dialog.import_button.text() == "Import 1 activity"

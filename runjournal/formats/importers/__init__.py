@@ -13,13 +13,14 @@ import errno
 import stat
 import sys
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import tzinfo
 from pathlib import Path
 
 from runjournal.domain.model import DistanceUnit, Run
 from runjournal.formats.files import FileTooLarge, NotRegularFile, megabytes, read_bounded
-from runjournal.formats.importers.common import ImportProblem, readable_name
+from runjournal.formats.importers.common import ImportProblem, readable_name, sha256_hex
 from runjournal.formats.importers.detect import LABELS, is_packed, kind_of_name, sniff
 
 # Bounds on what one file may cost, each checked before the bytes are parsed (and, for a
@@ -42,6 +43,8 @@ class FileResult:
     error: str | None = None  # a sentence for a person when the file can't be imported
     data: bytes = b""  # the original bytes (empty on error) so the journal can keep them
     skipped: tuple[str, ...] = ()  # rows of a table that could not be read, a sentence each
+    incomplete: bool = False  # cut short (a watch whose battery died): what came before the cut
+    known_hash: str = ""  # the file's bytes are already in the journal: recognised, not parsed
 
 
 def _refuse(path: Path, kind: str, message: str) -> FileResult:
@@ -67,9 +70,9 @@ def limit_of(kind: str) -> int:
     # Read from the module each time, so a test can lower a bound to try it.
     module = sys.modules[__name__]
     if kind in ("gpx", "tcx"):
-        return min(module.MAX_XML_BYTES, module.MAX_FILE_BYTES)
+        return min(int(module.MAX_XML_BYTES), int(module.MAX_FILE_BYTES))
     if kind == "csv":
-        return min(module.MAX_TABLE_BYTES, module.MAX_FILE_BYTES)
+        return min(int(module.MAX_TABLE_BYTES), int(module.MAX_FILE_BYTES))
     return int(module.MAX_FILE_BYTES)
 
 
@@ -106,22 +109,24 @@ def _unpacked(data: bytes, limit: int) -> bytes | None:
 
 def _parse(
     kind: str, name: str, data: bytes, zone: tzinfo | None, units: DistanceUnit, skipped: list[str]
-) -> list[Run]:
+) -> tuple[list[Run], bool]:
+    """The file's runs, and whether the file was cut short (only FIT files are salvaged)."""
     if kind == "gpx":
         from runjournal.formats.importers.gpx import read_gpx
 
-        return read_gpx(data, name, zone)
+        return read_gpx(data, name, zone), False
     if kind == "tcx":
         from runjournal.formats.importers.tcx import read_tcx
 
-        return read_tcx(data, name, zone)
+        return read_tcx(data, name, zone), False
     if kind == "fit":
-        from runjournal.formats.importers.fit import read_fit
+        from runjournal.formats.importers.fit import read_fit_salvaging
 
-        return read_fit(data, name, zone)
+        read = read_fit_salvaging(data, name, zone)
+        return read.runs, read.incomplete
     from runjournal.formats.csv_files import read_csv
 
-    return read_csv(data, name, zone, units, skipped)
+    return read_csv(data, name, zone, units, skipped), False
 
 
 def _distinct_hashes(runs: list[Run]) -> list[Run]:
@@ -138,12 +143,14 @@ def read_bytes(
     *,
     local_zone: tzinfo | None = None,
     csv_units: DistanceUnit = DistanceUnit.KM,
+    known: Callable[[str], bool] | None = None,
 ) -> FileResult:
     """Runs from a file's bytes; `name` decides the expected kind and names it in messages.
 
     `local_zone` stands in for the computer's time zone (tests, or a person who was
     travelling); `csv_units` is the distance unit of a Garmin Connect CSV, which does
-    not say which one it used.
+    not say which one it used. `known` says whether a file's hash is already in the
+    journal: such a file is recognised by its bytes alone and not parsed at all.
     """
     path = Path(name)
     shown = path.name or name
@@ -170,6 +177,10 @@ def read_bytes(
         if not unpacked:
             return _refuse(path, kind, f"“{shown}” holds an empty file; copy or export the activity again.")
         data, inner_name = unpacked, shown[: -len(".gz")]
+    if known is not None:
+        file_hash = sha256_hex(data)
+        if known(file_hash):
+            return FileResult(path=path, kind=kind, runs=(), known_hash=file_hash)
     found = sniff(data)
     if found != kind and not (kind == "csv" and not found):  # read_csv names the tables it knows
         what = f"a {LABELS[found]} file" if found else "not an activity file RunJournal knows"
@@ -181,7 +192,7 @@ def read_bytes(
         )
     skipped: list[str] = []
     try:
-        runs = _parse(kind, shown, data, local_zone, csv_units, skipped)
+        runs, incomplete = _parse(kind, shown, data, local_zone, csv_units, skipped)
     except ImportProblem as problem:
         return _refuse(path, kind, str(problem))
     except RecursionError:
@@ -195,7 +206,12 @@ def read_bytes(
         title = readable_name(Path(inner_name).stem)[:200]
         runs = [run if run.title else replace(run, title=title) for run in runs]
     return FileResult(
-        path=path, kind=kind, runs=tuple(_distinct_hashes(runs)), data=data, skipped=tuple(skipped)
+        path=path,
+        kind=kind,
+        runs=tuple(_distinct_hashes(runs)),
+        data=data,
+        skipped=tuple(skipped),
+        incomplete=incomplete,
     )
 
 
@@ -204,6 +220,7 @@ def read_file(
     *,
     local_zone: tzinfo | None = None,
     csv_units: DistanceUnit = DistanceUnit.KM,
+    known: Callable[[str], bool] | None = None,
 ) -> FileResult:
     """Runs from a file on disk, or the reason it can't be imported. Never raises for bad input."""
     path = Path(path)
@@ -246,5 +263,5 @@ def read_file(
     except OSError as error:
         reason = "it is a folder" if error.errno == errno.EISDIR else (error.strerror or str(error))
         return _refuse(path, kind, f"“{shown}” could not be read ({reason}); check the file and try again.")
-    result = read_bytes(shown, data, local_zone=local_zone, csv_units=csv_units)
+    result = read_bytes(shown, data, local_zone=local_zone, csv_units=csv_units, known=known)
     return replace(result, path=path)

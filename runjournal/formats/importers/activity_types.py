@@ -11,12 +11,17 @@ import re
 
 from runjournal.domain.model import Activity
 
-_RUN = {"run", "running", "jog", "jogging", "trailrun", "virtualrun"}
-_WALK = {"walk", "walking", "hike", "hiking"}
-_BIKE = {"bike", "biking", "cycling", "cycle", "ride", "ebike", "ebikeride", "virtualride", "mtb"}
-_SWIM = {"swim", "swimming"}
+# English, then the words of Garmin Connect's and Strava's German, Spanish and French exports.
+_RUN = {"run", "running", "jog", "jogging", "trailrun", "virtualrun",
+        "lauf", "laufen", "carrera", "correr", "course", "courseàpied"}  # fmt: skip
+_WALK = {"walk", "walking", "hike", "hiking",
+         "gehen", "wandern", "caminar", "caminata", "senderismo", "marche", "randonnée"}  # fmt: skip
+_BIKE = {"bike", "biking", "cycling", "cycle", "ride", "ebike", "ebikeride", "virtualride", "mtb",
+         "radfahren", "radfahrt", "ciclismo", "bicicleta", "vélo", "cyclisme"}  # fmt: skip
+_SWIM = {"swim", "swimming", "schwimmen", "natación", "natation"}
 _RUN_ONLY_HINTS = {"trail", "treadmill"}  # a sub-sport that is a run when nothing else is said
-_INDOOR = {"treadmill", "indoor", "virtual", "virtualrun", "virtualride", "trainer", "lap_swimming", "pool"}
+_INDOOR = {"treadmill", "indoor", "virtual", "virtualrun", "virtualride", "trainer", "lap_swimming", "pool",
+           "laufband", "cinta", "tapis", "rollentrainer", "hallenbad", "piscina", "piscine"}  # fmt: skip
 
 # Strava's GPX export writes its activity type as a number. 1 (Ride) and 9 (Run) are
 # seen in the sweat example files; the others follow Strava's old activity-type list.
@@ -36,9 +41,9 @@ def _words(*names: str | None) -> set[str]:
         if not name:
             continue
         spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(name))  # "TrailRun" -> "Trail Run"
-        parts = re.split(r"[^a-z0-9]+", spaced.lower())
+        parts = re.split(r"[\W_]+", spaced.lower())
         words.update(p for p in parts if p)
-        words.add(re.sub(r"[^a-z0-9]+", "", str(name).lower()))  # "VirtualRide" -> "virtualride"
+        words.add(re.sub(r"[\W_]+", "", str(name).lower()))  # "VirtualRide" -> "virtualride"
         words.add(str(name).lower())  # FIT's "lap_swimming" as it is
     return words
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import hashlib
 import math
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import Any
 
-from runjournal.domain.model import Run
-from runjournal.domain.validation import validate_run
+from runjournal.domain.model import Activity, Run
+from runjournal.domain.validation import MAX_DURATION_S, validate_run
 
 # Fields a file may carry that are worth dropping rather than losing the whole run over.
 _OPTIONAL = ("moving_s", "distance_m", "effort", "avg_hr", "max_hr", "ascent_m", "utc_offset_min")
@@ -79,6 +80,54 @@ def heart_rate(value: object) -> int | None:
     return round(result)
 
 
+# The fastest average a person could keep up for the activity, in km/h, with room to spare:
+# faster than this, the file's times or distance are wrong (a GPS jump, times on a few points).
+MAX_SPEED_KMH = {
+    Activity.RUN: 30.0,
+    Activity.WALK: 15.0,
+    Activity.SWIM: 10.0,
+    Activity.BIKE: 100.0,
+    Activity.OTHER: 150.0,
+}
+
+
+def speed_doubt(run: Run) -> str | None:
+    """A question for the review when the average speed is beyond what the activity allows
+    (such a run is not imported unless the person ticks it); None when it is believable."""
+    if run.distance_m is None or run.duration_s <= 0:
+        return None
+    kmh = run.distance_m / 1000 / (run.duration_s / 3600)
+    limit = MAX_SPEED_KMH[run.activity]
+    if kmh <= limit:
+        return None
+    return (
+        f"its average speed is {kmh:,.0f} km/h, faster than a {run.activity.label.lower()} can go "
+        f"(at most about {limit:.0f} km/h), so its times or distance are probably wrong; "
+        "it is left out unless you tick it."
+    )
+
+
+def duration_refusal(name: str, seconds: float) -> str | None:
+    """The sentence for a file whose span of time cannot be one activity, else None."""
+    if seconds < 0:
+        return (
+            f"“{name}” has times going backwards (its end is before its start), so it has no "
+            "duration; export the activity again from your watch or app."
+        )
+    if seconds == 0:
+        return (
+            f"“{name}” starts and ends at the same moment, so it has no duration; "
+            "export the recorded activity rather than a single point."
+        )
+    if seconds > MAX_DURATION_S:
+        days = seconds / 86400
+        return (
+            f"“{name}” spans {days:.0f} days from its first time to its last; RunJournal keeps "
+            "activities up to 7 days long, so split it into days in your app and import those."
+        )
+    return None
+
+
 def finish_run(run: Run, today: date | None = None) -> Run | None:
     """The run with values the journal would refuse emptied; None if nothing usable is left.
 
@@ -105,7 +154,7 @@ def finish_run(run: Run, today: date | None = None) -> Run | None:
     return None
 
 
-def parse_xml(data: bytes, name: str, label: str):  # -> xml.etree.ElementTree.Element
+def parse_xml(data: bytes, name: str, label: str) -> Any:  # an xml.etree.ElementTree.Element
     """The XML tree, refusing document type declarations outright.
 
     GPX and TCX never need a DTD, and a DTD is how entity bombs ("billion laughs") and

@@ -11,6 +11,8 @@ import csv
 import io
 import re
 
+from runjournal.formats.importers.csv_headers import canonical
+
 EXTENSIONS = {".gpx": "gpx", ".tcx": "tcx", ".fit": "fit", ".csv": "csv"}
 PACKED = ".gz"  # Strava's bulk export and some apps gzip each file: "123.fit.gz"
 LABELS = {"gpx": "GPX", "tcx": "TCX", "fit": "FIT", "csv": "CSV", "": "activity"}
@@ -115,7 +117,7 @@ def csv_flavour(data: bytes) -> str | None:
         header = next(csv.reader(io.StringIO(first_line)))
     except (StopIteration, csv.Error):
         return None
-    columns = {c.strip() for c in header}
+    columns = set(canonical(header))
     if columns >= RUNJOURNAL_COLUMNS:
         return "runjournal"
     if columns >= STRAVA_COLUMNS:

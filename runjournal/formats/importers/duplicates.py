@@ -6,9 +6,11 @@ the file's hash catches a file imported twice; matching start and duration catch
 same outing in another format.
 
 Rules:
-- Both runs have a start time: the starts are at most 2 minutes apart and the durations
-  within 2 % of the longer one. The activity type is not compared, because services
-  name sports differently and two different outings cannot start together anyway.
+- Both runs have a start time: the same outing, not the same numbers. The same activity
+  (a run and a walk that start together are two people's outings; "other", which some
+  services call any sport they do not know, matches any), the starts at most 5 minutes
+  apart, and time spans that overlap. Durations are not compared: a watch counts timer
+  time (paused at a café) while a service counts the wall clock.
 - Otherwise (a run typed in by hand, a CSV row without a time): the same local day, the
   same activity, durations within 2 %, and, when both have one, distances within 2 %.
   Without a clock time two similar runs on one day cannot be told apart, so this rule
@@ -21,9 +23,9 @@ import bisect
 from collections.abc import Iterable
 from datetime import date
 
-from runjournal.domain.model import Run
+from runjournal.domain.model import Activity, Run
 
-START_TOLERANCE_S = 120.0
+START_TOLERANCE_S = 300.0
 RELATIVE_TOLERANCE = 0.02
 
 
@@ -34,12 +36,22 @@ def _close(a: float | None, b: float | None) -> bool:
     return largest == 0 or abs(a - b) <= RELATIVE_TOLERANCE * largest
 
 
+def _same_outing(a: Run, b: Run) -> bool:
+    assert a.started_at is not None and b.started_at is not None
+    if Activity.OTHER not in (a.activity, b.activity) and a.activity is not b.activity:
+        return False
+    if abs((a.started_at - b.started_at).total_seconds()) > START_TOLERANCE_S:
+        return False
+    start_a, start_b = a.started_at.timestamp(), b.started_at.timestamp()
+    return max(start_a, start_b) < min(start_a + a.duration_s, start_b + b.duration_s)
+
+
 def same_activity(a: Run, b: Run) -> bool:
     """True when `a` and `b` are very probably the same outing (see the module's rules)."""
+    if a.started_at is not None and b.started_at is not None:
+        return _same_outing(a, b)
     if not _close(a.duration_s, b.duration_s):
         return False
-    if a.started_at is not None and b.started_at is not None:
-        return abs((a.started_at - b.started_at).total_seconds()) <= START_TOLERANCE_S
     if a.day != b.day or a.activity != b.activity:
         return False
     if a.distance_m is not None and b.distance_m is not None:

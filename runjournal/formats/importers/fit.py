@@ -18,6 +18,7 @@ import warnings
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
@@ -26,6 +27,7 @@ from runjournal.formats.importers.activity_types import activity_of, is_indoor
 from runjournal.formats.importers.common import (
     ImportProblem,
     as_utc,
+    duration_refusal,
     finish_run,
     heart_rate,
     local_day,
@@ -145,7 +147,7 @@ def _messages(data: bytes) -> Iterator[tuple[str, dict[str, Any]]]:
     import fitdecode
 
     limit = sys.modules[__name__].MAX_FIT_MESSAGES  # looked up here so a test can lower it
-    wanted = {"file_id", "session", "record", "activity"}
+    wanted = {"file_id", "session", "record", "activity", "sport"}
     seen = kept = 0
     with (
         warnings.catch_warnings(),
@@ -161,10 +163,16 @@ def _messages(data: bytes) -> Iterator[tuple[str, dict[str, Any]]]:
             if frame.name not in wanted:
                 continue
             if frame.name == "record":
-                # Only records with a position matter, and only their moment.
-                if frame.get_value("position_lat", fallback=None) is None:
-                    continue
-                fields = {"timestamp": frame.get_value("timestamp", fallback=None), "position_lat": True}
+                # Only a record's moment, whether it has a position, and what a file cut
+                # short is summed up from (its distance so far and the heart rate).
+                fields = {
+                    "timestamp": frame.get_value("timestamp", fallback=None),
+                    "position_lat": True
+                    if frame.get_value("position_lat", fallback=None) is not None
+                    else None,
+                    "distance": frame.get_value("distance", fallback=None),
+                    "heart_rate": frame.get_value("heart_rate", fallback=None),
+                }
             else:
                 kept += 1
                 if kept > MAX_KEPT_MESSAGES:
@@ -173,11 +181,71 @@ def _messages(data: bytes) -> Iterator[tuple[str, dict[str, Any]]]:
             yield frame.name, fields
 
 
+@dataclass
+class _Salvage:
+    """What the records before the damage say, summed as they are read: a watch writes its
+    summary (the session) only at the end, so a file cut short has none."""
+
+    first: datetime | None = None
+    last: datetime | None = None
+    distance: float = 0.0
+    beats: float = 0.0
+    timed_beats: int = 0
+    most_beats: int = 0
+
+    def add(self, fields: Message) -> None:
+        moment = fields.get("timestamp")
+        if not isinstance(moment, datetime):
+            return
+        moment = as_utc(moment)
+        self.first = moment if self.first is None else min(self.first, moment)
+        self.last = moment if self.last is None else max(self.last, moment)
+        self.distance = max(self.distance, number(fields.get("distance")) or 0.0)
+        rate = heart_rate(fields.get("heart_rate"))
+        if rate is not None:
+            self.beats += rate
+            self.timed_beats += 1
+            self.most_beats = max(self.most_beats, rate)
+
+    def session(self, sport: Message | None) -> dict[str, Any] | None:
+        if self.first is None or self.last is None or self.last <= self.first:
+            return None
+        return {
+            "sport": (sport or {}).get("sport"),
+            "sub_sport": (sport or {}).get("sub_sport"),
+            "start_time": self.first,
+            "total_elapsed_time": (self.last - self.first).total_seconds(),
+            "total_distance": self.distance or None,
+            "avg_heart_rate": self.beats / self.timed_beats if self.timed_beats else None,
+            "max_heart_rate": self.most_beats or None,
+        }
+
+
+@dataclass(frozen=True)
+class FitRead:
+    runs: list[Run]
+    incomplete: bool  # cut short: the runs were summed up from the records before the cut
+
+
 def read_fit(data: bytes, name: str, zone: tzinfo | None = None) -> list[Run]:
+    return read_fit_salvaging(data, name, zone).runs
+
+
+def read_fit_salvaging(data: bytes, name: str, zone: tzinfo | None = None) -> FitRead:
+    """Runs from a FIT file; one cut short (a watch whose battery died) gives what its
+    records say up to the cut, marked incomplete."""
     import fitdecode
 
+    messages: list[tuple[str, Message]] = []
+    salvage = _Salvage()
+    cut = False
     try:
-        messages = list(_messages(data))  # records without a position are not kept
+        for kind, fields in _messages(data):
+            if kind == "record":
+                salvage.add(fields)
+                if fields.get("position_lat") is None:
+                    continue  # only records with a position are kept
+            messages.append((kind, fields))
     except TooManyMessages:
         limit = sys.modules[__name__].MAX_FIT_MESSAGES
         raise ImportProblem(
@@ -185,9 +253,7 @@ def read_fit(data: bytes, name: str, zone: tzinfo | None = None) -> list[Run]:
             "RunJournal stopped reading it; check that it is the file from your watch."
         ) from None
     except fitdecode.FitEOFError:
-        raise ImportProblem(
-            f"“{name}” ends early, as if it was cut off while copying; copy it from the watch again."
-        ) from None
+        cut = True
     except fitdecode.FitCRCError:
         raise ImportProblem(
             f"“{name}” is damaged (its checksum does not match); copy it from the watch again."
@@ -202,12 +268,30 @@ def read_fit(data: bytes, name: str, zone: tzinfo | None = None) -> list[Run]:
             f"“{name}” is a FIT {str(file_type).replace('_', ' ')} file, not a recorded activity; "
             "choose the activity's file instead."
         )
+    incomplete = cut  # the summary may be whole, but what came after it is lost
     if not any(kind == "session" for kind, _ in messages):
-        raise ImportProblem(
-            f"“{name}” has no activity summary, so the recording was probably not finished; "
-            "save the activity on the watch and copy it again."
-        )
+        sport = next((f for k, f in messages if k == "sport"), None)
+        session = salvage.session(sport) if cut else None
+        if session is None and cut:
+            raise ImportProblem(
+                f"“{name}” ends early, as if it was cut off while copying, before any timed record; "
+                "copy it from the watch again."
+            )
+        if session is None:
+            raise ImportProblem(
+                f"“{name}” has no activity summary, so the recording was probably not finished; "
+                "save the activity on the watch and copy it again."
+            )
+        messages.append(("session", session))
+        incomplete = True
     runs = runs_from_messages(messages, sha256_hex(data), zone)
     if not runs:
-        raise ImportProblem(f"“{name}” holds no activity with a usable duration or date; check the file.")
-    return runs
+        durations = [positive(f.get("total_elapsed_time")) for k, f in messages if k == "session"]
+        too_long = [d for d in durations if d is not None and duration_refusal(name, d)]
+        if too_long:
+            raise ImportProblem(duration_refusal(name, too_long[0]) or "")
+        raise ImportProblem(
+            f"“{name}” has no activity with a positive duration and a start time in its summary; "
+            "check the file, or copy it from the watch again."
+        )
+    return FitRead(runs, incomplete)

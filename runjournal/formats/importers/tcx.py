@@ -15,6 +15,7 @@ from runjournal.formats.importers.activity_types import activity_of, is_indoor
 from runjournal.formats.importers.common import (
     ImportProblem,
     as_utc,
+    duration_refusal,
     finish_run,
     heart_rate,
     local_day,
@@ -56,27 +57,33 @@ def _ascent(altitudes: list[float]) -> float | None:
     return round(total, 1) if total else None
 
 
-def _run_of(activity: Element, data: bytes, zone: tzinfo | None) -> Run | None:
+def _run_of(activity: Element, data: bytes, name: str, zone: tzinfo | None) -> Run | None:
+    """The activity's run; None when it has no start; ImportProblem naming why its span of
+    time cannot be one activity."""
     sport = activity.get("Sport")
     laps = activity.findall(f"{NS}Lap")
     times = [t for t in (_time(e.text) for e in activity.iter(f"{NS}Time")) if t]
     lap_starts = [t for t in (_time(lap.get("StartTime")) for lap in laps) if t]
-    started_at = min(lap_starts + times[:1], default=None) or _time(activity.findtext(f"{NS}Id"))
+    # The earliest moment the file names, whatever order its laps and points are in.
+    started_at = min(lap_starts + times, default=None) or _time(activity.findtext(f"{NS}Id"))
     if started_at is None:
         return None
     lap_seconds = sum(_value(lap, f"{NS}TotalTimeSeconds") or 0.0 for lap in laps)
     elapsed = (max(times) - started_at).total_seconds() if times else 0.0
     duration = max(elapsed, lap_seconds)
+    refusal = duration_refusal(name, duration)
+    if refusal is not None:
+        raise ImportProblem(refusal)
     distances = [_value(lap, f"{NS}DistanceMeters") for lap in laps]
     distance = positive(sum(d for d in distances if d)) if any(distances) else None
     weighted = [
         (_value(lap, f"{NS}AverageHeartRateBpm/{NS}Value"), _value(lap, f"{NS}TotalTimeSeconds") or 0.0)
         for lap in laps
     ]
-    weighted = [(hr, s) for hr, s in weighted if heart_rate(hr) is not None and s > 0]
-    avg_hr = heart_rate(sum(hr * s for hr, s in weighted) / sum(s for _, s in weighted)) if weighted else None
-    maxima = [heart_rate(_value(lap, f"{NS}MaximumHeartRateBpm/{NS}Value")) for lap in laps]
-    maxima = [m for m in maxima if m is not None]
+    rated = [(hr, s) for hr, s in weighted if hr is not None and heart_rate(hr) is not None and s > 0]
+    avg_hr = heart_rate(sum(hr * s for hr, s in rated) / sum(s for _, s in rated)) if rated else None
+    lap_maxima = [heart_rate(_value(lap, f"{NS}MaximumHeartRateBpm/{NS}Value")) for lap in laps]
+    maxima = [m for m in lap_maxima if m is not None]
     altitudes = [number(e.text) for e in activity.iter(f"{NS}AltitudeMeters")]
     has_position = activity.find(f".//{NS}Position") is not None
     notes = (activity.findtext(f"{NS}Notes") or "").strip()
@@ -109,7 +116,18 @@ def read_tcx(data: bytes, name: str, zone: tzinfo | None = None) -> list[Run]:
             f"“{name}” holds no recorded activity (it may be a course or a workout plan); "
             "export the activity itself as TCX."
         )
-    runs = [run for run in (_run_of(a, data, zone) for a in activities) if run is not None]
+    runs: list[Run] = []
+    refusals: list[str] = []
+    for activity in activities:
+        try:
+            run = _run_of(activity, data, name, zone)
+        except ImportProblem as problem:
+            refusals.append(str(problem))  # a multi-activity file keeps its other activities
+            continue
+        if run is not None:
+            runs.append(run)
+    if not runs and refusals:
+        raise ImportProblem(refusals[0])
     if not runs:
         raise ImportProblem(f"“{name}” holds no activity with a start time and a duration; check the file.")
     return runs

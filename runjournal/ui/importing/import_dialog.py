@@ -8,6 +8,7 @@ before that, leaves the journal exactly as it was.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QStyle,
     QTableView,
@@ -29,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runjournal.domain.model import DistanceUnit
+from runjournal.domain.model import Activity, DistanceUnit
 from runjournal.domain.units import count
 from runjournal.service.import_plan import ImportPlan, Status
 from runjournal.service.journal import JournalError
@@ -54,8 +57,9 @@ PAGE_REVIEW = 1
 
 
 def import_button_text(new: int) -> str:
-    """ "Import 1 Run", "Import 12 Runs"; just "Import" when nothing is new."""
-    return f"Import {new} Run" if new == 1 else f"Import {new} Runs" if new else "Import"
+    """ "Import 1 activity", "Import 12 activities" (rides and swims are not runs); just
+    "Import" when nothing would be imported."""
+    return f"Import {count(new, 'activity', 'activities')}" if new else "Import"
 
 
 class ImportDialog(QDialog):
@@ -147,7 +151,7 @@ class ImportDialog(QDialog):
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Files to import")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -166,6 +170,9 @@ class ImportDialog(QDialog):
         self.reason_label.setTextFormat(Qt.TextFormat.PlainText)  # file names are not markup
         self.reason_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reason_label.setAccessibleName("Why")
+        # A long file name must wrap too, not widen the dialog past its buttons.
+        self.reason_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.reason_label.setMinimumWidth(1)
 
         self.error_row = QWidget()
         error_icon = QLabel()
@@ -184,10 +191,31 @@ class ImportDialog(QDialog):
         error_layout.addWidget(self.error_label, 1)
         self.error_row.setVisible(False)
 
+        self.model.choices_changed.connect(self._count_chosen)
+        self.model.choices_changed.connect(self._show_current_reason)
+
+        self.activity_choice = QComboBox()
+        for activity in Activity:
+            self.activity_choice.addItem(activity.label, activity.value)
+        self.activity_choice.setAccessibleName("Activity for the selected rows")
+        activity_label = QLabel("&Activity of the selected rows:")
+        activity_label.setBuddy(self.activity_choice)
+        self.apply_activity_button = QPushButton("C&hange")
+        self.apply_activity_button.setToolTip(
+            "Give the selected new entries this activity (select several with Shift or Ctrl)"
+        )
+        self.apply_activity_button.clicked.connect(self._change_activity)
+        edit_row = QHBoxLayout()
+        edit_row.addWidget(QLabel("Untick an entry to leave it out."), 1)
+        edit_row.addWidget(activity_label)
+        edit_row.addWidget(self.activity_choice)
+        edit_row.addWidget(self.apply_activity_button)
+
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.table, 1)
+        layout.addLayout(edit_row)
         layout.addWidget(self.reason_label)
         layout.addWidget(self.error_row)
         return page
@@ -206,7 +234,17 @@ class ImportDialog(QDialog):
         self.pages.setCurrentIndex(PAGE_READING)
         # The plan is worked out on the worker too: a big export against years of runs
         # would otherwise hold up the window while the duplicates are looked for.
-        self.reader.start(self.paths, self._units(), then=self.bridge.journal.plan_import)
+        self.reader.start(
+            self.paths, self._units(), then=self.bridge.journal.plan_import, known=self._imported_before
+        )
+
+    def _imported_before(self, file_hash: str) -> bool:
+        """Asked on the reading thread before each file is parsed; a journal that cannot be
+        asked shows its problem when the plan is made, so the file is simply read."""
+        try:
+            return self.bridge.journal.imported_before(file_hash)
+        except JournalError:
+            return False
 
     def _units(self) -> DistanceUnit:
         try:
@@ -233,18 +271,36 @@ class ImportDialog(QDialog):
             f"Your journal could not be checked for duplicates, so nothing can be imported.\n{message}"
         )
 
+    def edited_plan(self) -> ImportPlan | None:
+        """The plan as the person has edited it: rows ticked or not, activities changed."""
+        if self.plan is None:
+            return None
+        return self.plan.with_choices(self.model.included(), self.model.activities())
+
+    def _count_chosen(self) -> None:
+        plan = self.edited_plan()
+        chosen = plan.chosen if plan is not None else 0
+        self.import_button.setText(import_button_text(chosen))
+        self.import_button.setEnabled(chosen > 0)
+        self.apply_activity_button.setEnabled(plan is not None and plan.count(Status.NEW) > 0)
+
+    def _change_activity(self) -> None:
+        rows = [self.proxy.mapToSource(index).row() for index in self.table.selectionModel().selectedRows()]
+        activity = Activity(self.activity_choice.currentData())
+        self.model.set_activity(sorted(rows), activity)
+        self._fit_columns()
+
     def _show_plan(self, plan: ImportPlan) -> None:
         self.plan = plan
         self.model.set_rows(list(plan.items), self._units())
-        new = plan.count(Status.NEW)
+        new = plan.chosen
         after = (
             f"Nothing is added to your journal until you press {import_button_text(new)}."
             if new
             else "There is nothing new to add to your journal."
         )
         self.summary_label.setText(f"<b>{plan.summary()}.</b> {after}")
-        self.import_button.setText(import_button_text(new))
-        self.import_button.setEnabled(new > 0)
+        self._count_chosen()
         if new:
             self.import_button.setDefault(True)
             self.import_button.setAutoDefault(True)
@@ -290,6 +346,19 @@ class ImportDialog(QDialog):
             return 0
         return self.table.fontMetrics().horizontalAdvance(self.model.text(item, column))
 
+    def _set_reason(self, text: str) -> None:
+        """The full reason below the list, where a long unbroken file name may wrap after
+        its dashes, dots and underscores (a zero-width space after each)."""
+        self.reason_label.setText(re.sub(r"([-_./\\])", "\\1\u200b", text))
+        self.reason_label.setAccessibleDescription(text)  # read out as written
+
+    def reason_text(self) -> str:
+        """The reason below the list as written, without the places it may wrap."""
+        return self.reason_label.text().replace("\u200b", "")
+
+    def _show_current_reason(self) -> None:
+        self._show_reason(QItemSelection(), QItemSelection())
+
     def _show_reason(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         """The selected row's full reason, readable without hovering (tooltips need a mouse)."""
         rows = self.table.selectionModel().selectedRows()
@@ -297,18 +366,27 @@ class ImportDialog(QDialog):
             self.reason_label.clear()
             return
         item = self.model.item_at(self.proxy.mapToSource(rows[0]).row())
-        if item.status is Status.NEW:
-            self.reason_label.setText(f"{item.path.name}: new — it will be added when you press Import.")
+        if item.status is Status.NEW and item.reason:
+            self._set_reason(f"{item.path.name}: to check — {item.reason}")
+        elif item.status is Status.NEW and not item.included:
+            self._set_reason(f"{item.path.name}: left out — tick it to import it.")
+        elif item.status is Status.NEW and item.incomplete:
+            self._set_reason(
+                f"{item.path.name}: new, incomplete — the file ends early (a watch whose battery "
+                "died, or a copy cut short); what was recorded before the cut will be added."
+            )
+        elif item.status is Status.NEW:
+            self._set_reason(f"{item.path.name}: new — it will be added when you press Import.")
         elif item.status is Status.DUPLICATE:
-            self.reason_label.setText(f"{item.path.name}: duplicate — {item.reason}")
+            self._set_reason(f"{item.path.name}: duplicate — {item.reason}")
         else:
-            self.reason_label.setText(f"{item.path.name}: can't import — {item.reason}")
+            self._set_reason(f"{item.path.name}: can't import — {item.reason}")
 
     # Storing ---------------------------------------------------------------------------
 
     def confirm(self) -> None:
         """Stores the new runs as one undoable step; on failure says why and stays open."""
-        plan = self.plan
+        plan = self.edited_plan()
         if plan is None or not plan.new_runs:
             return
         command = ImportCommand(self.bridge, plan)

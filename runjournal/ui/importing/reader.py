@@ -22,6 +22,9 @@ from runjournal.ui.background import BackgroundLoader, Task
 
 _log = logging.getLogger(__name__)
 
+Known = Callable[[str], bool]
+"""Whether a file's hash is in the journal already."""
+
 
 def whole_journal_result(path: Path) -> FileResult | None:
     """A refusal for a whole-journal export found among activity files, else None.
@@ -44,14 +47,17 @@ def whole_journal_result(path: Path) -> FileResult | None:
     )
 
 
-def read_one(path: Path, csv_units: DistanceUnit) -> FileResult:
-    """One file's runs, or why it can't be imported; never raises for a bad file."""
+def read_one(path: Path, csv_units: DistanceUnit, known: Known | None = None) -> FileResult:
+    """One file's runs, or why it can't be imported; never raises for a bad file. A file
+    `known` says is in the journal already is recognised by its bytes, not parsed."""
     from runjournal.formats.importers import read_file  # gpxpy and fitdecode load only when needed
 
-    return whole_journal_result(path) or read_file(path, csv_units=csv_units)
+    return whole_journal_result(path) or read_file(path, csv_units=csv_units, known=known)
 
 
-def read_all(paths: Sequence[Path], csv_units: DistanceUnit, task: Task) -> list[FileResult] | None:
+def read_all(
+    paths: Sequence[Path], csv_units: DistanceUnit, task: Task, known: Known | None = None
+) -> list[FileResult] | None:
     """Every file's result in the order given, reporting (done, total, name) before each
     file and (total, total, "") at the end; None when stopped between files."""
     total = len(paths)
@@ -61,7 +67,7 @@ def read_all(paths: Sequence[Path], csv_units: DistanceUnit, task: Task) -> list
             return None  # cancelled: whoever cancelled has already moved on
         task.report((done, total, path.name or str(path)))
         try:
-            results.append(read_one(path, csv_units))
+            results.append(read_one(path, csv_units, known))
         except Exception:  # read_file never raises for bad input: a bug, logged, and the batch goes on
             _log.exception("Reading an activity file failed")
             message = f"“{path.name}” could not be read; check the file and try again."
@@ -100,13 +106,14 @@ class FileReader(QObject):
         paths: Sequence[Path],
         csv_units: DistanceUnit = DistanceUnit.KM,
         then: Callable[[list[FileResult]], object] | None = None,
+        known: Known | None = None,
     ) -> None:
         """Starts reading `paths`; a read already under way is cancelled first."""
         self.cancel()
         batch = list(paths)
 
         def work(task: Task) -> object:
-            results = read_all(batch, csv_units, task)
+            results = read_all(batch, csv_units, task, known)
             if results is None or then is None or task.stopped:
                 return results
             return then(results)

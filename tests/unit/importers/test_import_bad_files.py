@@ -98,7 +98,13 @@ def test_a_truncated_file(real, tmp_path: Path, name: str, fast) -> None:
     data = real(name).read_bytes()
     cut = tmp_path / name
     cut.write_bytes(data[: len(data) // 3])
-    _refused(read_file(cut), name)
+    result = read_file(cut)
+    if name.endswith(".fit"):
+        # A watch writes records as it goes: the third before the cut is kept, marked incomplete.
+        assert result.error is None and result.incomplete
+        assert 0 < result.runs[0].duration_s < 5158 / 2
+        return
+    _refused(result, name)
 
 
 def test_a_fit_file_with_a_broken_checksum(real, fast) -> None:

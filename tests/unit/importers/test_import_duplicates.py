@@ -16,12 +16,22 @@ def test_the_same_start_and_duration() -> None:
     assert same_activity(RUN, other) and same_activity(other, RUN)
 
 
-def test_a_start_more_than_two_minutes_away() -> None:
-    assert not same_activity(RUN, RUN.replace(started_at=START + timedelta(seconds=121)))
+def test_a_start_more_than_five_minutes_away() -> None:
+    assert same_activity(RUN, RUN.replace(started_at=START + timedelta(seconds=299)))
+    assert not same_activity(RUN, RUN.replace(started_at=START + timedelta(seconds=301)))
 
 
-def test_a_duration_more_than_two_percent_away() -> None:
-    assert not same_activity(RUN, RUN.replace(duration_s=1800 * 1.03))
+def test_timer_and_wall_clock_durations_of_one_outing_match() -> None:
+    assert same_activity(RUN, RUN.replace(duration_s=1800 * 1.5))
+
+
+def test_time_spans_that_do_not_overlap_are_two_outings() -> None:
+    short = RUN.replace(duration_s=60)
+    assert not same_activity(short, short.replace(started_at=START + timedelta(seconds=90)))
+
+
+def test_a_run_and_a_walk_starting_together_are_two_outings() -> None:
+    assert not same_activity(RUN, RUN.replace(activity=Activity.WALK))
 
 
 def test_services_may_name_the_sport_differently() -> None:

@@ -1,0 +1,95 @@
+"""The column names of Strava's and Garmin Connect's activity tables in other languages
+and in past exports, each mapped onto the English name the readers look for.
+
+Both services write the table's header in the account's language, and both have renamed
+columns over the years. A name is compared as written, without surrounding spaces (so
+RunJournal's own lower-case "date" and "title" are never taken for Garmin's). Only the
+columns RunJournal reads are listed; any other column is left as it is and ignored.
+Sources are named in tests/unit/importers/test_import_csv_languages.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+# English name → the same column in German, Spanish and French, and its past English names.
+_ALIASES: dict[str, tuple[str, ...]] = {
+    # Both services
+    "Activity Type": (
+        "Aktivitätstyp",
+        "Aktivitätsart",
+        "Tipo de actividad",
+        "Type d'activité",
+        "Type d’activité",
+    ),
+    "Distance": ("Distanz", "Distancia", "Strecke"),
+    "Elapsed Time": ("Verstrichene Zeit", "Tiempo transcurrido", "Temps écoulé", "Elapsed time"),
+    "Moving Time": (
+        "Zeit in Bewegung",
+        "Bewegungszeit",
+        "Tiempo en movimiento",
+        "Temps de déplacement",
+        "Temps en mouvement",
+    ),
+    # Strava's activities.csv
+    "Activity ID": (
+        "Aktivitäts-ID",
+        "ID de actividad",
+        "ID de la actividad",
+        "ID de l'activité",
+        "ID de l’activité",
+    ),
+    "Activity Date": (
+        "Aktivitätsdatum",
+        "Datum der Aktivität",
+        "Fecha de la actividad",
+        "Date de l'activité",
+        "Date de l’activité",
+    ),
+    "Activity Name": ("Aktivitätsname", "Name der Aktivität", "Nombre de la actividad", "Nom de l'activité"),
+    "Activity Description": (
+        "Aktivitätsbeschreibung",
+        "Beschreibung der Aktivität",
+        "Descripción de la actividad",
+        "Description de l'activité",
+    ),
+    "Elevation Gain": ("Höhenzuwachs", "Höhenmeter", "Desnivel positivo", "Dénivelé positif"),
+    "Average Heart Rate": (
+        "Durchschnittliche Herzfrequenz",
+        "Frecuencia cardiaca media",
+        "Frecuencia cardíaca media",
+        "Fréquence cardiaque moyenne",
+    ),
+    "Max Heart Rate": (
+        "Maximale Herzfrequenz",
+        "Frecuencia cardiaca máxima",
+        "Frecuencia cardíaca máxima",
+        "Fréquence cardiaque max.",
+        "Fréquence cardiaque maximale",
+    ),
+    "Perceived Exertion": ("Wahrgenommene Anstrengung", "Esfuerzo percibido", "Effort perçu"),
+    # Garmin Connect's Activities.csv
+    "Date": ("Datum", "Fecha"),
+    "Title": ("Titel", "Título", "Titre"),
+    "Time": ("Zeit", "Tiempo", "Durée", "Temps"),
+    "Avg HR": ("Ø HF", "FC media", "FC moyenne"),
+    "Max HR": ("Max. HF", "FC máxima", "FC max.", "FC maximale"),
+    "Total Ascent": (
+        "Elev Gain",
+        "Positiver Höhenunterschied",
+        "Anstieg gesamt",
+        "Ascenso total",
+        "Ascension totale",
+    ),
+}
+# Garmin writes the heart rate under the same words Strava uses ("Ø Herzfrequenz" in
+# German); the Garmin reader looks for both the short and the long English name.
+_EXTRA = {"Ø Herzfrequenz": "Average Heart Rate"}
+
+_CANONICAL = {alias: name for name, aliases in _ALIASES.items() for alias in aliases}
+_CANONICAL.update(_EXTRA)
+
+
+def canonical(header: Iterable[str]) -> list[str]:
+    """The header with every known column under its English name; others as they are."""
+    return [_CANONICAL.get(column.strip(), column.strip()) for column in header]
