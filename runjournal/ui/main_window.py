@@ -165,7 +165,9 @@ class MainWindow(QMainWindow):
             "&Need Support Now?", self.show_support, "Ctrl+Shift+H", "Helplines and your own contacts"
         )
         self.support_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.sources_action = self._action("&Sources…", self.show_sources, tip="Where the coach's tips come from")
+        self.sources_action = self._action(
+            "&Sources…", self.show_sources, tip="Where the coach's tips come from"
+        )
         self.shortcuts_action = self._action("&Keyboard Shortcuts", self.show_shortcuts, "Ctrl+/")
         self.about_action = self._action("&About RunJournal", self.show_about)
 
@@ -438,12 +440,13 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        self.tabs.setCurrentIndex(int(settings.value("window/view", 0)))
+        # Always Today, ready for the day's check-in: a digit typed at once goes into Mood.
+        self.tabs.setCurrentWidget(self.today)
+        self.today.check_in.focus_first_scale()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.today.check_in.flush()  # whatever was typed last is saved before closing
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
-        settings.setValue("window/view", self.tabs.currentIndex())
         super().closeEvent(event)

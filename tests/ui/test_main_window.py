@@ -105,7 +105,7 @@ def test_run_actions_are_off_without_a_selection(window: MainWindow, journal: Jo
     assert not window.edit_run_action.isEnabled()
 
 
-def test_window_size_and_last_view_come_back(qtbot, journal: Journal) -> None:
+def test_window_size_comes_back_and_the_window_opens_on_today(qtbot, journal: Journal) -> None:
     first = MainWindow(journal)
     qtbot.addWidget(first)
     first.show()
@@ -114,7 +114,7 @@ def test_window_size_and_last_view_come_back(qtbot, journal: Journal) -> None:
     first.close()
     second = MainWindow(journal)
     qtbot.addWidget(second)
-    assert second.tabs.currentWidget() is second.runs
+    assert second.tabs.currentWidget() is second.today  # ready for the day's check-in
     assert (second.width(), second.height()) == (760, 540)
 
 

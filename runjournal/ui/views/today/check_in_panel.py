@@ -9,11 +9,12 @@ the panel does not reload from the journal, so an outside change cannot overwrit
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date, timedelta
 
 import shiboken6
-from PySide6.QtCore import QLocale, QSize, QTime, QTimer, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QFont, QHideEvent, QPalette, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,12 +31,13 @@ from PySide6.QtWidgets import (
 from runjournal.domain.model import CheckIn
 from runjournal.service.journal import JournalError
 from runjournal.ui.bridge import JournalBridge
+from runjournal.ui.commands import SaveCheckInCommand
 from runjournal.ui.views.today.day_navigator import DayNavigator, to_qdate
 from runjournal.ui.views.today.scale_slider import ScaleSlider
 from runjournal.ui.views.today.sleep_fields import SleepFields
-from runjournal.ui.commands import SaveCheckInCommand
 
 AUTOSAVE_MS = 800
+SCALE_SPACING = 6
 
 # (field, label, word at 1, word at 10)
 SCALES = (
@@ -150,14 +152,17 @@ class CheckInPanel(QWidget):
 
         feelings = QGroupBox("How you felt")
         feelings_column = QVBoxLayout(feelings)
-        feelings_column.setSpacing(14)
+        feelings_column.setSpacing(SCALE_SPACING)
         for name in ("mood", "stress", "anxiety", "energy"):
             feelings_column.addWidget(self.sliders[name])
         feelings_column.addStretch(1)
 
+        # Sleep quality first: the digits typed into the four scales above carry straight on
+        # into it, then into hours slept.
         sleep = QGroupBox("Last night's sleep")
         sleep_column = QVBoxLayout(sleep)
-        sleep_column.setSpacing(14)
+        sleep_column.setSpacing(SCALE_SPACING)
+        sleep_column.addWidget(self.sliders["sleep_quality"])
         self._sleep_fields = SleepFields(sleep_column)
         self.sleep_hours = self._sleep_fields.sleep_hours
         self.clear_hours_button = self._sleep_fields.clear_hours_button
@@ -167,13 +172,18 @@ class CheckInPanel(QWidget):
         # until Qt deletes the button; without it a panel holding the last reference to its undo
         # stack is freed first and ~QUndoStack emits indexChanged into it (a crash in the tests).
         self.clear_hours_button.clicked.connect(lambda: self.sleep_hours.set_hours(None))
-        sleep_column.addWidget(self.sliders["sleep_quality"])
+        sleep_column.addStretch(1)
 
+        # Illness is about the day, not the night: it sits under the sleep box, not in it.
         self.ill = QCheckBox("Ill or injured")
         self.ill.setToolTip("Tick on days when illness or an injury is part of the picture")
-        sleep_column.addSpacing(6)
-        sleep_column.addWidget(self.ill)
-        sleep_column.addStretch(1)
+        sleep_and_day = QWidget()
+        sleep_and_day_column = QVBoxLayout(sleep_and_day)
+        sleep_and_day_column.setContentsMargins(0, 0, 0, 0)
+        sleep_and_day_column.setSpacing(8)
+        sleep_and_day_column.addWidget(sleep)
+        sleep_and_day_column.addWidget(self.ill)
+        sleep_and_day_column.addStretch(1)
 
         note_label = QLabel("Note")
         self.note = QPlainTextEdit()
@@ -185,13 +195,13 @@ class CheckInPanel(QWidget):
 
         # No scroll area of its own: the view that holds the panel decides about scrolling
         # (the Today view puts it in one), so there are never two nested scroll bars.
-        column = QVBoxLayout(self)
+        column = self._column = QVBoxLayout(self)
         column.setContentsMargins(16, 12, 16, 16)
         column.setSpacing(8)
         column.addWidget(self.navigator)
         column.addWidget(self.heading)
         column.addLayout(status_row)
-        self._groups = (feelings, sleep)
+        self._groups = (feelings, sleep_and_day)
         self._groups_grid = QGridLayout()
         self._groups_grid.setSpacing(16)
         self._groups_columns = 0
@@ -200,7 +210,29 @@ class CheckInPanel(QWidget):
         column.addWidget(self.note, 1)
         self._arrange_groups(2)
 
-        self.setTabOrder(self.sliders["energy"].slider, self.sleep_hours)
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        """Tab goes as the eye does: the day, the scales top to bottom, sleep, ill, the note."""
+        navigator = self.navigator
+        chain: list[QWidget] = [
+            navigator.previous_button,
+            navigator.date_button,
+            navigator.next_button,
+            navigator.today_button,
+            *(self.sliders[name].slider for name, *_ in SCALES),
+            self.sleep_hours,
+            self.bedtime_known,
+            self.bedtime,
+            self.ill,
+            self.note,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def focus_first_scale(self) -> None:
+        """Puts the keyboard on Mood, so the day's check-in can start with a digit."""
+        self.sliders["mood"].slider.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _arrange_groups(self, columns: int) -> None:
         """Feelings and sleep side by side when there is room, else one above the other."""
@@ -221,7 +253,7 @@ class CheckInPanel(QWidget):
     def minimumSizeHint(self) -> QSize:
         # As narrow as one column allows; resizeEvent stacks the groups when it is that narrow.
         hint = super().minimumSizeHint()
-        margins = self.layout().contentsMargins()
+        margins = self._column.contentsMargins()
         widest = max(
             self.navigator.minimumSizeHint().width(),
             *(group.minimumSizeHint().width() for group in self._groups),

@@ -65,7 +65,7 @@ class HoursBox(QDoubleSpinBox):
             bare = bare[: -len(suffix)].strip()
         return bare in ("", "—")
 
-    def validate(self, text: str, position: int) -> object:
+    def validate(self, text: str, position: int) -> tuple[QValidator.State, str, int]:
         if self._blank(text):
             return QValidator.State.Acceptable, text, position
         return super().validate(text, position)
