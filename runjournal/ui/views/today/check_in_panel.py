@@ -38,6 +38,7 @@ from runjournal.ui.views.today.sleep_fields import SleepFields
 
 AUTOSAVE_MS = 800
 SCALE_SPACING = 6
+NOTE_LINES = (3, 10)  # the note box's least and greatest height, in lines
 
 # (field, label, word at 1, word at 10)
 SCALES = (
@@ -191,7 +192,9 @@ class CheckInPanel(QWidget):
         self.note.setAccessibleName("Note")
         self.note.setPlaceholderText("Anything you'd like to remember about this day")
         self.note.setTabChangesFocus(True)
-        self.note.setMinimumHeight(self.note.fontMetrics().lineSpacing() * 4 + 12)
+        lines = self.note.fontMetrics().lineSpacing()
+        self.note.setMinimumHeight(lines * NOTE_LINES[0] + 12)
+        self.note.setMaximumHeight(lines * NOTE_LINES[1] + 12)  # a big screen is not an empty page
 
         # No scroll area of its own: the view that holds the panel decides about scrolling
         # (the Today view puts it in one), so there are never two nested scroll bars.
@@ -208,6 +211,7 @@ class CheckInPanel(QWidget):
         column.addLayout(self._groups_grid)
         column.addWidget(note_label)
         column.addWidget(self.note, 1)
+        column.addStretch(0)
         self._arrange_groups(2)
 
         self._set_tab_order()
@@ -262,7 +266,14 @@ class CheckInPanel(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         feelings, sleep = self._groups
-        side_by_side = feelings.minimumSizeHint().width() + sleep.minimumSizeHint().width() + 16 + 48
+        margins = self._column.contentsMargins()
+        side_by_side = (
+            feelings.minimumSizeHint().width()
+            + sleep.minimumSizeHint().width()
+            + self._groups_grid.spacing()
+            + margins.left()
+            + margins.right()
+        )
         self._arrange_groups(2 if event.size().width() >= side_by_side else 1)
         super().resizeEvent(event)
 

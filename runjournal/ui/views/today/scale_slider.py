@@ -48,7 +48,7 @@ class _Slider(QSlider):
         self.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.setTickInterval(1)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumWidth(180)
+        self.setMinimumWidth(160)
         self.setValue(RESTING_VALUE)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
