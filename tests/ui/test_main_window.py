@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMessageBox
 
 from runjournal.coach.week_rules import this_week, vol
 from runjournal.domain.model import DistanceUnit, Run
@@ -294,8 +295,10 @@ def test_log_edit_and_delete_a_run_with_the_keyboard(qtbot, window: MainWindow, 
     assert journal.run(run.id).duration_s == 2400
 
 
-def test_an_invalid_duration_keeps_save_disabled(qtbot, window: MainWindow, journal: Journal) -> None:
+def test_an_invalid_duration_keeps_save_disabled(qtbot, window: MainWindow, journal: Journal, monkeypatch) -> None:
     seen: dict[str, object] = {}
+    # Esc on a form that holds typing asks first; the person says discard.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
 
     def type_nonsense(dialog) -> None:
         from PySide6.QtWidgets import QDialogButtonBox

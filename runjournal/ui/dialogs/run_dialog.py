@@ -323,7 +323,8 @@ class RunDialog(QDialog):
             }
             if run.avg_hr is not None or run.max_hr is not None or run.ascent_m is not None:
                 self._show_more(True)
-        self.date_edit.setDate(QDate(self._initial_day))
+        initial = self._initial_day
+        self.date_edit.setDate(QDate(initial.year, initial.month, initial.day))
         self.time_edit.setTime(QTime(self._initial_time.hour, self._initial_time.minute))
 
     @staticmethod
@@ -401,8 +402,9 @@ class RunDialog(QDialog):
         if ascent_m is None and ascent_text.rstrip("."):
             ascent_m = float(ascent_text)
 
-        day = self.date_edit.date().toPython()
-        clock = self.time_edit.time().toPython()
+        shown_day, shown_clock = self.date_edit.date(), self.time_edit.time()
+        day = date(shown_day.year(), shown_day.month(), shown_day.day())
+        clock = time(shown_clock.hour(), shown_clock.minute())
         started_at, offset = self._start(day, clock, base)
 
         run = base.replace(

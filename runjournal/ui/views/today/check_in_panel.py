@@ -35,6 +35,7 @@ from runjournal.ui.commands import SaveCheckInCommand
 from runjournal.ui.views.today.day_navigator import DayNavigator, to_qdate
 from runjournal.ui.views.today.scale_slider import ScaleSlider
 from runjournal.ui.views.today.sleep_fields import SleepFields
+from runjournal.ui.widgets.sample_banner import is_sample_journal
 
 AUTOSAVE_MS = 800
 SCALE_SPACING = 6
@@ -430,8 +431,14 @@ class CheckInPanel(QWidget):
             text = "Saving when you pause…"
         elif self._saved_at is not None:
             text = f"Saved {QLocale().toString(self._saved_at, QLocale.FormatType.ShortFormat)}"
+            if is_sample_journal(self.bridge.journal.path):
+                text += " in the sample journal"
         elif self._stored is not None:
-            text = "Saved in your journal"
+            text = (
+                "In the sample journal"
+                if is_sample_journal(self.bridge.journal.path)
+                else "Saved in your journal"
+            )
         else:
             text = "Not recorded yet — every field is optional"
         self.status.setText(text)
