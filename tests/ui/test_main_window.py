@@ -295,7 +295,9 @@ def test_log_edit_and_delete_a_run_with_the_keyboard(qtbot, window: MainWindow, 
     assert journal.run(run.id).duration_s == 2400
 
 
-def test_an_invalid_duration_keeps_save_disabled(qtbot, window: MainWindow, journal: Journal, monkeypatch) -> None:
+def test_an_invalid_duration_keeps_save_disabled(
+    qtbot, window: MainWindow, journal: Journal, monkeypatch
+) -> None:
     seen: dict[str, object] = {}
     # Esc on a form that holds typing asks first; the person says discard.
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
