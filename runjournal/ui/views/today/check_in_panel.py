@@ -10,7 +10,6 @@ the panel does not reload from the journal, so an outside change cannot overwrit
 from __future__ import annotations
 
 import itertools
-import re
 from datetime import date, timedelta
 
 import shiboken6
@@ -32,7 +31,8 @@ from runjournal.domain.model import CheckIn
 from runjournal.service.journal import JournalError
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.commands import SaveCheckInCommand
-from runjournal.ui.views.today.day_navigator import DayNavigator, to_qdate
+from runjournal.ui.dates import long_day
+from runjournal.ui.views.today.day_navigator import DayNavigator
 from runjournal.ui.views.today.scale_slider import ScaleSlider
 from runjournal.ui.views.today.sleep_fields import SleepFields
 from runjournal.ui.widgets.sample_banner import is_sample_journal
@@ -52,20 +52,9 @@ SCALES = (
 
 
 def day_words(day: date, today: date | None = None) -> str:
-    """The day as the locale writes it, without the year when it is this year's."""
+    """The day in words, without the year when it is this year's."""
     today = today or date.today()
-    locale = QLocale()
-    pattern = locale.dateFormat(QLocale.FormatType.LongFormat)
-    if day.year == today.year:
-        pattern = _without_year(pattern)
-    return locale.toString(to_qdate(day), pattern)
-
-
-def _without_year(pattern: str) -> str:
-    stripped = re.sub(r"[\s,.]*(?:'[^']*'[\s,.]*)?y+[\s,.]*$", "", pattern)  # "…, yyyy", "… 'de' yyyy"
-    stripped = re.sub(r"^y+(?:年|[\s,./-])*", "", stripped)  # "yyyy年M月d日"
-    stripped = re.sub(r"y+年?", "", stripped)
-    return stripped.strip(" ,") or pattern
+    return long_day(day, with_year=day.year != today.year)
 
 
 def heading_text(day: date, today: date | None = None) -> str:

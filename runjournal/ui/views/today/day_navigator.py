@@ -13,10 +13,11 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
+from runjournal.ui.dates import long_day
 from runjournal.ui.views.today.day_marks import RUN_DAY_COLOUR, to_qdate
 
 if TYPE_CHECKING:
@@ -28,8 +29,8 @@ __all__ = ["RUN_DAY_COLOUR", "DayNavigator", "long_date", "to_qdate"]
 
 
 def long_date(day: date) -> str:
-    """The date as the person's locale writes it in full ("Saturday, 21 November 2026")."""
-    return QLocale().toString(to_qdate(day), QLocale.FormatType.LongFormat)
+    """The date in full, through the window's one date formatter ("Saturday 21 November 2026")."""
+    return long_day(day)
 
 
 class DayNavigator(QWidget):
