@@ -32,7 +32,9 @@ _MONTHS = (
     "November",
     "December",
 )
-UNAMBIGUOUS_EDIT_FORMAT = "ddd d MMM yyyy"  # for date boxes: "Thu 3 Dec 2026"
+# Date boxes are typed into, digit by digit: without a locale they take ISO dates, which
+# are as unambiguous as "Thu 3 Dec 2026" and can be typed without spelling a month.
+UNAMBIGUOUS_EDIT_FORMAT = "yyyy-MM-dd"
 
 
 def has_locale() -> bool:
@@ -53,7 +55,7 @@ def short_day(day: date) -> str:
     """ "Thu 3 Dec 2026", or the locale's short date with the whole year ("12/3/2026")."""
     if not has_locale():
         return format_day(day)
-    return QLocale().toString(_qdate(day), edit_format())
+    return QLocale().toString(_qdate(day), edit_format())  # the locale's order, four-digit year
 
 
 def long_day(day: date, *, with_year: bool = True) -> str:
@@ -69,7 +71,8 @@ def long_day(day: date, *, with_year: bool = True) -> str:
 
 
 def edit_format() -> str:
-    """The display format for a date box: the locale's short date with a four-digit year."""
+    """The display format for a date box: the locale's short date with a four-digit year,
+    or ISO ("2026-12-03") without a locale."""
     if not has_locale():
         return UNAMBIGUOUS_EDIT_FORMAT
     return re.sub(r"(?<!y)yy(?!y)", "yyyy", QLocale().dateFormat(QLocale.FormatType.ShortFormat))

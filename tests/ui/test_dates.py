@@ -28,7 +28,7 @@ def no_locale(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 @pytest.fixture
 def us_locale(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("LANG", "en_US.UTF-8")
-    previous = QLocale()
+    previous = QLocale(QLocale().name())  # a copy: QLocale() would follow the new default
     QLocale.setDefault(QLocale("en_US"))
     yield
     QLocale.setDefault(previous)
@@ -51,4 +51,17 @@ def test_the_navigator_and_the_run_form_show_the_same_unambiguous_day(qtbot, no_
     dialog = RunDialog(DistanceUnit.KM)
     qtbot.addWidget(dialog)
     dialog.date_edit.setDate(dialog.date_edit.date().fromString("2026-12-03", "yyyy-MM-dd"))
-    assert dialog.date_edit.text() == "Thu 3 Dec 2026"
+    assert dialog.date_edit.text() == "2026-12-03"  # a box to type into: ISO, never "3 12 2026"
+
+
+def test_the_run_log_and_the_date_boxes_use_the_same_formatter(qtbot, no_locale: None) -> None:
+    from runjournal.ui.views.runs.run_table_model import date_edit_format, locale_date
+
+    assert locale_date(QLocale(), DAY) == "Thu 3 Dec 2026"
+    assert date_edit_format(QLocale()) == dates.UNAMBIGUOUS_EDIT_FORMAT
+
+
+def test_the_run_log_follows_a_set_locale(us_locale: None) -> None:
+    from runjournal.ui.views.runs.run_table_model import locale_date
+
+    assert locale_date(QLocale(), DAY) == "12/3/2026"

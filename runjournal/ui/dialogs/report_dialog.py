@@ -31,6 +31,7 @@ from runjournal.domain.weeks import IsoWeek
 from runjournal.figures.week_report import WeekReport
 from runjournal.reports.weekly import ReportError, locale_page_size, print_report, write_pdf
 from runjournal.ui.bridge import JournalBridge
+from runjournal.ui.dates import edit_format
 from runjournal.ui.views.runs.qt_dates import to_date, to_qdate
 
 PAGE_MARGIN_MM = 15
@@ -104,7 +105,7 @@ class ReportDialog(QDialog):
         self.next_button.setAccessibleName("Next week")
         self.day_edit = QDateEdit()
         self.day_edit.setCalendarPopup(True)
-        self.day_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        self.day_edit.setDisplayFormat(edit_format())  # the window's one date format
         self.day_edit.setMaximumDate(to_qdate(IsoWeek.of(self.today).sunday))
         self.day_edit.setToolTip("Pick any day: the report shows the week (Monday to Sunday) it falls in.")
         self.day_edit.setAccessibleName("A day of the week to report")
