@@ -443,9 +443,11 @@ class CheckInPanel(QWidget):
 
     def _mark_days(self, first: date, last: date) -> None:
         journal = self.bridge.journal
+        check_ins = journal.check_ins(first, last)
         self.navigator.set_marked_days(
-            {check_in.day for check_in in journal.check_ins(first, last)},
+            {check_in.day for check_in in check_ins},
             {run.day for run in journal.runs(first, last)},
+            {check_in.day: check_in.mood for check_in in check_ins if check_in.mood is not None},
         )
 
     def _refresh_marks(self) -> None:
