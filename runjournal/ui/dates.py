@@ -51,10 +51,12 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def short_day(day: date) -> str:
-    """ "Thu 3 Dec 2026", or the locale's short date with the whole year ("12/3/2026")."""
+def short_day(day: date, *, with_weekday: bool = True) -> str:
+    """ "Thu 3 Dec 2026" (or "3 Dec 2026"), or the locale's short date with the whole year
+    ("12/3/2026"), which has no weekday of its own."""
     if not has_locale():
-        return format_day(day)
+        words = format_day(day)
+        return words if with_weekday else words.split(" ", 1)[1]
     return QLocale().toString(_qdate(day), edit_format())  # the locale's order, four-digit year
 
 

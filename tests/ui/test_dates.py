@@ -57,7 +57,7 @@ def test_the_navigator_and_the_run_form_show_the_same_unambiguous_day(qtbot, no_
 def test_the_run_log_and_the_date_boxes_use_the_same_formatter(qtbot, no_locale: None) -> None:
     from runjournal.ui.views.runs.run_table_model import date_edit_format, locale_date
 
-    assert locale_date(QLocale(), DAY) == "Thu 3 Dec 2026"
+    assert locale_date(QLocale(), DAY) == "3 Dec 2026"  # the log puts the weekday before it
     assert date_edit_format(QLocale()) == dates.UNAMBIGUOUS_EDIT_FORMAT
 
 
@@ -65,3 +65,12 @@ def test_the_run_log_follows_a_set_locale(us_locale: None) -> None:
     from runjournal.ui.views.runs.run_table_model import locale_date
 
     assert locale_date(QLocale(), DAY) == "12/3/2026"
+
+
+def test_the_run_log_shows_each_day_once_unambiguously(qtbot, no_locale: None, journal) -> None:
+    from runjournal.domain.model import Run
+    from runjournal.ui.views.runs.run_table_model import COL_DATE, RunTableModel
+
+    model = RunTableModel()
+    model.set_runs([Run(day=DAY, duration_s=1800)], DistanceUnit.KM)
+    assert model.data(model.index(0, COL_DATE)) == "Thu 3 Dec 2026"

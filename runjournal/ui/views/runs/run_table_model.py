@@ -70,9 +70,10 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def locale_date(locale: QLocale, day: date) -> str:
-    """The window's one short date ("Thu 3 Dec 2026" without a locale; see ui/dates.py)."""
+    """The window's one short date, without the weekday the table puts before it
+    ("3 Dec 2026" without a locale; see ui/dates.py)."""
     if not has_locale() or locale.language() == QLocale.Language.C:
-        return short_day(day)
+        return short_day(day, with_weekday=False)
     return locale.toString(QDate(day.year, day.month, day.day), edit_format())
 
 
