@@ -229,4 +229,3 @@ def run(path: Path, *, smoke: bool = False) -> int:
         instance.release()
         if reporter is not None:
             reporter.close()
-

@@ -12,8 +12,6 @@ import pytest
 from PySide6.QtCore import QRect, QSettings
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
-    QApplication,
-    QCheckBox,
     QLabel,
     QSlider,
     QStyle,
@@ -171,8 +169,3 @@ def test_the_log_run_effort_slider_can_be_seen(qtbot, theme: str) -> None:
     image = grab(slider)
     assert strongest(image, background(image), slider_handle(slider)) >= CONTROL_MINIMUM
     assert text_problems(dialog) == []
-
-
-def test_the_check_box_class_is_what_the_panel_uses(window: MainWindow) -> None:
-    assert isinstance(window.today.check_in.ill, QCheckBox)
-    assert QApplication.instance() is not None
