@@ -30,11 +30,11 @@ from runjournal.ui.display import refuse_without_display
 from runjournal.ui.main_window import MainWindow
 from runjournal.ui.single_instance import CHECK_IN_MESSAGE, RAISE_MESSAGE, SingleInstance, bring_to_front
 from runjournal.ui.theme import apply_theme
+from runjournal.ui.widgets.sample_banner import SAMPLE_FILE
 
 if TYPE_CHECKING:
     from runjournal.ui.dialogs.open_problem_dialog import OpenOutcome
 
-SAMPLE_FILE = "sample-journal.sqlite"
 SAMPLE_YEARS = 2
 SMOKE_TIMEOUT_S = 30
 FIRST_PAINT_WAIT_S = 3

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTime, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from runjournal.domain.units import count
 from runjournal.service.errors import ValidationError
@@ -21,6 +21,7 @@ from runjournal.ui.views.insights.insights_tab import InsightsTab
 from runjournal.ui.views.runs.run_actions import RunActions
 from runjournal.ui.views.runs.runs_tab import RunsTab
 from runjournal.ui.views.today.today_view import TodayView
+from runjournal.ui.widgets.sample_banner import SampleBanner, is_sample_journal
 
 if TYPE_CHECKING:
     from runjournal.ui.exporting import Exporter
@@ -56,7 +57,15 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         for view, name in zip((self.today, self.runs, self.charts, self.insights), VIEWS, strict=True):
             self.tabs.addTab(view, name)
-        self.setCentralWidget(self.tabs)
+        self.sample_banner = SampleBanner()  # above every view while the sample is open
+        self.sample_banner.openMine.connect(lambda: self.switch_to(self.home_path))
+        central = QWidget()
+        central_column = QVBoxLayout(central)
+        central_column.setContentsMargins(0, 0, 0, 0)
+        central_column.setSpacing(0)
+        central_column.addWidget(self.sample_banner)
+        central_column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         # The coach panel docks on the right.
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
         self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -165,7 +174,9 @@ class MainWindow(QMainWindow):
             "&Need Support Now?", self.show_support, "Ctrl+Shift+H", "Helplines and your own contacts"
         )
         self.support_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.sources_action = self._action("&Sources…", self.show_sources, tip="Where the coach's tips come from")
+        self.sources_action = self._action(
+            "&Sources…", self.show_sources, tip="Where the coach's tips come from"
+        )
         self.shortcuts_action = self._action("&Keyboard Shortcuts", self.show_shortcuts, "Ctrl+/")
         self.about_action = self._action("&About RunJournal", self.show_about)
 
@@ -252,6 +263,7 @@ class MainWindow(QMainWindow):
         mine = path.resolve() == self.home_path.resolve()
         self.setWindowTitle("RunJournal" if mine else f"RunJournal — {path.name}")
         self.open_mine_action.setEnabled(not mine)
+        self.sample_banner.setVisible(is_sample_journal(path) and not mine)
 
     def _update_run_actions(self, *_args: object) -> None:
         on_runs = self.tabs.currentWidget() is self.runs
@@ -453,12 +465,13 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        self.tabs.setCurrentIndex(int(settings.value("window/view", 0)))
+        # Always Today, ready for the day's check-in: a digit typed at once goes into Mood.
+        self.tabs.setCurrentWidget(self.today)
+        self.today.check_in.focus_first_scale()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.today.check_in.flush()  # whatever was typed last is saved before closing
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
-        settings.setValue("window/view", self.tabs.currentIndex())
         super().closeEvent(event)

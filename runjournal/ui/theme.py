@@ -7,8 +7,9 @@ palette, so dark mode can be seen and tested everywhere.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QStyleOptionComplex, QWidget
 
 THEMES = ("system", "light", "dark")
 
@@ -41,6 +42,71 @@ _DARK_DISABLED = {
 }
 
 _system_style: str | None = None
+_outlined_style: QStyle | None = None  # kept referenced while the application uses it
+
+
+def outline_colour(palette: QPalette) -> QColor:
+    """Halfway between the text and the window: at least 3:1 against the window in both
+    themes (WCAG 2.1 for a control's outline), yet quieter than text."""
+    active = QPalette.ColorGroup.Active  # a dimmed, unrecorded slider still shows its outline
+    text = palette.color(active, QPalette.ColorRole.WindowText)
+    window = palette.color(active, QPalette.ColorRole.Window)
+    return QColor(
+        (text.red() + window.red()) // 2,
+        (text.green() + window.green()) // 2,
+        (text.blue() + window.blue()) // 2,
+    )
+
+
+class OutlinedStyle(QProxyStyle):
+    """Fusion, with check boxes and slider handles outlined so they can be seen in both
+    themes: Fusion's own outlines are a shade of the window colour and nearly vanish on a
+    dark one (and on an unrecorded, dimmed check-in slider)."""
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element == QStyle.PrimitiveElement.PE_IndicatorCheckBox:
+            self._outline(painter, option.rect.adjusted(0, 0, -1, -1), outline_colour(option.palette), 2.0)
+
+    def drawComplexControl(
+        self,
+        control: QStyle.ComplexControl,
+        option: QStyleOptionComplex,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        if control == QStyle.ComplexControl.CC_Slider:
+            handle = self.subControlRect(control, option, QStyle.SubControl.SC_SliderHandle, widget)  # type: ignore[arg-type]  # Qt accepts no widget
+            self._outline(painter, handle.adjusted(0, 0, -1, -1), outline_colour(option.palette), 3.0)
+
+    @staticmethod
+    def _outline(painter: QPainter, rect: object, colour: QColor, radius: float) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(QPen(colour, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(rect, radius, radius)  # type: ignore[call-overload]
+        painter.restore()
+
+
+def style_name(style: QStyle) -> str:
+    """The name of the style underneath, also when it is wrapped in a proxy."""
+    base = style.baseStyle() if isinstance(style, QProxyStyle) else style
+    return base.name()
+
+
+def _fusion() -> QStyle:
+    # A fresh one each time: the application deletes the style it replaces.
+    global _outlined_style
+    _outlined_style = OutlinedStyle("Fusion")
+    return _outlined_style
 
 
 def dark_palette() -> QPalette:
@@ -58,12 +124,12 @@ def apply_theme(app: QApplication, theme: str) -> None:
     if _system_style is None:
         if theme == "system":
             return  # the application starts in the system's own style and palette
-        _system_style = app.style().name()
+        _system_style = style_name(app.style())
     if theme == "dark":
-        app.setStyle("Fusion")
+        app.setStyle(_fusion())
         app.setPalette(dark_palette())
     elif theme == "light":
-        app.setStyle("Fusion")
+        app.setStyle(_fusion())
         app.setPalette(app.style().standardPalette())
     else:
         app.setStyle(_system_style)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMessageBox
 
 from runjournal.coach.week_rules import this_week, vol
 from runjournal.domain.model import DistanceUnit, Run
@@ -105,7 +106,7 @@ def test_run_actions_are_off_without_a_selection(window: MainWindow, journal: Jo
     assert not window.edit_run_action.isEnabled()
 
 
-def test_window_size_and_last_view_come_back(qtbot, journal: Journal) -> None:
+def test_window_size_comes_back_and_the_window_opens_on_today(qtbot, journal: Journal) -> None:
     first = MainWindow(journal)
     qtbot.addWidget(first)
     first.show()
@@ -114,7 +115,7 @@ def test_window_size_and_last_view_come_back(qtbot, journal: Journal) -> None:
     first.close()
     second = MainWindow(journal)
     qtbot.addWidget(second)
-    assert second.tabs.currentWidget() is second.runs
+    assert second.tabs.currentWidget() is second.today  # ready for the day's check-in
     assert (second.width(), second.height()) == (760, 540)
 
 
@@ -294,8 +295,12 @@ def test_log_edit_and_delete_a_run_with_the_keyboard(qtbot, window: MainWindow, 
     assert journal.run(run.id).duration_s == 2400
 
 
-def test_an_invalid_duration_keeps_save_disabled(qtbot, window: MainWindow, journal: Journal) -> None:
+def test_an_invalid_duration_keeps_save_disabled(
+    qtbot, window: MainWindow, journal: Journal, monkeypatch
+) -> None:
     seen: dict[str, object] = {}
+    # Esc on a form that holds typing asks first; the person says discard.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
 
     def type_nonsense(dialog) -> None:
         from PySide6.QtWidgets import QDialogButtonBox

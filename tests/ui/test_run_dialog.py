@@ -308,9 +308,8 @@ def test_enter_in_the_note_makes_a_new_line_and_tab_leaves_it(qtbot) -> None:
     assert run.note == "Calm\nafter" and run.note_private
 
 
-def test_escape_cancels(qtbot) -> None:
-    dialog = open_dialog(qtbot)
-    qtbot.keyClicks(dialog.duration_edit, "30")
+def test_escape_cancels_an_untouched_form(qtbot) -> None:
+    dialog = open_dialog(qtbot)  # a changed form asks first: tests/ui/test_run_dialog_questions.py
     with qtbot.waitSignal(dialog.rejected, timeout=1000):
         qtbot.keyClick(dialog.duration_edit, Qt.Key.Key_Escape)
     assert dialog.result() == QDialog.DialogCode.Rejected

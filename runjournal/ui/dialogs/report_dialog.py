@@ -34,6 +34,7 @@ from runjournal.figures.week_report import WeekReport
 from runjournal.reports.period import print_period, write_period_pdf
 from runjournal.reports.weekly import ReportError, locale_page_size, print_report, write_pdf
 from runjournal.ui.bridge import JournalBridge
+from runjournal.ui.dates import edit_format
 from runjournal.ui.views.runs.qt_dates import to_date, to_qdate
 
 PAGE_MARGIN_MM = 15
@@ -111,7 +112,7 @@ class ReportDialog(QDialog):
         self.next_button.setAccessibleName("Next week")
         self.day_edit = QDateEdit()
         self.day_edit.setCalendarPopup(True)
-        self.day_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        self.day_edit.setDisplayFormat(edit_format())  # the window's one date format
         self.day_edit.setMaximumDate(to_qdate(self.this_week + timedelta(days=6)))
         self.day_edit.setToolTip(
             "Pick any day: the report shows your week (from your first day of the week) it falls in."

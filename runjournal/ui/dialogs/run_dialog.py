@@ -13,7 +13,8 @@ from __future__ import annotations
 import itertools
 from datetime import UTC, date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QTime
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTime
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,12 +24,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from runjournal.domain.model import Activity, Company, DistanceUnit, Run
+from runjournal.domain.pace_check import unlikely_pace
 from runjournal.domain.units import format_duration, format_pace, from_metres, parse_distance, parse_duration
 from runjournal.domain.validation import validate_run
 from runjournal.ui.dialogs.run_fields import (
@@ -77,6 +80,7 @@ class RunDialog(QDialog):
         self._apply_problem_colour()
         self._connect()
         self._refresh()
+        self._opened_as = self._read()  # what Esc compares with before it asks
         self.duration_edit.setFocus()
         self.duration_edit.selectAll()
         self.resize(self.sizeHint())
@@ -103,6 +107,11 @@ class RunDialog(QDialog):
         self.distance_edit = self.distance_field.edit
         self.distance_unit_label = self.distance_field.unit_label
         self.pace_label = self.distance_field.pace_label
+        # A question, not a problem: shown beside the pace, it never disables Save.
+        self.pace_question = QLabel()
+        self.pace_question.setWordWrap(True)
+        self.pace_question.setAccessibleName("Is this pace right?")
+        self.pace_question.hide()
 
         self.effort_field = EffortField()
         self.effort_slider = self.effort_field.slider
@@ -197,6 +206,7 @@ class RunDialog(QDialog):
 
         self._add_row(left, "Di&stance:", self.distance_field, self.distance_edit)
         self._problems.add_row(left, "distance_m")
+        left.addRow("", self.pace_question)
 
         self._add_row(left, "&Effort:", self.effort_field, self.effort_slider)
         self._problems.add_row(left, "effort")
@@ -313,7 +323,8 @@ class RunDialog(QDialog):
             }
             if run.avg_hr is not None or run.max_hr is not None or run.ascent_m is not None:
                 self._show_more(True)
-        self.date_edit.setDate(QDate(self._initial_day))
+        initial = self._initial_day
+        self.date_edit.setDate(QDate(initial.year, initial.month, initial.day))
         self.time_edit.setTime(QTime(self._initial_time.hour, self._initial_time.minute))
 
     @staticmethod
@@ -391,8 +402,9 @@ class RunDialog(QDialog):
         if ascent_m is None and ascent_text.rstrip("."):
             ascent_m = float(ascent_text)
 
-        day = self.date_edit.date().toPython()
-        clock = self.time_edit.time().toPython()
+        shown_day, shown_clock = self.date_edit.date(), self.time_edit.time()
+        day = date(shown_day.year(), shown_day.month(), shown_day.day())
+        clock = time(shown_clock.hour(), shown_clock.minute())
         started_at, offset = self._start(day, clock, base)
 
         run = base.replace(
@@ -468,6 +480,9 @@ class RunDialog(QDialog):
 
         pace = "" if "duration_s" in problems else format_pace(run.duration_s, run.distance_m, self.units)
         self.pace_label.setText(pace or NOT_RECORDED)
+        question = None if "duration_s" in problems else self._pace_question(run)
+        self.pace_question.setText(question or "")
+        self.pace_question.setVisible(question is not None)
         self.save_button.setEnabled(not problems)
         if not problems:
             hint = ""
@@ -485,6 +500,38 @@ class RunDialog(QDialog):
             raise ValueError("; ".join(problems.values()))
         return run
 
+    @staticmethod
+    def _pace_question(run: Run) -> str | None:
+        return unlikely_pace(run.activity, run.duration_s, run.distance_m)
+
     def accept(self) -> None:
-        if self.save_button.isEnabled():
-            super().accept()
+        if not self.save_button.isEnabled():
+            return
+        question = self._pace_question(self._read()[0])
+        if question is not None:
+            answer = QMessageBox.question(
+                self,
+                "Is this right?",
+                f"{question}\n\nSave saves it as it is; Cancel goes back to the form.",
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Save:
+                return
+        super().accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Esc is easy to press by accident: a form that holds typing asks before it goes.
+        if event.key() == Qt.Key.Key_Escape and self._read() != self._opened_as:
+            answer = QMessageBox.question(
+                self,
+                "Discard this run?",
+                "Discard what you typed in this form? Cancel keeps the form open as it is.",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            event.accept()
+            if answer == QMessageBox.StandardButton.Discard:
+                self.reject()
+            return
+        super().keyPressEvent(event)

@@ -6,11 +6,10 @@ row; what the values mean and whether they may be saved is for `RunDialog` and `
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import datetime, time
 
-from PySide6.QtCore import QLocale, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QPalette, QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from runjournal.domain.model import Activity, Company, DistanceUnit, Intensity
 from runjournal.domain.units import unit_label
 from runjournal.domain.validation import SCALE_MAX
+from runjournal.ui.dates import edit_format
 
 NOT_RECORDED = "—"
 
@@ -50,8 +50,8 @@ def round_to_five_minutes(moment: datetime) -> time:
 
 
 def date_format() -> str:
-    """The locale's short date, but with four-digit years so "26" is never read as 1926."""
-    return re.sub(r"(?<!y)yy(?!y)", "yyyy", QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+    """The window's one date format for date boxes (four-digit years, never "3 12 2026")."""
+    return edit_format()
 
 
 def _row(owner: QWidget) -> QHBoxLayout:

@@ -33,6 +33,7 @@ from runjournal.figures.charts import ChartData, ChartRange, narrowed
 from runjournal.service.journal import Journal
 from runjournal.ui.background import BackgroundLoader
 from runjournal.ui.bridge import JournalBridge
+from runjournal.ui.scrolling import fill_with_scroll_area
 from runjournal.ui.views.charts.chart_panel import ChartPanel
 from runjournal.ui.views.charts.daily_chart import DailyChart
 from runjournal.ui.views.charts.easy_share_chart import EasyShareChart
@@ -40,7 +41,6 @@ from runjournal.ui.views.charts.minutes_chart import MinutesChart
 from runjournal.ui.views.charts.mood_change_chart import MoodChangeChart
 from runjournal.ui.views.charts.palette import colours_from
 from runjournal.ui.views.charts.sessions_chart import SessionsChart
-from runjournal.ui.scrolling import fill_with_scroll_area
 
 RANGE_KEY = "charts/range"
 DEFAULT_RANGE = ChartRange.WEEKS_12

@@ -35,6 +35,7 @@ from PySide6.QtGui import (
 
 from runjournal.domain.model import Activity, Company, DistanceUnit, Run
 from runjournal.domain.units import format_distance, format_duration, format_pace, pace_s_per_unit, unit_label
+from runjournal.ui.dates import edit_format, has_locale, short_day
 
 COL_DATE = 0
 COL_ACTIVITY = 1
@@ -69,16 +70,17 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def locale_date(locale: QLocale, day: date) -> str:
-    """The locale's short date; ISO in the C locale, whose short format ("5 01 2026") nobody reads."""
-    if locale.language() == QLocale.Language.C:
-        return day.isoformat()
-    return locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+    """The window's one short date, without the weekday the table puts before it
+    ("3 Dec 2026" without a locale; see ui/dates.py)."""
+    if not has_locale() or locale.language() == QLocale.Language.C:
+        return short_day(day, with_weekday=False)
+    return locale.toString(QDate(day.year, day.month, day.day), edit_format())
 
 
 def date_edit_format(locale: QLocale) -> str:
     """A QDateEdit display format matching `locale_date`, with a four-digit year."""
-    if locale.language() == QLocale.Language.C:
-        return "yyyy-MM-dd"
+    if not has_locale() or locale.language() == QLocale.Language.C:
+        return edit_format()
     pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
     return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
 

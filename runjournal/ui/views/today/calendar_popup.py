@@ -7,14 +7,58 @@ the navigator and are off screen until then.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QBrush, QFont, QKeyEvent, QPainter, QPalette, QPixmap, QTextCharFormat
+from PySide6.QtCore import QDate, QPointF, QRect, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter, QPalette, QPixmap, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from runjournal.ui.views.today.day_marks import RUN_DAY_COLOUR, to_qdate
+
+# Mood 1 (low) to 10 (great) from a muted violet to a clear teal: a ramp that stays
+# distinguishable for the common colour-vision differences, with the dot's size saying
+# the same thing again, so colour is never the only sign.
+_LOW_MOOD, _HIGH_MOOD = QColor(150, 90, 190), QColor(0, 150, 140)
+
+
+def mood_dot(mood: int) -> tuple[float, QColor]:
+    """The radius (in pixels) and colour of the dot that shows a day's mood of 1–10."""
+    share = (min(max(mood, 1), 10) - 1) / 9
+    colour = QColor(
+        round(_LOW_MOOD.red() + (_HIGH_MOOD.red() - _LOW_MOOD.red()) * share),
+        round(_LOW_MOOD.green() + (_HIGH_MOOD.green() - _LOW_MOOD.green()) * share),
+        round(_LOW_MOOD.blue() + (_HIGH_MOOD.blue() - _LOW_MOOD.blue()) * share),
+    )
+    return 2.0 + 2.5 * share, colour
+
+
+class MoodCalendar(QCalendarWidget):
+    """A calendar that draws a dot under each day with a recorded mood."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._moods: dict[date, int] = {}
+
+    def moods(self) -> dict[date, int]:
+        return dict(self._moods)
+
+    def set_moods(self, moods: Mapping[date, int]) -> None:
+        self._moods = dict(moods)
+        self.updateCells()
+
+    def paintCell(self, painter: QPainter, rect: QRect, day: QDate) -> None:
+        super().paintCell(painter, rect, day)
+        mood = self._moods.get(date(day.year(), day.month(), day.day()))
+        if mood is None:
+            return
+        radius, colour = mood_dot(mood)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawEllipse(QPointF(rect.center().x() + 0.5, rect.bottom() - 5.5), radius, radius)
+        painter.restore()
 
 
 class CalendarPopup(QFrame):
@@ -23,7 +67,7 @@ class CalendarPopup(QFrame):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent, Qt.WindowType.Popup)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.calendar = QCalendarWidget()
+        self.calendar = MoodCalendar()
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setGridVisible(False)
         self.calendar.setAccessibleName("Pick a day")
@@ -43,6 +87,11 @@ class CalendarPopup(QFrame):
         swatch = QLabel()
         swatch.setPixmap(self._swatch(sample.fontMetrics().height()))
         run_text = QLabel("run")
+        low_dot, high_dot = QLabel(), QLabel()
+        low_dot.setPixmap(self._dot(1, sample.fontMetrics().height()))
+        high_dot.setPixmap(self._dot(10, sample.fontMetrics().height()))
+        mood_text = QLabel("mood low → great")
+        mood_text.setToolTip("The dot under a day: the bigger and greener, the better the mood")
         legend = QHBoxLayout()
         legend.setContentsMargins(4, 2, 4, 0)
         legend.setSpacing(4)
@@ -51,8 +100,11 @@ class CalendarPopup(QFrame):
         legend.addSpacing(16)
         for widget in (swatch, run_text):
             legend.addWidget(widget)
+        legend.addSpacing(16)
+        for widget in (low_dot, high_dot, mood_text):
+            legend.addWidget(widget)
         legend.addStretch(1)
-        for widget in (check_in_text, run_text):
+        for widget in (check_in_text, run_text, mood_text):
             widget.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         return legend
 
@@ -66,9 +118,24 @@ class CalendarPopup(QFrame):
         painter.end()
         return pixmap
 
-    def set_marks(self, check_in_days: Iterable[date], run_days: Iterable[date]) -> None:
-        """Marks days with a check-in (bold) and days with a run (tinted), replacing old marks."""
-        check_ins, runs = set(check_in_days), set(run_days)
+    def _dot(self, mood: int, size: int) -> QPixmap:
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        radius, colour = mood_dot(mood)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawEllipse(QPointF(size / 2, size / 2), radius, radius)
+        painter.end()
+        return pixmap
+
+    def set_marks(
+        self, check_in_days: Iterable[date], run_days: Iterable[date], moods: Mapping[date, int] | None = None
+    ) -> None:
+        """Marks days with a check-in (bold), a run (tinted) and a mood (a dot), replacing old marks."""
+        check_ins, runs, moods = set(check_in_days), set(run_days), dict(moods or {})
+        self.calendar.set_moods(moods)
         self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # a null date clears all
         for day in check_ins | runs:
             text_format = QTextCharFormat()
@@ -76,7 +143,10 @@ class CalendarPopup(QFrame):
                 text_format.setFontWeight(QFont.Weight.Bold)
             if day in runs:
                 text_format.setBackground(QBrush(RUN_DAY_COLOUR))
-            text_format.setToolTip(_mark_words(day in check_ins, day in runs))
+            words = _mark_words(day in check_ins, day in runs)
+            if day in moods:
+                words += f", mood {moods[day]} of 10"
+            text_format.setToolTip(words)
             self.calendar.setDateTextFormat(to_qdate(day), text_format)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

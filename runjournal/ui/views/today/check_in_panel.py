@@ -9,7 +9,7 @@ the panel does not reload from the journal, so an outside change cannot overwrit
 
 from __future__ import annotations
 
-import re
+import itertools
 from datetime import date, timedelta
 
 import shiboken6
@@ -30,12 +30,16 @@ from PySide6.QtWidgets import (
 from runjournal.domain.model import CheckIn
 from runjournal.service.journal import JournalError
 from runjournal.ui.bridge import JournalBridge
-from runjournal.ui.views.today.day_navigator import DayNavigator, to_qdate
+from runjournal.ui.commands import SaveCheckInCommand
+from runjournal.ui.dates import long_day
+from runjournal.ui.views.today.day_navigator import DayNavigator
 from runjournal.ui.views.today.scale_slider import ScaleSlider
 from runjournal.ui.views.today.sleep_fields import SleepFields
-from runjournal.ui.commands import SaveCheckInCommand
+from runjournal.ui.widgets.sample_banner import is_sample_journal
 
 AUTOSAVE_MS = 800
+SCALE_SPACING = 6
+NOTE_LINES = (3, 10)  # the note box's least and greatest height, in lines
 
 # (field, label, word at 1, word at 10)
 SCALES = (
@@ -48,20 +52,9 @@ SCALES = (
 
 
 def day_words(day: date, today: date | None = None) -> str:
-    """The day as the locale writes it, without the year when it is this year's."""
+    """The day in words, without the year when it is this year's."""
     today = today or date.today()
-    locale = QLocale()
-    pattern = locale.dateFormat(QLocale.FormatType.LongFormat)
-    if day.year == today.year:
-        pattern = _without_year(pattern)
-    return locale.toString(to_qdate(day), pattern)
-
-
-def _without_year(pattern: str) -> str:
-    stripped = re.sub(r"[\s,.]*(?:'[^']*'[\s,.]*)?y+[\s,.]*$", "", pattern)  # "…, yyyy", "… 'de' yyyy"
-    stripped = re.sub(r"^y+(?:年|[\s,./-])*", "", stripped)  # "yyyy年M月d日"
-    stripped = re.sub(r"y+年?", "", stripped)
-    return stripped.strip(" ,") or pattern
+    return long_day(day, with_year=day.year != today.year)
 
 
 def heading_text(day: date, today: date | None = None) -> str:
@@ -150,14 +143,17 @@ class CheckInPanel(QWidget):
 
         feelings = QGroupBox("How you felt")
         feelings_column = QVBoxLayout(feelings)
-        feelings_column.setSpacing(14)
+        feelings_column.setSpacing(SCALE_SPACING)
         for name in ("mood", "stress", "anxiety", "energy"):
             feelings_column.addWidget(self.sliders[name])
         feelings_column.addStretch(1)
 
+        # Sleep quality first: the digits typed into the four scales above carry straight on
+        # into it, then into hours slept.
         sleep = QGroupBox("Last night's sleep")
         sleep_column = QVBoxLayout(sleep)
-        sleep_column.setSpacing(14)
+        sleep_column.setSpacing(SCALE_SPACING)
+        sleep_column.addWidget(self.sliders["sleep_quality"])
         self._sleep_fields = SleepFields(sleep_column)
         self.sleep_hours = self._sleep_fields.sleep_hours
         self.clear_hours_button = self._sleep_fields.clear_hours_button
@@ -167,13 +163,18 @@ class CheckInPanel(QWidget):
         # until Qt deletes the button; without it a panel holding the last reference to its undo
         # stack is freed first and ~QUndoStack emits indexChanged into it (a crash in the tests).
         self.clear_hours_button.clicked.connect(lambda: self.sleep_hours.set_hours(None))
-        sleep_column.addWidget(self.sliders["sleep_quality"])
+        sleep_column.addStretch(1)
 
+        # Illness is about the day, not the night: it sits under the sleep box, not in it.
         self.ill = QCheckBox("Ill or injured")
         self.ill.setToolTip("Tick on days when illness or an injury is part of the picture")
-        sleep_column.addSpacing(6)
-        sleep_column.addWidget(self.ill)
-        sleep_column.addStretch(1)
+        sleep_and_day = QWidget()
+        sleep_and_day_column = QVBoxLayout(sleep_and_day)
+        sleep_and_day_column.setContentsMargins(0, 0, 0, 0)
+        sleep_and_day_column.setSpacing(8)
+        sleep_and_day_column.addWidget(sleep)
+        sleep_and_day_column.addWidget(self.ill)
+        sleep_and_day_column.addStretch(1)
 
         note_label = QLabel("Note")
         self.note = QPlainTextEdit()
@@ -181,26 +182,51 @@ class CheckInPanel(QWidget):
         self.note.setAccessibleName("Note")
         self.note.setPlaceholderText("Anything you'd like to remember about this day")
         self.note.setTabChangesFocus(True)
-        self.note.setMinimumHeight(self.note.fontMetrics().lineSpacing() * 4 + 12)
+        lines = self.note.fontMetrics().lineSpacing()
+        self.note.setMinimumHeight(lines * NOTE_LINES[0] + 12)
+        self.note.setMaximumHeight(lines * NOTE_LINES[1] + 12)  # a big screen is not an empty page
 
         # No scroll area of its own: the view that holds the panel decides about scrolling
         # (the Today view puts it in one), so there are never two nested scroll bars.
-        column = QVBoxLayout(self)
+        column = self._column = QVBoxLayout(self)
         column.setContentsMargins(16, 12, 16, 16)
         column.setSpacing(8)
         column.addWidget(self.navigator)
         column.addWidget(self.heading)
         column.addLayout(status_row)
-        self._groups = (feelings, sleep)
+        self._groups = (feelings, sleep_and_day)
         self._groups_grid = QGridLayout()
         self._groups_grid.setSpacing(16)
         self._groups_columns = 0
         column.addLayout(self._groups_grid)
         column.addWidget(note_label)
         column.addWidget(self.note, 1)
+        column.addStretch(0)
         self._arrange_groups(2)
 
-        self.setTabOrder(self.sliders["energy"].slider, self.sleep_hours)
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        """Tab goes as the eye does: the day, the scales top to bottom, sleep, ill, the note."""
+        navigator = self.navigator
+        chain: list[QWidget] = [
+            navigator.previous_button,
+            navigator.date_button,
+            navigator.next_button,
+            navigator.today_button,
+            *(self.sliders[name].slider for name, *_ in SCALES),
+            self.sleep_hours,
+            self.bedtime_known,
+            self.bedtime,
+            self.ill,
+            self.note,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def focus_first_scale(self) -> None:
+        """Puts the keyboard on Mood, so the day's check-in can start with a digit."""
+        self.sliders["mood"].slider.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _arrange_groups(self, columns: int) -> None:
         """Feelings and sleep side by side when there is room, else one above the other."""
@@ -221,7 +247,7 @@ class CheckInPanel(QWidget):
     def minimumSizeHint(self) -> QSize:
         # As narrow as one column allows; resizeEvent stacks the groups when it is that narrow.
         hint = super().minimumSizeHint()
-        margins = self.layout().contentsMargins()
+        margins = self._column.contentsMargins()
         widest = max(
             self.navigator.minimumSizeHint().width(),
             *(group.minimumSizeHint().width() for group in self._groups),
@@ -230,7 +256,14 @@ class CheckInPanel(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         feelings, sleep = self._groups
-        side_by_side = feelings.minimumSizeHint().width() + sleep.minimumSizeHint().width() + 16 + 48
+        margins = self._column.contentsMargins()
+        side_by_side = (
+            feelings.minimumSizeHint().width()
+            + sleep.minimumSizeHint().width()
+            + self._groups_grid.spacing()
+            + margins.left()
+            + margins.right()
+        )
         self._arrange_groups(2 if event.size().width() >= side_by_side else 1)
         super().resizeEvent(event)
 
@@ -394,8 +427,14 @@ class CheckInPanel(QWidget):
             text = "Saving when you pause…"
         elif self._saved_at is not None:
             text = f"Saved {QLocale().toString(self._saved_at, QLocale.FormatType.ShortFormat)}"
+            if is_sample_journal(self.bridge.journal.path):
+                text += " in the sample journal"
         elif self._stored is not None:
-            text = "Saved in your journal"
+            text = (
+                "In the sample journal"
+                if is_sample_journal(self.bridge.journal.path)
+                else "Saved in your journal"
+            )
         else:
             text = "Not recorded yet — every field is optional"
         self.status.setText(text)
@@ -411,9 +450,11 @@ class CheckInPanel(QWidget):
 
     def _mark_days(self, first: date, last: date) -> None:
         journal = self.bridge.journal
+        check_ins = journal.check_ins(first, last)
         self.navigator.set_marked_days(
-            {check_in.day for check_in in journal.check_ins(first, last)},
+            {check_in.day for check_in in check_ins},
             {run.day for run in journal.runs(first, last)},
+            {check_in.day: check_in.mood for check_in in check_ins if check_in.mood is not None},
         )
 
     def _refresh_marks(self) -> None:

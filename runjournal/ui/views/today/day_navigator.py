@@ -9,27 +9,26 @@ answers with `set_marked_days`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
+from runjournal.ui.dates import long_day
 from runjournal.ui.views.today.day_marks import RUN_DAY_COLOUR, to_qdate
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QCalendarWidget
-
-    from runjournal.ui.views.today.calendar_popup import CalendarPopup
+    from runjournal.ui.views.today.calendar_popup import CalendarPopup, MoodCalendar
 
 __all__ = ["RUN_DAY_COLOUR", "DayNavigator", "long_date", "to_qdate"]
 
 
 def long_date(day: date) -> str:
-    """The date as the person's locale writes it in full ("Saturday, 21 November 2026")."""
-    return QLocale().toString(to_qdate(day), QLocale.FormatType.LongFormat)
+    """The date in full, through the window's one date formatter ("Saturday 21 November 2026")."""
+    return long_day(day)
 
 
 class DayNavigator(QWidget):
@@ -49,6 +48,7 @@ class DayNavigator(QWidget):
         self._day = today()
         self._check_in_days: set[date] = set()
         self._run_days: set[date] = set()
+        self._moods: dict[date, int] = {}
 
         self.previous_action = self._action(
             "Previous day", QKeySequence.StandardKey.Back, lambda: self._step(-1)
@@ -144,7 +144,7 @@ class DayNavigator(QWidget):
         return self._popup
 
     @property
-    def calendar(self) -> QCalendarWidget:
+    def calendar(self) -> MoodCalendar:
         return self.popup.calendar
 
     def calendar_is_open(self) -> bool:
@@ -216,15 +216,18 @@ class DayNavigator(QWidget):
         first, last = self.shown_days()
         self.daysShown.emit(first, last)
 
-    def set_marked_days(self, check_in_days: Iterable[date], run_days: Iterable[date]) -> None:
-        """Marks days with a check-in (bold) and days with a run (tinted), replacing old marks."""
+    def set_marked_days(
+        self, check_in_days: Iterable[date], run_days: Iterable[date], moods: Mapping[date, int] | None = None
+    ) -> None:
+        """Marks days with a check-in (bold), a run (tinted) and a mood (a dot), replacing old marks."""
         self._check_in_days, self._run_days = set(check_in_days), set(run_days)
+        self._moods = dict(moods or {})
         if self._popup is not None:
             self._apply_marks()
 
     def _apply_marks(self) -> None:
         if self._popup is not None:
-            self._popup.set_marks(self._check_in_days, self._run_days)
+            self._popup.set_marks(self._check_in_days, self._run_days, self._moods)
 
     def marked_days(self) -> tuple[set[date], set[date]]:
         return set(self._check_in_days), set(self._run_days)

@@ -8,7 +8,8 @@ Keyboard (documented in the slider's tooltip and accessible description):
 - Right/Up and Left/Down step by one. From "not recorded" the dimmed handle rests at 5,
   so the first press starts there and moves: Right gives 6, Left gives 4.
 - Home and End give 1 and 10; Page Up/Down step by 3.
-- The digit keys 1–9 set that value directly, 0 sets 10.
+- The digit keys 1–9 set that value directly, 0 sets 10, and move on to the next field,
+  so a whole check-in is a few digits in a row.
 - Space on a slider that is not recorded yet records the 5 it rests on.
 - Delete or Backspace clears it back to "not recorded".
 The mouse wheel only changes a slider that has keyboard focus, so scrolling the panel
@@ -19,8 +20,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPalette, QWheelEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPaintEvent, QPalette, QWheelEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class _Slider(QSlider):
         self.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.setTickInterval(1)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumWidth(180)
+        self.setMinimumWidth(160)
         self.setValue(RESTING_VALUE)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -60,6 +61,7 @@ class _Slider(QSlider):
         if plain and key in _DIGIT_KEYS:
             self.picked.emit(_DIGIT_KEYS[key])
             event.accept()
+            self.focusNextPrevChild(True)  # on to the next field, as Tab would
             return
         if plain and key == Qt.Key.Key_Space and not self.recorded:
             self.picked.emit(self.value())
@@ -107,7 +109,7 @@ class _Slider(QSlider):
             return
         super().wheelEvent(event)
 
-    def paintEvent(self, event: QEvent) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         if self.recorded:
             super().paintEvent(event)
         else:
@@ -178,12 +180,12 @@ class ScaleSlider(QWidget):
 
         self.slider = _Slider()
         self.slider.setToolTip(
-            f"{label}: 1 = {low}, 10 = {high}. Arrow keys move it, 1–9 and 0 (for 10) set it, "
-            "Delete clears it."
+            f"{label}: 1 = {low}, 10 = {high}. Type 1–9 or 0 (for 10) to set it and go to the next; "
+            "arrow keys move it; Delete clears it."
         )
         self.slider.setAccessibleDescription(
             f"1 means {low}, 10 means {high}. Arrow keys move it; the first press starts from 5. "
-            "Digits 1 to 9 and 0 for 10 set it directly; Delete clears it."
+            "Digits 1 to 9 and 0 for 10 set it directly and go on to the next field; Delete clears it."
         )
         self.slider.valueChanged.connect(lambda value: self._set(value, by_person=True))
         self.slider.picked.connect(lambda value: self._set(value, by_person=True))

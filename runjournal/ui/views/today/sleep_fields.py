@@ -65,7 +65,7 @@ class HoursBox(QDoubleSpinBox):
             bare = bare[: -len(suffix)].strip()
         return bare in ("", "—")
 
-    def validate(self, text: str, position: int) -> object:
+    def validate(self, text: str, position: int) -> tuple[QValidator.State, str, int]:
         if self._blank(text):
             return QValidator.State.Acceptable, text, position
         return super().validate(text, position)
@@ -100,6 +100,10 @@ class SleepFields:
         self.clear_hours_button.setToolTip("Clear — not recorded")
         self.clear_hours_button.setAccessibleName("Clear hours slept")
         self.clear_hours_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.clear_hours_button.setEnabled(False)  # active only while there are hours to clear
+        self.sleep_hours.valueChanged.connect(
+            lambda _value: self.clear_hours_button.setEnabled(self.sleep_hours.hours() is not None)
+        )
         self.hours_label = QLabel("Hours slept", group)
         self.hours_label.setBuddy(self.sleep_hours)
         self.hours_row = QHBoxLayout()

@@ -20,5 +20,7 @@ class TodayView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QHBoxLayout(self)
-        layout.addWidget(scroll, 3)
-        layout.addWidget(self.summary, 2)
+        # The check-in gets two thirds, so its two columns fit beside the week at the
+        # window's first size; on a big screen the week's third grows with it.
+        layout.addWidget(scroll, 2)
+        layout.addWidget(self.summary, 1)

@@ -31,7 +31,7 @@ class WeekSummary(QFrame):
         super().__init__(parent)
         self.bridge = bridge
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(260)
+        self.setMinimumWidth(220)
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.minutes_bar = _bar("Minutes towards the weekly goal")
