@@ -75,6 +75,8 @@ def add_check_in_command(commands: argparse._SubParsersAction, common: argparse.
     ill.add_argument(
         "--ill", nargs="?", const="yes", metavar="yes|no", help="ill or injured today (--ill no clears it)"
     )
-    ill.add_argument("--not-ill", dest="ill", action="store_const", const="no", help="no longer ill or injured")
+    ill.add_argument(
+        "--not-ill", dest="ill", action="store_const", const="no", help="no longer ill or injured"
+    )
     check_in.add_argument("--note", help="a note")
     check_in.set_defaults(handler=cmd_check_in)

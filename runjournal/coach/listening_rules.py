@@ -103,9 +103,7 @@ def hard_day(history: History) -> Nudge | None:
 def _high(history: History, field: str, rule_id: str, word: str) -> Nudge | None:
     first, last = history.last_days(HIGH_DAYS)
     values = [
-        value
-        for c in history.check_ins_between(first, last)
-        if (value := getattr(c, field)) is not None
+        value for c in history.check_ins_between(first, last) if (value := getattr(c, field)) is not None
     ]
     if len(values) < HIGH_MIN_DAYS:
         return None

@@ -18,7 +18,15 @@ from runjournal.coach.sources import source_line
 from runjournal.coach.windows import day_words, span_words
 from runjournal.domain.model import CheckIn
 
-__all__ = ["WELLBEING_RULES", "is_ill", "latest_check_in", "mood_low", "recover", "sleep_irregular", "sleep_short"]
+__all__ = [
+    "WELLBEING_RULES",
+    "is_ill",
+    "latest_check_in",
+    "mood_low",
+    "recover",
+    "sleep_irregular",
+    "sleep_short",
+]
 
 HELP_CARD = "Need support now?"
 

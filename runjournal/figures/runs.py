@@ -31,7 +31,9 @@ class MoodChange:
 def mood_changes(runs: Iterable[Run]) -> list[MoodChange]:
     """Every session with both moods recorded, in the order they happened: the rows of
     `mood_changes_from_rows`, taken from Run records."""
-    kept = sorted((r for r in runs if r.mood_before is not None and r.mood_after is not None), key=lambda r: r.day)
+    kept = sorted(
+        (r for r in runs if r.mood_before is not None and r.mood_after is not None), key=lambda r: r.day
+    )
     return mood_changes_from_rows(
         (r.day, r.mood_before, r.mood_after, r.effort, r.activity, r.duration_s, r.title) for r in kept
     )

@@ -33,6 +33,7 @@ __all__ = [
     "read_whole_journal",
 ]
 
+
 def activity_files_in(paths: Sequence[Path]) -> list[Path]:
     """`paths` with each folder replaced by the activity files inside it; files as given."""
     from runjournal.formats.importers.folders import expand_folders

@@ -118,7 +118,9 @@ class Task:
         self._mailbox.arrived.emit(_Letter(self._loader, self._generation, kind, payload))
 
 
-def _run(work: Callable[[Task], object], task: Task, expected: tuple[type[Exception], ...], doing: str) -> None:
+def _run(
+    work: Callable[[Task], object], task: Task, expected: tuple[type[Exception], ...], doing: str
+) -> None:
     """The body of one piece of work, on a worker thread."""
     try:
         result = work(task)

@@ -63,8 +63,9 @@ def test_coach_cites_short_names_and_no_internal_word(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite"
     with Journal.open(path) as journal:
         for n in range(0, 30):
-            journal.log_run(Run(day=TODAY - timedelta(days=n), duration_s=1800 + 60 * n, effort=8,
-                                outdoor=False))
+            journal.log_run(
+                Run(day=TODAY - timedelta(days=n), duration_s=1800 + 60 * n, effort=8, outdoor=False)
+            )
     text = rj(path, "coach").stdout
     found = json.loads(rj(path, "coach", "--json").stdout)
     assert found and not INTERNAL.search(text) and not INTERNAL.search(json.dumps(found))

@@ -31,13 +31,17 @@ def assert_readable(found) -> None:
 
 def test_a_panic_attack_day_then_two_hard_days(journal: Journal) -> None:
     for n in range(5, 60, 5):  # a steady runner whose runs lift their mood
-        journal.log_run(Run(day=days_ago(n), duration_s=1800, distance_m=4500, effort=4,
-                            mood_before=4, mood_after=6))
-    journal.save_check_in(CheckIn(day=days_ago(2), mood=1, stress=10, anxiety=10,
-                                  note="Panic attack, couldn't leave the house"))
+        journal.log_run(
+            Run(day=days_ago(n), duration_s=1800, distance_m=4500, effort=4, mood_before=4, mood_after=6)
+        )
+    journal.save_check_in(
+        CheckIn(day=days_ago(2), mood=1, stress=10, anxiety=10, note="Panic attack, couldn't leave the house")
+    )
     panic_day = journal.nudges(days_ago(2))
     assert panic_day[0].rule_id == "HARD-DAY" and panic_day[0].offers_support
-    assert "mood 1" in panic_day[0].why and "stress 10" in panic_day[0].why and "anxiety 10" in panic_day[0].why
+    assert (
+        "mood 1" in panic_day[0].why and "stress 10" in panic_day[0].why and "anxiety 10" in panic_day[0].why
+    )
     for n in (1, 0):
         journal.save_check_in(CheckIn(day=days_ago(n), mood=2, anxiety=9))
     for day in (days_ago(2), days_ago(1), TODAY):
@@ -79,13 +83,32 @@ def test_a_day_edited_back_and_forth(journal: Journal) -> None:
 
 def test_a_journal_with_only_walks(journal: Journal) -> None:
     for n in range(0, 60):
-        journal.log_run(Run(day=days_ago(n), duration_s=2400 + 60 * (n % 5), distance_m=3000,
-                            activity=Activity.WALK, mood_before=5, mood_after=6))
+        journal.log_run(
+            Run(
+                day=days_ago(n),
+                duration_s=2400 + 60 * (n % 5),
+                distance_m=3000,
+                activity=Activity.WALK,
+                mood_before=5,
+                mood_after=6,
+            )
+        )
     found = journal.nudges(TODAY)
     assert_readable(found)
     ids = {n.rule_id for n in found}
-    running_only = {"SPIKE-RUN", "REST", "BE-GENTLE", "EASY-SHARE", "RAMP", "RETURN", "SOCIAL",
-                    "MINDFUL", "OUTSIDE", "ROUTINE", "MILESTONE"}
+    running_only = {
+        "SPIKE-RUN",
+        "REST",
+        "BE-GENTLE",
+        "EASY-SHARE",
+        "RAMP",
+        "RETURN",
+        "SOCIAL",
+        "MINDFUL",
+        "OUTSIDE",
+        "ROUTINE",
+        "MILESTONE",
+    }
     assert not ids & running_only
     assert "run" not in everything_said(n for n in found if n.rule_id not in ("VOL", "FREQ")).lower()
 
@@ -97,8 +120,16 @@ def test_a_new_users_first_week(journal: Journal) -> None:
         day = start + timedelta(days=offset)
         journal.save_check_in(CheckIn(day=day, mood=6, stress=4, anxiety=3, sleep_hours=7.5))
         if offset in plan:
-            journal.log_run(Run(day=day, duration_s=plan[offset] * 60, distance_m=plan[offset] * 140,
-                                effort=4, mood_before=5, mood_after=7))
+            journal.log_run(
+                Run(
+                    day=day,
+                    duration_s=plan[offset] * 60,
+                    distance_m=plan[offset] * 140,
+                    effort=4,
+                    mood_before=5,
+                    mood_after=7,
+                )
+            )
         found = journal.nudges(day)
         assert_readable(found)
         ids = [n.rule_id for n in found]

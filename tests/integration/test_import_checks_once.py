@@ -64,7 +64,9 @@ def test_a_run_the_review_refused_is_never_stored(journal: Journal) -> None:
     assert journal.runs() == []
 
 
-def test_loading_an_export_asks_for_no_stored_file_bytes(journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_loading_an_export_asks_for_no_stored_file_bytes(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
     journal.store_import(journal.plan_import([_fit("kept.fit", b"kept bytes", 7)]))
     journal.delete_runs([r.id for r in journal.runs() if r.id is not None])  # only the file is left
     unpacked: list[bytes] = []

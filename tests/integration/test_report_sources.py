@@ -31,11 +31,21 @@ def test_a_cards_sources_print_whole_and_in_words_a_person_can_look_up(qapp, jou
     sunday = WEEK.sunday
     days = [sunday - timedelta(days=n) for n in range(12)]
     check_ins = [CheckIn(day=d, mood=4, anxiety=8, stress=8, sleep_hours=5.5) for d in days]
-    runs = [Run(day=sunday - timedelta(days=n), duration_s=1800, distance_m=5000, effort=4, mood_before=3,
-                mood_after=5) for n in range(0, 40, 6)]
+    runs = [
+        Run(
+            day=sunday - timedelta(days=n),
+            duration_s=1800,
+            distance_m=5000,
+            effort=4,
+            mood_before=3,
+            mood_after=5,
+        )
+        for n in range(0, 40, 6)
+    ]
     journal.add_entries(runs, check_ins, None)
-    history = History(today=sunday, runs=tuple(runs[::-1]), check_ins=tuple(check_ins[::-1]),
-                      settings=Settings())
+    history = History(
+        today=sunday, runs=tuple(runs[::-1]), check_ins=tuple(check_ins[::-1]), settings=Settings()
+    )
     shown = nudges(history, {})
     assert len(shown) == 3 and any(len(n.sources) >= 2 for n in shown)
     report = replace(journal.week_report(WEEK, today=sunday), nudges=tuple(shown))

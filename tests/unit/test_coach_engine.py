@@ -109,7 +109,12 @@ def test_nudges_come_in_priority_order() -> None:
 def test_your_lift_stays_away_when_nothing_it_answers_is_shown() -> None:
     rules = fakes("YOUR-LIFT", "SPIKE-RUN", "REST", "STRESS-HIGH")
     assert ids(nudges(history(), {}, limit=3, rules=rules)) == ["SPIKE-RUN", "REST", "STRESS-HIGH"]
-    assert ids(nudges(history(), {}, limit=4, rules=rules)) == ["YOUR-LIFT", "SPIKE-RUN", "REST", "STRESS-HIGH"]
+    assert ids(nudges(history(), {}, limit=4, rules=rules)) == [
+        "YOUR-LIFT",
+        "SPIKE-RUN",
+        "REST",
+        "STRESS-HIGH",
+    ]
     assert ids(nudges(history(), {}, rules=fakes("YOUR-LIFT", "SOCIAL"))) == ["SOCIAL"]
 
 
@@ -148,7 +153,11 @@ def test_while_ill_only_safety_care_and_recover_show() -> None:
     h = history(CheckIn(day=TODAY - timedelta(days=2)), ILL_TODAY)
     rules = [*fakes(*TABLE_ORDER), fake("OTHER-SAFETY", Level.SAFETY)]
     assert ids(nudges(h, {}, limit=100, rules=rules)) == [
-        "MOOD-LOW", "OTHER-SAFETY", "HARD-DAY", "YOUR-LIFT", "RECOVER"
+        "MOOD-LOW",
+        "OTHER-SAFETY",
+        "HARD-DAY",
+        "YOUR-LIFT",
+        "RECOVER",
     ]
 
 

@@ -31,8 +31,9 @@ def ids(found: list[Nudge]) -> list[str]:
 def busy_runner() -> list[Run]:
     """Hard, solo, indoor runs every day for a month, the last one much longer: many rules fire."""
     runs = [
-        Run(day=day(d), duration_s=1800, distance_m=5000, effort=8, outdoor=False,
-            mood_before=5, mood_after=7)
+        Run(
+            day=day(d), duration_s=1800, distance_m=5000, effort=8, outdoor=False, mood_before=5, mood_after=7
+        )
         for d in range(1, 30)
     ]
     return [*runs, Run(day=TODAY, duration_s=5400, distance_m=15000, effort=8, outdoor=False)]
@@ -52,7 +53,9 @@ def test_a_hard_day_ranks_first_and_pauses_the_do_more_tips() -> None:
     assert ids(hard)[:3] == ["HARD-DAY", "YOUR-LIFT", "SPIKE-RUN"]
     assert not {"VOL", "FREQ", "EASY-SHARE", "RAMP", "ROUTINE", "MILESTONE"} & set(ids(hard))
     assert ids(nudges(history(busy_runner(), [CheckIn(day=TODAY, mood=3)]), {})) == [
-        "HARD-DAY", "YOUR-LIFT", "SPIKE-RUN"
+        "HARD-DAY",
+        "YOUR-LIFT",
+        "SPIKE-RUN",
     ]
 
 
@@ -64,9 +67,7 @@ def test_mood_low_pauses_easy_share_too_and_leads() -> None:
 
 
 def test_stress_and_anxiety_come_after_be_gentle_and_before_sleep() -> None:
-    check_ins = [
-        CheckIn(day=day(d), stress=7, anxiety=7, sleep_hours=5.0) for d in range(1, 7)
-    ]
+    check_ins = [CheckIn(day=day(d), stress=7, anxiety=7, sleep_hours=5.0) for d in range(1, 7)]
     runs = [
         Run(day=day(d), duration_s=1800, effort=4, mood_before=6, mood_after=4, outdoor=True)
         for d in (2, 4, 6)
@@ -80,7 +81,9 @@ def test_while_ill_only_safety_care_and_recover_show() -> None:
     ill = [CheckIn(day=TODAY, ill=True, mood=3)]
     shown = nudges(history(busy_runner(), ill), {}, limit=20)
     assert ids(shown)[0] == "HARD-DAY"
-    assert {n.level for n in shown} <= {Level.SAFETY, Level.CARE} | {n.level for n in shown if n.rule_id == "RECOVER"}
+    assert {n.level for n in shown} <= {Level.SAFETY, Level.CARE} | {
+        n.level for n in shown if n.rule_id == "RECOVER"
+    }
     assert "RECOVER" in ids(shown) and "SPIKE-RUN" not in ids(shown)
 
 
@@ -94,7 +97,7 @@ def test_a_later_check_in_clears_ill() -> None:
 def test_safety_can_be_snoozed_but_not_turned_off() -> None:
     low = history([], [CheckIn(day=day(d), mood=3) for d in range(10)])
     off = {"MOOD-LOW": CoachChoice("MOOD-LOW", disabled=True)}
-    assert ids(nudges(low, off)) [0] == "MOOD-LOW"
+    assert ids(nudges(low, off))[0] == "MOOD-LOW"
     snoozed = {"MOOD-LOW": CoachChoice("MOOD-LOW", snoozed_until=TODAY)}
     assert "MOOD-LOW" not in ids(nudges(low, snoozed))
 

@@ -24,7 +24,9 @@ def run(days_ago: int, minutes: float = 30, **fields: object) -> Run:
     return Run(day=day(days_ago), duration_s=minutes * 60, **fields)  # type: ignore[arg-type]
 
 
-def cards(runs: list[Run] = (), check_ins: list[CheckIn] = (), settings: Settings = VETERAN) -> dict[str, Nudge]:  # type: ignore[assignment]
+def cards(
+    runs: list[Run] = (), check_ins: list[CheckIn] = (), settings: Settings = VETERAN
+) -> dict[str, Nudge]:  # type: ignore[assignment]
     history = History(
         today=TODAY,
         runs=tuple(runs),  # in the order logged: the coach must not depend on it
@@ -47,7 +49,9 @@ def test_spike_after_a_quiet_month_compares_with_the_90_days_before() -> None:
 
 def test_spike_prefers_the_30_days_when_they_hold_a_run() -> None:
     # The 30 days hold a 10 km run; a longer one 60 days back does not count.
-    assert "SPIKE-RUN" in cards([run(60, distance_m=20_000), run(20, distance_m=10_000), run(0, distance_m=11_100)])
+    assert "SPIKE-RUN" in cards(
+        [run(60, distance_m=20_000), run(20, distance_m=10_000), run(0, distance_m=11_100)]
+    )
 
 
 def test_spike_is_the_same_whichever_same_day_run_was_logged_first() -> None:

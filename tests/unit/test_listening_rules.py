@@ -25,8 +25,14 @@ def check_in(days_ago: int, **fields: object) -> CheckIn:
 
 def lifted_runs(count: int, before: int = 4, after: int = 6, first_days_ago: int = 60) -> list[Run]:
     return [
-        Run(day=day(first_days_ago - 3 * i), duration_s=1800, distance_m=5000, effort=4,
-            mood_before=before, mood_after=after)
+        Run(
+            day=day(first_days_ago - 3 * i),
+            duration_s=1800,
+            distance_m=5000,
+            effort=4,
+            mood_before=before,
+            mood_after=after,
+        )
         for i in range(count)
     ]
 
@@ -75,8 +81,13 @@ def test_hard_day_reads_yesterday_only_when_today_has_no_check_in() -> None:
 
 @pytest.mark.parametrize(
     ("fields", "offers"),
-    [({"mood": 2}, True), ({"mood": 3}, False), ({"anxiety": 9}, True), ({"anxiety": 8}, False),
-     ({"stress": 10}, False)],
+    [
+        ({"mood": 2}, True),
+        ({"mood": 3}, False),
+        ({"anxiety": 9}, True),
+        ({"anxiety": 8}, False),
+        ({"stress": 10}, False),
+    ],
 )
 def test_a_severe_hard_day_carries_the_support_button(fields: dict[str, int], offers: bool) -> None:
     assert shown(check_in(0, **fields))["HARD-DAY"].offers_support is offers

@@ -138,10 +138,15 @@ def test_easy_share_at_24_percent() -> None:
 
 def test_easy_share_silent_at_25_percent_or_with_3_runs() -> None:
     e = {"effort": 5}
-    assert rr.easy_share(hist(run(0, 25, effort=4), run(2, 25, effort=5), run(4, 25, **e), run(6, 25, **e))) is None
+    assert (
+        rr.easy_share(hist(run(0, 25, effort=4), run(2, 25, effort=5), run(4, 25, **e), run(6, 25, **e)))
+        is None
+    )
     assert rr.easy_share(hist(run(0, 25, effort=7), run(2, 25, **e), run(4, 25, **e))) is None
     # A run 14 days ago is outside the window.
-    assert rr.easy_share(hist(run(0, 25, effort=7), run(2, 25, **e), run(4, 25, **e), run(14, 25, **e))) is None
+    assert (
+        rr.easy_share(hist(run(0, 25, effort=7), run(2, 25, **e), run(4, 25, **e), run(14, 25, **e))) is None
+    )
 
 
 # --- RAMP ----------------------------------------------------------------------------------

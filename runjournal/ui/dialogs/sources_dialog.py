@@ -34,7 +34,8 @@ class SourcesDialog(QDialog):
         self.browser.setAccessibleName("Sources in full")
         self.browser.setHtml(
             "".join(
-                f"<p><b>{html.escape(short)}</b><br>{html.escape(full)}</p>" for short, full in SOURCES.items()
+                f"<p><b>{html.escape(short)}</b><br>{html.escape(full)}</p>"
+                for short, full in SOURCES.items()
             )
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

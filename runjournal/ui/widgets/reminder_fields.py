@@ -84,7 +84,9 @@ class ReminderFields(QWidget):
         show when that could not be done."""
         try:
             if self.enabled.isChecked():
-                reminder.turn_on(journal, at=f"{self.chosen_time():%H:%M}", days=format_days(self.chosen_days()))
+                reminder.turn_on(
+                    journal, at=f"{self.chosen_time():%H:%M}", days=format_days(self.chosen_days())
+                )
             elif self.was_on:
                 reminder.turn_off()
         except (reminder.ReminderError, OSError, ValueError) as error:

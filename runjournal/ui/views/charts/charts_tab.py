@@ -23,7 +23,9 @@ class ChartsTab(LazyTab["ChartsView"]):
     """Holds the ChartsView, built when the tab is first shown."""
 
     def __init__(self, bridge: JournalBridge, parent: QWidget | None = None) -> None:
-        super().__init__(bridge, VIEW_MODULE, "ChartsView", "Charts", loading_text="Loading charts…", parent=parent)
+        super().__init__(
+            bridge, VIEW_MODULE, "ChartsView", "Charts", loading_text="Loading charts…", parent=parent
+        )
 
     def import_view_module(self) -> None:
         os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # before pyqtgraph is imported

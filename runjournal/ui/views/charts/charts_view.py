@@ -179,7 +179,9 @@ class ChartsView(QWidget):
         self.loader = BackgroundLoader(self, doing="reading the figures of your charts")
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_failed)
-        self.prefetcher = BackgroundLoader(self, doing="reading the figures of your charts")  # reads the whole journal for later switches
+        self.prefetcher = BackgroundLoader(
+            self, doing="reading the figures of your charts"
+        )  # reads the whole journal for later switches
         self.prefetcher.loaded.connect(self._on_prefetched)
         self._prefetch_timer = QTimer(self)
         self._prefetch_timer.setSingleShot(True)
