@@ -8,14 +8,12 @@ type and charts.
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
+from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
 from PySide6.QtPrintSupport import QPrinter
 
 from runjournal.figures.period_report import PeriodReport, PeriodWeek, TextNote
@@ -24,13 +22,9 @@ from runjournal.reports.page_layout import FOOTER_TEXT, long_date, week_dates
 from runjournal.reports.page_mood_charts import daily_chart
 from runjournal.reports.page_style import INK, MUTED, RULE, SHADE, PageStyle
 from runjournal.reports.weekly import (
-    MARGIN_MM,
-    PDF_DPI,
     ReportError,
     _paint_rect,
-    _reason,
-    _remove,
-    locale_page_size,
+    write_pdf_file,
 )
 
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -289,39 +283,11 @@ def print_period(printer: QPrinter, report: PeriodReport, *, printed_on: date) -
 def write_period_pdf(
     path: Path, report: PeriodReport, *, printed_on: date | None = None, page_size: QPageSize | None = None
 ) -> None:
-    """Save the report as a PDF, atomically: the file appears complete or not at all."""
-    path = Path(path)
-    printed_on = printed_on or date.today()
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
-    try:
-        with open(temporary, "xb"):
-            pass
-        writer = QPdfWriter(str(temporary))
-        writer.setResolution(PDF_DPI)
-        writer.setPageSize(page_size if page_size is not None else locale_page_size())
-        writer.setPageMargins(
-            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter
-        )
-        writer.setTitle(f"RunJournal — {report.first.isoformat()} to {report.last.isoformat()}")
-        writer.setCreator("RunJournal")
-        painter = QPainter()
-        if not painter.begin(writer):
-            raise ReportError(
-                f"{path.name} could not be written: the PDF could not be started. Nothing was written."
-            )
-        try:
-            paint_period(painter, writer.newPage, _paint_rect(writer), report, printed_on)
-        finally:
-            finished = painter.end()
-        del painter, writer  # closes the file before it is moved into place
-        if not finished or temporary.stat().st_size == 0:
-            raise ReportError(
-                f"{path.name} could not be written: the PDF could not be finished. Nothing was written."
-            )
-        os.replace(temporary, path)
-    except OSError as error:
-        raise ReportError(
-            f"{path.name} could not be written: {_reason(error, path)}. Nothing was written."
-        ) from error
-    finally:
-        _remove(temporary)
+    """Save the report as a PDF, atomically and privately: the file appears complete or not at all."""
+    printed_on_day = printed_on or date.today()
+
+    def paint(painter: QPainter, writer: QPdfWriter) -> None:
+        paint_period(painter, writer.newPage, _paint_rect(writer), report, printed_on_day)
+
+    title = f"RunJournal — {report.first.isoformat()} to {report.last.isoformat()}"
+    write_pdf_file(Path(path), title, page_size, paint)

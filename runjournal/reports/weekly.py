@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -132,6 +133,18 @@ def _write_pdf(
     path: Path, report: WeekReport, include_notes: bool, printed_on: date | None, page_size: QPageSize | None
 ) -> None:
     printed_on = printed_on or date.today()
+
+    def paint(painter: QPainter, writer: QPdfWriter) -> None:
+        paint_report(painter, _paint_rect(writer), report, include_notes=include_notes, printed_on=printed_on)
+
+    write_pdf_file(path, f"RunJournal — week of {report.first.isoformat()}", page_size, paint)
+
+
+def write_pdf_file(
+    path: Path, title: str, page_size: QPageSize | None, paint: Callable[[QPainter, QPdfWriter], None]
+) -> None:
+    """Paints a PDF into a private temporary file beside `path` and moves it into place: the
+    file appears complete or not at all, readable by its owner only."""
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
     try:
         # Creating the file ourselves turns a missing or read-only folder into an OSError
@@ -144,7 +157,7 @@ def _write_pdf(
         writer.setPageMargins(
             QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter
         )
-        writer.setTitle(f"RunJournal — week of {report.first.isoformat()}")
+        writer.setTitle(title)
         writer.setCreator("RunJournal")
         painter = QPainter()
         if not painter.begin(writer):
@@ -152,9 +165,7 @@ def _write_pdf(
                 f"{path.name} could not be written: the PDF could not be started. Nothing was written."
             )
         try:
-            paint_report(
-                painter, _paint_rect(writer), report, include_notes=include_notes, printed_on=printed_on
-            )
+            paint(painter, writer)
         finally:
             finished = painter.end()
         del painter, writer  # closes the file before it is moved into place

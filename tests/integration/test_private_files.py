@@ -6,6 +6,7 @@ import os
 import stat
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,13 @@ def test_everything_written_is_private_under_an_open_umask(open_umask, tmp_path:
         timeout=120,
     )
     assert printed.returncode == 0, printed.stderr
+    today = date.today()
+    period = subprocess.run(
+        [sys.executable, "-m", "runjournal", "report", "--from", (today - timedelta(weeks=4)).isoformat(),
+         "--to", today.isoformat(), "-o", str(out / "period.pdf"), "--db", str(journal)],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert period.returncode == 0, period.stderr
     with Journal.open(journal) as opened:
         opened.log_run(opened.runs()[0].replace(id=None))
         while_open = _modes(home)
@@ -60,4 +68,9 @@ def test_everything_written_is_private_under_an_open_umask(open_umask, tmp_path:
         if mode != (0o700 if (tmp_path / "data" / name).is_dir() or name in ("", "RunJournal") else 0o600)
     }
     assert wrong == {}
-    assert {"RunJournal/out/week.pdf", "RunJournal/out/runs.csv", "RunJournal/journal.sqlite"} <= set(modes)
+    assert {
+        "RunJournal/out/week.pdf",
+        "RunJournal/out/period.pdf",
+        "RunJournal/out/runs.csv",
+        "RunJournal/journal.sqlite",
+    } <= set(modes)
