@@ -24,7 +24,7 @@ from runjournal.ui.views.charts.chart_base import (
     style_line_label,
 )
 from runjournal.ui.views.charts.palette import ChartColours
-from runjournal.ui.views.charts.rollup import Slots, month_name, slots_for
+from runjournal.ui.views.charts.rollup import Slots, add_trend_and_so_far, month_name, slots_for
 
 _INTENSITIES = (Intensity.EASY, Intensity.MODERATE, Intensity.HARD)
 
@@ -83,12 +83,7 @@ class MinutesChart(Chart):
         self.goal_line.hide()
         self.plot.setLabel("left", "Minutes a week")
         self.slots: Slots | None = None
-        self.trend_line = pg.PlotCurveItem(x=[], y=[])
-        self.trend_line.setZValue(5)
-        self.plot.addItem(self.trend_line)
-        self.so_far = pg.TextItem("so far", anchor=(0.9, 1.1))  # right of centre: never past the edge
-        self.so_far.hide()
-        self.plot.addItem(self.so_far)
+        self.trend_line, self.so_far = add_trend_and_so_far(self.plot)
 
     def show_data(self, data: ChartData) -> bool:
         self.slots = slots = slots_for(data)

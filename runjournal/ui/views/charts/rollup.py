@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from runjournal.domain.model import WeekTotals
 from runjournal.figures.charts import (
@@ -85,3 +86,16 @@ def month_name(month: MonthTotals) -> str:
     from PySide6.QtCore import QLocale
 
     return f"{QLocale().monthName(month.month.month)} {month.month.year}"
+
+
+def add_trend_and_so_far(plot: Any) -> tuple[Any, Any]:
+    """The trend line and the "so far" mark that every weekly bar chart draws on its plot."""
+    import pyqtgraph as pg
+
+    trend_line = pg.PlotCurveItem(x=[], y=[])
+    trend_line.setZValue(5)
+    plot.addItem(trend_line)
+    so_far = pg.TextItem("so far", anchor=(0.9, 1.1))  # right of centre: never past the edge
+    so_far.hide()
+    plot.addItem(so_far)
+    return trend_line, so_far

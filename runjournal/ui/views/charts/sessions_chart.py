@@ -18,7 +18,7 @@ from runjournal.ui.views.charts.chart_base import (
     number,
 )
 from runjournal.ui.views.charts.palette import ChartColours
-from runjournal.ui.views.charts.rollup import Slots, month_name, slots_for
+from runjournal.ui.views.charts.rollup import Slots, add_trend_and_so_far, month_name, slots_for
 
 
 class SessionsChart(Chart):
@@ -40,12 +40,7 @@ class SessionsChart(Chart):
         self.plot.addItem(self.bars)
         self.plot.setLabel("left", "Sessions a week")
         self.slots: Slots | None = None
-        self.trend_line = pg.PlotCurveItem(x=[], y=[])
-        self.trend_line.setZValue(5)
-        self.plot.addItem(self.trend_line)
-        self.so_far = pg.TextItem("so far", anchor=(0.9, 1.1))  # right of centre: never past the edge
-        self.so_far.hide()
-        self.plot.addItem(self.so_far)
+        self.trend_line, self.so_far = add_trend_and_so_far(self.plot)
 
     def show_data(self, data: ChartData) -> bool:
         self.slots = slots = slots_for(data)
