@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import random
-import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -43,6 +42,7 @@ def _seed_of_this_run() -> int:
 
 SEED = _seed_of_this_run()
 
+import numpy  # noqa: E402  (loaded whole here: a window's charts load it in a thread meanwhile)
 import pytest  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
 
@@ -77,8 +77,7 @@ def _seeded_global_randomness(request: pytest.FixtureRequest) -> None:
     does not change what any one of them draws)."""
     seed = random.Random(f"{SEED}:{request.node.nodeid}").randrange(2**32)
     random.seed(seed)
-    if "numpy" in sys.modules:
-        sys.modules["numpy"].random.seed(seed)
+    numpy.random.seed(seed)
 
 
 @pytest.fixture

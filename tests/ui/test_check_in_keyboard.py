@@ -4,7 +4,6 @@ another, Tab follows the screen, and a whole day fits in a dozen keys or seven c
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
@@ -12,7 +11,6 @@ from PySide6.QtWidgets import QApplication, QSlider, QStyle, QStyleOptionSlider,
 
 from runjournal.domain.model import CheckIn
 from runjournal.service.journal import Journal
-from runjournal.ui import app as app_module
 from runjournal.ui.main_window import MainWindow
 from runjournal.ui.views.today.check_in_panel import CheckInPanel
 
@@ -21,14 +19,7 @@ KEYBOARD_BUDGET = 12
 MOUSE_BUDGET = 7
 
 
-@pytest.fixture(autouse=True)
-def fresh_qsettings(tmp_path: Path):
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    app_module.make_application()
-    QSettings().clear()
-    yield
-    QSettings().clear()
+pytestmark = pytest.mark.usefixtures("fresh_qsettings")
 
 
 def open_window(qtbot, journal: Journal) -> MainWindow:

@@ -11,25 +11,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSettings, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 from runjournal.service.journal import Journal
-from runjournal.ui import app as app_module
 from runjournal.ui.main_window import MainWindow
 from runjournal.ui.views.today.check_in_panel import CheckInPanel
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(autouse=True)
-def fresh_qsettings(tmp_path: Path):
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    app_module.make_application()
-    QSettings().clear()
-    yield
-    QSettings().clear()
+pytestmark = pytest.mark.usefixtures("fresh_qsettings")
 
 
 def check_in_fields(panel: CheckInPanel) -> dict[str, QWidget]:

@@ -22,15 +22,7 @@ from runjournal.ui.main_window import MainWindow
 TODAY = date.today()
 
 
-@pytest.fixture(autouse=True)
-def fresh_qsettings(tmp_path: Path):
-    """Window state lives in QSettings; each test starts from none."""
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    app_module.make_application()
-    QSettings().clear()
-    yield
-    QSettings().clear()
+pytestmark = pytest.mark.usefixtures("fresh_qsettings")
 
 
 @pytest.fixture
@@ -426,9 +418,7 @@ def test_the_run_log_is_prepared_while_the_window_is_idle(
     assert window.runs.model.rowCount() == 1
 
 
-def test_a_reminder_click_lands_on_todays_check_in_with_the_cursor_on_mood(
-    qtbot, window: MainWindow
-) -> None:
+def test_a_reminder_click_lands_on_todays_check_in_with_the_cursor_on_mood(qtbot, window: MainWindow) -> None:
     window.tabs.setCurrentWidget(window.runs)
     window.today.check_in.setDay(date.today() - timedelta(days=3))
     window.start_check_in()

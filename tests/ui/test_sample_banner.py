@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from runjournal.service.journal import Journal
 from runjournal.ui import app as app_module
@@ -16,14 +16,7 @@ from runjournal.ui.main_window import MainWindow
 TODAY = date.today()
 
 
-@pytest.fixture(autouse=True)
-def fresh_qsettings(tmp_path: Path):
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    app_module.make_application()
-    QSettings().clear()
-    yield
-    QSettings().clear()
+pytestmark = pytest.mark.usefixtures("fresh_qsettings")
 
 
 @pytest.fixture

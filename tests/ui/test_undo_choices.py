@@ -3,8 +3,8 @@ each back, exactly to what was there before, and Redo puts it again."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -20,14 +20,9 @@ TODAY = date.today()
 
 
 @pytest.fixture(autouse=True)
-def fresh_qsettings(tmp_path: Path):
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    app = app_module.make_application()
-    QSettings().clear()
+def usual_look_after(fresh_qsettings: None) -> Iterator[None]:
     yield
-    QSettings().clear()
-    apply_theme(app, "system")  # the next test starts in the usual look
+    apply_theme(app_module.make_application(), "system")  # the next test starts in the usual look
 
 
 @pytest.fixture
