@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from runjournal.storage.backup.aside import damaged_name
 from runjournal.storage.backup.inspect import FileReport, JournalError, inspect_file
-from runjournal.storage.backup.quarantine import OpenProblem, classify, damaged_name, restore_over_damaged
+from runjournal.storage.backup.quarantine import OpenProblem, classify, restore_over_damaged
 
 __all__ = [
     "FileReport",

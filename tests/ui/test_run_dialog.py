@@ -163,10 +163,14 @@ def test_a_new_run_starts_now_in_local_time_stored_as_utc(qtbot) -> None:
     qtbot.keyClicks(dialog.duration_edit, "30")
     run = dialog.result_run()
     assert run.started_at is not None and run.started_at.utcoffset() == timedelta(0)
-    shown = datetime.combine(dialog.date_edit.date().toPython(), dialog.time_edit.time().toPython())
+    day, clock = dialog.date_edit.date().toPython(), dialog.time_edit.time().toPython()
+    assert isinstance(day, date) and isinstance(clock, time)
+    shown = datetime.combine(day, clock)
     local = shown.astimezone()
     assert run.started_at == local.astimezone(UTC)
-    assert run.utc_offset_min == local.utcoffset() // timedelta(minutes=1)
+    offset = local.utcoffset()
+    assert offset is not None
+    assert run.utc_offset_min == offset // timedelta(minutes=1)
     assert shown.minute % 5 == 0
     assert abs(shown - datetime.now()) <= timedelta(minutes=3) or shown.time() == time(23, 55)
 
@@ -233,6 +237,7 @@ def test_an_edit_keeps_id_and_source_and_changes_what_was_typed(qtbot, journal: 
     assert edited.distance_m == 6000
     assert edited.started_at == stored.started_at and edited.utc_offset_min == 120
     journal.update_run(edited)
+    assert stored.id is not None
     assert journal.run(stored.id) == edited
 
 
@@ -244,7 +249,9 @@ def test_a_new_start_time_is_read_in_local_time(qtbot) -> None:
     run = dialog.result_run()
     local = datetime.combine(run.day, time(8, 31)).astimezone()
     assert run.started_at == local.astimezone(UTC)
-    assert run.utc_offset_min == local.utcoffset() // timedelta(minutes=1)
+    offset = local.utcoffset()
+    assert offset is not None
+    assert run.utc_offset_min == offset // timedelta(minutes=1)
 
 
 def test_a_duplicate_starts_on_its_own_day(qtbot) -> None:
@@ -338,7 +345,12 @@ def test_the_fields_are_named_and_in_reading_order(qtbot) -> None:
             break
     assert [w.accessibleName() for w in visited] == [w.accessibleName() for w in order]
     assert visited == order
-    others = (dialog.indoor_radio, dialog.mindful_check, dialog.mood_before_spin, dialog.mood_after_spin)
+    others: tuple[QWidget, ...] = (
+        dialog.indoor_radio,
+        dialog.mindful_check,
+        dialog.mood_before_spin,
+        dialog.mood_after_spin,
+    )
     others += (dialog.title_edit, dialog.note_edit, dialog.private_check, dialog.avg_hr_edit)
     for widget in (*order, *others):
         assert widget.accessibleName() and widget.toolTip()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from typing import SupportsInt
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QShowEvent
@@ -58,8 +59,10 @@ FIRST_PAINT_WAIT_MS = 250
 def stored_range() -> ChartRange:
     """The range chosen last time, or 12 weeks."""
     value = QSettings().value(RANGE_KEY, int(DEFAULT_RANGE))
+    if not isinstance(value, (str, SupportsInt)):
+        return DEFAULT_RANGE  # nothing int() could read
     try:
-        return ChartRange(int(value))  # type: ignore[arg-type]
+        return ChartRange(int(value))
     except (TypeError, ValueError):
         return DEFAULT_RANGE
 
@@ -71,9 +74,12 @@ def _embolden(button: QPushButton, on: bool) -> None:
     button.setFont(font)
 
 
-def _read(
-    journal: Journal, chart_range: ChartRange, today: date, generation: int
-) -> tuple[int, ChartRange, date, ChartData, int, int]:
+# What `_read` answers: the generation, range and day asked for, the figures, and the counts
+# of runs and check-ins in the whole journal.
+_ReadResult = tuple[int, ChartRange, date, ChartData, int, int]
+
+
+def _read(journal: Journal, chart_range: ChartRange, today: date, generation: int) -> _ReadResult:
     """What the worker thread reads: the figures, and whether older entries exist at all.
 
     The answer carries what it was asked for and the journal generation it was read at, so
@@ -284,7 +290,8 @@ class ChartsView(QWidget):
     # Qt -----------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.data is None and not self.scroll_area.widget().updatesEnabled():
+        page = self.scroll_area.widget()
+        if self.data is None and page is not None and not page.updatesEnabled():
             self._first_paint_timer.start()
         if self._unbuilt:
             self._build_timer.start()
@@ -330,16 +337,16 @@ class ChartsView(QWidget):
             self._waiting_for_all = False
             self._reload_timer.start()
 
-    def _on_loaded(self, result: object) -> None:
-        generation, chart_range, today, data, runs, check_ins = result  # type: ignore[misc]
+    def _on_loaded(self, result: _ReadResult) -> None:
+        generation, chart_range, today, data, runs, check_ins = result
         if generation == self._generation and today == self._cache_day:
             self._cache[chart_range] = data
             self._counts = (runs, check_ins)
         self._counts_shown = (runs, check_ins)
         self._draw(data)
 
-    def _on_prefetched(self, result: object) -> None:
-        generation, _range, today, data, runs, check_ins = result  # type: ignore[misc]
+    def _on_prefetched(self, result: _ReadResult) -> None:
+        generation, _range, today, data, runs, check_ins = result
         if generation != self._generation or today != self._cache_day:
             return
         self._cache[ChartRange.ALL] = data

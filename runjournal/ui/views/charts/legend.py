@@ -87,8 +87,8 @@ class Legend(QWidget):
             return
         self._shown = (entries, colours)
         while (item := self._row.takeAt(0)) is not None:
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
         self.labels = [entry.label for entry in entries]
         ratio = self.devicePixelRatioF()
         for entry in entries:

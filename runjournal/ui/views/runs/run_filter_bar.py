@@ -98,6 +98,7 @@ class RunFilterBar(QWidget):
         from_label.setBuddy(self.from_edit)
         to_label = QLabel("&To")
         to_label.setBuddy(self.to_edit)
+        widget: QWidget
         for widget in (show_label, self.activity_combo):
             layout.addWidget(widget)
         layout.addSpacing(12)
