@@ -12,9 +12,9 @@ from runjournal.domain.model import source_hash
 from runjournal.storage.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
-    from runjournal.service.import_plan import ImportDone, ImportPlan
     from runjournal.formats.importers import FileResult
     from runjournal.formats.journal_json import JournalDocument
+    from runjournal.service.import_plan import ImportDone, ImportPlan
 
 SUPPORT_CONTACTS_KEY = "support_contacts"
 
@@ -63,9 +63,8 @@ def put_back(uow: UnitOfWork, done: ImportDone) -> None:
 
 
 def load_document(uow: UnitOfWork, document: JournalDocument) -> None:
-    """Every record of the export, under its own ids."""
-    for run in document.runs:
-        uow.runs.add(run)
+    """Every record of the export, under its own ids; the runs in one batch."""
+    uow.runs.add_many(list(document.runs))
     uow.check_ins.add_many(list(document.check_ins))
     uow.settings.save(document.settings)
     for choice in document.coach_choices:

@@ -259,8 +259,7 @@ class Journal:
     def latest_run(self, today: date) -> Run | None:
         """The newest session up to and including `today`, however long ago it was."""
         with self._read() as uow:
-            runs = self._runs_until(uow, today)  # the copy the coach reads too
-        return runs[-1] if runs else None
+            return uow.runs.latest(today)  # one row, however big the journal
 
     # Check-ins --------------------------------------------------------------------------
 

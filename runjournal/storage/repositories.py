@@ -114,8 +114,13 @@ class RunRepository:
         return run.replace(id=new_id)
 
     def add_many(self, runs: list[Run]) -> int:
-        if runs:
-            self._c.execute(insert(tables.runs), [_run_values(r) for r in runs])
+        """Stores many runs with one statement; runs that carry an id (a whole-journal load)
+        keep it, the others get a new one."""
+        with_ids = [_run_values(r) | {"id": r.id} for r in runs if r.id is not None]
+        without = [_run_values(r) for r in runs if r.id is None]
+        for values in (with_ids, without):
+            if values:
+                self._c.execute(insert(tables.runs), values)
         return len(runs)
 
     def get(self, run_id: int) -> Run | None:
@@ -138,6 +143,19 @@ class RunRepository:
         if last is not None:
             query = query.where(tables.runs.c.day <= last)
         return _runs_from_result(self._c.execute(query))
+
+    def latest(self, until: date) -> Run | None:
+        """The newest session up to and including `until`: the last of `between(None, until)`,
+        read as one row through the day index."""
+        r = tables.runs.c
+        query = (
+            select(tables.runs)
+            .where(r.day <= until)
+            .order_by(r.day.desc(), r.started_at.desc(), r.id.desc())
+            .limit(1)
+        )
+        runs = _runs_from_result(self._c.execute(query))
+        return runs[0] if runs else None
 
     def days_between(self, first: date, last: date) -> list[date]:
         """The days with at least one session, for marking on a time axis."""

@@ -1,0 +1,101 @@
+"""What a person sees stays the same however big the journal grows, while the reads behind
+the first paint and the whole-journal load stop growing with it."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from runjournal.domain.model import Activity, CheckIn, Run, Settings
+from runjournal.formats.journal_json import JournalDocument
+from runjournal.service.journal import Journal
+from runjournal.storage import repositories
+
+TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture
+def whole_journal_reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[date | None, date | None]]:
+    """Every read of runs with no first day: a read that grows with the journal."""
+    reads: list[tuple[date | None, date | None]] = []
+    between = repositories.RunRepository.between
+
+    def spy(
+        self: repositories.RunRepository, first: date | None = None, last: date | None = None
+    ) -> list[Run]:
+        if first is None:
+            reads.append((first, last))
+        return between(self, first, last)
+
+    monkeypatch.setattr(repositories.RunRepository, "between", spy)
+    return reads
+
+
+def _scattered_runs(rng: random.Random, count: int) -> list[Run]:
+    runs = []
+    for _ in range(count):
+        day = TODAY - timedelta(days=rng.randrange(-30, 3000))  # some logged ahead of today
+        started = None
+        if rng.random() < 0.7:
+            started = datetime(day.year, day.month, day.day, rng.randrange(24), tzinfo=UTC)
+        activity = rng.choice([Activity.RUN, Activity.RUN, Activity.WALK])
+        runs.append(Run(day=day, duration_s=rng.randrange(600, 4000), started_at=started, activity=activity))
+    return runs
+
+
+def test_the_latest_run_is_read_alone_and_is_the_last_of_all_runs(
+    journal: Journal, whole_journal_reads: list[tuple[date | None, date | None]], test_seed: int
+) -> None:
+    rng = random.Random(test_seed)
+    journal.add_entries(_scattered_runs(rng, 400), [], today=TODAY + timedelta(days=40))
+    expected = {}
+    for day in (TODAY, TODAY - timedelta(days=1), TODAY - timedelta(days=500), TODAY + timedelta(days=31)):
+        on_or_before = [r for r in journal.runs() if r.day <= day]
+        expected[day] = on_or_before[-1] if on_or_before else None
+    journal._run_cache.forget()  # a fresh start: nothing read yet
+    whole_journal_reads.clear()
+    for day, run in expected.items():
+        assert journal.latest_run(day) == run
+    assert whole_journal_reads == []
+    # A run logged now shows at once: nothing stale is shown as "Last run".
+    newest = journal.log_run(
+        Run(day=TODAY, duration_s=1234, started_at=datetime(2026, 11, 20, 23, 59, tzinfo=UTC))
+    )
+    assert journal.latest_run(TODAY) == newest
+
+
+def test_a_whole_journal_export_loads_in_one_batch_with_every_record_and_id(
+    journal: Journal, tmp_path, monkeypatch: pytest.MonkeyPatch, test_seed: int
+) -> None:
+    rng = random.Random(test_seed)
+    runs = [
+        r.replace(id=i * 3 + 7)  # ids with holes, as after deletes
+        for i, r in enumerate(sorted(_scattered_runs(rng, 300), key=lambda r: r.day))
+        if r.day <= TODAY
+    ]
+    check_ins = [CheckIn(day=TODAY - timedelta(days=d), mood=rng.randrange(1, 6)) for d in range(200)]
+    document = JournalDocument(
+        settings=Settings(weekly_minutes_goal=120),
+        coach_choices=(),
+        support_contacts=(),
+        runs=tuple(runs),
+        check_ins=tuple(reversed(check_ins)),
+        sources=(),
+    )
+    one_at_a_time: list[Run] = []
+    add = repositories.RunRepository.add
+
+    def counted(self: repositories.RunRepository, run: Run) -> Run:
+        one_at_a_time.append(run)
+        return add(self, run)
+
+    monkeypatch.setattr(repositories.RunRepository, "add", counted)
+    assert journal.load_document(document) == (len(runs), len(check_ins))
+    assert one_at_a_time == []
+    assert sorted(journal.runs(), key=lambda r: r.id or 0) == sorted(runs, key=lambda r: r.id or 0)
+    assert journal.check_ins() == list(reversed(check_ins))
+    assert journal.settings().weekly_minutes_goal == 120
+    # The next run logged by hand gets a fresh id after the loaded ones.
+    assert journal.log_run(Run(day=TODAY, duration_s=900)).id == max(r.id or 0 for r in runs) + 1
