@@ -26,6 +26,7 @@ from runjournal.domain.model import (
     WeekTotals,
 )
 from runjournal.domain.validation import validate_check_in, validate_run, validate_settings
+from runjournal.service import coach_window
 from runjournal.service import figures as journal_figures
 from runjournal.service import imports as journal_imports
 from runjournal.service.changes import Change, ChangeHub
@@ -55,7 +56,6 @@ if TYPE_CHECKING:
 __all__ = ["Change", "Journal", "JournalError", "ValidationError"]
 
 LARGE_IMPORT_RUNS = 50  # an import this big is preceded by a checked backup
-COACH_CHECK_IN_DAYS = 90  # MOOD-LOW compares the last 14 days with the person's own 60
 
 
 def _raise_if(problems: list[Problem]) -> None:
@@ -352,9 +352,8 @@ class Journal:
             return self._coach_history(uow, today)
 
     def _coach_history(self, uow: _ReadUnit, today: date) -> History:
-        runs = self._runs_until(uow, today)  # milestones and first weeks need them all
-        check_ins = uow.check_ins.between(today - timedelta(days=COACH_CHECK_IN_DAYS), today)
-        return History(today=today, runs=runs, check_ins=tuple(check_ins), settings=uow.settings.load())
+        # Recent weeks and a few totals of the years before: the same words at any size.
+        return coach_window.coach_history(uow, today)
 
     def insights(self, today: date) -> list[Insight] | None:
         """How running and feelings move together in the person's entries; None while the

@@ -101,6 +101,13 @@ def _runs_from_result(result: Any) -> list[Run]:
     return runs
 
 
+def _week_of(day: Any, week_start: int) -> Any:
+    """The first day of the person's week holding `day`, as SQLite's ISO text. %w counts from
+    Sunday = 0, so a day lies (%w + 6 - week_start) mod 7 days after its week's start."""
+    offset = (cast(func.strftime("%w", day), Integer) + (6 - week_start)) % 7
+    return func.date(day, literal("-") + cast(offset, String) + literal(" days"))
+
+
 class RunRepository:
     def __init__(self, connection: Connection) -> None:
         self._c = connection
@@ -157,6 +164,49 @@ class RunRepository:
         runs = _runs_from_result(self._c.execute(query))
         return runs[0] if runs else None
 
+    def runs_before(self, day: date) -> tuple[int, date | None]:
+        """How many runs (not walks, rides…) there are before `day`, and the first one's day."""
+        r = tables.runs.c
+        query = select(func.count(), func.min(r.day)).where(r.activity == str(Activity.RUN), r.day < day)
+        count, first = self._c.execute(query).one()
+        return int(count), first
+
+    def last_run_day(self, until: date) -> date | None:
+        """The day of the newest run (not walk, ride…) up to and including `until`."""
+        r = tables.runs.c
+        query = select(func.max(r.day)).where(r.activity == str(Activity.RUN), r.day <= until)
+        day: date | None = self._c.execute(query).scalar_one()
+        return day
+
+    def run_days_before(self, day: date, limit: int) -> list[date]:
+        """Up to `limit` days with a run (not walk, ride…) before `day`, newest first."""
+        r = tables.runs.c
+        query = (
+            select(r.day)
+            .distinct()
+            .where(r.activity == str(Activity.RUN), r.day < day)
+            .order_by(r.day.desc())
+            .limit(limit)
+        )
+        return list(self._c.execute(query).scalars())
+
+    def first_week_reaching(self, goal_minutes: float, before: date, week_start: int = 0) -> date | None:
+        """The first week, wholly before `before`, whose sessions of every kind reach
+        `goal_minutes` moderate-equivalent minutes (hard minutes count twice)."""
+        r = tables.runs.c
+        week = _week_of(r.day, week_start).label("week")
+        meq_s = r.duration_s * case((r.effort >= HARD_MIN_EFFORT, 2), else_=1)
+        query = (
+            select(week)
+            .where(r.day < before)
+            .group_by(week)
+            .having(func.sum(meq_s) >= goal_minutes * 60)
+            .order_by(week)
+            .limit(1)
+        )
+        found = self._c.execute(query).scalar()
+        return date.fromisoformat(found) if found else None
+
     def days_between(self, first: date, last: date) -> list[date]:
         """The days with at least one session, for marking on a time axis."""
         day = tables.runs.c.day
@@ -189,8 +239,7 @@ class RunRepository:
         Sunday = 0, so a day lies (%w + 6 - week_start) mod 7 days after its week's start.
         """
         r = tables.runs.c
-        offset = (cast(func.strftime("%w", r.day), Integer) + (6 - week_start)) % 7
-        week = func.date(r.day, literal("-") + cast(offset, String) + literal(" days")).label("week")
+        week = _week_of(r.day, week_start).label("week")
         minutes = r.duration_s / 60.0
         is_run = r.activity == str(Activity.RUN)
         # The effort bands and the session rule of the domain (week_totals_of sums the same way).

@@ -4,6 +4,7 @@ the first paint and the whole-journal load stop growing with it."""
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -99,3 +100,72 @@ def test_a_whole_journal_export_loads_in_one_batch_with_every_record_and_id(
     assert journal.settings().weekly_minutes_goal == 120
     # The next run logged by hand gets a fresh id after the loaded ones.
     assert journal.log_run(Run(day=TODAY, duration_s=900)).id == max(r.id or 0 for r in runs) + 1
+
+
+def _every_nudge_with_the_whole_history(journal: Journal, day: date) -> list:
+    from runjournal.coach.engine import nudges
+    from runjournal.coach.model import History
+
+    runs = tuple(r for r in journal.runs() if r.day <= day)
+    check_ins = tuple(journal.check_ins(day - timedelta(days=90), day))
+    history = History(today=day, runs=runs, check_ins=check_ins, settings=journal.settings())
+    return nudges(history, journal.coach_choices())
+
+
+@pytest.fixture(scope="module")
+def ten_years(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Journal]:
+    """Ten years of someone who never said when they started running (so the coach must find
+    their first run itself), with a long break near the end that they come back from."""
+    from runjournal.samples import demo
+
+    end = TODAY
+    sample = demo.generate(10, end=end, seed=7)
+    gap = (end - timedelta(days=200), end - timedelta(days=170))
+    runs = [r for r in sample.runs if not gap[0] <= r.day <= gap[1]]
+    path = tmp_path_factory.mktemp("ten-years") / "journal.sqlite"
+    journal = Journal.open(path)
+    journal.add_entries(runs, sample.check_ins, Settings(weekly_minutes_goal=150), today=end)
+    yield journal
+    journal.close()
+
+
+def test_the_coach_reads_a_bounded_window_and_says_the_same_as_with_every_run(
+    ten_years: Journal, whole_journal_reads: list[tuple[date | None, date | None]]
+) -> None:
+    days = [TODAY - timedelta(days=n) for n in range(365)]
+    expected = {day: _every_nudge_with_the_whole_history(ten_years, day) for day in days}
+    said = {nudge.rule_id for shown in expected.values() for nudge in shown}
+    # The year exercises the rules that look furthest back.
+    assert {"MILESTONE", "RETURN", "ROUTINE"} <= said
+    ten_years._run_cache.forget()  # as at start-up: no run read yet
+    whole_journal_reads.clear()
+    for day in days:
+        assert ten_years.nudges(day) == expected[day], day
+    assert whole_journal_reads == []
+
+
+def test_a_window_too_short_for_the_coach_would_be_noticed(
+    ten_years: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from runjournal.service import coach_window
+
+    monkeypatch.setattr(coach_window, "COACH_RUN_DAYS", 21)
+    days = [TODAY - timedelta(days=n) for n in range(0, 365, 3)]
+    assert any(ten_years.nudges(day) != _every_nudge_with_the_whole_history(ten_years, day) for day in days)
+
+
+def test_coming_back_after_years_is_not_taken_for_a_first_start(journal: Journal) -> None:
+    """Years ago: ten weeks that reached the goal. Then nothing, until a run three weeks ago
+    and a full week now. The coach knows this is neither a new runner nor a first full week."""
+    long_ago = TODAY - timedelta(days=3 * 365)
+    back_then = [
+        Run(day=long_ago + timedelta(days=d), duration_s=45 * 60, effort=5)
+        for d in range(70)
+        if d % 7 in (0, 2, 4, 6)
+    ]
+    now = [Run(day=TODAY - timedelta(days=20), duration_s=30 * 60, effort=3)]
+    now += [Run(day=TODAY - timedelta(days=d), duration_s=45 * 60, effort=5) for d in (0, 1, 2, 3)]
+    this_week = (TODAY - timedelta(days=3)).weekday()  # the four runs of now make one full week
+    journal.add_entries(back_then + now, [], Settings(week_start=this_week), today=TODAY)
+    for day in (TODAY - timedelta(days=n) for n in range(21)):
+        assert journal.nudges(day) == _every_nudge_with_the_whole_history(journal, day), day
