@@ -388,11 +388,12 @@ def test_a_daily_backup_is_made_once_a_day_and_restore_opens_the_list(
     qtbot, window: MainWindow, journal: Journal
 ) -> None:
     journal.log_run(Run(day=TODAY, duration_s=1800))
-    window.backup_if_due()
+    window.backup_if_due()  # made on a worker thread; the status bar says when it is done
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Daily backup made and checked"))
     made = journal.last_backup()
     assert made is not None and made.runs == 1
-    assert window.statusBar().currentMessage().startswith("Daily backup made and checked")
     window.backup_if_due()  # not due again today
+    qtbot.waitUntil(lambda: not window._daily_backup.is_loading)
     assert [b.path for b in journal.backups()] == [made.path]
 
     window.restore_action.trigger()
