@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self._daily_backup: BackgroundLoader | None = None  # made when first due
         QTimer.singleShot(2000, self.backup_if_due)  # after start-up, off the first paint
-        QTimer.singleShot(1200, self.runs.ensure_view)  # the run log's widgets, while idle
+        QTimer.singleShot(1200, self.runs.prepare_runs)  # the run log and its runs, while idle
         QTimer.singleShot(1500, self.charts.prepare)  # the charts, while idle (libraries in the background)
 
     # Actions and menus ------------------------------------------------------------------
