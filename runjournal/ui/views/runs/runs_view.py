@@ -260,8 +260,8 @@ class RunsView(QWidget):
         self._reader.start(lambda: (journal.settings(), journal.runs()))
 
     def _read(self, result: object) -> None:
-        settings, runs = result  # type: ignore[misc]
-        if self._stale:
+        if self._stale and isinstance(result, tuple):
+            settings, runs = result
             self._show_runs(settings, runs)
 
     def _stop_reading(self) -> None:
