@@ -256,13 +256,21 @@ class RunsView(QWidget):
             self._reader = BackgroundLoader(self, doing="reading your runs")
             self._reader.loaded.connect(self._read)
             self._reader.failed.connect(lambda _why: self.refresh() if self.isVisible() else None)
-        journal = self._bridge.journal
-        self._reader.start(lambda: (journal.settings(), journal.runs()))
+        journal, model = self._bridge.journal, self.model
+        column, order = model.sort_order()
+
+        def read() -> tuple[Settings, list[Run], tuple[int, Qt.SortOrder] | None]:
+            runs = journal.runs()
+            if column != COL_DATE:
+                return journal.settings(), runs, None
+            return journal.settings(), model.sorted_by_date(runs, order), (column, order)
+
+        self._reader.start(read)
 
     def _read(self, result: object) -> None:
         if self._stale and isinstance(result, tuple):
-            settings, runs = result
-            self._show_runs(settings, runs)
+            settings, runs, sorted_for = result
+            self._show_runs(settings, runs, presorted=sorted_for == self.model.sort_order())
 
     def _stop_reading(self) -> None:
         if self._reader is not None:
@@ -279,7 +287,7 @@ class RunsView(QWidget):
         journal = self._bridge.journal
         self._show_runs(journal.settings(), journal.runs())
 
-    def _show_runs(self, settings: Settings, runs: list[Run]) -> None:
+    def _show_runs(self, settings: Settings, runs: list[Run], *, presorted: bool = False) -> None:
         self._stale = False
         self._settings = settings
         selected = [run.id for run in self.selected_runs()]
@@ -287,11 +295,12 @@ class RunsView(QWidget):
         anchor = self._run_id_at(self.table.indexAt(QPoint(1, 1)))
         self._quiet = True
         try:
-            self.model.set_runs(runs, self._settings.units)
-            self._journal_runs = len(runs)
+            # The filters first, so the new rows are filtered once, as they arrive.
             span = (min(r.day for r in runs), max(r.day for r in runs)) if runs else None
             self.filters.set_context(self._settings.week_start, span)
             self._apply_filters()
+            self.model.set_runs(runs, self._settings.units, presorted=presorted)
+            self._journal_runs = len(runs)
             self._restore(selected, current, anchor)
         finally:
             self._quiet = False
