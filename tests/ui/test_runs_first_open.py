@@ -64,3 +64,31 @@ def test_a_run_logged_while_the_runs_are_read_is_in_the_list(
     qtbot.waitExposed(tab)
     qtbot.waitUntil(lambda: tab.model.rowCount() == 6)
     assert any(run.duration_s == 2400 for run in tab.model.runs())
+
+
+def test_runs_read_in_the_background_are_in_the_order_the_table_sorts_them(
+    qtbot, journal: Journal, test_seed: int
+) -> None:
+    import random
+    from datetime import UTC, datetime
+
+    rng = random.Random(test_seed)
+    runs = []
+    for _ in range(60):
+        day = TODAY - timedelta(days=rng.randrange(30))
+        started = rng.choice([None, datetime(day.year, day.month, day.day, rng.randrange(24), tzinfo=UTC)])
+        runs.append(
+            Run(
+                day=day,
+                duration_s=rng.randrange(600, 3600),
+                started_at=started,
+                utc_offset_min=rng.choice([None, 60, -300]),
+            )
+        )
+    journal.add_entries(runs, [])
+    tab = _tab(qtbot, journal)
+    tab.prepare_runs()
+    qtbot.waitUntil(lambda: tab.view is not None and not tab.view.is_reading and tab.model.rowCount() == 60)
+    read_in_background = tab.model.runs()
+    tab.view.refresh()  # read and sorted on the window's thread
+    assert read_in_background == tab.model.runs()
