@@ -134,9 +134,16 @@ _FLAGS = tuple(_RUN_INDEX[name] for name in ("outdoor", "mindful", "note_private
 def _runs_from_result(result: Any) -> list[Run]:
     """Many runs at once: rows fetched in one call and each Run built from its values in
     field order, which reads ten years of runs in about half the time of `_run_from_values`."""
-    pick = operator.itemgetter(*(list(result.keys()).index(name) for name in RUN_FIELDS))
+    return _runs_from_rows(_run_picker(result), result.fetchall())
+
+
+def _run_picker(result: Any) -> Any:
+    return operator.itemgetter(*(list(result.keys()).index(name) for name in RUN_FIELDS))
+
+
+def _runs_from_rows(pick: Any, rows: Any) -> list[Run]:
     runs = []
-    for row in result.fetchall():
+    for row in rows:
         values = list(pick(row))
         started = values[_STARTED]
         values[_STARTED] = started.replace(tzinfo=UTC) if started else None
@@ -147,6 +154,9 @@ def _runs_from_result(result: Any) -> list[Run]:
             values[flag] = bool(values[flag])
         runs.append(Run(*values))
     return runs
+
+
+_BATCH = 1000  # rows built at a time by the readers that stream a whole table
 
 
 def _week_of(day: Any, week_start: int) -> Any:
@@ -196,6 +206,15 @@ class RunRepository:
         if last is not None:
             query = query.where(tables.runs.c.day <= last)
         return _runs_from_result(self._c.execute(query))
+
+    def each(self) -> Iterator[Run]:
+        """Every run, oldest first, built a thousand at a time: what a whole-journal export
+        writes, without holding thirty years of runs in memory at once."""
+        query = select(tables.runs).order_by(tables.runs.c.day, tables.runs.c.started_at, tables.runs.c.id)
+        result = self._c.execute(query)
+        pick = _run_picker(result)
+        while rows := result.fetchmany(_BATCH):
+            yield from _runs_from_rows(pick, rows)
 
     def latest(self, until: date) -> Run | None:
         """The newest session up to and including `until`: the last of `between(None, until)`,
@@ -372,6 +391,14 @@ class CheckInRepository:
         if last is not None:
             query = query.where(tables.check_ins.c.day <= last)
         return [_check_in_from_values(data) for data in _rows(self._c.execute(query))]
+
+    def each(self) -> Iterator[CheckIn]:
+        """Every check-in, oldest first, built a thousand at a time (see RunRepository.each)."""
+        result = self._c.execute(select(tables.check_ins).order_by(tables.check_ins.c.day))
+        keys = tuple(result.keys())
+        while rows := result.fetchmany(_BATCH):
+            for row in rows:
+                yield _check_in_from_values(dict(zip(keys, row, strict=True)))
 
     def values_between(self, first: date, last: date, names: tuple[str, ...]) -> list[tuple[Any, ...]]:
         """(day, *values) of the named check-in scales, oldest first: what the daily chart

@@ -169,3 +169,20 @@ def test_coming_back_after_years_is_not_taken_for_a_first_start(journal: Journal
     journal.add_entries(back_then + now, [], Settings(week_start=this_week), today=TODAY)
     for day in (TODAY - timedelta(days=n) for n in range(21)):
         assert journal.nudges(day) == _every_nudge_with_the_whole_history(journal, day), day
+
+
+def test_a_whole_journal_export_streamed_in_batches_holds_every_record_in_order(
+    journal: Journal, tmp_path, test_seed: int
+) -> None:
+    from runjournal.formats.journal_json import read_document
+    from runjournal.service.export import export
+
+    rng = random.Random(test_seed)
+    runs = [r for r in _scattered_runs(rng, 2500) if r.day <= TODAY]  # several batches of 1,000
+    check_ins = [CheckIn(day=TODAY - timedelta(days=d), mood=rng.randrange(1, 6)) for d in range(1200)]
+    journal.add_entries(runs, check_ins, today=TODAY)
+    exported = tmp_path / "everything.json"
+    export(journal, exported)
+    document = read_document(exported.read_bytes(), exported.name)
+    assert list(document.runs) == journal.runs()
+    assert list(document.check_ins) == journal.check_ins()
