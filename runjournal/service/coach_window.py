@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from runjournal.coach.model import EarlierRuns, History
-from runjournal.domain.model import Settings
+from runjournal.domain.model import Intensity, Settings
 from runjournal.domain.weeks import week_start
 from runjournal.storage.unit_of_work import UnitOfWork
 
@@ -53,9 +53,29 @@ def _earlier(uow: UnitOfWork, since: date, settings: Settings) -> EarlierRuns:
         since=since,
         runs=count,
         first_run=first_run,
-        goal_week=uow.runs.first_week_reaching(settings.weekly_minutes_goal, since, settings.week_start),
+        goal_week=_first_goal_week(uow, since, settings),
         weeks_in_a_row=_weeks_in_a_row_before(uow, since, settings.week_start),
     )
+
+
+def _first_goal_week(uow: UnitOfWork, since: date, settings: Settings) -> date | None:
+    """The first of the person's weeks before `since` to reach their weekly goal in
+    moderate-equivalent minutes (MILESTONE's walk, with the same sums): a long-time runner's
+    is in their first months, so the walk reads little of the years after it."""
+    goal, first_weekday = settings.weekly_minutes_goal, settings.week_start
+    week, total = None, 0.0
+    sessions = uow.runs.sessions_before(since)
+    try:
+        for day, duration_s, effort in sessions:
+            start = week_start(day, first_weekday)
+            if start != week:
+                week, total = start, 0.0
+            total += duration_s / 60.0 * (2 if Intensity.of_effort(effort) is Intensity.HARD else 1)
+            if total >= goal:
+                return week
+    finally:
+        sessions.close()  # stops the read
+    return None
 
 
 def _weeks_in_a_row_before(uow: UnitOfWork, since: date, first_weekday: int) -> int:

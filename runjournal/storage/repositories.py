@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import operator
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from datetime import UTC, date, datetime, time
 from typing import Any
 
@@ -255,22 +255,18 @@ class RunRepository:
         )
         return list(self._c.execute(query).scalars())
 
-    def first_week_reaching(self, goal_minutes: float, before: date, week_start: int = 0) -> date | None:
-        """The first week, wholly before `before`, whose sessions of every kind reach
-        `goal_minutes` moderate-equivalent minutes (hard minutes count twice)."""
+    def sessions_before(self, day: date) -> Generator[tuple[date, int, int | None], None, None]:
+        """(day, duration_s, effort) of every session before `day`, oldest first, read a
+        thousand at a time, so a reader that stops early reads little of a long history."""
         r = tables.runs.c
-        week = _week_of(r.day, week_start).label("week")
-        meq_s = r.duration_s * case((r.effort >= HARD_MIN_EFFORT, 2), else_=1)
-        query = (
-            select(week)
-            .where(r.day < before)
-            .group_by(week)
-            .having(func.sum(meq_s) >= goal_minutes * 60)
-            .order_by(week)
-            .limit(1)
-        )
-        found = self._c.execute(query).scalar()
-        return date.fromisoformat(found) if found else None
+        query = select(r.day, r.duration_s, r.effort).where(r.day < day).order_by(r.day, r.started_at, r.id)
+        result = self._c.execute(query)
+        try:
+            while rows := result.fetchmany(_BATCH):
+                for row in rows:
+                    yield row[0], row[1], row[2]
+        finally:
+            result.close()
 
     def days_between(self, first: date, last: date) -> list[date]:
         """The days with at least one session, for marking on a time axis."""
