@@ -42,7 +42,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from run import FLOOR_PROGRAM, _child  # noqa: E402  (the start-up floor the core benchmark uses)
+from run import FLOOR_PROGRAM, _child  # type: ignore[import-not-found]  # noqa: E402  (the core benchmark's start-up floor)
 
 SIZES = ("1 yr", "10 yr", "30 yr", "30,000 runs")
 BIG_RUNS, BIG_CHECK_INS = 30_000, 10_957
