@@ -40,6 +40,19 @@ class Nudge:
 
 
 @dataclass(frozen=True)
+class EarlierRuns:
+    """What the rules need of the sessions before a History's runs begin, when it holds only
+    recent ones: the journal reads a bounded window of recent weeks and adds these totals,
+    so the coach's words are those of the whole history without reading all of it."""
+
+    since: date | None = None  # the window's first day (the start of one of the person's weeks)
+    runs: int = 0  # runs (Activity.RUN) before `since`
+    first_run: date | None = None  # the day of the very first run, when it is before `since`
+    goal_week: date | None = None  # the first week to reach the weekly goal, when before `since`
+    weeks_in_a_row: int = 0  # weeks with a run, back from the week just before `since`
+
+
+@dataclass(frozen=True)
 class History:
     """The entries a rule may look at, up to and including `today`.
 
@@ -50,6 +63,7 @@ class History:
     runs: tuple[Run, ...]
     check_ins: tuple[CheckIn, ...]
     settings: Settings = field(default_factory=Settings)
+    earlier: EarlierRuns = field(default_factory=EarlierRuns)  # none: `runs` is everything
 
     @cached_property
     def runs_only(self) -> tuple[Run, ...]:

@@ -47,6 +47,8 @@ def _meq(items: Iterable[Run]) -> float:
 def _first_run_day(h: History) -> date | None:
     if h.settings.started_running is not None:
         return h.settings.started_running
+    if h.earlier.first_run is not None:
+        return h.earlier.first_run
     runs = h.runs_only
     return runs[0].day if runs else None
 
@@ -351,6 +353,9 @@ def routine(h: History) -> Nudge | None:
             expected -= timedelta(weeks=1)
         elif start < expected:  # a week without a run ends the row
             break
+    else:  # the row reached the first run given: it goes on in the weeks before, if any
+        if h.earlier.since is not None and expected < h.earlier.since:
+            weeks += h.earlier.weeks_in_a_row
     if weeks < 4:
         return None
     return Nudge(
@@ -377,6 +382,8 @@ def _first_full_week(h: History) -> date | None:
     """The first of the person's weeks to reach their weekly goal in moderate-equivalent
     minutes, found by walking the weeks in order and stopping at the first one (a long-time
     runner's is years back, so most of the history is skipped)."""
+    if h.earlier.goal_week is not None:
+        return h.earlier.goal_week
     goal, first_weekday = h.settings.weekly_minutes_goal, h.settings.week_start
     week, total = None, 0.0
     for r in h.runs:  # oldest first
@@ -397,7 +404,8 @@ def milestone(h: History) -> Nudge | None:
     goal is this week or the one before. The first run ranks above any target (engine).
     """
     runs = h.runs_only
-    run_n = len(runs) if runs and runs[-1].day >= h.last_days(7)[0] and _is_milestone(len(runs)) else None
+    total = h.earlier.runs + len(runs)
+    run_n = total if runs and runs[-1].day >= h.last_days(7)[0] and _is_milestone(total) else None
     first_weekday, goal = h.settings.week_start, h.settings.weekly_minutes_goal
     first_full = _first_full_week(h)
     this_week = week_start(h.today, first_weekday)

@@ -98,8 +98,8 @@ def _write_journal(journal: Journal, path: Path) -> int:
                 settings=uow.settings.load(),
                 coach_choices=uow.coach_choices.all().values(),
                 support_contacts=support_contacts,
-                runs=uow.runs.between(None, None),
-                check_ins=uow.check_ins.between(None, None),
+                runs=uow.runs.each(),  # streamed: thirty years are never all in memory
+                check_ins=uow.check_ins.each(),
                 originals=originals,
             ),
         )

@@ -26,6 +26,7 @@ from runjournal.domain.model import (
     WeekTotals,
 )
 from runjournal.domain.validation import validate_check_in, validate_run, validate_settings
+from runjournal.service import coach_window
 from runjournal.service import figures as journal_figures
 from runjournal.service import imports as journal_imports
 from runjournal.service.changes import Change, ChangeHub
@@ -56,7 +57,6 @@ if TYPE_CHECKING:
 __all__ = ["Change", "Journal", "JournalError", "ValidationError"]
 
 LARGE_IMPORT_RUNS = 50  # an import this big is preceded by a checked backup
-COACH_CHECK_IN_DAYS = 90  # MOOD-LOW compares the last 14 days with the person's own 60
 
 
 def _raise_if(problems: list[Problem]) -> None:
@@ -260,8 +260,7 @@ class Journal:
     def latest_run(self, today: date) -> Run | None:
         """The newest session up to and including `today`, however long ago it was."""
         with self._read() as uow:
-            runs = self._runs_until(uow, today)  # the copy the coach reads too
-        return runs[-1] if runs else None
+            return uow.runs.latest(today)  # one row, however big the journal
 
     # Check-ins --------------------------------------------------------------------------
 
@@ -354,9 +353,8 @@ class Journal:
             return self._coach_history(uow, today)
 
     def _coach_history(self, uow: _ReadUnit, today: date) -> History:
-        runs = self._runs_until(uow, today)  # milestones and first weeks need them all
-        check_ins = uow.check_ins.between(today - timedelta(days=COACH_CHECK_IN_DAYS), today)
-        return History(today=today, runs=runs, check_ins=tuple(check_ins), settings=uow.settings.load())
+        # Recent weeks and a few totals of the years before: the same words at any size.
+        return coach_window.coach_history(uow, today)
 
     def insights(self, today: date) -> list[Insight] | None:
         """How running and feelings move together in the person's entries; None while the

@@ -7,11 +7,24 @@ from __future__ import annotations
 
 import json
 import operator
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import Connection, Integer, String, case, cast, delete, func, insert, literal, select, update
+from sqlalchemy import (
+    Connection,
+    Integer,
+    String,
+    Table,
+    case,
+    cast,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+    update,
+)
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from runjournal.domain.model import (
@@ -40,6 +53,41 @@ def _run_values(run: Run) -> dict[str, Any]:
         values["started_at"] = run.started_at.astimezone(UTC).replace(tzinfo=None)
     for name in ("activity", "company", "source"):
         values[name] = str(values[name])
+    return values
+
+
+def _insert_many(connection: Connection, table: Table, names: tuple[str, ...], rows: list[list[Any]]) -> None:
+    """Inserts rows (values in the order of `names`) in one executemany, the values that need
+    it converted by their column's own type and the rest handed to SQLite as they are:
+    SQLAlchemy's per-row statement parameters cost more than the insert itself when 30,000
+    runs are loaded."""
+    if not rows:
+        return
+    dialect = connection.dialect
+    processors = [(i, table.c[name].type.bind_processor(dialect)) for i, name in enumerate(names)]
+    converting = [(i, process) for i, process in processors if process is not None]
+    for values in rows:
+        for i, process in converting:
+            if values[i] is not None:
+                values[i] = process(values[i])
+    columns = ", ".join(dialect.identifier_preparer.quote(name) for name in names)
+    marks = ", ".join("?" for _ in names)
+    statement = f"INSERT INTO {table.name} ({columns}) VALUES ({marks})"
+    connection.exec_driver_sql(statement, [tuple(values) for values in rows])
+
+
+_RUN_GETTER = operator.attrgetter(*_RUN_COLUMNS)
+_STARTED_AT = _RUN_COLUMNS.index("started_at")
+_RUN_ENUMS = tuple(_RUN_COLUMNS.index(name) for name in ("activity", "company", "source"))
+
+
+def _run_row(run: Run) -> list[Any]:
+    """`_run_values` as a list in `_RUN_COLUMNS` order, read in one call per run."""
+    values = list(_RUN_GETTER(run))
+    if values[_STARTED_AT] is not None:
+        values[_STARTED_AT] = values[_STARTED_AT].astimezone(UTC).replace(tzinfo=None)
+    for i in _RUN_ENUMS:
+        values[i] = str(values[i])
     return values
 
 
@@ -86,9 +134,16 @@ _FLAGS = tuple(_RUN_INDEX[name] for name in ("outdoor", "mindful", "note_private
 def _runs_from_result(result: Any) -> list[Run]:
     """Many runs at once: rows fetched in one call and each Run built from its values in
     field order, which reads ten years of runs in about half the time of `_run_from_values`."""
-    pick = operator.itemgetter(*(list(result.keys()).index(name) for name in RUN_FIELDS))
+    return _runs_from_rows(_run_picker(result), result.fetchall())
+
+
+def _run_picker(result: Any) -> Any:
+    return operator.itemgetter(*(list(result.keys()).index(name) for name in RUN_FIELDS))
+
+
+def _runs_from_rows(pick: Any, rows: Any) -> list[Run]:
     runs = []
-    for row in result.fetchall():
+    for row in rows:
         values = list(pick(row))
         started = values[_STARTED]
         values[_STARTED] = started.replace(tzinfo=UTC) if started else None
@@ -99,6 +154,16 @@ def _runs_from_result(result: Any) -> list[Run]:
             values[flag] = bool(values[flag])
         runs.append(Run(*values))
     return runs
+
+
+_BATCH = 1000  # rows built at a time by the readers that stream a whole table
+
+
+def _week_of(day: Any, week_start: int) -> Any:
+    """The first day of the person's week holding `day`, as SQLite's ISO text. %w counts from
+    Sunday = 0, so a day lies (%w + 6 - week_start) mod 7 days after its week's start."""
+    offset = (cast(func.strftime("%w", day), Integer) + (6 - week_start)) % 7
+    return func.date(day, literal("-") + cast(offset, String) + literal(" days"))
 
 
 class RunRepository:
@@ -114,8 +179,11 @@ class RunRepository:
         return run.replace(id=new_id)
 
     def add_many(self, runs: list[Run]) -> int:
-        if runs:
-            self._c.execute(insert(tables.runs), [_run_values(r) for r in runs])
+        """Stores many runs with one statement; runs that carry an id (a whole-journal load)
+        keep it, the others get a new one."""
+        with_ids = [[*_run_row(r), r.id] for r in runs if r.id is not None]
+        _insert_many(self._c, tables.runs, (*_RUN_COLUMNS, "id"), with_ids)
+        _insert_many(self._c, tables.runs, _RUN_COLUMNS, [_run_row(r) for r in runs if r.id is None])
         return len(runs)
 
     def get(self, run_id: int) -> Run | None:
@@ -138,6 +206,67 @@ class RunRepository:
         if last is not None:
             query = query.where(tables.runs.c.day <= last)
         return _runs_from_result(self._c.execute(query))
+
+    def each(self) -> Iterator[Run]:
+        """Every run, oldest first, built a thousand at a time: what a whole-journal export
+        writes, without holding thirty years of runs in memory at once."""
+        query = select(tables.runs).order_by(tables.runs.c.day, tables.runs.c.started_at, tables.runs.c.id)
+        result = self._c.execute(query)
+        pick = _run_picker(result)
+        while rows := result.fetchmany(_BATCH):
+            yield from _runs_from_rows(pick, rows)
+
+    def latest(self, until: date) -> Run | None:
+        """The newest session up to and including `until`: the last of `between(None, until)`,
+        read as one row through the day index."""
+        r = tables.runs.c
+        query = (
+            select(tables.runs)
+            .where(r.day <= until)
+            .order_by(r.day.desc(), r.started_at.desc(), r.id.desc())
+            .limit(1)
+        )
+        runs = _runs_from_result(self._c.execute(query))
+        return runs[0] if runs else None
+
+    def runs_before(self, day: date) -> tuple[int, date | None]:
+        """How many runs (not walks, rides…) there are before `day`, and the first one's day."""
+        r = tables.runs.c
+        query = select(func.count(), func.min(r.day)).where(r.activity == str(Activity.RUN), r.day < day)
+        count, first = self._c.execute(query).one()
+        return int(count), first
+
+    def last_run_day(self, until: date) -> date | None:
+        """The day of the newest run (not walk, ride…) up to and including `until`."""
+        r = tables.runs.c
+        query = select(func.max(r.day)).where(r.activity == str(Activity.RUN), r.day <= until)
+        day: date | None = self._c.execute(query).scalar_one()
+        return day
+
+    def run_days_before(self, day: date, limit: int) -> list[date]:
+        """Up to `limit` days with a run (not walk, ride…) before `day`, newest first."""
+        r = tables.runs.c
+        query = (
+            select(r.day)
+            .distinct()
+            .where(r.activity == str(Activity.RUN), r.day < day)
+            .order_by(r.day.desc())
+            .limit(limit)
+        )
+        return list(self._c.execute(query).scalars())
+
+    def sessions_before(self, day: date) -> Generator[tuple[date, int, int | None], None, None]:
+        """(day, duration_s, effort) of every session before `day`, oldest first, read a
+        thousand at a time, so a reader that stops early reads little of a long history."""
+        r = tables.runs.c
+        query = select(r.day, r.duration_s, r.effort).where(r.day < day).order_by(r.day, r.started_at, r.id)
+        result = self._c.execute(query)
+        try:
+            while rows := result.fetchmany(_BATCH):
+                for row in rows:
+                    yield row[0], row[1], row[2]
+        finally:
+            result.close()
 
     def days_between(self, first: date, last: date) -> list[date]:
         """The days with at least one session, for marking on a time axis."""
@@ -171,8 +300,7 @@ class RunRepository:
         Sunday = 0, so a day lies (%w + 6 - week_start) mod 7 days after its week's start.
         """
         r = tables.runs.c
-        offset = (cast(func.strftime("%w", r.day), Integer) + (6 - week_start)) % 7
-        week = func.date(r.day, literal("-") + cast(offset, String) + literal(" days")).label("week")
+        week = _week_of(r.day, week_start).label("week")
         minutes = r.duration_s / 60.0
         is_run = r.activity == str(Activity.RUN)
         # The effort bands and the session rule of the domain (week_totals_of sums the same way).
@@ -245,8 +373,8 @@ class CheckInRepository:
         self._c.execute(statement)
 
     def add_many(self, check_ins: list[CheckIn]) -> int:
-        if check_ins:
-            self._c.execute(insert(tables.check_ins), [_check_in_values(c) for c in check_ins])
+        rows = [list(_check_in_values(c).values()) for c in check_ins]
+        _insert_many(self._c, tables.check_ins, tuple(CheckIn.__dataclass_fields__), rows)
         return len(check_ins)
 
     def delete(self, day: date) -> bool:
@@ -259,6 +387,14 @@ class CheckInRepository:
         if last is not None:
             query = query.where(tables.check_ins.c.day <= last)
         return [_check_in_from_values(data) for data in _rows(self._c.execute(query))]
+
+    def each(self) -> Iterator[CheckIn]:
+        """Every check-in, oldest first, built a thousand at a time (see RunRepository.each)."""
+        result = self._c.execute(select(tables.check_ins).order_by(tables.check_ins.c.day))
+        keys = tuple(result.keys())
+        while rows := result.fetchmany(_BATCH):
+            for row in rows:
+                yield _check_in_from_values(dict(zip(keys, row, strict=True)))
 
     def values_between(self, first: date, last: date, names: tuple[str, ...]) -> list[tuple[Any, ...]]:
         """(day, *values) of the named check-in scales, oldest first: what the daily chart

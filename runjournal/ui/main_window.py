@@ -24,6 +24,7 @@ from runjournal.ui.views.today.today_view import TodayView
 from runjournal.ui.widgets.sample_banner import SampleBanner, is_sample_journal
 
 if TYPE_CHECKING:
+    from runjournal.ui.background import BackgroundLoader
     from runjournal.ui.exporting import Exporter
     from runjournal.ui.importing.controller import ImportController
     from runjournal.ui.single_instance import SingleInstance
@@ -85,8 +86,9 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
         self.setMinimumSize(720, 480)
         self._restore_state()
+        self._daily_backup: BackgroundLoader | None = None  # made when first due
         QTimer.singleShot(2000, self.backup_if_due)  # after start-up, off the first paint
-        QTimer.singleShot(1200, self.runs.ensure_view)  # the run log's widgets, while idle
+        QTimer.singleShot(1200, self.runs.prepare_runs)  # the run log and its runs, while idle
         QTimer.singleShot(1500, self.charts.prepare)  # the charts, while idle (libraries in the background)
 
     # Actions and menus ------------------------------------------------------------------
@@ -295,14 +297,25 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Backed up and checked: {info.path}", 10000)
 
     def backup_if_due(self) -> None:
-        """The daily backup: made after the window is on screen, when the last is a day old."""
-        try:
-            info = self.bridge.journal.backup_if_due()
-        except JournalError as error:
-            self.statusBar().showMessage(f"The daily backup could not be made: {error}", 15000)
-            return
-        if info is not None:
-            self.statusBar().showMessage(f"Daily backup made and checked: {info.path.name}", 8000)
+        """The daily backup: made after the window is on screen, when the last is a day old,
+        on a worker thread (copying and checking a big journal would freeze the window)."""
+        from runjournal.ui.background import BackgroundLoader
+
+        if self._daily_backup is None:
+            self._daily_backup = BackgroundLoader(self, doing="making the daily backup")
+            self._daily_backup.loaded.connect(self._daily_backup_made)
+            self._daily_backup.failed.connect(self._daily_backup_failed)
+        elif self._daily_backup.is_loading:
+            return  # one daily backup at a time
+        self._daily_backup.start(self.bridge.journal.backup_if_due)
+
+    def _daily_backup_made(self, info: object) -> None:
+        path = getattr(info, "path", None)
+        if isinstance(path, Path):
+            self.statusBar().showMessage(f"Daily backup made and checked: {path.name}", 8000)
+
+    def _daily_backup_failed(self, why: str) -> None:
+        self.statusBar().showMessage(f"The daily backup could not be made: {why}", 15000)
 
     def restore_from_backup(self) -> None:
         from runjournal.ui.dialogs.restore_dialog import RestoreDialog

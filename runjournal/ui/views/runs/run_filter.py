@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from runjournal.domain.model import Activity, Run
 from runjournal.ui.views.runs.run_table_model import SORT_ROLE, RunTableModel
@@ -20,6 +27,7 @@ class RunFilterProxyModel(QSortFilterProxyModel):
         self._activity: Activity | None = None
         self._first: date | None = None
         self._last: date | None = None
+        self._runs: RunTableModel | None = None  # the source, kept here: asked once per row
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)  # re-filters when rows change
 
@@ -51,11 +59,21 @@ class RunFilterProxyModel(QSortFilterProxyModel):
             return False
         return not (self._last is not None and run.day > self._last)
 
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        self._runs = model if isinstance(model, RunTableModel) else None
+        super().setSourceModel(model)
+
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, RunTableModel):
+        # Called for every one of 30,000 runs when they arrive: `accepts`, written out.
+        if self._runs is None:
             return True
-        return self.accepts(model.run_at(source_row))
+        run = self._runs.run_at(source_row)
+        first, last = self._first, self._last
+        return (
+            (self._activity is None or run.activity is self._activity)
+            and (first is None or run.day >= first)
+            and (last is None or run.day <= last)
+        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """The source model sorts (fast, in Python on raw values); this proxy keeps its

@@ -119,10 +119,11 @@ class RunTableModel(QAbstractTableModel):
 
     # Rows ------------------------------------------------------------------------------
 
-    def set_runs(self, runs: list[Run], units: DistanceUnit) -> None:
+    def set_runs(self, runs: list[Run], units: DistanceUnit, *, presorted: bool = False) -> None:
+        """Shows `runs`; `presorted` when they are `sorted_by_date(runs)` for the current order."""
         self.beginResetModel()
         self._units = units
-        self._runs = self._sorted(list(runs))
+        self._runs = list(runs) if presorted else self._sorted(list(runs))
         self._locale = QLocale()
         self.endResetModel()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
@@ -171,6 +172,12 @@ class RunTableModel(QAbstractTableModel):
 
     def sort_order(self) -> tuple[int, Qt.SortOrder]:
         return self._sort_column, self._sort_order
+
+    def sorted_by_date(self, runs: list[Run], order: Qt.SortOrder) -> list[Run]:
+        """The runs in date order, as the table shows them when sorted by date: safe on a
+        worker thread (it reads only the runs), so a big journal is sorted off the window."""
+        descending = order == Qt.SortOrder.DescendingOrder
+        return sorted(runs, key=_date_key, reverse=descending)
 
     def _sorted(self, runs: list[Run]) -> list[Run]:
         """Unrecorded values (None) go to the bottom whichever way the column is sorted;

@@ -44,6 +44,11 @@ class RunsTab(LazyTab["RunsView"]):
         """The selected runs in the order the table shows them; none before it is built."""
         return [] if self.view is None else self.view.selected_runs()
 
+    def prepare_runs(self) -> None:
+        """Builds the run log while the window is idle and reads its runs on a worker
+        thread, so that opening Runs on a big journal shows them without a freeze."""
+        self.ensure_view().read_in_background()
+
     def select_run(self, run_id: int) -> bool:
         """Selects one run in the run log (see RunsView.select_run)."""
         return self.ensure_view().select_run(run_id)

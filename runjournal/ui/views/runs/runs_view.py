@@ -10,6 +10,7 @@ same process, undo) shows up without anyone telling it to.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runjournal.domain.model import Run
+from runjournal.domain.model import Run, Settings
 from runjournal.domain.units import count, format_distance, format_minutes
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.views.runs.qt_dates import to_date
@@ -49,6 +50,9 @@ from runjournal.ui.views.runs.run_table_model import (
     RunTableModel,
 )
 from runjournal.ui.views.runs.week_totals_table import WeekTotalsTable
+
+if TYPE_CHECKING:
+    from runjournal.ui.background import BackgroundLoader
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -92,6 +96,7 @@ class RunsView(QWidget):
         # The runs are read when the view is first shown, not while the window starts:
         # ten years of them cost a quarter of a second that the Today view doesn't need.
         self._stale = True
+        self._reader: BackgroundLoader | None = None  # the first read, while the window is idle
 
     # Building ---------------------------------------------------------------------------
 
@@ -225,15 +230,51 @@ class RunsView(QWidget):
         return True
 
     def _changed(self) -> None:
+        self._stop_reading()  # what it read is older than this change
         if self.isVisible():
             self.refresh()
         else:
             self._stale = True
 
     def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
+        if self._stale and not self.is_reading:  # else the runs being read are shown when read
             self.refresh()
         super().showEvent(event)
+
+    @property
+    def is_reading(self) -> bool:
+        return self._reader is not None and self._reader.is_loading
+
+    def read_in_background(self) -> None:
+        """Reads the runs on a worker thread, while the window is idle, so that opening the
+        view on a big journal does not freeze the window; shown when read."""
+        from runjournal.ui.background import BackgroundLoader
+
+        if not self._stale or self.is_reading:
+            return
+        if self._reader is None:
+            self._reader = BackgroundLoader(self, doing="reading your runs")
+            self._reader.loaded.connect(self._read)
+            self._reader.failed.connect(lambda _why: self.refresh() if self.isVisible() else None)
+        journal, model = self._bridge.journal, self.model
+        column, order = model.sort_order()
+
+        def read() -> tuple[Settings, list[Run], tuple[int, Qt.SortOrder] | None]:
+            runs = journal.runs()
+            if column != COL_DATE:
+                return journal.settings(), runs, None
+            return journal.settings(), model.sorted_by_date(runs, order), (column, order)
+
+        self._reader.start(read)
+
+    def _read(self, result: object) -> None:
+        if self._stale and isinstance(result, tuple):
+            settings, runs, sorted_for = result
+            self._show_runs(settings, runs, presorted=sorted_for == self.model.sort_order())
+
+    def _stop_reading(self) -> None:
+        if self._reader is not None:
+            self._reader.cancel()
 
     def ensure_loaded(self) -> None:
         """Reads the runs now if they are out of date (for callers acting on a hidden view)."""
@@ -242,20 +283,24 @@ class RunsView(QWidget):
 
     def refresh(self) -> None:
         """Reloads the runs, keeping the selection, the current run and the scroll position."""
-        self._stale = False
+        self._stop_reading()
         journal = self._bridge.journal
-        self._settings = journal.settings()
-        runs = journal.runs()
+        self._show_runs(journal.settings(), journal.runs())
+
+    def _show_runs(self, settings: Settings, runs: list[Run], *, presorted: bool = False) -> None:
+        self._stale = False
+        self._settings = settings
         selected = [run.id for run in self.selected_runs()]
         current = self._run_id_at(self.table.currentIndex())
         anchor = self._run_id_at(self.table.indexAt(QPoint(1, 1)))
         self._quiet = True
         try:
-            self.model.set_runs(runs, self._settings.units)
-            self._journal_runs = len(runs)
+            # The filters first, so the new rows are filtered once, as they arrive.
             span = (min(r.day for r in runs), max(r.day for r in runs)) if runs else None
             self.filters.set_context(self._settings.week_start, span)
             self._apply_filters()
+            self.model.set_runs(runs, self._settings.units, presorted=presorted)
+            self._journal_runs = len(runs)
             self._restore(selected, current, anchor)
         finally:
             self._quiet = False
