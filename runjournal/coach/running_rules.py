@@ -286,8 +286,7 @@ def return_(h: History) -> Nudge | None:
 
 
 def social(h: History) -> Nudge | None:
-    """SOCIAL (suggest): ≥ 4 runs in the last 28 days, all solo.
-    """
+    """SOCIAL (suggest): ≥ 4 runs in the last 28 days, all solo."""
     runs = _runs(_last_days(h, 28))
     if len(runs) < 4 or any(r.company is not Company.SOLO for r in runs):
         return None
@@ -303,8 +302,7 @@ def social(h: History) -> Nudge | None:
 
 
 def mindful(h: History) -> Nudge | None:
-    """MINDFUL (suggest): ≥ 3 runs in the last 14 days, none marked mindful.
-    """
+    """MINDFUL (suggest): ≥ 3 runs in the last 14 days, none marked mindful."""
     runs = _runs(_last_days(h, 14))
     if len(runs) < 3 or any(r.mindful for r in runs):
         return None
@@ -322,8 +320,7 @@ def mindful(h: History) -> Nudge | None:
 
 
 def outside(h: History) -> Nudge | None:
-    """OUTSIDE (suggest): ≥ 3 runs in the last 14 days, all indoor.
-    """
+    """OUTSIDE (suggest): ≥ 3 runs in the last 14 days, all indoor."""
     runs = _runs(_last_days(h, 14))
     if len(runs) < 3 or any(r.outdoor for r in runs):
         return None
@@ -433,7 +430,11 @@ def milestone(h: History) -> Nudge | None:
             f"moderate-equivalent minutes (hard minutes count double), your first week at your goal."
         )
         numbers.update(
-            {"first_goal_week": first_full.isoformat(), "week_meq_minutes": round(meq, 1), "goal_minutes": goal}
+            {
+                "first_goal_week": first_full.isoformat(),
+                "week_meq_minutes": round(meq, 1),
+                "goal_minutes": goal,
+            }
         )
     return Nudge(
         rule_id="MILESTONE",

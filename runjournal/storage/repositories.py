@@ -175,8 +175,9 @@ class RunRepository:
         values = _run_values(run)
         if run.id is not None:
             values["id"] = run.id
-        new_id = self._c.execute(insert(tables.runs).values(**values)).inserted_primary_key[0]
-        return run.replace(id=new_id)
+        key = self._c.execute(insert(tables.runs).values(**values)).inserted_primary_key
+        assert key is not None  # SQLite always reports the new row's id
+        return run.replace(id=key[0])
 
     def add_many(self, runs: list[Run]) -> int:
         """Stores many runs with one statement; runs that carry an id (a whole-journal load)

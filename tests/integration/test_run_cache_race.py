@@ -25,7 +25,9 @@ class PausedReads:
         self.worker: threading.Thread | None = None
         original = RunRepository.between
 
-        def between(repository: RunRepository, first: date | None = None, last: date | None = None) -> list[Run]:
+        def between(
+            repository: RunRepository, first: date | None = None, last: date | None = None
+        ) -> list[Run]:
             runs = original(repository, first, last)
             if threading.current_thread() is self.worker:
                 self.read_done.set()
@@ -115,9 +117,7 @@ def test_a_read_between_a_writes_commit_and_its_notice_sees_the_new_run(
         original_emit(change)
 
     monkeypatch.setattr(journal.changes, "emit", slow_notice)
-    writer = threading.Thread(
-        target=lambda: journal.log_run(Run(day=TODAY, duration_s=1500)), name="writer"
-    )
+    writer = threading.Thread(target=lambda: journal.log_run(Run(day=TODAY, duration_s=1500)), name="writer")
     writer.start()
     assert committed.wait(WAIT_S), "the write never committed"
     try:

@@ -66,7 +66,7 @@ def test_views_off_screen_are_built_when_first_opened(qtbot, window: MainWindow,
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.runs.view is not None and window.runs.view.isVisible()
     assert window.runs.model.rowCount() == 1
-    assert window.runs.select_run(run.id)
+    assert window.runs.select_run(stored_id(run))
     assert window.edit_run_action.isEnabled()
 
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
@@ -80,7 +80,7 @@ def test_views_off_screen_are_built_when_first_opened(qtbot, window: MainWindow,
 def test_delete_a_run_and_undo_it(qtbot, window: MainWindow, journal: Journal) -> None:
     run = journal.log_run(Run(day=TODAY, duration_s=1930, distance_m=5000))
     window.tabs.setCurrentWidget(window.runs)
-    window.runs.select_run(run.id)
+    window.runs.select_run(stored_id(run))
     assert window.delete_action.isEnabled()
     window.delete_action.trigger()
     assert journal.runs() == []
@@ -264,7 +264,7 @@ def test_log_edit_and_delete_a_run_with_the_keyboard(qtbot, window: MainWindow, 
     assert window.statusBar().currentMessage().startswith("Run of")
 
     window.tabs.setCurrentWidget(window.runs)
-    window.runs.select_run(run.id)
+    window.runs.select_run(stored_id(run))
     window.runs.table.setFocus()
 
     def longer(dialog) -> None:
@@ -275,7 +275,7 @@ def test_log_edit_and_delete_a_run_with_the_keyboard(qtbot, window: MainWindow, 
 
     _when_dialog_opens(qtbot, longer)
     qtbot.keyClick(window.runs.table, Qt.Key.Key_Return)  # Enter on a row edits it
-    assert journal.run(run.id).duration_s == 2400
+    assert journal.run(stored_id(run)).duration_s == 2400
 
     assert [r.id for r in window.runs.selected_runs()] == [run.id], "the edited run stays selected"
     assert window.delete_action.isEnabled()
@@ -284,7 +284,7 @@ def test_log_edit_and_delete_a_run_with_the_keyboard(qtbot, window: MainWindow, 
     qtbot.keyClick(window.runs.table, Qt.Key.Key_Delete)
     assert journal.runs() == []
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert journal.run(run.id).duration_s == 2400
+    assert journal.run(stored_id(run)).duration_s == 2400
 
 
 def test_an_invalid_duration_keeps_save_disabled(
@@ -367,7 +367,12 @@ def test_the_coach_docks_beside_the_views_and_support_is_one_click_away(
     assert window.dockWidgetArea(window.coach_dock) == Qt.DockWidgetArea.RightDockWidgetArea
     assert window.coach.empty_label.isVisible()  # a new journal: a kind word, not a blank
     opened: list[HelpCardDialog] = []
-    monkeypatch.setattr(HelpCardDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+
+    def open_and_count(dialog: HelpCardDialog) -> int:
+        opened.append(dialog)
+        return 0
+
+    monkeypatch.setattr(HelpCardDialog, "exec", open_and_count)
     window.support_action.trigger()
     window.coach.supportRequested.emit()
     assert len(opened) == 2 and opened[0].windowTitle() == "Need support now?"
@@ -429,3 +434,8 @@ def test_a_reminder_click_lands_on_todays_check_in_with_the_cursor_on_mood(qtbot
     qtbot.waitUntil(lambda: mood.hasFocus())
     qtbot.keyClick(mood, Qt.Key.Key_Right)  # the keyboard now moves Mood
     assert window.today.check_in.sliders["mood"].value() is not None
+
+
+def stored_id(run: Run) -> int:
+    assert run.id is not None  # the journal gave it one when it was logged
+    return run.id

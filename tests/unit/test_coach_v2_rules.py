@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import date, timedelta
 
@@ -25,8 +26,8 @@ def run(days_ago: int, minutes: float = 30, **fields: object) -> Run:
 
 
 def cards(
-    runs: list[Run] = (), check_ins: list[CheckIn] = (), settings: Settings = VETERAN
-) -> dict[str, Nudge]:  # type: ignore[assignment]
+    runs: Sequence[Run] = (), check_ins: Sequence[CheckIn] = (), settings: Settings = VETERAN
+) -> dict[str, Nudge]:
     history = History(
         today=TODAY,
         runs=tuple(runs),  # in the order logged: the coach must not depend on it

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QPointF,
     QRectF,
     Qt,
+    QTime,
 )
 from PySide6.QtGui import (
     QColor,
@@ -275,7 +276,7 @@ class RunTableModel(QAbstractTableModel):
             start = run.local_start
             if start is None:
                 return long_day
-            clock = self._locale.toString(start.time(), QLocale.FormatType.ShortFormat)
+            clock = self._locale.toString(QTime(start.hour, start.minute), QLocale.FormatType.ShortFormat)
             return f"{long_day}, started at {clock}"
         if column == COL_EFFORT and run.effort is not None:
             return f"Effort {run.effort} out of 10 ({run.intensity.value})"
