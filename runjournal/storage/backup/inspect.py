@@ -98,11 +98,36 @@ def read_only(path: Path) -> sqlite3.Connection:
 
     With no write-ahead log beside the file, everything is in the file itself, and
     `immutable` reads it without creating the -shm index a read-only WAL reader needs.
+    A file locked with a passphrase is opened with the passphrase typed in this process
+    (storage.encryption); without one it is refused with a sentence.
     """
-    uri = path.resolve().as_uri()
-    if not Path(f"{path}-wal").exists():
-        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
-    return sqlite3.connect(f"{uri}?mode=ro", uri=True)
+    query = "mode=ro" if Path(f"{path}-wal").exists() else "mode=ro&immutable=1"
+    if _encrypted(path):
+        from runjournal.storage import encryption
+
+        connection: sqlite3.Connection = encryption.open_with_known(path, query=query)
+        return connection
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
+
+
+def _encrypted(path: Path) -> bool:
+    from runjournal.storage.encryption import is_encrypted
+
+    return is_encrypted(path)
+
+
+def _database_errors() -> tuple[type[BaseException], ...]:
+    if not _encrypted_module_loaded():
+        return (sqlite3.DatabaseError,)
+    from runjournal.storage.encryption import database_errors
+
+    return database_errors()
+
+
+def _encrypted_module_loaded() -> bool:
+    import sys
+
+    return "sqlcipher3" in sys.modules
 
 
 def inspect_file(path: Path, *, thorough: bool = False, what: str = "a journal file") -> FileReport:
@@ -122,7 +147,7 @@ def inspect_file(path: Path, *, thorough: bool = False, what: str = "a journal f
         raise JournalError(f"{path} cannot be read: {error.strerror or error}.") from None
     if not header:
         return FileReport(path, revision=None)
-    if header != SQLITE_HEADER:
+    if header != SQLITE_HEADER and not _encrypted(path):
         raise JournalError(
             f"{path} is not a RunJournal journal (it is not a database file). "
             "Check the path; the file was not changed."
@@ -158,7 +183,7 @@ def inspect_file(path: Path, *, thorough: bool = False, what: str = "a journal f
                 db.execute("SELECT count(*) FROM check_ins").fetchone()[0] if "check_ins" in names else 0
             )
             fk_problems = db.execute("PRAGMA foreign_key_check").fetchall() if thorough else []
-    except sqlite3.DatabaseError as error:
+    except _database_errors() as error:
         raise JournalError(
             f"{path} is damaged or not a journal ({error}). Restore it from a backup "
             "(runjournal restore FILE); the file was not changed."
