@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
 
 from runjournal.paths import make_private_dir
 from runjournal.storage.backup.inspect import FileReport, JournalError, inspect_file, refuse_unless_regular
@@ -84,6 +85,9 @@ def make_engine(path: Path, passphrase: str | None = None) -> Engine:
             URL.create("sqlite"),
             module=module,
             creator=lambda: encryption.connect(path, key),
+            # The URL names no file, which would make SQLAlchemy share one connection per
+            # thread as for a memory database; a file gets a pool like a plain journal's.
+            poolclass=QueuePool,
             hide_parameters=True,
         )
     event.listen(engine, "connect", _on_connect)
