@@ -30,6 +30,7 @@ __all__ = [
     "PassphraseNeeded",
     "WrongPassphrase",
     "change_passphrase",
+    "check_passphrase",
     "forget_passphrases",
     "is_protected",
     "passphrase_problems",
@@ -50,6 +51,12 @@ UNENCRYPTED_COPY = "This copy will not be encrypted: anyone who can read the fil
 def is_protected(path: Path) -> bool:
     """True when the journal at `path` is locked with a passphrase."""
     return encryption.is_encrypted(real_path(Path(path)))
+
+
+def check_passphrase(path: Path, passphrase: str) -> None:
+    """Raises WrongPassphrase (one sentence) unless `passphrase` opens the journal at `path`;
+    reads nothing but the first page, and changes nothing."""
+    encryption.connect(real_path(Path(path)), passphrase, query="mode=ro").close()
 
 
 def passphrase_problems(passphrase: str, repeated: str) -> list[Problem]:

@@ -14,6 +14,7 @@ from runjournal.domain.units import count
 from runjournal.service.errors import ValidationError
 from runjournal.service.journal import Journal, JournalError
 from runjournal.ui.bridge import JournalBridge
+from runjournal.ui.locking import IdleLock, change_protection, lock_now, passphrase_label
 from runjournal.ui.theme import apply_theme
 from runjournal.ui.views.charts.charts_tab import ChartsTab
 from runjournal.ui.views.coach.coach_panel import CoachPanel
@@ -76,6 +77,8 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
         self.setMinimumSize(720, 480)
         self._restore_state()
+        self.locked = False  # Lock Now / idle lock: the journal is closed and the window hidden
+        self.idle_lock = IdleLock(self)
         QTimer.singleShot(2000, self.backup_if_due)  # after start-up, off the first paint
         QTimer.singleShot(1200, self.runs.ensure_view)  # the run log's widgets, while idle
         QTimer.singleShot(1500, self.charts.prepare)  # the charts, while idle (libraries in the background)
@@ -166,6 +169,12 @@ class MainWindow(QMainWindow):
         )
         self.support_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.sources_action = self._action("&Sources…", self.show_sources, tip="Where the coach's tips come from")
+        self.lock_action = self._action(
+            "&Lock Now",
+            lambda: lock_now(self),
+            "Ctrl+L",
+            "Close the journal and hide it until its passphrase is typed",
+        )
         self.shortcuts_action = self._action("&Keyboard Shortcuts", self.show_shortcuts, "Ctrl+/")
         self.about_action = self._action("&About RunJournal", self.show_about)
 
@@ -180,7 +189,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.report_action)
         file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
+        file_menu.addActions([self.lock_action, self.quit_action])
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
@@ -391,10 +400,18 @@ class MainWindow(QMainWindow):
         from runjournal.ui.dialogs.preferences_dialog import PreferencesDialog
 
         dialog = PreferencesDialog(
-            journal.settings(), theme, self, turned_off=turned_off, journal_path=journal.path
+            journal.settings(),
+            theme,
+            self,
+            turned_off=turned_off,
+            journal_path=journal.path,
+            passphrase=(passphrase_label(journal.path), lambda: change_protection(self)),
+            idle_lock_minutes=self.idle_lock.minutes,
         )
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
+        self.idle_lock.set_minutes(dialog.idle_lock_minutes.value(), save=True)
+        journal = self.bridge.journal  # a passphrase change opened it again
         from runjournal.ui.commands import PreferencesCommand, push
 
         turned_back_on = dialog.result_turned_back_on()
