@@ -205,3 +205,29 @@ _ACTIVITY = frozenset(
         QEvent.Type.Wheel,
     }
 )
+
+
+_copies_confirmed: set[Path] = set()  # journals whose unencrypted copies were agreed to this session
+
+
+def ask_unencrypted_copy(parent: QWidget | None, path: Path) -> bool:
+    """Asks whether to go on (tests replace this function)."""
+    answer = QMessageBox.question(
+        parent,
+        "This copy will not be encrypted",
+        f"{protection.UNENCRYPTED_COPY} Your journal itself stays locked. Make the copy?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def unencrypted_copy_agreed(parent: QWidget | None, path: Path) -> bool:
+    """Before an export or a report of a locked journal: says once a session that the copy
+    (JSON, CSV, PDF) will not be encrypted. True to go on."""
+    if path in _copies_confirmed or not protection.is_protected(path):
+        return True
+    if not ask_unencrypted_copy(parent, path):
+        return False
+    _copies_confirmed.add(path)
+    return True

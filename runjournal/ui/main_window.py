@@ -14,7 +14,13 @@ from runjournal.domain.units import count
 from runjournal.service.errors import ValidationError
 from runjournal.service.journal import Journal, JournalError
 from runjournal.ui.bridge import JournalBridge
-from runjournal.ui.locking import IdleLock, change_protection, lock_now, passphrase_label
+from runjournal.ui.locking import (
+    IdleLock,
+    change_protection,
+    lock_now,
+    passphrase_label,
+    unencrypted_copy_agreed,
+)
 from runjournal.ui.theme import apply_theme
 from runjournal.ui.views.charts.charts_tab import ChartsTab
 from runjournal.ui.views.coach.coach_panel import CoachPanel
@@ -340,6 +346,8 @@ class MainWindow(QMainWindow):
         from runjournal.ui.dialogs.report_dialog import ReportDialog
 
         self.today.check_in.flush()  # a check-in still waiting for its autosave belongs on the page
+        if not unencrypted_copy_agreed(self, self.bridge.journal.path):  # a PDF is never encrypted
+            return
         dialog = ReportDialog(self.bridge, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.report_dialog = dialog

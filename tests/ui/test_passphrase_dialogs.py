@@ -187,3 +187,30 @@ def test_lock_now_on_a_plain_journal_says_how_to_protect_it(qtbot, journal: Jour
     window.lock_action.trigger()
     assert window.isVisible()
     assert "Protect it in Preferences" in window.statusBar().currentMessage()
+
+
+def test_an_export_of_a_locked_journal_asks_once_that_the_copy_will_not_be_encrypted(
+    qtbot, locked_path: Path, monkeypatch
+) -> None:
+    from runjournal.ui import exporting
+
+    locking._copies_confirmed.clear()
+    asked: list[Path] = []
+    answers = [False, True]
+    targets: list[str] = []
+
+    def ask(parent, path: Path) -> bool:
+        asked.append(path)
+        return answers.pop(0)
+
+    monkeypatch.setattr(locking, "ask_unencrypted_copy", ask)
+    monkeypatch.setattr(exporting, "ask_target", lambda parent: targets.append("asked") or None)
+    window = MainWindow(Journal.open(locked_path, passphrase=PASSPHRASE))
+    qtbot.addWidget(window)
+    window.export()  # declined: no file dialog
+    assert targets == []
+    window.export()  # agreed
+    window.export()  # not asked again
+    assert asked == [locked_path, locked_path] and targets == ["asked", "asked"]
+    window.bridge.journal.close()
+    locking._copies_confirmed.clear()
