@@ -121,9 +121,13 @@ def open_database(
     if passphrase is not None:
         from runjournal.storage import encryption
 
-        if path.exists() and encryption.is_encrypted(path):
-            encryption.connect(path, passphrase, query="mode=ro").close()  # a wrong one changes nothing
         encryption.remember(passphrase)
+        if path.exists() and encryption.is_encrypted(path):
+            try:
+                encryption.connect(path, passphrase, query="mode=ro").close()  # a wrong one changes nothing
+            except JournalError:
+                encryption.forget(passphrase)
+                raise
     if not path.exists():
         if not create:
             raise JournalError(f"There is no journal at {path}.")

@@ -49,6 +49,11 @@ class EngineMissing(JournalError):
 
 
 _known: list[str] = []  # passphrases typed in this process, newest first
+# Keys derived from them, by (passphrase, the file's salt): a file is opened several times
+# while it is checked and connected, and each derivation costs the full KDF time.
+_derived: dict[tuple[str, bytes], bytes] = {}
+SALT_BYTES = 16  # SQLCipher keeps a file's random salt in its first 16 bytes
+KEY_BYTES = 32
 
 
 def remember(passphrase: str) -> None:
@@ -58,9 +63,18 @@ def remember(passphrase: str) -> None:
     _known.insert(0, passphrase)
 
 
+def forget(passphrase: str) -> None:
+    """Forgets one passphrase (it opened nothing) and the keys derived from it."""
+    if passphrase in _known:
+        _known.remove(passphrase)
+    for derived in [d for d in _derived if d[0] == passphrase]:
+        del _derived[derived]
+
+
 def forget_all() -> None:
-    """Forgets every passphrase (the journal was locked)."""
+    """Forgets every passphrase and every key derived from one (the journal was locked)."""
     _known.clear()
+    _derived.clear()
 
 
 def known_passphrases() -> list[str]:
@@ -117,6 +131,29 @@ def _quoted(passphrase: str) -> str:
     return "'" + passphrase.replace("'", "''") + "'"
 
 
+def _salt(path: Path) -> bytes | None:
+    """The salt of the existing encrypted file at `path` (None for a new or plain file)."""
+    if not is_encrypted(path):
+        return None
+    with open(path, "rb") as file:
+        return file.read(SALT_BYTES)
+
+
+def _key_pragma(path: Path, passphrase: str) -> str:
+    """`PRAGMA key` for `path`: the raw key derived once (exactly as SQLCipher 4 derives it:
+    PBKDF2-HMAC-SHA512 over the file's salt) when the file exists, else the passphrase,
+    from which SQLCipher derives a key with a fresh random salt."""
+    salt = _salt(path)
+    if salt is None:
+        return f"PRAGMA key = {_quoted(passphrase)}"
+    key = _derived.get((passphrase, salt))
+    if key is None:
+        key = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, KEY_BYTES)
+        if passphrase in _known:
+            _derived[(passphrase, salt)] = key
+    return f"PRAGMA key = \"x'{key.hex()}{salt.hex()}'\""
+
+
 def _silence(connection: Any) -> None:
     # SQLCipher writes its own lines to stderr on a wrong key; a person sees one sentence instead.
     connection.execute("PRAGMA cipher_log_level = NONE")
@@ -132,7 +169,7 @@ def connect(path: Path, passphrase: str | None, *, query: str = "", check: bool 
     try:
         _silence(connection)
         if passphrase is not None:
-            connection.execute(f"PRAGMA key = {_quoted(passphrase)}")
+            connection.execute(_key_pragma(Path(path), passphrase))
         if check:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except module.DatabaseError:
