@@ -214,3 +214,38 @@ def test_an_export_of_a_locked_journal_asks_once_that_the_copy_will_not_be_encry
     assert asked == [locked_path, locked_path] and targets == ["asked", "asked"]
     window.bridge.journal.close()
     locking._copies_confirmed.clear()
+
+
+def test_a_second_start_on_a_locked_journal_sends_one_word_and_no_journal_data(
+    qtbot, locked_path: Path, monkeypatch
+) -> None:
+    import subprocess
+    import sys
+
+    from runjournal.ui.single_instance import RAISE_MESSAGE, SingleInstance
+
+    received: list[bytes] = []
+    heard = SingleInstance._on_message
+
+    def record(self, socket) -> None:
+        received.append(bytes(socket.peek(4096).data()))
+        heard(self, socket)
+
+    monkeypatch.setattr(SingleInstance, "_on_message", record)
+    first = SingleInstance(locked_path)
+    try:
+        assert first.acquire()
+        with qtbot.waitSignal(first.raiseRequested, timeout=30_000):
+            second = subprocess.Popen(
+                [sys.executable, "-m", "runjournal", "--db", str(locked_path)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                stdin=subprocess.DEVNULL,
+                text=True,
+                env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": os.pathsep.join(sys.path)},
+            )
+        _out, err = second.communicate(timeout=60)
+        assert second.returncode == 0, err
+    finally:
+        first.release()
+    assert b"".join(received) == RAISE_MESSAGE  # the whole conversation: no path, no entry, no passphrase
