@@ -81,6 +81,20 @@ def passphrase_for(args: argparse.Namespace, journal: Path) -> str | None:
 
     if not journal.exists() or not is_protected(journal):
         return None
+    return _ask(args, journal)
+
+
+def unlock_files(args: argparse.Namespace, *paths: Path) -> None:
+    """Asks once for the passphrase of whichever of `paths` (a journal, a backup) is locked,
+    and keeps it for this command; raises WrongPassphrase when it opens none of them."""
+    from runjournal.service.protection import is_protected, unlock
+
+    locked = [path for path in paths if path.exists() and is_protected(path)]
+    if locked:
+        unlock(locked, _ask(args, locked[0]))
+
+
+def _ask(args: argparse.Namespace, journal: Path) -> str:
     given = getattr(args, "passphrase_file", None)
     if given is not None:
         return read_passphrase_file(Path(given))

@@ -36,6 +36,7 @@ __all__ = [
     "passphrase_problems",
     "protect",
     "remove_protection",
+    "unlock",
 ]
 
 _log = logging.getLogger(__name__)
@@ -57,6 +58,14 @@ def check_passphrase(path: Path, passphrase: str) -> None:
     """Raises WrongPassphrase (one sentence) unless `passphrase` opens the journal at `path`;
     reads nothing but the first page, and changes nothing."""
     encryption.connect(real_path(Path(path)), passphrase, query="mode=ro").close()
+
+
+def unlock(paths: list[Path], passphrase: str) -> None:
+    """Keeps `passphrase` for this process once it opens every one of `paths` (a journal and
+    its backups); raises WrongPassphrase, keeping nothing, otherwise."""
+    for path in paths:
+        check_passphrase(path, passphrase)
+    encryption.remember(passphrase)
 
 
 def passphrase_problems(passphrase: str, repeated: str) -> list[Problem]:

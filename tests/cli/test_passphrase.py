@@ -133,3 +133,26 @@ def test_the_passphrase_is_never_an_argument_or_an_environment_variable(
         timeout=60,
     )
     assert done.returncode == 3
+
+
+def test_check_and_restore_open_a_locked_journal_and_its_backups_with_the_passphrase_file(
+    locked: Path, tmp_path: Path
+) -> None:
+    with Journal.open(locked, passphrase=PASSPHRASE) as journal:
+        backup = journal.backup().path
+        journal.delete_check_in(date(2025, 5, 2))
+    encryption.forget_all()
+    private = _passphrase_file(tmp_path, PASSPHRASE, 0o600)
+
+    checked = _runjournal("check", "--passphrase-file", str(private))
+    assert checked.returncode == 0, checked.stderr
+    assert "the journal is whole" in checked.stdout
+
+    without = _runjournal("restore", str(backup))
+    assert without.returncode == 3 and "--passphrase-file" in without.stderr
+
+    restored = _runjournal("restore", str(backup), "--passphrase-file", str(private))
+    assert restored.returncode == 0, restored.stderr
+    assert protection.is_protected(locked)
+    with Journal.open(locked, passphrase=PASSPHRASE) as journal:
+        assert journal.check_in(date(2025, 5, 2)).note == NOTE
