@@ -249,3 +249,27 @@ def test_a_second_start_on_a_locked_journal_sends_one_word_and_no_journal_data(
     finally:
         first.release()
     assert b"".join(received) == RAISE_MESSAGE  # the whole conversation: no path, no entry, no passphrase
+
+
+def test_the_idle_lock_waits_the_chosen_minutes_restarts_on_activity_and_locks_a_locked_journal(
+    qtbot, locked_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtCore import QEvent
+
+    window = MainWindow(Journal.open(locked_path, passphrase=PASSPHRASE))
+    qtbot.addWidget(window)
+    idle = window.idle_lock
+    assert idle.minutes == 0 and not idle._timer.isActive()  # off unless chosen
+    idle.set_minutes(5, save=True)
+    assert idle._timer.interval() == 5 * 60_000 and idle._timer.isActive()
+    assert int(QSettings().value(locking.IDLE_MINUTES_KEY)) == 5
+    idle._timer.start(1000)
+    idle.eventFilter(window, QEvent(QEvent.Type.KeyPress))  # a key press starts the wait again
+    assert idle._timer.interval() == 5 * 60_000
+    locked: list[MainWindow] = []
+    monkeypatch.setattr(locking, "lock_now", locked.append)
+    idle._timer.setInterval(1)
+    with qtbot.waitSignal(idle._timer.timeout, timeout=5_000):
+        idle._timer.start()
+    assert locked == [window]
+    window.bridge.journal.close()
