@@ -231,3 +231,14 @@ def unencrypted_copy_agreed(parent: QWidget | None, path: Path) -> bool:
         return False
     _copies_confirmed.add(path)
     return True
+
+
+def open_asking(path: Path, parent: QWidget | None) -> Journal | None:
+    """Opens the journal at `path` (File → Open Journal…), asking for its passphrase first
+    when it is locked; None when the person gave up. Raises JournalError as Journal.open does."""
+    if not protection.is_protected(path):
+        return Journal.open(path)
+    unlocked = unlock(path, parent)
+    if unlocked.path is None or unlocked.path != path:
+        return None  # "Open another journal…" from here: File → Open Journal… again
+    return Journal.open(path, passphrase=unlocked.passphrase)

@@ -18,6 +18,7 @@ from runjournal.ui.locking import (
     IdleLock,
     change_protection,
     lock_now,
+    open_asking,
     passphrase_label,
     unencrypted_copy_agreed,
 )
@@ -383,11 +384,13 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "Already open", self.single_instance.message)
             return False
         try:
-            journal = Journal.open(path)
+            journal = open_asking(path, self)  # a locked journal's passphrase first
         except JournalError as error:
+            journal = None
+            QMessageBox.warning(self, "The journal cannot be opened", str(error))
+        if journal is None:
             if self.single_instance is not None:
                 self.single_instance.switch_to(previous)
-            QMessageBox.warning(self, "The journal cannot be opened", str(error))
             return False
         # Undo steps belong to the journal they were made in.
         self.undo_stack.clear()

@@ -273,3 +273,18 @@ def test_the_idle_lock_waits_the_chosen_minutes_restarts_on_activity_and_locks_a
         idle._timer.start()
     assert locked == [window]
     window.bridge.journal.close()
+
+
+def test_opening_a_locked_journal_from_the_window_asks_its_passphrase(
+    qtbot, locked_path: Path, tmp_path: Path, monkeypatch
+) -> None:
+    plain = Journal.open(tmp_path / "other" / "plain.sqlite")
+    window = MainWindow(plain)
+    qtbot.addWidget(window)
+    answers = [locking.Unlocked(None), locking.Unlocked(locked_path, PASSPHRASE)]
+    monkeypatch.setattr(locking, "unlock", lambda path, parent=None: answers.pop(0))
+    assert not window.switch_to(locked_path)  # gave up: the plain journal stays open
+    assert window.bridge.journal is plain
+    assert window.switch_to(locked_path)
+    assert window.bridge.journal.check_in(date(2025, 4, 4)).note == "kept behind the lock"
+    window.bridge.journal.close()
