@@ -28,12 +28,13 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
-from runjournal.storage.backup.inspect import SQLITE_HEADER, JournalError
+from runjournal.storage.refusals import JournalError
 
 # SQLCipher 4's defaults, stated here so the documentation and the benchmark can say them.
 KDF_ALGORITHM = "PBKDF2_HMAC_SHA512"
 KDF_ITERATIONS = 256_000
 CONVERTING = ".converting"
+SQLITE_HEADER = b"SQLite format 3\x00"  # how a plain SQLite file starts
 
 
 class PassphraseNeeded(JournalError):
@@ -186,8 +187,8 @@ def connect(path: Path, passphrase: str | None, *, query: str = "", check: bool 
 def _first_opening(path: Path, query: str) -> tuple[str, Any]:
     if not _known:
         raise PassphraseNeeded(
-            f"{path} is locked with a passphrase (or it is not a journal at all). "
-            "Type the journal's passphrase to open it; the file was not changed."
+            f"{path} is not a RunJournal journal, or it is one locked with a passphrase. "
+            "If it is locked, type its passphrase to open it; the file was not changed."
         )
     for passphrase in _known:
         try:

@@ -14,17 +14,12 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from runjournal.storage import encryption
+from runjournal.storage.encryption import SQLITE_HEADER
+from runjournal.storage.refusals import JournalError, NewerJournalError
 from runjournal.storage.schema import HEAD, KNOWN_REVISIONS
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-class JournalError(Exception):
-    """The journal cannot be used; the message says why in plain words and what to do."""
-
-
-class NewerJournalError(JournalError):
-    pass
+__all__ = ["SQLITE_HEADER", "FileReport", "JournalError", "NewerJournalError", "inspect_file", "read_only"]
 
 
 @dataclass(frozen=True)
@@ -102,32 +97,18 @@ def read_only(path: Path) -> sqlite3.Connection:
     (storage.encryption); without one it is refused with a sentence.
     """
     query = "mode=ro" if Path(f"{path}-wal").exists() else "mode=ro&immutable=1"
-    if _encrypted(path):
-        from runjournal.storage import encryption
-
+    if encryption.is_encrypted(path):
         connection: sqlite3.Connection = encryption.open_with_known(path, query=query)
         return connection
     return sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
 
 
-def _encrypted(path: Path) -> bool:
-    from runjournal.storage.encryption import is_encrypted
-
-    return is_encrypted(path)
-
-
 def _database_errors() -> tuple[type[BaseException], ...]:
-    if not _encrypted_module_loaded():
-        return (sqlite3.DatabaseError,)
-    from runjournal.storage.encryption import database_errors
-
-    return database_errors()
-
-
-def _encrypted_module_loaded() -> bool:
     import sys
 
-    return "sqlcipher3" in sys.modules
+    if "sqlcipher3" not in sys.modules:  # no encrypted file was opened: only sqlite3's errors
+        return (sqlite3.DatabaseError,)
+    return encryption.database_errors()
 
 
 def inspect_file(path: Path, *, thorough: bool = False, what: str = "a journal file") -> FileReport:
@@ -147,7 +128,7 @@ def inspect_file(path: Path, *, thorough: bool = False, what: str = "a journal f
         raise JournalError(f"{path} cannot be read: {error.strerror or error}.") from None
     if not header:
         return FileReport(path, revision=None)
-    if header != SQLITE_HEADER and not _encrypted(path):
+    if header != SQLITE_HEADER and not encryption.is_encrypted(path):
         raise JournalError(
             f"{path} is not a RunJournal journal (it is not a database file). "
             "Check the path; the file was not changed."
