@@ -107,17 +107,16 @@ def change_protection(window: MainWindow) -> None:
     protected = protection.is_protected(path)
     mode = ProtectionMode.PROTECT
     if protected:
-        answer = QMessageBox.question(
-            window,
-            "Passphrase",
-            "This journal is locked with a passphrase. Change the passphrase, or remove it?",
-            QMessageBox.StandardButton.Yes
-            | QMessageBox.StandardButton.No
-            | QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Cancel:
+        choice = QMessageBox(window)
+        choice.setWindowTitle("Passphrase")
+        choice.setText("This journal is locked with a passphrase.")
+        change = choice.addButton("Change Passphrase…", QMessageBox.ButtonRole.AcceptRole)
+        remove = choice.addButton("Remove Passphrase…", QMessageBox.ButtonRole.DestructiveRole)
+        choice.addButton(QMessageBox.StandardButton.Cancel)
+        choice.exec()
+        if choice.clickedButton() not in (change, remove):
             return
-        mode = ProtectionMode.CHANGE if answer == QMessageBox.StandardButton.Yes else ProtectionMode.REMOVE
+        mode = ProtectionMode.CHANGE if choice.clickedButton() is change else ProtectionMode.REMOVE
     dialog = ProtectionDialog(mode, path.name, window)
     while dialog.exec() == ProtectionDialog.DialogCode.Accepted:
         if convert_open_journal(

@@ -288,3 +288,34 @@ def test_opening_a_locked_journal_from_the_window_asks_its_passphrase(
     assert window.switch_to(locked_path)
     assert window.bridge.journal.check_in(date(2025, 4, 4)).note == "kept behind the lock"
     window.bridge.journal.close()
+
+
+def test_preferences_removes_the_passphrase_after_asking_for_the_current_one(
+    qtbot, locked_path: Path
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = MainWindow(Journal.open(locked_path, passphrase=PASSPHRASE))
+    qtbot.addWidget(window)
+    steps: list[str] = []
+
+    def answer() -> None:
+        shown = QApplication.activeModalWidget()
+        if isinstance(shown, QMessageBox) and not steps:
+            steps.append(shown.text())
+            remove = next(b for b in shown.buttons() if b.text() == "Remove Passphrase…")
+            remove.click()
+        elif isinstance(shown, ProtectionDialog):
+            steps.append(shown.windowTitle())
+            shown.current.setText(PASSPHRASE)
+            shown.confirm_button.click()
+            return
+        QTimer.singleShot(10, answer)
+
+    QTimer.singleShot(0, answer)
+    locking.change_protection(window)
+    assert steps == ["This journal is locked with a passphrase.", "Remove the journal's passphrase"]
+    assert not protection.is_protected(locked_path)
+    assert window.bridge.journal.check_in(date(2025, 4, 4)).note == "kept behind the lock"
+    assert "no longer encrypted" in window.statusBar().currentMessage()
+    window.bridge.journal.close()
