@@ -17,7 +17,7 @@ from pathlib import Path
 
 from runjournal.domain.model import Problem, ValidationError
 from runjournal.storage import encryption
-from runjournal.storage.backup.backup import list_backups
+from runjournal.storage.backup.backup import backup_files, list_backups
 from runjournal.storage.backup.inspect import JournalError
 from runjournal.storage.encryption import KDF_ALGORITHM, KDF_ITERATIONS, PassphraseNeeded, WrongPassphrase
 from runjournal.storage.journal_lock import lock_for_writing, real_path
@@ -29,6 +29,7 @@ __all__ = [
     "NOT_RECOVERABLE",
     "PassphraseNeeded",
     "WrongPassphrase",
+    "asks_for_passphrase",
     "change_passphrase",
     "check_passphrase",
     "forget_passphrases",
@@ -52,6 +53,19 @@ UNENCRYPTED_COPY = "This copy will not be encrypted: anyone who can read the fil
 def is_protected(path: Path) -> bool:
     """True when the journal at `path` is locked with a passphrase."""
     return encryption.is_encrypted(real_path(Path(path)))
+
+
+def asks_for_passphrase(path: Path) -> bool:
+    """True when the journal at `path` is to be opened by asking for its passphrase.
+
+    A locked journal reads as noise, and so does a journal overwritten with noise. Its
+    backups tell them apart: a locked journal's backups are locked too, so a journal that
+    looks locked while every backup of it is plain was never locked, and is damaged.
+    """
+    if not is_protected(path):
+        return False
+    backups = backup_files(real_path(Path(path)))
+    return not backups or any(encryption.is_encrypted(backup) for backup in backups)
 
 
 def check_passphrase(path: Path, passphrase: str) -> None:

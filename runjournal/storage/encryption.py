@@ -196,8 +196,8 @@ def _first_opening(path: Path, query: str) -> tuple[str, Any]:
         except WrongPassphrase:
             continue
     raise WrongPassphrase(
-        f"The passphrase does not open {path.name} (or it is not a journal at all). "
-        "Nothing was changed; type the passphrase again."
+        f"{path} is not a RunJournal journal, or the passphrase typed does not open it. "
+        "Nothing was changed; check the file, or type its passphrase again."
     )
 
 

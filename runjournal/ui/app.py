@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from runjournal import __version__
 from runjournal.paths import resource
 from runjournal.service.journal import Journal, JournalError
-from runjournal.service.protection import is_protected
+from runjournal.service.protection import asks_for_passphrase
 from runjournal.ui import start_collector
 from runjournal.ui.display import refuse_without_display
 from runjournal.ui.main_window import MainWindow
@@ -165,7 +165,7 @@ def open_journal(path: Path, instance: SingleInstance | None, *, smoke: bool = F
     while True:
         try:
             passphrase = None
-            if not smoke and is_protected(path):  # the passphrase before anything else
+            if not smoke and asks_for_passphrase(path):  # the passphrase before anything else
                 unlocked = ask_passphrase(path)
                 if unlocked.path is None:
                     return EXIT_UNUSABLE

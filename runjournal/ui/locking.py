@@ -235,7 +235,7 @@ def unencrypted_copy_agreed(parent: QWidget | None, path: Path) -> bool:
 def open_asking(path: Path, parent: QWidget | None) -> Journal | None:
     """Opens the journal at `path` (File → Open Journal…), asking for its passphrase first
     when it is locked; None when the person gave up. Raises JournalError as Journal.open does."""
-    if not protection.is_protected(path):
+    if not protection.asks_for_passphrase(path):
         return Journal.open(path)
     unlocked = unlock(path, parent)
     if unlocked.path is None or unlocked.path != path:

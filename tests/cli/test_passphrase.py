@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +25,9 @@ NOTE = "note only the passphrase opens 51c0"
 
 
 @pytest.fixture(autouse=True)
-def _forget_passphrases() -> None:
+def _forget_passphrases() -> Iterator[None]:
+    encryption.forget_all()
+    yield
     encryption.forget_all()
 
 

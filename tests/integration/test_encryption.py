@@ -4,6 +4,7 @@ changes nothing, and every change of lock keeps every entry."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -20,7 +21,9 @@ PASSPHRASE = "correct horse battery staple"
 
 
 @pytest.fixture(autouse=True)
-def _forget_passphrases() -> None:
+def _forget_passphrases() -> Iterator[None]:
+    encryption.forget_all()
+    yield
     encryption.forget_all()
 
 
@@ -193,3 +196,16 @@ def test_a_plain_journal_cannot_be_protected_twice_or_unprotected(journal_path: 
     protection.protect(journal_path, PASSPHRASE)
     with pytest.raises(JournalError, match="already locked"):
         protection.protect(journal_path, PASSPHRASE)
+
+
+def test_noise_in_place_of_a_journal_with_plain_backups_is_damage_not_a_lock(journal_path: Path) -> None:
+    with Journal.open(journal_path) as journal:
+        _fill(journal, days=3)
+        journal.backup()
+    journal_path.write_bytes(bytes(range(256)) * 32)  # 8 KiB that read as noise
+    assert protection.is_protected(journal_path)  # looks locked…
+    assert not protection.asks_for_passphrase(journal_path)  # …but its backups were never locked
+    _protected_elsewhere = journal_path.with_name("locked.sqlite")
+    Journal.open(_protected_elsewhere).close()
+    protection.protect(_protected_elsewhere, PASSPHRASE)
+    assert protection.asks_for_passphrase(_protected_elsewhere)

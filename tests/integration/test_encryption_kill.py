@@ -99,6 +99,7 @@ def test_a_conversion_killed_at_any_moment_leaves_a_whole_journal(journal_path: 
         child.communicate(timeout=30)
         assert _what_is_there(journal_path) == entries
         seen_kinds.add(encryption.is_encrypted(journal_path))
+    encryption.forget_all()
     assert seen_kinds == {True, False}  # the kills fell both before and after swaps
     leftovers = [p.name for p in journal_path.parent.iterdir() if p.name.endswith(encryption.CONVERTING)]
     assert len(leftovers) <= 1  # a killed round's half-made copy is cleared by the next one

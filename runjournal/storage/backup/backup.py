@@ -277,6 +277,11 @@ def _entry(path: Path, name: BackupName) -> BackupEntry | None:
     )
 
 
+def backup_files(journal: Path) -> list[Path]:
+    """The files of the app's own backups of `journal`, newest first, without checking them."""
+    return [path for path, _name in _named_backups(journal)]
+
+
 def list_backups(journal: Path) -> list[BackupEntry]:
     """Every backup of `journal` in its backups folder, newest first, each checked read-only.
 

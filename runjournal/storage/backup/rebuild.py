@@ -156,13 +156,18 @@ def writable(path: Path) -> sqlite3.Connection:
 
 
 def _lock_like(backup: Path, beside: Path) -> str | None:
-    """The passphrase the restored journal is locked with: the journal's own when it has one
-    (else the backup's), so restoring never leaves a locked journal readable."""
+    """The passphrase the restored journal is locked with: the backup's when it has one, else
+    the journal's own when a passphrase typed here opens it, so restoring never leaves a
+    locked journal readable. A journal nothing opens (noise in its place) is not asked about."""
     from runjournal.storage import encryption
 
-    for path in (beside, backup):
-        if path.exists() and encryption.is_encrypted(path):
-            return encryption.passphrase_for(path)
+    if encryption.is_encrypted(backup):
+        return encryption.passphrase_for(backup)
+    if beside.exists() and encryption.is_encrypted(beside):
+        try:
+            return encryption.passphrase_for(beside)
+        except JournalError:
+            return None
     return None
 
 
