@@ -203,8 +203,11 @@ def test_an_export_of_a_locked_journal_asks_once_that_the_copy_will_not_be_encry
         asked.append(path)
         return answers.pop(0)
 
+    def cancelled_file_dialog(parent) -> None:
+        targets.append("asked")
+
     monkeypatch.setattr(locking, "ask_unencrypted_copy", ask)
-    monkeypatch.setattr(exporting, "ask_target", lambda parent: targets.append("asked") or None)
+    monkeypatch.setattr(exporting, "ask_target", cancelled_file_dialog)
     window = MainWindow(Journal.open(locked_path, passphrase=PASSPHRASE))
     qtbot.addWidget(window)
     window.export()  # declined: no file dialog
