@@ -6,17 +6,19 @@ import argparse
 import sys
 
 from runjournal.cli.common import EXIT_OK, EXIT_UNUSABLE
+from runjournal.cli.passphrase import unlock_files
 from runjournal.domain.units import count
 from runjournal.paths import journal_path
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from runjournal.service.journal import check_journal
+    from runjournal.service.opening import check_journal
 
     path = journal_path(args.db)
     if not path.exists():
         print(f"runjournal check: there is no journal at {path}.", file=sys.stderr)
         return EXIT_UNUSABLE
+    unlock_files(args, path)
     report = check_journal(path)
     if not report.ok:
         for problem in report.problems:

@@ -22,10 +22,12 @@ EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_UNUSABLE = 0, 1, 2, 3
 
 def open_journal(args: argparse.Namespace, *, create: bool = True) -> Journal:
     """The journal named by `--db` (else the environment, else the default journal)."""
+    from runjournal.cli.passphrase import passphrase_for
     from runjournal.service.journal import Journal
 
     writes = getattr(args, "command", None) in WRITE_COMMANDS  # readers work beside a writer
-    return Journal.open(journal_path(args.db), create=create, write=writes)
+    path = journal_path(args.db)
+    return Journal.open(path, create=create, write=writes, passphrase=passphrase_for(args, path))
 
 
 def said(error: Exception) -> str:
@@ -34,3 +36,11 @@ def said(error: Exception) -> str:
     from runjournal.service.errors import for_terminal
 
     return for_terminal(error)
+
+
+def journal_is_locked(args: argparse.Namespace) -> bool:
+    """True when the journal the command works on is locked with a passphrase."""
+    from runjournal.service.protection import is_protected
+
+    path = journal_path(args.db)
+    return path.exists() and is_protected(path)

@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from runjournal.cli.common import EXIT_OK, EXIT_REJECTED, open_journal
+from runjournal.cli.common import EXIT_OK, EXIT_REJECTED, journal_is_locked, open_journal
+from runjournal.cli.passphrase import UNENCRYPTED_COPY
 from runjournal.domain.units import count
 
 
@@ -25,6 +26,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         what = "check-in" if args.check_ins else "run"
     print(f"Exported {count(written, what)} to {for_terminal(args.output)}.")
+    if journal_is_locked(args):
+        print(f"runjournal export: {UNENCRYPTED_COPY}", file=sys.stderr)
     return EXIT_OK
 
 

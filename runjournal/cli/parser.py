@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     from runjournal.cli.import_command import add_import_command
     from runjournal.cli.insights import add_insights_command
     from runjournal.cli.log_run import add_log_run_command
+    from runjournal.cli.passphrase import add_passphrase_option
     from runjournal.cli.reminder import add_reminder_command
     from runjournal.cli.report import add_report_command
     from runjournal.cli.restore import add_restore_command
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help=f"the journal file (default: ${DB_ENV} or your data folder)",
     )
+    add_passphrase_option(common)
     parser = argparse.ArgumentParser(
         prog="runjournal",
         description="RunJournal: a journal for people who run to feel better. Your data stays on this computer.",

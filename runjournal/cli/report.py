@@ -9,7 +9,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from runjournal.cli.common import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, open_journal
+from runjournal.cli.common import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, journal_is_locked, open_journal
+from runjournal.cli.passphrase import UNENCRYPTED_COPY
 from runjournal.domain.terminal_text import for_terminal
 from runjournal.domain.units import format_day
 from runjournal.domain.validation import day_problems
@@ -78,6 +79,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         f"Weekly report for {week if week is not None else 'the last full week'} "
         f"({format_day(report.first)} – {format_day(report.last)}) written to {shown}."
     )
+    if journal_is_locked(args):
+        print(f"runjournal report: {UNENCRYPTED_COPY}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from runjournal.cli.common import EXIT_OK, EXIT_REJECTED, said
+from runjournal.cli.passphrase import unlock_files
 from runjournal.domain.units import count
 from runjournal.paths import journal_path
 
@@ -20,6 +21,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if not os.path.lexists(source):
         print(f"runjournal restore: there is no file {source}. Nothing was changed.", file=sys.stderr)
         return EXIT_REJECTED
+    unlock_files(args, journal_path(args.db), source)  # locked ones: exit 3 without their passphrase
     try:  # the journal is not opened first: a damaged one is restored over, and kept aside
         done = restore_journal_file(journal_path(args.db), source)
     except JournalError as error:

@@ -159,12 +159,14 @@ class Journal:
         return runs
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = True, write: bool = True) -> Journal:
+    def open(
+        cls, path: Path | str, *, create: bool = True, write: bool = True, passphrase: str | None = None
+    ) -> Journal:
         """Opens the journal at `path`; raises JournalError (with a plain message) if it can't.
 
         With `write` (the default) this process becomes the journal's one writer, however the
         journal is named; `write=False` only reads, and works while another process writes."""
-        return cls(open_database(Path(path), create=create, write=write))
+        return cls(open_database(Path(path), create=create, write=write, passphrase=passphrase))
 
     @property
     def path(self) -> Path:

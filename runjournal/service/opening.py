@@ -11,14 +11,22 @@ from datetime import datetime
 from pathlib import Path
 
 from runjournal.storage.backup.aside import damaged_name
-from runjournal.storage.backup.inspect import FileReport, JournalError, inspect_file
+from runjournal.storage.backup.inspect import (
+    CheckReport,
+    FileReport,
+    JournalError,
+    check_journal,
+    inspect_file,
+)
 from runjournal.storage.backup.quarantine import OpenProblem, classify, restore_over_damaged
 
 __all__ = [
+    "CheckReport",
     "FileReport",
     "JournalError",
     "OpenProblem",
     "check_file",
+    "check_journal",
     "classify",
     "damaged_name",
     "restore_over_damaged",

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
 
 from runjournal.paths import make_private_dir
 from runjournal.storage.backup.inspect import FileReport, JournalError, inspect_file, refuse_unless_regular
@@ -62,12 +63,33 @@ def _on_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def make_engine(path: Path) -> Engine:
+def make_engine(path: Path, passphrase: str | None = None) -> Engine:
     """An engine on exactly the file `path`: never pasted into a URL string, where `?`, `#`
     or `%20` would change which file is meant. Statement parameters (entries' text) are
-    kept out of every error message."""
-    url = URL.create("sqlite", database=os.fspath(path))
-    engine = create_engine(url, hide_parameters=True)
+    kept out of every error message.
+
+    A journal locked with a passphrase (storage.encryption) is opened through SQLCipher
+    with `passphrase`, else with the passphrase typed in this process that opens it.
+    """
+    from runjournal.storage import encryption
+
+    if passphrase is None and encryption.is_encrypted(path):
+        passphrase = encryption.passphrase_for(path)
+    if passphrase is None:
+        url = URL.create("sqlite", database=os.fspath(path))
+        engine = create_engine(url, hide_parameters=True)
+    else:
+        key = passphrase
+        module = encryption.cipher_module()
+        engine = create_engine(
+            URL.create("sqlite"),
+            module=module,
+            creator=lambda: encryption.connect(path, key),
+            # The URL names no file, which would make SQLAlchemy share one connection per
+            # thread as for a memory database; a file gets a pool like a plain journal's.
+            poolclass=QueuePool,
+            hide_parameters=True,
+        )
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
@@ -81,8 +103,14 @@ def _check_writable(path: Path) -> None:
         )
 
 
-def open_database(path: Path, *, create: bool = True, write: bool = True) -> Database:
+def open_database(
+    path: Path, *, create: bool = True, write: bool = True, passphrase: str | None = None
+) -> Database:
     """Opens (or, with `create`, starts) the journal at `path`, migrating it if needed.
+
+    A journal locked with a passphrase needs `passphrase` (or one typed earlier in this
+    process): PassphraseNeeded or WrongPassphrase (both JournalErrors) otherwise, with the
+    file untouched. The passphrase is then remembered in memory for the journal's backups.
 
     The journal is its real file (links followed); with `write`, this process claims it
     (journal_lock) so no other process writes to it under any name meanwhile.
@@ -90,6 +118,16 @@ def open_database(path: Path, *, create: bool = True, write: bool = True) -> Dat
     the file is then left byte for byte as it was.
     """
     path = real_path(path)
+    if passphrase is not None:
+        from runjournal.storage import encryption
+
+        encryption.remember(passphrase)
+        if path.exists() and encryption.is_encrypted(path):
+            try:
+                encryption.connect(path, passphrase, query="mode=ro").close()  # a wrong one changes nothing
+            except JournalError:
+                encryption.forget(passphrase)
+                raise
     if not path.exists():
         if not create:
             raise JournalError(f"There is no journal at {path}.")

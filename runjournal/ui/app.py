@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from runjournal import __version__
 from runjournal.paths import resource
 from runjournal.service.journal import Journal, JournalError
+from runjournal.service.protection import asks_for_passphrase
 from runjournal.ui import start_collector
 from runjournal.ui.display import refuse_without_display
 from runjournal.ui.main_window import MainWindow
@@ -34,6 +35,7 @@ from runjournal.ui.widgets.sample_banner import SAMPLE_FILE
 
 if TYPE_CHECKING:
     from runjournal.ui.dialogs.open_problem_dialog import OpenOutcome
+    from runjournal.ui.locking import Unlocked
 
 SAMPLE_YEARS = 2
 SMOKE_TIMEOUT_S = 30
@@ -139,6 +141,14 @@ def show_open_problem(path: Path, error: JournalError) -> OpenOutcome:
     return dialog.outcome()
 
 
+def ask_passphrase(path: Path) -> Unlocked:
+    """Asks for a locked journal's passphrase (tests replace this function)."""
+    from runjournal.ui.locking import unlock
+
+    start_collector.resume()  # no window to paint yet; the person may take their time
+    return unlock(path)
+
+
 @dataclass
 class Opened:
     journal: Journal
@@ -155,7 +165,19 @@ def open_journal(path: Path, instance: SingleInstance | None, *, smoke: bool = F
     note = ""
     while True:
         try:
-            return Opened(Journal.open(path), note)
+            passphrase = None
+            if not smoke and asks_for_passphrase(path):  # the passphrase before anything else
+                unlocked = ask_passphrase(path)
+                if unlocked.path is None:
+                    return EXIT_UNUSABLE
+                if unlocked.path != path:
+                    if instance is not None and not instance.switch_to(unlocked.path):
+                        print(instance.message)
+                        return 0 if instance.raised_other else EXIT_UNUSABLE
+                    path = unlocked.path
+                    continue
+                passphrase = unlocked.passphrase
+            return Opened(Journal.open(path, passphrase=passphrase), note)
         except JournalError as error:
             if smoke:
                 print(f"smoke test: {error}", file=sys.stderr)

@@ -65,6 +65,10 @@ class Exporter(QObject):
         return self._loader.is_loading
 
     def ask_and_export(self) -> None:
+        from runjournal.ui.locking import unencrypted_copy_agreed
+
+        if not unencrypted_copy_agreed(self._parent, self._bridge.journal.path):
+            return
         chosen = ask_target(self._parent)
         if chosen is not None:
             self.export_to(*chosen)

@@ -14,6 +14,14 @@ from runjournal.domain.units import count
 from runjournal.service.errors import ValidationError
 from runjournal.service.journal import Journal, JournalError
 from runjournal.ui.bridge import JournalBridge
+from runjournal.ui.locking import (
+    IdleLock,
+    change_protection,
+    lock_now,
+    open_asking,
+    passphrase_label,
+    unencrypted_copy_agreed,
+)
 from runjournal.ui.theme import apply_theme
 from runjournal.ui.views.charts.charts_tab import ChartsTab
 from runjournal.ui.views.coach.coach_panel import CoachPanel
@@ -56,7 +64,8 @@ class MainWindow(QMainWindow):
         self.insights = InsightsTab(self.bridge)  # built when first shown; works off the UI thread
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for view, name in zip((self.today, self.runs, self.charts, self.insights), VIEWS, strict=True):
+        views: tuple[QWidget, ...] = (self.today, self.runs, self.charts, self.insights)
+        for view, name in zip(views, VIEWS, strict=True):
             self.tabs.addTab(view, name)
         self.sample_banner = SampleBanner()  # above every view while the sample is open
         self.sample_banner.openMine.connect(lambda: self.switch_to(self.home_path))
@@ -87,6 +96,8 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(720, 480)
         self._restore_state()
         self._daily_backup: BackgroundLoader | None = None  # made when first due
+        self.locked = False  # Lock Now / idle lock: the journal is closed and the window hidden
+        self.idle_lock = IdleLock(self)
         QTimer.singleShot(2000, self.backup_if_due)  # after start-up, off the first paint
         QTimer.singleShot(1200, self.runs.prepare_runs)  # the run log and its runs, while idle
         QTimer.singleShot(1500, self.charts.prepare)  # the charts, while idle (libraries in the background)
@@ -94,11 +105,15 @@ class MainWindow(QMainWindow):
     # Actions and menus ------------------------------------------------------------------
 
     def _action(
-        self, text: str, slot: Callable[[], object], shortcut: object = None, tip: str = ""
+        self,
+        text: str,
+        slot: Callable[..., object],
+        shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
+        tip: str = "",
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcut(shortcut if isinstance(shortcut, QKeySequence) else QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
@@ -179,6 +194,12 @@ class MainWindow(QMainWindow):
         self.sources_action = self._action(
             "&Sources…", self.show_sources, tip="Where the coach's tips come from"
         )
+        self.lock_action = self._action(
+            "&Lock Now",
+            lambda: lock_now(self),
+            "Ctrl+L",
+            "Close the journal and hide it until its passphrase is typed",
+        )
         self.shortcuts_action = self._action("&Keyboard Shortcuts", self.show_shortcuts, "Ctrl+/")
         self.about_action = self._action("&About RunJournal", self.show_about)
 
@@ -193,7 +214,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.report_action)
         file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
+        file_menu.addActions([self.lock_action, self.quit_action])
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
@@ -356,6 +377,8 @@ class MainWindow(QMainWindow):
         from runjournal.ui.dialogs.report_dialog import ReportDialog
 
         self.today.check_in.flush()  # a check-in still waiting for its autosave belongs on the page
+        if not unencrypted_copy_agreed(self, self.bridge.journal.path):  # a PDF is never encrypted
+            return
         dialog = ReportDialog(self.bridge, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.report_dialog = dialog
@@ -391,11 +414,13 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "Already open", self.single_instance.message)
             return False
         try:
-            journal = Journal.open(path)
+            journal = open_asking(path, self)  # a locked journal's passphrase first
         except JournalError as error:
+            journal = None
+            QMessageBox.warning(self, "The journal cannot be opened", str(error))
+        if journal is None:
             if self.single_instance is not None:
                 self.single_instance.switch_to(previous)
-            QMessageBox.warning(self, "The journal cannot be opened", str(error))
             return False
         # Undo steps belong to the journal they were made in.
         self.undo_stack.clear()
@@ -416,10 +441,18 @@ class MainWindow(QMainWindow):
         from runjournal.ui.dialogs.preferences_dialog import PreferencesDialog
 
         dialog = PreferencesDialog(
-            journal.settings(), theme, self, turned_off=turned_off, journal_path=journal.path
+            journal.settings(),
+            theme,
+            self,
+            turned_off=turned_off,
+            journal_path=journal.path,
+            passphrase=(passphrase_label(journal.path), lambda: change_protection(self)),
+            idle_lock_minutes=self.idle_lock.minutes,
         )
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
+        self.idle_lock.set_minutes(dialog.idle_lock_minutes.value(), save=True)
+        journal = self.bridge.journal  # a passphrase change opened it again
         from runjournal.ui.commands import PreferencesCommand, push
 
         turned_back_on = dialog.result_turned_back_on()

@@ -199,3 +199,37 @@ def test_a_per_user_install_appears_in_the_menu_and_uninstalling_keeps_the_journ
     assert not launcher.exists() and not (data / "applications" / "runjournal.desktop").exists()
     assert not (home / ".local" / "lib" / "runjournal").exists()
     assert journal.read_bytes() == b"entries the person wrote"
+
+
+def test_the_bundle_opens_a_journal_locked_with_a_passphrase(built: Path, tmp_path: Path) -> None:
+    """The bundle (and so the .deb, which carries it) brings SQLCipher: a locked journal opens
+    with its passphrase from a private file, and a wrong one is one sentence."""
+    from runjournal.service import protection
+    from runjournal.storage import encryption
+
+    launcher = built / "RunJournal" / "RunJournal"
+    journal = tmp_path / "journal.sqlite"
+    demo = _run(launcher, "demo", "--years", "1", "--db", str(journal), home=tmp_path)
+    assert demo.returncode == 0, demo.stderr
+    protection.protect(journal, "bundled passphrase", "bundled passphrase")
+    encryption.forget_all()
+    secret = tmp_path / "passphrase"
+    secret.write_text("bundled passphrase\n", encoding="utf-8")
+    secret.chmod(0o600)
+    out = tmp_path / "copy.json"
+    exported = _run(
+        launcher,
+        "export",
+        "--db",
+        str(journal),
+        "--passphrase-file",
+        str(secret),
+        "-o",
+        str(out),
+        home=tmp_path,
+    )
+    assert exported.returncode == 0, exported.stderr
+    assert "not encrypted" in exported.stderr and out.stat().st_size > 0
+    secret.write_text("not the passphrase\n", encoding="utf-8")
+    refused = _run(launcher, "coach", "--db", str(journal), "--passphrase-file", str(secret), home=tmp_path)
+    assert refused.returncode == 3 and len(refused.stderr.strip().splitlines()) == 1, refused.stderr

@@ -78,10 +78,21 @@ def default_backup_path(journal: Path, reason: str = "", when: datetime | None =
     return candidate
 
 
+def _target_connection(source: Path, target: Path) -> sqlite3.Connection:
+    """The copy is locked with the journal's own passphrase when the journal has one."""
+    from runjournal.storage import encryption
+
+    passphrase = encryption.passphrase_for(source)
+    if passphrase is None:
+        return sqlite3.connect(target)
+    connection: sqlite3.Connection = encryption.connect(target, passphrase, check=False)
+    return connection
+
+
 def _online_copy(source: Path, target: Path) -> None:
     with (
         closing(read_only(source)) as src,
-        closing(sqlite3.connect(target)) as dst,
+        closing(_target_connection(source, target)) as dst,
     ):
         src.backup(dst)
         # A backup is one self-contained file: no -wal beside it to lose.
@@ -120,13 +131,19 @@ def backup_journal(
         raise JournalError(
             f"The backup could not be written to {target}: {error.strerror or error}."
         ) from None
-    except sqlite3.Error as error:
+    except _database_errors() as error:
         raise JournalError(f"The backup could not be written to {target}: {error}.") from None
     finally:
         partial.unlink(missing_ok=True)
         if descriptor is not None:
             os.close(descriptor)
     return BackupInfo(target, target.stat().st_size, report.runs, report.check_ins)
+
+
+def _database_errors() -> tuple[type[BaseException], ...]:
+    from runjournal.storage.encryption import database_errors
+
+    return database_errors()
 
 
 def _abandoned(path: Path, started: float) -> bool:
@@ -258,6 +275,11 @@ def _entry(path: Path, name: BackupName) -> BackupEntry | None:
         ok=not problem,
         problem=problem,
     )
+
+
+def backup_files(journal: Path) -> list[Path]:
+    """The files of the app's own backups of `journal`, newest first, without checking them."""
+    return [path for path, _name in _named_backups(journal)]
 
 
 def list_backups(journal: Path) -> list[BackupEntry]:

@@ -14,17 +14,12 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from runjournal.storage import encryption
+from runjournal.storage.encryption import SQLITE_HEADER
+from runjournal.storage.refusals import JournalError, NewerJournalError
 from runjournal.storage.schema import HEAD, KNOWN_REVISIONS
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-class JournalError(Exception):
-    """The journal cannot be used; the message says why in plain words and what to do."""
-
-
-class NewerJournalError(JournalError):
-    pass
+__all__ = ["SQLITE_HEADER", "FileReport", "JournalError", "NewerJournalError", "inspect_file", "read_only"]
 
 
 @dataclass(frozen=True)
@@ -98,11 +93,22 @@ def read_only(path: Path) -> sqlite3.Connection:
 
     With no write-ahead log beside the file, everything is in the file itself, and
     `immutable` reads it without creating the -shm index a read-only WAL reader needs.
+    A file locked with a passphrase is opened with the passphrase typed in this process
+    (storage.encryption); without one it is refused with a sentence.
     """
-    uri = path.resolve().as_uri()
-    if not Path(f"{path}-wal").exists():
-        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
-    return sqlite3.connect(f"{uri}?mode=ro", uri=True)
+    query = "mode=ro" if Path(f"{path}-wal").exists() else "mode=ro&immutable=1"
+    if encryption.is_encrypted(path):
+        connection: sqlite3.Connection = encryption.open_with_known(path, query=query)
+        return connection
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
+
+
+def _database_errors() -> tuple[type[BaseException], ...]:
+    import sys
+
+    if "sqlcipher3" not in sys.modules:  # no encrypted file was opened: only sqlite3's errors
+        return (sqlite3.DatabaseError,)
+    return encryption.database_errors()
 
 
 def inspect_file(path: Path, *, thorough: bool = False, what: str = "a journal file") -> FileReport:
@@ -122,7 +128,7 @@ def inspect_file(path: Path, *, thorough: bool = False, what: str = "a journal f
         raise JournalError(f"{path} cannot be read: {error.strerror or error}.") from None
     if not header:
         return FileReport(path, revision=None)
-    if header != SQLITE_HEADER:
+    if header != SQLITE_HEADER and not encryption.is_encrypted(path):
         raise JournalError(
             f"{path} is not a RunJournal journal (it is not a database file). "
             "Check the path; the file was not changed."
@@ -158,7 +164,7 @@ def inspect_file(path: Path, *, thorough: bool = False, what: str = "a journal f
                 db.execute("SELECT count(*) FROM check_ins").fetchone()[0] if "check_ins" in names else 0
             )
             fk_problems = db.execute("PRAGMA foreign_key_check").fetchall() if thorough else []
-    except sqlite3.DatabaseError as error:
+    except _database_errors() as error:
         raise JournalError(
             f"{path} is damaged or not a journal ({error}). Restore it from a backup "
             "(runjournal restore FILE); the file was not changed."

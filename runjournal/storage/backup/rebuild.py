@@ -69,7 +69,7 @@ def _rows(source: sqlite3.Connection, table: str, columns: list[str]) -> Iterato
 def _copy_rows(backup: Path, source: sqlite3.Connection, target: Path) -> dict[str, int]:
     """Copies every row of the tables `target` has (at the backup's revision) from `source`."""
     copied: dict[str, int] = {}
-    with closing(sqlite3.connect(target, isolation_level=None)) as fresh:
+    with closing(writable(target)) as fresh:
         fresh.execute("PRAGMA foreign_keys = OFF")  # checked as a whole once every table is in
         wanted = sorted(_tables(fresh) - {VERSION_TABLE})
         present = _tables(source)
@@ -145,6 +145,41 @@ def _prove(backup: Path, path: Path, source_rows: dict[str, int]) -> FileReport:
     return report
 
 
+def writable(path: Path) -> sqlite3.Connection:
+    """A connection that writes to `path`, through SQLCipher when the file is locked."""
+    from runjournal.storage import encryption
+
+    if encryption.is_encrypted(path):
+        connection: sqlite3.Connection = encryption.open_with_known(path)
+        return connection
+    return sqlite3.connect(path, isolation_level=None)
+
+
+def _lock_like(backup: Path, beside: Path) -> str | None:
+    """The passphrase the restored journal is locked with: the backup's when it has one, else
+    the journal's own when a passphrase typed here opens it, so restoring never leaves a
+    locked journal readable. A journal nothing opens (noise in its place) is not asked about."""
+    from runjournal.storage import encryption
+
+    if encryption.is_encrypted(backup):
+        return encryption.passphrase_for(backup)
+    if beside.exists() and encryption.is_encrypted(beside):
+        try:
+            return encryption.passphrase_for(beside)
+        except JournalError:
+            return None
+    return None
+
+
+def _start_locked(path: Path, passphrase: str) -> None:
+    """Gives the empty new file its key: from its first page on, nothing in it is readable."""
+    from runjournal.storage import encryption
+
+    with closing(encryption.connect(path, passphrase, check=False)) as fresh:
+        fresh.execute("CREATE TABLE keyed (x)")
+        fresh.execute("DROP TABLE keyed")
+
+
 def _private_new_file(folder: Path, stem: str) -> Path:
     path = folder / f".{stem}.{secrets.token_hex(4)}.restoring"
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -168,6 +203,7 @@ def rebuild_from_backup(backup: Path, beside: Path) -> Rebuilt:
         raise _refused(backup, f"it did not pass its check ({checked.problems[0]})")
     revision = checked.revision
     assert revision in KNOWN_REVISIONS  # inspect_file refused any other
+    passphrase = _lock_like(backup, beside)
     try:
         fresh = _private_new_file(beside.parent, beside.name)
     except OSError as error:
@@ -175,6 +211,8 @@ def rebuild_from_backup(backup: Path, beside: Path) -> Rebuilt:
             backup, f"no new file can be made beside the journal ({error.strerror or error})"
         ) from None
     try:
+        if passphrase is not None:
+            _start_locked(fresh, passphrase)
         _migrate(fresh, revision)
         with closing(read_only(backup)) as source:
             source.execute("PRAGMA trusted_schema = OFF")
@@ -202,9 +240,11 @@ def _reason(error: BaseException) -> str:
         return sentence.split(",")[0].lower()
     if isinstance(error, OSError):
         return str(error.strerror or error)
+    from runjournal.storage.encryption import database_errors
+
     original = getattr(error, "orig", None)
-    if isinstance(original, sqlite3.Error):
+    if isinstance(original, database_errors()):
         return f"its rows do not fit this version's journal ({original})"
-    if isinstance(error, sqlite3.Error):
+    if isinstance(error, database_errors()):
         return f"its rows do not fit this version's journal ({error})"
     return f"it could not be brought up to date ({error})"

@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-import sqlite3
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
@@ -55,7 +54,9 @@ def _same_file(first: Path, second: Path) -> bool:
 
 def _settle(path: Path) -> None:
     """Folds the fresh journal's log into the file itself, so the file alone is the journal."""
-    with closing(sqlite3.connect(path)) as db:
+    from runjournal.storage.backup.rebuild import writable
+
+    with closing(writable(path)) as db:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     for extra in SIDECARS:
         Path(f"{path}{extra}").unlink(missing_ok=True)

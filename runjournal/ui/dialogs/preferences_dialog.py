@@ -3,6 +3,7 @@ and, read-only, where the journal and its backups are and when the last checked 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -52,6 +54,8 @@ class PreferencesDialog(QDialog):
         *,
         turned_off: list[str] = (),  # type: ignore[assignment]
         journal_path: Path | None = None,
+        passphrase: tuple[str, Callable[[], None]] | None = None,  # the button's words, what it does
+        idle_lock_minutes: int = 0,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
@@ -147,6 +151,18 @@ class PreferencesDialog(QDialog):
                 shown.setAccessibleName(label.rstrip(":"))
                 self.where[key] = shown
                 form.addRow(label, shown)
+
+        self.idle_lock_minutes = QSpinBox()
+        self.idle_lock_minutes.setRange(0, 240)
+        self.idle_lock_minutes.setSpecialValueText("Never")
+        self.idle_lock_minutes.setSuffix(" min idle")
+        self.idle_lock_minutes.setValue(idle_lock_minutes)
+        self.idle_lock_minutes.setAccessibleName("Lock the journal after this many idle minutes")
+        if passphrase is not None:
+            self.passphrase_button = QPushButton(passphrase[0])
+            self.passphrase_button.clicked.connect(passphrase[1])
+            form.addRow("Passphrase:", self.passphrase_button)
+            form.addRow("Lock after:", self.idle_lock_minutes)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
