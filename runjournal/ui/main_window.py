@@ -11,18 +11,14 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from runjournal.domain.units import count
-from runjournal.service.errors import ValidationError
 from runjournal.service.journal import Journal, JournalError
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.locking import (
     IdleLock,
-    change_protection,
     lock_now,
     open_asking,
-    passphrase_label,
     unencrypted_copy_agreed,
 )
-from runjournal.ui.theme import apply_theme
 from runjournal.ui.views.charts.charts_tab import ChartsTab
 from runjournal.ui.views.coach.coach_panel import CoachPanel
 from runjournal.ui.views.insights.insights_tab import InsightsTab
@@ -434,52 +430,9 @@ class MainWindow(QMainWindow):
         return True
 
     def edit_preferences(self) -> None:
-        settings = QSettings()
-        theme = str(settings.value("appearance/theme", "system"))
-        journal = self.bridge.journal
-        turned_off = sorted(rule_id for rule_id, choice in journal.coach_choices().items() if choice.disabled)
-        from runjournal.ui.dialogs.preferences_dialog import PreferencesDialog
+        from runjournal.ui.preferences_flow import edit_preferences
 
-        dialog = PreferencesDialog(
-            journal.settings(),
-            theme,
-            self,
-            turned_off=turned_off,
-            journal_path=journal.path,
-            passphrase=(passphrase_label(journal.path), lambda: change_protection(self)),
-            idle_lock_minutes=self.idle_lock.minutes,
-        )
-        if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
-            return
-        self.idle_lock.set_minutes(dialog.idle_lock_minutes.value(), save=True)
-        journal = self.bridge.journal  # a passphrase change opened it again
-        from runjournal.ui.commands import PreferencesCommand, push
-
-        turned_back_on = dialog.result_turned_back_on()
-        before = (journal.settings(), [journal.coach_choice(r) for r in turned_back_on], theme)
-        after = (dialog.result_settings(), journal.turned_back_on(turned_back_on), dialog.result_theme())
-        try:
-            push(self.undo_stack, PreferencesCommand(self.bridge, before, after, self._set_theme))
-        except (JournalError, ValidationError, OSError) as error:
-            QMessageBox.warning(self, "Preferences not saved", str(error))
-            return
-        except Exception as error:  # logged by the command: say it, keep going
-            QMessageBox.warning(self, "Preferences not saved", f"{error}\n\nNothing was changed.")
-            return
-        problem = dialog.reminder.apply(journal.path)  # per computer, like the desktop's own settings
-        if problem:
-            QMessageBox.warning(self, "The daily reminder", problem)
-        self.say("Preferences saved")
-
-    def _set_theme(self, theme: str) -> None:
-        """The window's look: kept per computer (QSettings), not in the journal."""
-        settings = QSettings()
-        if str(settings.value("appearance/theme", "system")) == theme:
-            return
-        settings.setValue("appearance/theme", theme)
-        from PySide6.QtWidgets import QApplication
-
-        apply_theme(QApplication.instance(), theme)  # type: ignore[arg-type]
+        edit_preferences(self)
 
     def show_support(self) -> None:
         from runjournal.ui.dialogs.help_card_dialog import HelpCardDialog
