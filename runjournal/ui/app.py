@@ -89,6 +89,10 @@ def welcome(window: MainWindow) -> None:
     problem = dialog.reminder.apply(window.home_path)
     if problem:
         QMessageBox.warning(window, "The daily reminder", problem)
+    if dialog.protect.isChecked():
+        from runjournal.ui.locking import change_protection
+
+        change_protection(window)  # the protect dialog: typed twice, with its warning
     if dialog.wants_sample:
         open_sample(window)
 

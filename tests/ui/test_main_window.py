@@ -439,3 +439,32 @@ def test_a_reminder_click_lands_on_todays_check_in_with_the_cursor_on_mood(qtbot
 def stored_id(run: Run) -> int:
     assert run.id is not None  # the journal gave it one when it was logged
     return run.id
+
+
+def test_first_start_can_protect_the_journal_with_a_passphrase(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:
+    from runjournal.service import protection
+    from runjournal.ui.dialogs.passphrase_dialog import ProtectionDialog
+    from runjournal.ui.dialogs.welcome_dialog import WelcomeDialog
+
+    def start_protected(dialog: WelcomeDialog) -> int:
+        assert not dialog.protect.isChecked()  # offered, never chosen for the person
+        dialog.protect.setChecked(True)
+        return WelcomeDialog.DialogCode.Accepted
+
+    asked: list[ProtectionDialog] = []
+
+    def type_it_twice(dialog: ProtectionDialog) -> int:
+        asked.append(dialog)
+        if len(asked) > 1:
+            return ProtectionDialog.DialogCode.Rejected
+        dialog.new.setText("a long and calm passphrase")
+        dialog.repeated.setText("a long and calm passphrase")
+        return ProtectionDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(WelcomeDialog, "exec", start_protected)
+    monkeypatch.setattr(ProtectionDialog, "exec", type_it_twice)
+    app_module.welcome(window)
+    assert len(asked) == 1
+    assert protection.is_protected(window.bridge.journal.path)

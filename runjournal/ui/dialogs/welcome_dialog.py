@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -65,6 +66,12 @@ class WelcomeDialog(QDialog):
         layout.addSpacing(8)
         self.reminder = ReminderFields()
         layout.addWidget(self.reminder)
+        self.protect = QCheckBox("&Protect this journal with a passphrase (asked for next)")
+        self.protect.setToolTip(
+            "The journal and its backups are encrypted; RunJournal asks for the passphrase each "
+            "time it opens. Preferences can add, change or remove it later."
+        )
+        layout.addWidget(self.protect)
         layout.addSpacing(8)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
