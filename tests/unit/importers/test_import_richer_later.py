@@ -8,6 +8,9 @@ and one Undo takes the replacement back.
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -26,6 +29,22 @@ def _file(name: str, data: bytes, run: Run) -> FileResult:
     kind = name.rsplit(".", 1)[-1]
     tagged = run.replace(content_hash=hashlib.sha256(data).hexdigest(), source=Source(kind))
     return FileResult(path=Path(name), kind=kind, runs=(tagged,), data=data)
+
+
+def _gpx(start: datetime, seconds: int, step_deg: float, hr: int | None = None) -> bytes:
+    """A ride written as GPX, one point a second; no movement gives no distance."""
+    extra = f"<extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>{hr}</gpxtpx:hr></gpxtpx:TrackPointExtension></extensions>"
+    points = "".join(
+        f'<trkpt lat="52.0" lon="{13.0 + i * step_deg:.6f}">'
+        f"<time>{start + timedelta(seconds=i):%Y-%m-%dT%H:%M:%SZ}</time>{extra if hr else ''}</trkpt>"
+        for i in range(seconds + 1)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><gpx version="1.1" creator="test" '
+        'xmlns="http://www.topografix.com/GPX/1/1" '
+        'xmlns:gpxtpx="http://www.garmin.com/xmlschemas/TrackPointExtension/v1">'
+        f"<trk><type>cycling</type><trkseg>{points}</trkseg></trk></gpx>"
+    ).encode()
 
 
 def _power_meter() -> FileResult:
@@ -147,3 +166,32 @@ def test_the_review_shows_the_replacement_and_unticking_it_keeps_the_journal_as_
     model.setData(model.index(0, COL_FILE), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     edited = plan.with_choices(model.included(), model.activities())
     assert edited.replacements == [] and edited.stored_sources == ()
+
+
+def test_the_review_tooltip_says_what_a_replacement_keeps(qapp) -> None:
+    stored = _power_meter().runs[0].replace(id=5)
+    plan = plan_import([_zwift()], [stored], set())
+    model = ReviewModel()
+    model.set_rows(list(plan.items), units=DistanceUnit.KM)
+    tip = model.data(model.index(0, COL_STATUS), Qt.ItemDataRole.ToolTipRole)
+    assert isinstance(tip, str) and "will be added" not in tip
+    assert "title" in tip and "extra original" in tip
+
+
+def test_the_command_line_says_how_many_runs_it_replaced(tmp_path: Path) -> None:
+    db = tmp_path / "journal.sqlite"
+    power = tmp_path / "a-power-meter.gpx"
+    power.write_bytes(_gpx(START, 600, 0.0))
+    zwift = tmp_path / "zwift.gpx"
+    zwift.write_bytes(_gpx(START + timedelta(seconds=3), 600, 0.0001, hr=140))
+    env = {k: v for k, v in os.environ.items() if k != "RUNJOURNAL_DB"}
+    for path in (power, zwift):
+        result = subprocess.run(
+            [sys.executable, "-m", "runjournal", "import", "--db", str(db), str(path)],
+            capture_output=True, text=True, env=env, timeout=120, check=False,
+        )  # fmt: skip
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "1 replaced with a richer recording" in result.stdout
+    with Journal.open(db, create=False) as journal:
+        (ride,) = journal.runs()
+        assert ride.distance_m and ride.avg_hr == 140
