@@ -293,9 +293,9 @@ def _strava_date(text: str) -> datetime:
     text = text.strip()
     numeric = _NUMERIC_STRAVA_DATE.match(text)
     if numeric is not None:
-        day, month, year, hour, minute, second = (int(part) for part in numeric.groups())
+        parts = [int(part) for part in numeric.groups()]  # day, month, year, hour, minute, second
         try:
-            return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
+            return datetime(parts[2], parts[1], parts[0], parts[3], parts[4], parts[5], tzinfo=UTC)
         except ValueError:
             raise ValueError(f"not a Strava date: {text!r}") from None
     for pattern in _STRAVA_DATES:
