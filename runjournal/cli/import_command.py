@@ -111,7 +111,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         else:
             print(for_terminal(_line(path, items, units)))
     if not args.json:
-        print(f"Import finished: {plan.summary()}; {len(done.runs)} stored.")
+        replaced = f", {len(done.replaced)} replaced with a richer recording" if done.replaced else ""
+        print(f"Import finished: {plan.summary()}; {len(done.runs)} stored{replaced}.")
     return EXIT_REJECTED if any(i.status == "can't import" for i in plan.items) else EXIT_OK
 
 

@@ -264,6 +264,10 @@ _STRAVA_DATES = (
         r"(?P<day>\d{1,2})\.? (?P<month>[^\W\d_]{3,5})[^\W\d_]*\.? (?P<year>\d{4}),? " + _TIME_OF_DAY + "$"
     ),  # "3 Nov 2023, 07:12:45"
 )
+# German exports write the day first, in numbers: "03.11.2023, 07:12:45".
+_NUMERIC_STRAVA_DATE = re.compile(
+    r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}),? " + _TIME_OF_DAY + "$"
+)
 
 
 def _month(name: str) -> int | None:
@@ -279,13 +283,21 @@ def _month(name: str) -> int | None:
 
 
 def _strava_date(text: str) -> datetime:
-    """Strava's "Nov 3, 2023, 7:12:45 AM" (English exports), always in UTC.
+    """Strava's "Nov 3, 2023, 7:12:45 AM" (English exports), "03.11.2023, 07:12:45" (German)
+    or "3 nov 2023, 07:12:45", always in UTC.
 
     Read by hand rather than with strptime, whose month names and AM/PM follow the C
     library's locale: Qt sets that from the desktop, so on a German one strptime would
     look for "Okt" and never find Strava's English "Oct".
     """
     text = text.strip()
+    numeric = _NUMERIC_STRAVA_DATE.match(text)
+    if numeric is not None:
+        parts = [int(part) for part in numeric.groups()]  # day, month, year, hour, minute, second
+        try:
+            return datetime(parts[2], parts[1], parts[0], parts[3], parts[4], parts[5], tzinfo=UTC)
+        except ValueError:
+            raise ValueError(f"not a Strava date: {text!r}") from None
     for pattern in _STRAVA_DATES:
         found = pattern.match(text)
         month = _month(found["month"]) if found else None

@@ -42,9 +42,15 @@ class ImportItem:
     included: bool = False  # a new entry the person (still) wants imported; unticked in the review
     incomplete: bool = False  # from a file cut short: what came before the cut
     original_of: str | None = None  # the file of the run this in-batch duplicate is an extra original of
+    replaces: Run | None = None  # the journal's poorer recording of the same outing, offered for replacement
 
     @property
     def label(self) -> str:
+        if self.status is Status.NEW and self.replaces is not None:
+            return (
+                "replace the recording in your journal with this richer one "
+                "(your title, notes and feelings stay)"
+            )
         if self.status is Status.REFUSED:
             return f"can't import: {self.reason}"
         if self.status is Status.NEW and self.reason:
@@ -66,14 +72,27 @@ class ImportPlan:
         return [
             item.run
             for item in self.items
-            if item.status is Status.NEW and item.included and item.run is not None
+            if item.status is Status.NEW and item.included and item.run is not None and item.replaces is None
+        ]
+
+    @property
+    def replacements(self) -> list[Run]:
+        """The journal's runs the person agreed to replace with a richer recording, as they
+        will be: their own words and feelings kept, the measurements from the richer file."""
+        return [
+            with_measurements_of(item.replaces, item.run)
+            for item in self.items
+            if item.status is Status.NEW
+            and item.included
+            and item.run is not None
+            and item.replaces is not None
         ]
 
     @property
     def stored_sources(self) -> tuple[SourceFile, ...]:
         """The original files to keep: those of the ticked entries, and the extra originals
         of outings another file brings (a file whose entries were all unticked is not kept)."""
-        wanted = {source_hash(run.content_hash) for run in self.new_runs}
+        wanted = {source_hash(run.content_hash) for run in (*self.new_runs, *self.replacements)}
         wanted |= {
             source_hash(item.run.content_hash)
             for item in self.items
@@ -89,24 +108,27 @@ class ImportPlan:
             if item.status is not Status.NEW or item.run is None:
                 continue
             run = item.run
-            if row in activities and activities[row] is not run.activity:
+            if item.replaces is None and row in activities and activities[row] is not run.activity:
                 run = run.replace(activity=activities[row])
             items[row] = replace(item, run=run, included=included.get(row, item.included))
         return replace(self, items=tuple(items))
 
     @property
     def chosen(self) -> int:
-        """How many entries would be imported as the review stands."""
-        return len(self.new_runs)
+        """How many entries would be imported (added or replaced) as the review stands."""
+        return len(self.new_runs) + len(self.replacements)
 
     def count(self, status: Status) -> int:
         return sum(item.status is status for item in self.items)
 
     def summary(self) -> str:
         doubtful = sum(item.status is Status.NEW and bool(item.reason) for item in self.items)
-        parts = [f"{self.count(Status.NEW) - doubtful} new"]
+        richer = sum(item.status is Status.NEW and item.replaces is not None for item in self.items)
+        parts = [f"{self.count(Status.NEW) - doubtful - richer} new"]
         if doubtful:
             parts.append(f"{doubtful} to check")
+        if richer:
+            parts.append(f"{richer} to replace with a richer recording")
         repeats = sum(item.status is Status.DUPLICATE and item.in_batch for item in self.items)
         if known := self.count(Status.DUPLICATE) - repeats:
             parts.append(f"{known} already in your journal")
@@ -122,6 +144,9 @@ class ImportDone:
     """What one import stored, so that one Undo takes all of it away again."""
 
     runs: tuple[Run, ...]  # with their ids
+    replaced: tuple[tuple[Run, Run], ...] = field(
+        default_factory=tuple
+    )  # (before, after) of each replaced run
     sources: tuple[SourceFile, ...] = field(default_factory=tuple)  # only the files it added
     packed: Mapping[str, bytes] = field(default_factory=dict)  # their bytes as stored, by hash
 
@@ -145,6 +170,48 @@ def richness(run: Run) -> tuple[int, int, int]:
     return (run.distance_m is not None, run.avg_hr is not None, run.moving_s is not None)
 
 
+MEASURED_FIELDS = (
+    "day",
+    "started_at",
+    "utc_offset_min",
+    "duration_s",
+    "moving_s",
+    "distance_m",
+    "avg_hr",
+    "max_hr",
+    "ascent_m",
+    "source",
+    "content_hash",
+)
+"""What a richer recording brings to a run already in the journal; everything the person
+wrote or chose (title, note, effort, moods, company, mindful, activity) stays theirs."""
+
+
+def with_measurements_of(stored: Run, recording: Run) -> Run:
+    """The stored run with the richer recording's measurements and file; what the recording
+    does not know (no heart rate, say) is kept from the stored run."""
+    changes: dict[str, object] = {}
+    for name in MEASURED_FIELDS:
+        value = getattr(recording, name)
+        if value is not None:
+            changes[name] = value
+    return stored.replace(**changes)
+
+
+def clearly_richer(recording: Run, stored: Run) -> bool:
+    """A distance or a heart rate where the stored run has none."""
+    return (recording.distance_m is not None and stored.distance_m is None) or (
+        recording.avg_hr is not None and stored.avg_hr is None
+    )
+
+
+def richer_than(recording: Run, stored: Run) -> bool:
+    """Tells something the stored run does not (a distance, a heart rate, a moving time)
+    and lacks nothing the stored run has."""
+    mine, theirs = richness(recording), richness(stored)
+    return mine != theirs and all(a >= b for a, b in zip(mine, theirs, strict=True))
+
+
 def plan_import(results: Sequence[FileResult], existing: Sequence[Run], known_files: set[str]) -> ImportPlan:
     """Sorts every entry of the batch into new, duplicate or refused.
 
@@ -166,6 +233,7 @@ def plan_import(results: Sequence[FileResult], existing: Sequence[Run], known_fi
             sources[file_hash] = SourceFile(file_hash, name, result.kind, result.data)
 
     candidates: list[tuple[int, int, Run]] = []
+    upgrades: list[tuple[int, int, Run, Run]] = []
     place = iter(range(1 << 62))  # each entry's place in the review: file by file, as given
     for index, result in enumerate(results):
 
@@ -197,6 +265,9 @@ def plan_import(results: Sequence[FileResult], existing: Sequence[Run], known_fi
                 add(ImportItem(result.path, result.kind, Status.DUPLICATE, run, reason))
                 continue
             twin = journal_runs.find(run)
+            if twin is not None and twin.id is not None and richer_than(run, twin):
+                upgrades.append((index, next(place), run, twin))
+                continue
             if twin is not None:
                 reason = f"your journal already has this {twin.activity.label.lower()} ({_when(twin)})."
                 add(ImportItem(result.path, result.kind, Status.DUPLICATE, run, reason))
@@ -243,6 +314,37 @@ def plan_import(results: Sequence[FileResult], existing: Sequence[Run], known_fi
                 incomplete=result.incomplete,
             )
         keep_file(result, file_hash)
+        items.append((index, position, item))
+    # The richest recording of each stored run is offered as its replacement; the others of
+    # the same run stay plain duplicates.
+    offered: set[int] = set()
+    for index, position, run, twin in sorted(
+        upgrades,
+        key=lambda u: (
+            tuple(-part for part in richness(u[2])),
+            KIND_PREFERENCE.get(results[u[0]].kind, 9),
+            u[0],
+            u[1],
+        ),
+    ):
+        result = results[index]
+        if twin.id in offered:
+            reason = f"your journal already has this {twin.activity.label.lower()} ({_when(twin)})."
+            items.append(
+                (index, position, ImportItem(result.path, result.kind, Status.DUPLICATE, run, reason))
+            )
+            continue
+        offered.add(twin.id or 0)
+        item = ImportItem(
+            result.path,
+            result.kind,
+            Status.NEW,
+            run,
+            included=clearly_richer(run, twin),
+            incomplete=result.incomplete,
+            replaces=twin,
+        )
+        keep_file(result, source_hash(run.content_hash))
         items.append((index, position, item))
     items.sort(key=lambda entry: entry[:2])  # back in the order the files were given
     return ImportPlan(tuple(item for _, _, item in items), tuple(sources.values()))

@@ -35,9 +35,17 @@ def plan(uow: UnitOfWork, results: Sequence[FileResult]) -> ImportPlan:
 
 
 def store(uow: UnitOfWork, import_plan: ImportPlan) -> ImportDone:
-    from runjournal.service.import_plan import ImportDone
+    from runjournal.service.import_plan import ImportDone, with_measurements_of
 
     stored = [uow.runs.add(run) for run in import_plan.new_runs]
+    replaced = []
+    for after in import_plan.replacements:
+        before = uow.runs.get(after.id) if after.id is not None else None
+        if before is None:
+            continue  # taken away since the review was made: nothing to replace
+        after = with_measurements_of(before, after)  # the person's latest words, the new measurements
+        uow.runs.update(after)
+        replaced.append((before, after))
     packed = import_plan.packed
     added = [
         source
@@ -45,7 +53,10 @@ def store(uow: UnitOfWork, import_plan: ImportPlan) -> ImportDone:
         if uow.source_files.add(source, packed.get(source.hash))
     ]
     return ImportDone(
-        tuple(stored), tuple(added), {s.hash: packed[s.hash] for s in added if s.hash in packed}
+        tuple(stored),
+        tuple(replaced),
+        tuple(added),
+        {s.hash: packed[s.hash] for s in added if s.hash in packed},
     )
 
 
@@ -53,6 +64,8 @@ def take_away(uow: UnitOfWork, done: ImportDone) -> None:
     for run in done.runs:
         if run.id is not None:
             uow.runs.delete(run.id)
+    for before, _after in done.replaced:
+        uow.runs.update(before)
     for source in done.sources:
         uow.source_files.delete(source.hash)
 
@@ -60,6 +73,8 @@ def take_away(uow: UnitOfWork, done: ImportDone) -> None:
 def put_back(uow: UnitOfWork, done: ImportDone) -> None:
     for run in done.runs:
         uow.runs.add(run)
+    for _before, after in done.replaced:
+        uow.runs.update(after)
     for source in done.sources:
         uow.source_files.add(source, done.packed.get(source.hash))
 

@@ -53,7 +53,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "Descripción de la actividad",
         "Description de l'activité",
     ),
-    "Elevation Gain": ("Höhenzuwachs", "Höhenmeter", "Desnivel positivo", "Dénivelé positif"),
+    # Strava's German "Höhenunterschied" is the elevation loss, not the gain: not listed.
+    "Elevation Gain": ("Höhenzunahme", "Desnivel positivo", "Dénivelé positif"),
     "Average Heart Rate": (
         "Durchschnittliche Herzfrequenz",
         "Frecuencia cardiaca media",
@@ -61,6 +62,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "Fréquence cardiaque moyenne",
     ),
     "Max Heart Rate": (
+        "Max. Herzfrequenz",
         "Maximale Herzfrequenz",
         "Frecuencia cardiaca máxima",
         "Frecuencia cardíaca máxima",

@@ -236,6 +236,12 @@ class ReviewModel(QAbstractTableModel):
         if column == COL_STATUS or (item.run is None and item.reason):
             if item.status is Status.NEW and item.reason:
                 return f"To check, so not ticked: {item.reason}"
+            if item.status is Status.NEW and item.replaces is not None:
+                return (
+                    "A richer recording of a run already in your journal: when ticked, its time, "
+                    "distance and heart rate replace the run's; your title, notes and feelings stay, "
+                    "and the earlier file is kept as an extra original."
+                )
             if item.status is Status.NEW:
                 return (
                     "New: it will be added to your journal when you press Import (untick it to leave it out)."

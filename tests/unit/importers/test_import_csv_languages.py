@@ -1,21 +1,30 @@
 """Strava's activities.csv and Garmin Connect's Activities.csv as they have been written
 over the years and in other languages (issue 21, problem 8).
 
-Sources for the column names:
-- Strava: the bulk export ("Download or Delete Your Account" → "Request your archive",
-  Strava Support, "Exporting your Data and Bulk Export"). The current English header has
-  two "Elapsed Time" and two "Distance" columns (the second in metres); exports before
-  about 2019 had one of each, in kilometres, and no moving time or heart rate. The
-  German, Spanish and French names are those of Strava's web pages in those languages,
-  which the export follows when the account is set to the language; they were written
-  from those pages, not copied from a real localised export.
-- Garmin Connect: "Export CSV" on the Activities list. The German column sets are those
-  quoted in open-source Garmin CSV readers found by code search (older: "Aktivitätstyp,
-  Datum,Favorit,Titel,Distanz,Kalorien,Zeit,Ø HF,Max. HF,…,Positiver Höhenunterschied";
-  newer: "…,Ø Herzfrequenz,Maximale Herzfrequenz,…,Anstieg gesamt,…,Zeit in Bewegung,
-  Verstrichene Zeit"); the older English one has "Elev Gain" where today's has "Total
-  Ascent"; the Spanish and French names are those of Garmin Connect's pages in those
-  languages.
+Sources for the column names, checked against public code that reads real exports:
+- Confirmed, German Strava (STRAVA_DE): vinzgreg/strava-import, strava_import.py, whose
+  table of activities.csv columns names them in order ("Aktivitäts-ID", "Aktivitätsdatum"
+  written "DD.MM.YYYY, HH:MM:SS", "Name der Aktivität", "Aktivitätsart", "Verstrichene Zeit",
+  "Distanz", "Max. Herzfrequenz", … "Bewegungszeit", "Höhenzunahme" for the gain and
+  "Höhenunterschied" for the loss, "Durchschnittliche Herzfrequenz"). That source takes the
+  date for local time; RunJournal keeps reading it as UTC, like the English export's, which
+  this source does not settle.
+- Confirmed, older German Garmin (GARMIN_DE_OLD): semarillion/KI, running.py, which quotes
+  the header "Aktivitätstyp,Datum,Favorit,Titel,Distanz,Kalorien,Zeit,Ø HF,Max. HF,Aerober
+  TE,…,Positiver Höhenunterschied,Negativer Höhenunterschied,…".
+- Seen but not confirmed with a source we can name: the newer German Garmin header
+  (GARMIN_DE_NEW: "Ø Herzfrequenz", "Maximale Herzfrequenz", "Anstieg gesamt", "Zeit in
+  Bewegung", "Verstrichene Zeit"), the French Garmin header (GARMIN_FR: "Type d'activité,
+  Date,Favori,Titre,Distance,Calories,Durée,Fréquence cardiaque moyenne,Fréquence cardiaque
+  maximale,…,Ascension totale,…,Temps de déplacement") and the Spanish Garmin one (GARMIN_ES:
+  "Tipo de actividad,Fecha,Título,Distancia,Calorías,Tiempo,Frecuencia cardiaca media,…,
+  Ascenso total") each appear verbatim in public code found by text search, but the
+  repository holding it could not be identified, so none is cited here.
+- Not confirmed: Strava's Spanish and French headers (STRAVA_ES, STRAVA_FR) and their date
+  formats (of the French, only "ID de l'activité", "Date de l'activité" and "Nom de
+  l'activité" were seen, in public code of unknown repository), and the English column sets over the years (STRAVA_2017, GARMIN_2018: from
+  Strava's and Garmin's help pages as remembered, not checked against a file). They stay as
+  first written; correct them when a real export in those languages is at hand.
 """
 
 from __future__ import annotations
@@ -40,10 +49,17 @@ STRAVA_2017 = (
     "Commute,Activity Gear,Filename\n"
     '123,"Nov 3, 2017, 7:12:45 AM",Morning Ride,Ride,,5400,40.5,false,,activities/1.gpx\n'
 )
+# German Strava, as confirmed: the names and their order (with "Verstrichene Zeit", "Distanz" and
+# "Max. Herzfrequenz" each written twice) and the "DD.MM.YYYY, HH:MM:SS" date, from
+# vinzgreg/strava-import, strava_import.py (its table of activities.csv columns). The columns
+# that source skips without naming (Relative Effort … Activity Gear) are left out here.
 STRAVA_DE = (
-    "Aktivitäts-ID,Aktivitätsdatum,Aktivitätsname,Aktivitätsart,Aktivitätsbeschreibung,Verstrichene Zeit,"
-    "Distanz,Maximale Herzfrequenz,Bewegungszeit,Höhenzuwachs,Durchschnittliche Herzfrequenz\n"
-    '123,"3 Okt. 2023, 07:12:45",Morgenlauf,Lauf,,3000,"10,01",171,2900,55,148\n'
+    "Aktivitäts-ID,Aktivitätsdatum,Name der Aktivität,Aktivitätsart,Aktivitätsbeschreibung,"
+    "Verstrichene Zeit,Distanz,Max. Herzfrequenz,Dateiname,Sportlergewicht,Fahrradgewicht,"
+    "Verstrichene Zeit,Bewegungszeit,Distanz,Höchstgeschw.,Durchschnittliche Geschwindigkeit,"
+    "Höhenzunahme,Höhenunterschied,Min. Höhe,Max. Höhe,Max. Herzfrequenz,Durchschnittliche Herzfrequenz\n"
+    '123,"03.11.2023, 07:12:45",Morgenlauf,Lauf,,3000,"10,01",171,activities/1.fit.gz,,,'
+    "3000.0,2900.0,10010.0,4.1,3.4,55.0,50.0,510.0,540.0,171.0,148.0\n"
 )
 STRAVA_ES = (
     "ID de actividad,Fecha de la actividad,Nombre de la actividad,Tipo de actividad,"
@@ -128,3 +144,16 @@ def test_garmin_activities_csv_over_the_years_and_languages(text: str) -> None:
     assert run.distance_m == pytest.approx(10010)
     assert (run.avg_hr, run.max_hr, run.ascent_m) == (148, 171, 55)
     assert run.duration_s in (3000, 3060)  # "Time", or "Elapsed Time" where the export has it
+
+
+def test_a_german_strava_date_that_cannot_be_is_refused_in_a_sentence() -> None:
+    text = STRAVA_DE.replace("03.11.2023", "31.02.2023")
+    result = read_bytes("activities.csv", text.encode("utf-8"), local_zone=UTC)
+    assert result.runs == ()
+    assert result.error is not None and "could be read as an activity" in result.error
+
+
+def test_strava_german_elevation_loss_is_not_taken_for_the_gain() -> None:
+    without_gain = STRAVA_DE.replace("Höhenzunahme", "Unbekannt")
+    run = _one("activities.csv", without_gain)
+    assert run.ascent_m is None
