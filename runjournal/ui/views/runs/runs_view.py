@@ -88,6 +88,7 @@ class RunsView(QWidget):
         self.table.doubleClicked.connect(self._activate)
         self.table.rowActivated.connect(self._activate)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.filled.connect(self._all_rows_in)
         bridge.runs_changed.connect(self._changed)
         bridge.settings_changed.connect(self._changed)
         bridge.journal_replaced.connect(self._journal_replaced)
@@ -97,6 +98,8 @@ class RunsView(QWidget):
         # ten years of them cost a quarter of a second that the Today view doesn't need.
         self._stale = True
         self._reader: BackgroundLoader | None = None  # the first read, while the window is idle
+        # What to select and scroll to once runs arriving in pieces are all in the table.
+        self._to_restore: tuple[list[int | None], int | None, int | None] | None = None
 
     # Building ---------------------------------------------------------------------------
 
@@ -270,16 +273,20 @@ class RunsView(QWidget):
     def _read(self, result: object) -> None:
         if self._stale and isinstance(result, tuple):
             settings, runs, sorted_for = result
-            self._show_runs(settings, runs, presorted=sorted_for == self.model.sort_order())
+            presorted = sorted_for == self.model.sort_order()
+            self._show_runs(settings, runs, presorted=presorted, in_pieces=presorted)
 
     def _stop_reading(self) -> None:
         if self._reader is not None:
             self._reader.cancel()
 
     def ensure_loaded(self) -> None:
-        """Reads the runs now if they are out of date (for callers acting on a hidden view)."""
+        """Reads the runs now if they are out of date, and puts any still arriving into the
+        table (for callers acting on the runs)."""
         if self._stale:
             self.refresh()
+        else:
+            self.model.finish_filling()
 
     def refresh(self) -> None:
         """Reloads the runs, keeping the selection, the current run and the scroll position."""
@@ -287,7 +294,13 @@ class RunsView(QWidget):
         journal = self._bridge.journal
         self._show_runs(journal.settings(), journal.runs())
 
-    def _show_runs(self, settings: Settings, runs: list[Run], *, presorted: bool = False) -> None:
+    def _show_runs(
+        self, settings: Settings, runs: list[Run], *, presorted: bool = False, in_pieces: bool = False
+    ) -> None:
+        """Shows the runs, keeping selection, current run and scroll position. `in_pieces`
+        (for presorted runs) lets them join the table over a few turns of the event loop,
+        so 30,000 of them never hold up the window; what depends on all of them (the
+        selection, the totals) follows once they are in (`_all_rows_in`)."""
         self._stale = False
         self._settings = settings
         selected = [run.id for run in self.selected_runs()]
@@ -299,13 +312,32 @@ class RunsView(QWidget):
             span = (min(r.day for r in runs), max(r.day for r in runs)) if runs else None
             self.filters.set_context(self._settings.week_start, span)
             self._apply_filters()
-            self.model.set_runs(runs, self._settings.units, presorted=presorted)
             self._journal_runs = len(runs)
+            self.stack.setCurrentIndex(1 if not runs else 0)
+            if in_pieces and presorted:
+                self._to_restore = (selected, current, anchor)
+                self.summary_label.setText(f"Listing {count(len(runs), 'run')}…")
+                self.model.fill(runs, self._settings.units)  # `_all_rows_in` follows
+                return
+            self._to_restore = None
+            self.model.set_runs(runs, self._settings.units, presorted=presorted)
             self._restore(selected, current, anchor)
         finally:
             self._quiet = False
         self._update_totals()
-        self.stack.setCurrentIndex(1 if not runs else 0)
+        self.selectionChanged.emit()
+
+    def _all_rows_in(self) -> None:
+        if self._to_restore is None:
+            return  # filled by `set_runs` or already restored
+        selected, current, anchor = self._to_restore
+        self._to_restore = None
+        self._quiet = True
+        try:
+            self._restore(selected, current, anchor)
+        finally:
+            self._quiet = False
+        self._update_totals()
         self.selectionChanged.emit()
 
     # Filters ---------------------------------------------------------------------------
@@ -325,10 +357,10 @@ class RunsView(QWidget):
     # Totals -----------------------------------------------------------------------------
 
     def _visible_runs(self) -> list[Run]:
-        return [
-            self.model.run_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
-            for row in range(self.proxy.rowCount())
-        ]
+        # The proxy only filters (the model sorts), so the runs it accepts, in the model's
+        # order, are the rows shown: quicker than mapping 30,000 proxy rows one by one.
+        accepts = self.proxy.accepts
+        return [run for run in self.model.runs() if accepts(run)]
 
     def _update_totals(self) -> None:
         self._update_summary()
