@@ -65,7 +65,9 @@ def test_the_rows_join_the_table_in_pieces_and_every_run_is_there_once(
     tab.model.rowsInserted.connect(lambda _parent, first, last: pieces.append(last - first + 1))
     qtbot.waitUntil(lambda: tab.model.rowCount() == RUNS and not tab.model.is_filling)
     assert len(pieces) > 1, "all the rows arrived in one go"
-    assert sorted(_ids(tab)) == sorted(run.id for run in logged)
+    ids = _ids(tab)
+    assert len(ids) == len(set(ids)) == RUNS
+    assert set(ids) == {run.id for run in logged}
     tab.show()
     qtbot.waitExposed(tab)
     tab.view.filters.set_period_choice(PERIOD_ALL)
