@@ -116,3 +116,41 @@ def test_a_run_logged_while_rows_are_still_arriving_is_listed_exactly_once(
     ids = _ids(tab)
     assert len(ids) == len(set(ids)) == RUNS + 1
     assert sum(run.duration_s == 4321 for run in tab.model.runs()) == 1
+
+
+def test_runs_read_a_span_of_days_at_a_time_are_each_listed_once(
+    qtbot, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from runjournal.ui.views.runs import runs_view
+
+    monkeypatch.setattr(runs_view, "DAYS_PER_PIECE", 10)
+    start = TODAY - timedelta(days=400)
+    # Both ends of the journal, the days either side of where one span meets the next,
+    # two runs on one day and a long gap.
+    days = [start, start + timedelta(days=9), start + timedelta(days=10), start + timedelta(days=10)]
+    days += [start + timedelta(days=11), start + timedelta(days=395), TODAY]
+    journal.add_entries([Run(day=day, duration_s=1200 + n) for n, day in enumerate(days)], [])
+    tab = _prepared_tab(qtbot, journal)
+    qtbot.waitUntil(lambda: tab.view is not None and not tab.view.is_reading and not tab.model.is_filling)
+    assert sorted(run.duration_s for run in tab.model.runs()) == [1200 + n for n in range(len(days))]
+    assert [run.day for run in tab.model.runs()] == sorted(days, reverse=True)
+
+
+def test_the_weekly_totals_of_a_first_open_are_summed_off_the_windows_thread(
+    qtbot, journal: Journal, logged: list[Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    threads: list[threading.Thread] = []
+    every_week = journal.week_totals
+
+    def spy(*args: object, **kwargs: object) -> object:
+        threads.append(threading.current_thread())
+        return every_week(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(journal, "week_totals", spy)
+    tab = _prepared_tab(qtbot, journal)
+    tab.show()
+    qtbot.waitExposed(tab)
+    qtbot.waitUntil(lambda: tab.view is not None and tab.view.weeks_table.rowCount() > 0)
+    assert threads and all(thread is not threading.main_thread() for thread in threads)

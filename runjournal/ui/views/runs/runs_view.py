@@ -9,8 +9,9 @@ same process, undo) shows up without anyone telling it to.
 
 from __future__ import annotations
 
-from datetime import date
-from typing import TYPE_CHECKING
+import time
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runjournal.domain.model import Run, Settings
+from runjournal.domain.model import Run, Settings, WeekTotals
 from runjournal.domain.units import count, format_distance, format_minutes
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.views.runs.qt_dates import to_date
@@ -52,9 +53,33 @@ from runjournal.ui.views.runs.run_table_model import (
 from runjournal.ui.views.runs.week_totals_table import WeekTotalsTable
 
 if TYPE_CHECKING:
-    from runjournal.ui.background import BackgroundLoader
+    from runjournal.service.journal import Journal
+    from runjournal.ui.background import BackgroundLoader, Task
+
+DAYS_PER_PIECE = 183
+"""The background read asks for the runs of half a year at a time: a few milliseconds of
+Python each, even at 30,000 runs, between which the window's thread gets its turn."""
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def read_in_pieces(journal: Journal, task: Task) -> list[Run] | None:
+    """Every run of the journal, oldest first, read on a worker thread a span of days at a
+    time, handing Python's lock to the window's thread between spans (one read of 30,000
+    runs would hold it for tens of milliseconds); None once the task is stopped."""
+    span = journal.counts()
+    runs: list[Run] = []
+    if span.first_day is None or span.last_day is None:
+        return runs
+    first = span.first_day
+    while first <= span.last_day:
+        if task.stopped:
+            return None
+        last = min(first + timedelta(days=DAYS_PER_PIECE - 1), span.last_day)
+        runs.extend(journal.runs(first, last))
+        first = last + timedelta(days=1)
+        time.sleep(0)  # gives the window's thread its turn
+    return runs
 
 
 class RunsView(QWidget):
@@ -100,6 +125,7 @@ class RunsView(QWidget):
         self._reader: BackgroundLoader | None = None  # the first read, while the window is idle
         # What to select and scroll to once runs arriving in pieces are all in the table.
         self._to_restore: tuple[list[int | None], int | None, int | None] | None = None
+        self._weeks_reader: BackgroundLoader | None = None  # the weeks of a first open
 
     # Building ---------------------------------------------------------------------------
 
@@ -262,13 +288,16 @@ class RunsView(QWidget):
         journal, model = self._bridge.journal, self.model
         column, order = model.sort_order()
 
-        def read() -> tuple[Settings, list[Run], tuple[int, Qt.SortOrder] | None]:
-            runs = journal.runs()
+        def read(task: Task) -> tuple[Settings, list[Run], tuple[int, Qt.SortOrder] | None] | None:
+            settings = journal.settings()
+            runs = read_in_pieces(journal, task)
+            if runs is None:
+                return None  # cancelled: a newer read or a refresh follows
             if column != COL_DATE:
-                return journal.settings(), runs, None
-            return journal.settings(), model.sorted_by_date(runs, order), (column, order)
+                return settings, runs, None
+            return settings, model.sorted_by_date(runs, order), (column, order)
 
-        self._reader.start(read)
+        self._reader.start_task(read)
 
     def _read(self, result: object) -> None:
         if self._stale and isinstance(result, tuple):
@@ -337,7 +366,8 @@ class RunsView(QWidget):
             self._restore(selected, current, anchor)
         finally:
             self._quiet = False
-        self._update_totals()
+        self._update_summary()
+        self._update_weeks(in_background=True)
         self.selectionChanged.emit()
 
     # Filters ---------------------------------------------------------------------------
@@ -386,7 +416,11 @@ class RunsView(QWidget):
             text += f" ({selected} selected)"
         self.summary_label.setText(text)
 
-    def _update_weeks(self) -> None:
+    def _update_weeks(self, *, in_background: bool = False) -> None:
+        """The weekly totals of the period shown; `in_background` sums them on a worker
+        thread (a first open of 30,000 runs), shown when summed."""
+        if self._weeks_reader is not None:
+            self._weeks_reader.cancel()  # this answer is newer than any still being summed
         if not self._journal_runs:
             self.weeks_table.setRowCount(0)
             return
@@ -399,8 +433,24 @@ class RunsView(QWidget):
         if first > last:
             self.weeks_table.setRowCount(0)
             return
-        weeks = list(reversed(self._bridge.journal.week_totals(first, last, settings.week_start)))
-        self.weeks_table.show_weeks(weeks, settings, today)
+        journal = self._bridge.journal
+        if not in_background:
+            weeks = journal.week_totals(first, last, settings.week_start)
+            self.weeks_table.show_weeks(list(reversed(weeks)), settings, today)
+            return
+        from runjournal.ui.background import BackgroundLoader
+
+        if self._weeks_reader is None:
+            self._weeks_reader = BackgroundLoader(self, doing="adding up your weeks")
+            self._weeks_reader.loaded.connect(self._weeks_summed)
+            self._weeks_reader.failed.connect(lambda _why: self._update_weeks())
+        self._weeks_reader.start(
+            lambda: (journal.week_totals(first, last, settings.week_start), settings, today)
+        )
+
+    def _weeks_summed(self, result: object) -> None:
+        weeks, settings, today = cast(tuple[list[WeekTotals], Settings, date], result)
+        self.weeks_table.show_weeks(list(reversed(weeks)), settings, today)
 
     # Selection and activation -----------------------------------------------------------
 
