@@ -154,3 +154,19 @@ def test_the_weekly_totals_of_a_first_open_are_summed_off_the_windows_thread(
     qtbot.waitExposed(tab)
     qtbot.waitUntil(lambda: tab.view is not None and tab.view.weeks_table.rowCount() > 0)
     assert threads and all(thread is not threading.main_thread() for thread in threads)
+
+
+def test_the_runs_read_for_the_run_log_are_kept_out_of_the_garbage_collectors_sweeps(
+    qtbot, journal: Journal, logged: list[Run]
+) -> None:
+    import gc
+
+    tab = _prepared_tab(qtbot, journal)
+    try:
+        qtbot.waitUntil(lambda: tab.view is not None and not tab.view.is_reading and not tab.model.is_filling)
+        swept = {id(thing) for thing in gc.get_objects()}  # every generation a sweep looks at
+        shown = tab.model.runs()
+        assert len(shown) == RUNS
+        assert not [run for run in shown if gc.is_tracked(run) and id(run) in swept]
+    finally:
+        gc.unfreeze()  # the rest of the tests start from a collector as usual

@@ -9,6 +9,7 @@ same process, undo) shows up without anyone telling it to.
 
 from __future__ import annotations
 
+import gc
 import time
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, cast
@@ -78,6 +79,10 @@ def read_in_pieces(journal: Journal, task: Task) -> list[Run] | None:
         last = min(first + timedelta(days=DAYS_PER_PIECE - 1), span.last_day)
         runs.extend(journal.runs(first, last))
         first = last + timedelta(days=1)
+        # The runs stay as long as the run log shows them: kept out of the garbage
+        # collector's sweeps (as start-up's objects are), those sweeps stay a few
+        # milliseconds instead of holding every thread for 40-60 ms at 30,000 runs.
+        gc.freeze()
         time.sleep(0)  # gives the window's thread its turn
     return runs
 
