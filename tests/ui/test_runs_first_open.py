@@ -23,8 +23,7 @@ def reads(journal: Journal, monkeypatch: pytest.MonkeyPatch) -> list[threading.T
     every_run = journal.runs
 
     def spy(first: date | None = None, last: date | None = None) -> list[Run]:
-        if first is None and last is None:
-            threads.append(threading.current_thread())
+        threads.append(threading.current_thread())
         return every_run(first, last)
 
     monkeypatch.setattr(journal, "runs", spy)

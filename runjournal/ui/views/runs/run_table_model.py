@@ -21,6 +21,8 @@ from PySide6.QtCore import (
     QRectF,
     Qt,
     QTime,
+    QTimer,
+    Signal,
 )
 from PySide6.QtGui import (
     QColor,
@@ -48,6 +50,10 @@ COL_WITH = 6
 COL_MOOD = 7
 COL_NOTE = 8
 COLUMN_COUNT = 9
+
+ROWS_PER_TURN = 3000
+"""How many rows join the table per turn of the event loop while a big journal's runs
+arrive (`fill`): a few milliseconds of filtering each, so the window keeps answering."""
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 """Raw, comparable values for sorting; None means "not recorded" and sorts last."""
@@ -109,9 +115,16 @@ def _lock_icon(colour: QColor) -> QIcon:
 class RunTableModel(QAbstractTableModel):
     """Runs as rows; read-only, since runs are changed through the run dialog and undo stack."""
 
+    filled = Signal()  # every run handed to `fill` is in the table
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._runs: list[Run] = []
+        self._waiting: list[Run] = []  # runs handed to `fill` not yet in the table
+        self._feeder = QTimer(self)
+        self._feeder.setSingleShot(True)
+        self._feeder.setInterval(0)
+        self._feeder.timeout.connect(self._feed)
         self._units = DistanceUnit.KM
         self._locale = QLocale()
         self._lock_icons: dict[str, QIcon] = {}
@@ -122,12 +135,61 @@ class RunTableModel(QAbstractTableModel):
 
     def set_runs(self, runs: list[Run], units: DistanceUnit, *, presorted: bool = False) -> None:
         """Shows `runs`; `presorted` when they are `sorted_by_date(runs)` for the current order."""
+        self._stop_filling()
         self.beginResetModel()
         self._units = units
         self._runs = list(runs) if presorted else self._sorted(list(runs))
         self._locale = QLocale()
         self.endResetModel()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
+
+    def fill(self, runs: list[Run], units: DistanceUnit) -> None:
+        """Shows `runs`, already `sorted_by_date` for the current order, a piece at a time:
+        the first piece now, the next on each turn of the event loop, then `filled`."""
+        self._stop_filling()
+        self.beginResetModel()
+        self._units = units
+        self._runs = list(runs[:ROWS_PER_TURN])
+        self._waiting = list(runs[ROWS_PER_TURN:])
+        self._locale = QLocale()
+        self.endResetModel()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
+        self._feed_later()
+
+    @property
+    def is_filling(self) -> bool:
+        """True while runs handed to `fill` are still joining the table."""
+        return bool(self._waiting)
+
+    def finish_filling(self) -> None:
+        """Puts every run still waiting into the table now (for someone acting on them)."""
+        if self._waiting:
+            self._append(self._waiting)
+            self._waiting = []
+            self._feed_later()
+
+    def _stop_filling(self) -> None:
+        self._feeder.stop()
+        self._waiting = []
+
+    def _feed(self) -> None:
+        piece, self._waiting = self._waiting[:ROWS_PER_TURN], self._waiting[ROWS_PER_TURN:]
+        self._append(piece)
+        self._feed_later()
+
+    def _feed_later(self) -> None:
+        if self._waiting:
+            self._feeder.start()
+        else:
+            self._feeder.stop()
+            self.filled.emit()
+
+    def _append(self, runs: list[Run]) -> None:
+        if runs:
+            first = len(self._runs)
+            self.beginInsertRows(QModelIndex(), first, first + len(runs) - 1)
+            self._runs.extend(runs)
+            self.endInsertRows()
 
     @property
     def units(self) -> DistanceUnit:
@@ -156,7 +218,9 @@ class RunTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorts the rows here, in one Python sort on raw values, rather than letting the
-        proxy compare cell by cell through `data()` (half a second for ten years of runs)."""
+        proxy compare cell by cell through `data()` (half a second for ten years of runs).
+        Runs still arriving join the table first, so the sort sees every run."""
+        self.finish_filling()
         self._sort_column, self._sort_order = column, order
         self.layoutAboutToBeChanged.emit()
         old_runs = self._runs
