@@ -342,6 +342,7 @@ class RunRepository:
 def _check_in_values(check_in: CheckIn) -> dict[str, Any]:
     values = {name: getattr(check_in, name) for name in CheckIn.__dataclass_fields__}
     values["bedtime"] = check_in.bedtime.strftime("%H:%M") if check_in.bedtime else None
+    values["tags"] = json.dumps(list(check_in.tags), ensure_ascii=False)
     return values
 
 
@@ -352,7 +353,17 @@ def _check_in_from_row(row: Any) -> CheckIn:
 def _check_in_from_values(data: dict[str, Any]) -> CheckIn:
     data["bedtime"] = time.fromisoformat(data["bedtime"]) if data["bedtime"] else None
     data["ill"] = bool(data["ill"])
+    data["tags"] = _tags_from_text(data.get("tags"))
     return CheckIn(**data)
+
+
+def _tags_from_text(text: str | None) -> tuple[str, ...]:
+    """The stored list of tag names; a value that is not one reads as no tags."""
+    try:
+        names = json.loads(text or "[]")
+    except ValueError:
+        return ()
+    return tuple(name for name in names if isinstance(name, str)) if isinstance(names, list) else ()
 
 
 class CheckInRepository:
