@@ -124,3 +124,33 @@ def test_the_chips_are_on_screen_without_scrolling(qtbot, journal: Journal, size
         return all(seen.contains(QRect(w.mapTo(viewport, QPoint(0, 0)), w.size())) for w in widgets)
 
     qtbot.waitUntil(all_seen)
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_a_ticked_chip_reads_at_4_5_to_1_in_light_and_dark(qtbot, mode: str) -> None:
+    from collections import Counter
+
+    from PySide6.QtGui import QColor
+
+    from runjournal.ui import theme
+    from runjournal.ui.views.today.tag_chips import TagChips, contrast
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.apply_theme(app, mode)
+    try:
+        chips = TagChips()
+        qtbot.addWidget(chips)
+        chips.set_tags(("medication taken",), ("medication taken",))
+        chips.show()
+        qtbot.waitExposed(chips)
+        chip = chips.chips[0]
+        image = chip.grab().toImage()
+        pixels = Counter(
+            image.pixel(x, y) for x in range(6, image.width() - 6) for y in range(4, image.height() - 4)
+        )
+        fill = QColor(pixels.most_common(1)[0][0])
+        text = max((QColor(p) for p in pixels), key=lambda c: contrast(c, fill))
+        assert contrast(fill, text) >= 4.5
+    finally:
+        theme.apply_theme(app, "light")

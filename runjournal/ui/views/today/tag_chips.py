@@ -7,20 +7,20 @@ a chip, Left and Right (or Up and Down) move along the row, Space ticks or untic
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from runjournal.domain.model import find_tag
+from runjournal.ui.theme import outline_colour
 from runjournal.ui.views.today.flow_layout import FlowLayout
 
 _BACK = (Qt.Key.Key_Left, Qt.Key.Key_Up)
 # Compact rounded chips; a ticked one is filled with the highlight colour so it reads at a
 # glance, in light and dark alike, and the keyboard's place is a thick outline.
 CHIP_STYLE = """
-QPushButton { padding: 2px 9px; border: 1px solid palette(dark); border-radius: 10px;
+QPushButton { padding: 2px 9px; border: 1px solid OUTLINE; border-radius: 10px;
               background: palette(base); color: palette(text); }
-QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);
-                      border-color: palette(highlight); }
+QPushButton:checked { background: TICKED; color: palette(highlighted-text); border-color: TICKED; }
 QPushButton:focus { border: 2px solid palette(highlight); padding: 1px 8px; }
 QPushButton:checked:focus { border: 2px solid palette(text); }
 """
@@ -35,10 +35,24 @@ class TagChips(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._layout = FlowLayout(self, spacing=5)
-        self.setStyleSheet(CHIP_STYLE)
+        self._style_for_palette()
         self.chips: list[QPushButton] = []
         self._current = 0  # the chip Tab lands on
         self.setAccessibleName("Tags for what shaped the day")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style_for_palette()  # light and dark: the outline follows the theme
+        super().changeEvent(event)
+
+    def _style_for_palette(self) -> None:
+        palette = self.palette()
+        ticked = readable_fill(
+            palette.color(QPalette.ColorRole.Highlight), palette.color(QPalette.ColorRole.HighlightedText)
+        )
+        style = CHIP_STYLE.replace("OUTLINE", outline_colour(palette).name()).replace("TICKED", ticked.name())
+        if self.styleSheet() != style:
+            self.setStyleSheet(style)
 
     def set_tags(self, names: tuple[str, ...], checked: tuple[str, ...] = ()) -> None:
         """Shows a chip for each name, and for each checked tag the list no longer has."""
@@ -109,6 +123,30 @@ class TagChips(QWidget):
                 self.chips[index].setFocus(Qt.FocusReason.TabFocusReason)
                 return True
         return super().eventFilter(watched, event)
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(value: int) -> float:
+        v = value / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(colour.red()) + 0.7152 * channel(colour.green()) + 0.0722 * channel(colour.blue())
+
+
+def contrast(first: QColor, second: QColor) -> float:
+    """The WCAG 2.1 contrast ratio of two colours."""
+    low, high = sorted((_luminance(first), _luminance(second)))
+    return (high + 0.05) / (low + 0.05)
+
+
+def readable_fill(fill: QColor, text: QColor) -> QColor:
+    """`fill`, darkened or lightened step by step until `text` on it reads at 4.5:1 or more."""
+    toward_dark = _luminance(text) > 0.5
+    for _ in range(20):
+        if contrast(fill, text) >= 4.5:
+            break
+        fill = fill.darker(110) if toward_dark else fill.lighter(110)
+    return fill
 
 
 def _name(chip: QPushButton) -> str:
