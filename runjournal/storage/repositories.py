@@ -417,6 +417,13 @@ class CheckInRepository:
         )
         return [tuple(row) for row in self._c.execute(query).fetchall()]
 
+    def days_with_tag(self, tag: str) -> set[date]:
+        """The days whose check-in carries `tag` (compared without case)."""
+        c = tables.check_ins.c
+        wanted = tag.strip().casefold()
+        rows = self._c.execute(select(c.day, c.tags).where(c.tags != "[]")).fetchall()
+        return {day for day, text in rows if any(t.casefold() == wanted for t in _tags_from_text(text))}
+
     def count(self) -> int:
         return self._c.execute(select(func.count()).select_from(tables.check_ins)).scalar_one()
 

@@ -90,6 +90,7 @@ class RunsView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         bridge.runs_changed.connect(self._changed)
         bridge.settings_changed.connect(self._changed)
+        bridge.check_ins_changed.connect(self._tagged_days_changed)
         bridge.journal_replaced.connect(self._journal_replaced)
 
         self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
@@ -298,6 +299,7 @@ class RunsView(QWidget):
             # The filters first, so the new rows are filtered once, as they arrive.
             span = (min(r.day for r in runs), max(r.day for r in runs)) if runs else None
             self.filters.set_context(self._settings.week_start, span)
+            self.filters.set_tags(self._settings.tags)
             self._apply_filters()
             self.model.set_runs(runs, self._settings.units, presorted=presorted)
             self._journal_runs = len(runs)
@@ -316,6 +318,12 @@ class RunsView(QWidget):
     def _apply_filters(self) -> None:
         self.proxy.set_activity(self.filters.activity())
         self.proxy.set_period(*self.filters.period())
+        tag = self.filters.tag()
+        self.proxy.set_days(frozenset(self._bridge.journal.days_with_tag(tag)) if tag else None)
+
+    def _tagged_days_changed(self) -> None:
+        if self.filters.tag() is not None:  # a check-in's tags may have changed which runs show
+            self._filters_changed()
 
     def _filters_changed(self) -> None:
         self._apply_filters()
