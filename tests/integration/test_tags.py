@@ -170,3 +170,19 @@ def test_check_in_tag_refuses_a_name_too_long_with_a_sentence(tmp_path: Path, ca
     assert code != 0
     assert "1 to 40 characters" in capsys.readouterr().err
     assert not Path(db).exists() or Journal.open(Path(db)).check_in(DAY) is None
+
+
+def test_a_whole_journal_export_loads_with_its_tags_and_bad_tag_names_are_refused(tmp_path: Path) -> None:
+    good = read_document(
+        _document([CheckIn(day=DAY, mood=4, tags=("yoga",))], Settings(tags=("yoga",))), "export.json"
+    )
+    with Journal.open(tmp_path / "loaded.sqlite") as journal:
+        journal.load_document(good)
+        assert journal.check_in(DAY).tags == ("yoga",) and journal.settings().tags == ("yoga",)
+    data = json.loads(_document([CheckIn(day=DAY, mood=4)], Settings()))
+    data["check_ins"][0]["tags"] = ["y" * 41]
+    bad = read_document(json.dumps(data).encode("utf-8"), "bad.json")
+    with Journal.open(tmp_path / "refused.sqlite") as journal:
+        with pytest.raises(ValidationError, match="1 to 40 characters"):
+            journal.load_document(bad)
+        assert journal.holds_nothing()
