@@ -9,9 +9,9 @@ from typing import Any
 
 from runjournal.cli.common import EXIT_OK, EXIT_USAGE, open_journal
 from runjournal.cli.values import Problems, read_clock, read_day, read_number, read_scale, read_yes_no
-from runjournal.domain.model import CheckIn
+from runjournal.domain.model import CheckIn, find_tag
 from runjournal.domain.units import format_day
-from runjournal.domain.validation import validate_check_in
+from runjournal.domain.validation import validate_check_in, validate_settings
 
 CHECK_IN_OPTIONS = (
     ("mood", "Mood", read_scale),
@@ -37,15 +37,29 @@ def cmd_check_in(args: argparse.Namespace) -> int:
         given["ill"] = problems.convert("ill", "Ill or injured", args.ill, read_yes_no)
     if args.note is not None:
         given["note"] = args.note
+    tags = tuple(dict.fromkeys(name.strip() for name in args.tag or ()))
+    if tags:
+        given["tags"] = tags
     if not given:
         print(
             "runjournal check-in: nothing to record; give at least one value, e.g. --mood 7.", file=sys.stderr
         )
         return EXIT_USAGE
     problems.check(validate_check_in(CheckIn(day=day, **{k: v for k, v in given.items() if v is not None})))
+    added: tuple[str, ...] = ()
     with open_journal(args) as journal:
         # Options given now change those fields; what the day already had is kept.
         current = journal.check_in(day) or CheckIn(day=day)
+        if tags:
+            # A tag the person has not listed yet joins their list, so the window shows it too.
+            settings = journal.settings()
+            known = tuple(find_tag(tag, settings.tags) or tag for tag in tags)
+            added = tuple(tag for tag in known if find_tag(tag, settings.tags) is None)
+            given["tags"] = tuple(dict.fromkeys((*current.tags, *known)))
+            problems.check(validate_check_in(current.replace(**given)))
+            if added:
+                problems.check(validate_settings(settings.replace(tags=(*settings.tags, *added))))
+                journal.save_settings(settings.replace(tags=(*settings.tags, *added)))
         saved = journal.save_check_in(current.replace(**given))
     recorded = [
         f"{label.lower()} {getattr(saved, name)}"
@@ -60,7 +74,11 @@ def cmd_check_in(args: argparse.Namespace) -> int:
         recorded.append("ill or injured")
     elif given.get("ill") is False:
         recorded.append("no longer ill or injured")
+    if saved is not None and saved.tags:
+        recorded.append("tags: " + ", ".join(saved.tags))
     print(f"Check-in for {format_day(day)} saved: {', '.join(recorded) or 'a note'}.")
+    for tag in added:
+        print(f"New tag: added “{tag}” to your tags (rename or remove it in Preferences).")
     return EXIT_OK
 
 
@@ -79,4 +97,10 @@ def add_check_in_command(commands: argparse._SubParsersAction, common: argparse.
         "--not-ill", dest="ill", action="store_const", const="no", help="no longer ill or injured"
     )
     check_in.add_argument("--note", help="a note")
+    check_in.add_argument(
+        "--tag",
+        action="append",
+        metavar="NAME",
+        help="a tag for what shaped the day (repeatable); a new name joins your list of tags",
+    )
     check_in.set_defaults(handler=cmd_check_in)

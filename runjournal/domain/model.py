@@ -152,6 +152,7 @@ class CheckIn:
     bedtime: time | None = None
     ill: bool = False  # ill or injured
     note: str = ""
+    tags: tuple[str, ...] = ()  # what shaped the day, from the person's own list
 
     @property
     def is_empty(self) -> bool:
@@ -162,6 +163,7 @@ class CheckIn:
             and self.bedtime is None
             and not self.ill
             and not self.note.strip()
+            and not self.tags
         )
 
     def replace(self, **changes: object) -> CheckIn:
@@ -169,6 +171,20 @@ class CheckIn:
 
 
 CHECK_IN_SCALES = ("mood", "stress", "anxiety", "energy", "sleep_quality")
+
+# The first list of tags a person is offered; every one can be renamed or removed.
+SUGGESTED_TAGS = (
+    "slept badly", "therapy", "medication taken", "alcohol", "caffeine late",
+    "time outside", "social time", "work stress", "period",
+)  # fmt: skip
+MAX_TAG_LENGTH = 40
+MAX_TAGS = 30
+
+
+def find_tag(name: str, tags: tuple[str, ...]) -> str | None:
+    """The spelling in `tags` of `name`, compared without case and outer spaces, or None."""
+    wanted = name.strip().casefold()
+    return next((tag for tag in tags if tag.casefold() == wanted), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +194,7 @@ class Settings:
     weekly_sessions_goal: int = 3  # "3 to 5 times a week"
     week_start: int = 0  # weekday the person's week starts on, Monday = 0 (as date.weekday())
     started_running: date | None = None
+    tags: tuple[str, ...] = SUGGESTED_TAGS  # the person's own list of what shapes a day
 
     def replace(self, **changes: object) -> Settings:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

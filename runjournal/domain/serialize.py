@@ -32,7 +32,7 @@ RUN_CSV_COLUMNS = (
 )  # fmt: skip
 CHECK_IN_CSV_COLUMNS = (
     "date", "mood", "stress", "anxiety", "energy", "sleep_hours", "sleep_quality", "bedtime",
-    "ill_or_injured", "note",
+    "ill_or_injured", "note", "tags",
 )  # fmt: skip
 
 CHECK_IN_FIELDS = tuple(CheckIn.__dataclass_fields__)
@@ -104,7 +104,15 @@ def check_in_to_dict(check_in: CheckIn) -> dict[str, Any]:
     data = {name: getattr(check_in, name) for name in CHECK_IN_FIELDS}
     data["day"] = check_in.day.isoformat()
     data["bedtime"] = check_in.bedtime.strftime("%H:%M") if check_in.bedtime else None
+    data["tags"] = list(check_in.tags)
     return data
+
+
+def _tag_names(value: object) -> tuple[str, ...]:
+    """A list of tag names read back; ValueError saying so when it is anything else."""
+    if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+        raise ValueError(f"tags should be a list of names, not {value!r}"[:200])
+    return tuple(value)
 
 
 def check_in_from_dict(data: dict[str, Any]) -> CheckIn:
@@ -113,6 +121,8 @@ def check_in_from_dict(data: dict[str, Any]) -> CheckIn:
     values["day"] = date.fromisoformat(values["day"])
     if values.get("bedtime"):
         values["bedtime"] = time.fromisoformat(values["bedtime"])
+    if "tags" in values:  # an export made before tags existed has none
+        values["tags"] = _tag_names(values["tags"])
     return CheckIn(**values)
 
 
@@ -123,6 +133,7 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
         "weekly_sessions_goal": settings.weekly_sessions_goal,
         "week_start": settings.week_start,
         "started_running": _iso(settings.started_running),
+        "tags": list(settings.tags),
     }
 
 
@@ -135,6 +146,7 @@ def settings_from_dict(data: dict[str, Any]) -> Settings:
         "weekly_sessions_goal": int,
         "week_start": int,
         "started_running": lambda v: None if v is None else date.fromisoformat(v),
+        "tags": _tag_names,
     }
     values: dict[str, Any] = {}
     for name, read in readers.items():

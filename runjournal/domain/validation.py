@@ -10,7 +10,7 @@ import math
 from collections.abc import Iterator
 from datetime import UTC, date, timedelta
 
-from runjournal.domain.model import CheckIn, Problem, Run, Settings
+from runjournal.domain.model import MAX_TAG_LENGTH, MAX_TAGS, CheckIn, Problem, Run, Settings
 
 SCALE_MIN, SCALE_MAX = 1, 10
 MAX_DURATION_S = 7 * 24 * 3600  # multi-day events: ultramarathons, 24-hour races, brevets
@@ -143,7 +143,32 @@ def validate_check_in(check_in: CheckIn, today: date | None = None) -> list[Prob
     if hours is not None and (not _finite(hours) or not 0 <= hours <= MAX_SLEEP_HOURS):
         problems.append(Problem("sleep_hours", "Sleep is recorded as 0 to 16 hours."))
     problems += _text("note", "The note", check_in.note)
+    problems += validate_tags(check_in.tags)
     return problems
+
+
+def validate_tags(tags: tuple[str, ...]) -> list[Problem]:
+    """Tag names of 1 to 40 characters, each once, at most 30 of them."""
+    if not isinstance(tags, tuple) or not all(isinstance(tag, str) for tag in tags):
+        return [Problem("tags", "Tags should be a list of names.")]
+    problems: list[Problem] = []
+    if len(tags) > MAX_TAGS:
+        problems.append(Problem("tags", f"There can be at most {MAX_TAGS} tags; remove one you use least."))
+    seen: set[str] = set()
+    for tag in tags:
+        if not 1 <= len(tag.strip()) <= MAX_TAG_LENGTH or tag != tag.strip():
+            problems.append(
+                Problem(
+                    "tags", f"A tag is a name of 1 to {MAX_TAG_LENGTH} characters, without spaces around it."
+                )
+            )
+        elif any(ord(ch) < 32 for ch in tag):
+            problems.append(Problem("tags", "A tag name fits on one line; remove the line break from it."))
+        elif tag.casefold() in seen:
+            problems.append(Problem("tags", f"The tag “{tag}” is there twice; keep it once."))
+        seen.add(tag.casefold())
+        problems += _unicode("tags", "A tag", tag)
+    return problems[:3]
 
 
 def validate_settings(settings: Settings) -> list[Problem]:
@@ -158,4 +183,5 @@ def validate_settings(settings: Settings) -> list[Problem]:
         problems.append(Problem("week_start", "The week starts on a day from Monday to Sunday."))
     if settings.started_running is not None:
         problems += [Problem("started_running", p.message) for p in _day(settings.started_running, None)]
+    problems += validate_tags(settings.tags)
     return problems

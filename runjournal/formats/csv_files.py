@@ -124,6 +124,7 @@ def check_in_row(check_in: CheckIn) -> dict[str, Any]:
         "bedtime": check_in.bedtime.strftime("%H:%M") if check_in.bedtime else None,
         "ill_or_injured": check_in.ill,
         "note": check_in.note,
+        "tags": "; ".join(check_in.tags),
     }
 
 

@@ -26,6 +26,7 @@ from runjournal.insights.model import (
     CLEAR_DIFFERENCE,
     LEVEL,
     SESSION_CAVEAT,
+    TAG_CAVEAT,
     Insight,
     InsightsInput,
     Kind,
@@ -69,10 +70,14 @@ def entries_from(runs: Iterable[Run], check_ins: Iterable[CheckIn]) -> InsightsI
             intensity = None if run.effort is None else run.intensity
             sessions.append(PairedSession(run.day, run.activity, intensity, run.mood_before, run.mood_after))
     sessions.sort(key=lambda s: s.day)
-    days = tuple(
-        (c.day, c.mood, c.anxiety, c.stress, c.sleep_hours) for c in sorted(check_ins, key=lambda c: c.day)
-    )
-    return InsightsInput(frozenset(run_days), days, tuple(sessions))
+    ordered = sorted(check_ins, key=lambda c: c.day)
+    days = tuple((c.day, c.mood, c.anxiety, c.stress, c.sleep_hours) for c in ordered)
+    tagged: dict[str, set[date]] = {}
+    for check_in in ordered:
+        for tag in check_in.tags:
+            tagged.setdefault(tag, set()).add(check_in.day)
+    tag_days = tuple((tag, frozenset(found)) for tag, found in tagged.items())
+    return InsightsInput(frozenset(run_days), days, tuple(sessions), tag_days)
 
 
 def insights(entries: InsightsInput, *, seed: int = DEFAULT_SEED) -> list[Insight]:
@@ -192,6 +197,11 @@ _DAY_SPECS = (
 )  # fmt: skip
 
 
+def _braces(text: str) -> str:
+    """`text` safe inside a str.format pattern."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
 def _day_parts(entries: InsightsInput) -> list[_Part]:
     if not entries.check_ins:
         return []
@@ -206,11 +216,27 @@ def _day_parts(entries: InsightsInput) -> list[_Part]:
     ran_offsets = [(d - first).days + 1 for d in entries.run_days if 0 <= (d - first).days + 1 <= length]
     ran[np.asarray(ran_offsets, dtype=np.int64)] = True
 
+    comparisons: list[tuple[_DaySpec, Kind, np.ndarray]] = [
+        (spec, Kind.RUN_DAYS, ran[:-1] if spec.day_after else ran[1:]) for spec in _DAY_SPECS
+    ]
+    # Mood on days with each of the person's tags: judged in the same family as the run days.
+    for tag, tag_days in entries.tag_days:
+        group = np.zeros(length, dtype=bool)
+        group[[(d - first).days for d in tag_days if 0 <= (d - first).days < length]] = True
+        spec = _DaySpec(
+            f"mood-tag-{tag}",
+            f"Mood on days with “{tag}”",
+            1,
+            False,
+            "points",
+            f"On days with “{_braces(tag)}”, your mood averaged {{a}} out of 10, against {{b}} on other days",
+        )
+        comparisons.append((spec, Kind.TAG_DAYS, group))
+
     found = []
-    for spec in _DAY_SPECS:
+    for spec, kind, group in comparisons:
         values = table[:, spec.column - 1]
         seen = ~np.isnan(values)
-        group = ran[:-1] if spec.day_after else ran[1:]
         in_a, in_b = seen & group, seen & ~group
         n_a, n_b = int(in_a.sum()), int(in_b.sum())
         if n_a < MIN_DAYS_EACH or n_b < MIN_DAYS_EACH:
@@ -229,7 +255,7 @@ def _day_parts(entries: InsightsInput) -> list[_Part]:
         found.append(
             _Part(
                 key=spec.key,
-                kind=Kind.RUN_DAYS,
+                kind=kind,
                 title=spec.title,
                 unit=spec.unit,
                 mean_with=mean_a,
@@ -362,7 +388,7 @@ def _insight(
         block_days=block,
         standard_error=standard_error,
         blocks=blocks,
-        caveat=CAVEAT if part.kind is Kind.RUN_DAYS else SESSION_CAVEAT,
+        caveat={Kind.RUN_DAYS: CAVEAT, Kind.TAG_DAYS: TAG_CAVEAT}.get(part.kind, SESSION_CAVEAT),
     )
 
 

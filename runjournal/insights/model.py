@@ -22,8 +22,15 @@ SESSION_CAVEAT = (
 )
 
 
+TAG_CAVEAT = (
+    "This is an association in your entries, not proof of cause — "
+    "the tag and how you felt may both follow from something else."
+)
+
+
 class Kind(enum.StrEnum):
     RUN_DAYS = "run-days"  # days with a run against other days
+    TAG_DAYS = "tag-days"  # days with one of the person's tags against other days
     BEFORE_AFTER = "before-after"  # mood before and after the same session
 
 
@@ -50,12 +57,14 @@ class InsightsInput:
 
     `check_ins` holds (day, mood, anxiety, stress, sleep hours) per day with a check-in,
     None for what was not recorded; `run_days` the days with a run (walks and rides do not
-    make a run day).
+    make a run day); `tag_days` the days with each of the person's tags.
     """
 
     run_days: frozenset[date]
     check_ins: tuple[tuple[date, int | None, int | None, int | None, float | None], ...]
     sessions: tuple[PairedSession, ...]
+    # (tag, the days whose check-in has it), in the order the tags were first used
+    tag_days: tuple[tuple[str, frozenset[date]], ...] = ()
 
 
 @dataclass(frozen=True)

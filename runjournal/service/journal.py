@@ -287,6 +287,11 @@ class Journal:
         with self._read() as uow:
             return uow.check_ins.between(first, last)
 
+    def days_with_tag(self, tag: str) -> set[date]:
+        """The days whose check-in has `tag`: what "days with a tag" filters show."""
+        with self._read() as uow:
+            return uow.check_ins.days_with_tag(tag)
+
     def delete_check_in(self, day: date) -> CheckIn | None:
         with self._write() as uow:
             existing = uow.check_ins.get(day)

@@ -342,6 +342,7 @@ class RunRepository:
 def _check_in_values(check_in: CheckIn) -> dict[str, Any]:
     values = {name: getattr(check_in, name) for name in CheckIn.__dataclass_fields__}
     values["bedtime"] = check_in.bedtime.strftime("%H:%M") if check_in.bedtime else None
+    values["tags"] = json.dumps(list(check_in.tags), ensure_ascii=False)
     return values
 
 
@@ -352,7 +353,17 @@ def _check_in_from_row(row: Any) -> CheckIn:
 def _check_in_from_values(data: dict[str, Any]) -> CheckIn:
     data["bedtime"] = time.fromisoformat(data["bedtime"]) if data["bedtime"] else None
     data["ill"] = bool(data["ill"])
+    data["tags"] = _tags_from_text(data.get("tags"))
     return CheckIn(**data)
+
+
+def _tags_from_text(text: str | None) -> tuple[str, ...]:
+    """The stored list of tag names; a value that is not one reads as no tags."""
+    try:
+        names = json.loads(text or "[]")
+    except ValueError:
+        return ()
+    return tuple(name for name in names if isinstance(name, str)) if isinstance(names, list) else ()
 
 
 class CheckInRepository:
@@ -405,6 +416,13 @@ class CheckInRepository:
             select(c.day, *(c[name] for name in names)).where(c.day >= first, c.day <= last).order_by(c.day)
         )
         return [tuple(row) for row in self._c.execute(query).fetchall()]
+
+    def days_with_tag(self, tag: str) -> set[date]:
+        """The days whose check-in carries `tag` (compared without case)."""
+        c = tables.check_ins.c
+        wanted = tag.strip().casefold()
+        rows = self._c.execute(select(c.day, c.tags).where(c.tags != "[]")).fetchall()
+        return {day for day, text in rows if any(t.casefold() == wanted for t in _tags_from_text(text))}
 
     def count(self) -> int:
         return self._c.execute(select(func.count()).select_from(tables.check_ins)).scalar_one()

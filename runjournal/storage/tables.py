@@ -70,6 +70,7 @@ check_ins = Table(
     Column("bedtime", String(5), nullable=True),  # "HH:MM", local
     Column("ill", Boolean, nullable=False, server_default="0"),
     Column("note", Text, nullable=False, server_default=""),
+    Column("tags", Text, nullable=False, server_default="[]"),  # JSON list of names
 )
 
 settings = Table(

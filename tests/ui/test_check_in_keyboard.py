@@ -17,6 +17,7 @@ from runjournal.ui.views.today.check_in_panel import CheckInPanel
 TODAY = date.today()
 KEYBOARD_BUDGET = 12
 MOUSE_BUDGET = 7
+ALT = Qt.KeyboardModifier.AltModifier
 
 
 pytestmark = pytest.mark.usefixtures("fresh_qsettings")
@@ -58,7 +59,9 @@ def test_a_digit_sets_the_scale_and_moves_on_to_the_next(qtbot, journal: Journal
     assert "next" in panel.sliders["mood"].slider.toolTip().lower()
 
 
-def test_tab_follows_the_screen_sliders_then_sleep_then_ill_then_note(qtbot, journal: Journal) -> None:
+def test_tab_follows_the_screen_sliders_then_sleep_then_ill_then_tags_then_note(
+    qtbot, journal: Journal
+) -> None:
     window = open_window(qtbot, journal)
     panel = window.today.check_in
     sliders = panel.sliders
@@ -71,6 +74,7 @@ def test_tab_follows_the_screen_sliders_then_sleep_then_ill_then_note(qtbot, jou
         panel.sleep_hours,
         panel.bedtime_known,
         panel.ill,
+        panel.tags.chips[0],  # the row of tags is one stop; arrow keys move along it
         panel.note,
     ]
     qtbot.waitUntil(lambda: focused() is expected[0])
@@ -101,12 +105,13 @@ def test_a_whole_check_in_by_keyboard_alone_in_twelve_keys(qtbot, journal: Journ
         Qt.Key.Key_Tab,  # went to bed at (left unticked)
         Qt.Key.Key_Tab,  # ill or injured
         Qt.Key.Key_Space,
-        Qt.Key.Key_Tab,  # note
+        (Qt.Key.Key_N, ALT),  # note (Alt+N, past the tags)
         Qt.Key.Key_O,
         Qt.Key.Key_K,
     ]
     for key in keys:
-        qtbot.keyClick(focused(), key)
+        pressed, modifier = key if isinstance(key, tuple) else (key, Qt.KeyboardModifier.NoModifier)
+        qtbot.keyClick(focused(), pressed, modifier)
     assert len(keys) <= KEYBOARD_BUDGET
     expected = CheckIn(
         day=TODAY,

@@ -1,4 +1,4 @@
-"""Preferences: units, goals, the first day of the week, when running started, and theme;
+"""Preferences: units, goals, the first day of the week, when running started, theme and tags;
 and, read-only, where the journal and its backups are and when the last checked backup was made."""
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from runjournal.paths import backups_dir
 from runjournal.service.backups import last_backup
 from runjournal.ui.dialogs.restore_dialog import last_backup_text
 from runjournal.ui.views.runs.run_table_model import date_edit_format
+from runjournal.ui.widgets.tag_list_editor import TagListEditor
 
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
@@ -126,6 +127,11 @@ class PreferencesDialog(QDialog):
         self.reminder = ReminderFields()
         form.addRow("Daily reminder:", self.reminder)
 
+        self.tags = TagListEditor(settings.tags)
+        tags_label = QLabel("&Tags for the day:")
+        tags_label.setBuddy(self.tags.list)
+        form.addRow(tags_label, self.tags)
+
         self.turned_off: dict[str, QCheckBox] = {}
         turned_off = [r for r in turned_off if r not in SAFETY_RULES]  # those are never off
         if turned_off:
@@ -180,6 +186,7 @@ class PreferencesDialog(QDialog):
             weekly_sessions_goal=self.sessions_goal.value(),
             week_start=self.week_start.currentData(),
             started_running=self.started.date().toPython() if self.knows_start.isChecked() else None,
+            tags=self.tags.tags(),
         )
 
     def result_turned_back_on(self) -> list[str]:

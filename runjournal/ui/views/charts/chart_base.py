@@ -236,6 +236,7 @@ class Chart(QObject):
     """One chart of the Charts view; subclasses draw their figures on `self.plots`."""
 
     hovered = Signal(str)  # the figures under the pointer, "" when it leaves them
+    legendChanged = Signal()  # what the legend lists changed after drawing (a marked tag)
 
     key = ""
     title = ""

@@ -73,6 +73,7 @@ class ChartPanel(QFrame):
     def __init__(self, chart: Chart, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chart = chart
+        chart.legendChanged.connect(self._legend_changed)
         self._empty = True
         self._built = False
         self._colours: ChartColours | None = None
@@ -186,6 +187,10 @@ class ChartPanel(QFrame):
         self._colours = colours
         self.chart.restyle(colours, self.font())
         self.legend.set_entries(self.chart.legend_entries(colours), colours)
+
+    def _legend_changed(self) -> None:
+        if self._colours is not None:
+            self.legend.set_entries(self.chart.legend_entries(self._colours), self._colours)
 
     def _set_empty(self, empty: bool) -> None:
         if empty == self._empty and self._built:

@@ -310,6 +310,8 @@ class ChartsView(QWidget):
 
     def _build_next_panel(self) -> ChartPanel:
         chart = self._unbuilt.pop(0)()
+        if isinstance(chart, DailyChart):  # it marks the days with a tag the person chooses
+            chart.tag_days_source = lambda tag: self._bridge.journal.days_with_tag(tag)
         panel = ChartPanel(chart)
         panel.restyle(colours_from(self.palette()))
         self._column.insertWidget(self._column.count() - 1, panel)  # above the closing stretch

@@ -8,14 +8,14 @@ so neither scale squeezes the other and no reader has to match a line to a secon
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from datetime import date, timedelta
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from runjournal.figures import palette as shared
 from runjournal.figures.charts import ChartData
@@ -37,6 +37,7 @@ from runjournal.ui.views.charts.rollup import month_centre
 SCORES = ("mood", "stress", "anxiety", "energy")
 LONG_DAYS = 400  # longer ranges show monthly means instead of every day
 ILL_MARK_Y = 10.25
+TAG_MARK_Y = 0.7  # just above the run ticks: the days with the tag the person chose
 PEN_STYLES = {
     "solid": Qt.PenStyle.SolidLine,
     "dash": Qt.PenStyle.DashLine,
@@ -83,6 +84,11 @@ class DailyChart(Chart):
         self.ill_marks = pg.ScatterPlotItem(x=[], y=[], symbol="x", size=9)
         self.scores_plot.addItem(self.ill_marks)
         self.ill: tuple[date, ...] = ()
+        self.tag_marks = pg.ScatterPlotItem(x=[], y=[], symbol="t1", size=9)  # a small triangle
+        self.scores_plot.addItem(self.tag_marks)
+        self.tagged: tuple[date, ...] = ()
+        # Where the days with a tag come from (the charts view sets it to the journal's).
+        self.tag_days_source: Callable[[str], set[date]] | None = None
         self.long = False
         self.sleep_plot.setXLink(self.scores_plot)
         self.scores_plot.getAxis("bottom").setStyle(showValues=False)
@@ -97,8 +103,11 @@ class DailyChart(Chart):
         self.canvas.ci.layout.setVerticalSpacing(2)
 
         self._controls = QWidget()
-        row = QHBoxLayout(self._controls)
+        rows = QVBoxLayout(self._controls)  # the series toggles, then the tag to mark
+        rows.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
+        rows.addLayout(row)
         self.toggles: dict[str, QCheckBox] = {}
         for name in DAILY_SERIES:
             label = {"sleep_hours": "Sleep (hours)"}.get(name, name.capitalize())
@@ -109,7 +118,19 @@ class DailyChart(Chart):
             box.toggled.connect(lambda on, n=name: self.set_series_visible(n, on))
             row.addWidget(box)
             self.toggles[name] = box
+        self.tag_combo = QComboBox()
+        self.tag_combo.addItem("No tag marked", None)
+        self.tag_combo.setAccessibleName("Mark the days with a tag")
+        # Narrow enough that the chart's controls still fit a narrow window.
+        self.tag_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.tag_combo.setMinimumContentsLength(12)
+        self.tag_combo.setToolTip("Mark the days whose check-in has this tag (▲ along the bottom)")
+        self.tag_combo.currentIndexChanged.connect(lambda _index: self._mark_tagged_days())
         row.addStretch(1)
+        tag_row = QHBoxLayout()
+        tag_row.addWidget(self.tag_combo)
+        tag_row.addStretch(1)
+        rows.addLayout(tag_row)
 
     def controls(self) -> QWidget:
         return self._controls
@@ -158,7 +179,33 @@ class DailyChart(Chart):
         y = np.tile([RUN_MARK_LOW, RUN_MARK_HIGH], len(days))
         self.run_marks.setData(x=x, y=y, connect="pairs")
         self.set_days(data.first, data.last, data.settings.week_start)
+        self._set_tag_choices(data.settings.tags)
+        self._mark_tagged_days()
         return any(s.recorded >= MIN_DAYS for s in data.daily.values())
+
+    def _set_tag_choices(self, tags: tuple[str, ...]) -> None:
+        chosen = self.tag_combo.currentData()
+        self.tag_combo.blockSignals(True)
+        self.tag_combo.clear()
+        self.tag_combo.addItem("No tag marked", None)
+        for tag in tags:
+            self.tag_combo.addItem(f"Mark days with “{tag}”", tag)
+        self.tag_combo.setCurrentIndex(max(0, self.tag_combo.findData(chosen)) if chosen else 0)
+        self.tag_combo.blockSignals(False)
+
+    def _mark_tagged_days(self) -> None:
+        tag = self.tag_combo.currentData()
+        days = self.tag_days_source(tag) if tag and self.tag_days_source is not None else set()
+        # Over years a mark a day would be a barcode: the marks are for weeks and months.
+        self.tagged = () if self.long else tuple(sorted(d for d in days if self.first <= d <= self.last))
+        self.tag_marks.setData(x=self.tag_x(), y=[TAG_MARK_Y] * len(self.tagged))
+        self.legendChanged.emit()
+
+    def tagged_days(self) -> list[date]:
+        return list(self.tagged)
+
+    def tag_x(self) -> list[float]:
+        return [day_centre(d) for d in self.tagged]
 
     def ill_days(self) -> list[date]:
         return sorted(self.ill)
@@ -191,7 +238,8 @@ class DailyChart(Chart):
             return None
         ran = " — a run day" if day in self.run_days else ""
         ill = " — ill or injured" if day in self.ill else ""
-        return f"{weekday_date(day)}: " + ", ".join(parts) + ran + ill
+        tagged = f" — tagged “{self.tag_combo.currentData()}”" if day in self.tagged else ""
+        return f"{weekday_date(day)}: " + ", ".join(parts) + ran + ill + tagged
 
     def _describe_month(self, day: date) -> str | None:
         if day < self.first or day > self.last:
@@ -211,6 +259,12 @@ class DailyChart(Chart):
 
     def legend_entries(self, colours: ChartColours) -> list[LegendEntry]:
         entries = [LegendEntry("Ill or injured (×)", colours.foreground, SWATCH_POINT)]
+        if self.tag_combo.currentData() and not self.long:
+            entries.append(
+                LegendEntry(
+                    f"Days with “{self.tag_combo.currentData()}” (▲)", colours.foreground, SWATCH_POINT
+                )
+            )
         if self.long:
             entries.insert(0, LegendEntry("Lines: each month's average", colours.foreground, SWATCH_LINE))
         else:
@@ -230,6 +284,8 @@ class DailyChart(Chart):
         self.run_marks.setPen(pg.mkPen(colours.foreground, width=1.5))
         self.ill_marks.setPen(pg.mkPen(colours.foreground, width=1.6))
         self.ill_marks.setBrush(pg.mkBrush(colours.foreground))
+        self.tag_marks.setPen(pg.mkPen(colours.foreground, width=1.2))
+        self.tag_marks.setBrush(pg.mkBrush(colours.foreground))
 
 
 def _month_end(month: date) -> date:

@@ -60,6 +60,7 @@ NOT_ENOUGH_TEXT = (
 SECTION_TITLES = {
     Kind.RUN_DAYS: "Days you ran and other days",
     Kind.BEFORE_AFTER: "Before and after a session",
+    Kind.TAG_DAYS: "Days with a tag and other days",
 }
 RECOMPUTE_DELAY_MS = 300  # a burst of writes (an import, an undo of many) recomputes once
 DAY_CHECK_MS = 60_000  # while on screen, a new day is noticed within a minute
@@ -112,8 +113,10 @@ def based_on_text(insight: Insight) -> str:
     """How many days or sessions an insight rests on, in words."""
     if insight.days_without is None:
         return "Based on " + _plural(insight.days_with, "session", "sessions")
+    ran = ("day you ran", "days you ran", "other day", "other days")
+    tagged = ("day with the tag", "days with the tag", "other day", "other days")
     one_with, many_with, one_without, many_without = _DAY_SIDES.get(
-        insight.key, ("day you ran", "days you ran", "other day", "other days")
+        insight.key, tagged if insight.kind is Kind.TAG_DAYS else ran
     )
     return (
         f"Based on {_plural(insight.days_with, one_with, many_with)} "

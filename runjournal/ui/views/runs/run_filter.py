@@ -1,4 +1,5 @@
-"""The run log's filter: one activity (or all) within a period, sorted on raw values."""
+"""The run log's filter: one activity (or all) within a period, on days with a tag (or any),
+sorted on raw values."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ class RunFilterProxyModel(QSortFilterProxyModel):
         self._activity: Activity | None = None
         self._first: date | None = None
         self._last: date | None = None
+        self._days: frozenset[date] | None = None  # only these days (a tag's), or any
         self._runs: RunTableModel | None = None  # the source, kept here: asked once per row
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)  # re-filters when rows change
@@ -52,7 +54,16 @@ class RunFilterProxyModel(QSortFilterProxyModel):
             self._first, self._last = first, last
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def set_days(self, days: frozenset[date] | None) -> None:
+        """Shows only runs on `days` (e.g. the days with a tag); None shows any day."""
+        if days != self._days:
+            self.beginFilterChange()
+            self._days = days
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def accepts(self, run: Run) -> bool:
+        if self._days is not None and run.day not in self._days:
+            return False
         if self._activity is not None and run.activity is not self._activity:
             return False
         if self._first is not None and run.day < self._first:
@@ -70,7 +81,8 @@ class RunFilterProxyModel(QSortFilterProxyModel):
         run = self._runs.run_at(source_row)
         first, last = self._first, self._last
         return (
-            (self._activity is None or run.activity is self._activity)
+            (self._days is None or run.day in self._days)
+            and (self._activity is None or run.activity is self._activity)
             and (first is None or run.day >= first)
             and (last is None or run.day <= last)
         )

@@ -66,6 +66,12 @@ class RunFilterBar(QWidget):
         self.activity_combo.setToolTip("Show only one kind of session")
         self.activity_combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
 
+        self.tag_combo = QComboBox()
+        self.tag_combo.addItem("Any day", None)
+        self.tag_combo.setAccessibleName("Days with a tag")
+        self.tag_combo.setToolTip("Show only the sessions of days whose check-in has this tag")
+        self.tag_combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
+
         self.period_combo = QComboBox()
         for key, label in PERIODS:
             self.period_combo.addItem(label, key)
@@ -99,7 +105,9 @@ class RunFilterBar(QWidget):
         to_label = QLabel("&To")
         to_label.setBuddy(self.to_edit)
         widget: QWidget
-        for widget in (show_label, self.activity_combo):
+        tag_label = QLabel("&On:")
+        tag_label.setBuddy(self.tag_combo)
+        for widget in (show_label, self.activity_combo, tag_label, self.tag_combo):
             layout.addWidget(widget)
         layout.addSpacing(12)
         for widget in (period_label, self.period_combo, from_label, self.from_edit, to_label, self.to_edit):
@@ -116,6 +124,11 @@ class RunFilterBar(QWidget):
         value = self.activity_combo.currentData()
         return Activity(value) if value else None
 
+    def tag(self) -> str | None:
+        """The tag whose days are shown, or None for any day."""
+        value = self.tag_combo.currentData()
+        return str(value) if value else None
+
     def period_choice(self) -> str:
         return str(self.period_combo.currentData())
 
@@ -127,7 +140,7 @@ class RunFilterBar(QWidget):
 
     def is_narrowed(self) -> bool:
         """True when the bar hides some runs (an activity or a period other than all time)."""
-        return self.activity() is not None or self.period_choice() != PERIOD_ALL
+        return self.activity() is not None or self.tag() is not None or self.period_choice() != PERIOD_ALL
 
     # What the run log sets ---------------------------------------------------------------
 
@@ -135,6 +148,17 @@ class RunFilterBar(QWidget):
         """The person's week start and the days the runs cover; presets are worked out anew."""
         self._first_weekday, self._span = first_weekday, span
         self._fill_dates()
+
+    def set_tags(self, tags: tuple[str, ...]) -> None:
+        """The person's tags to choose from; the chosen one stays chosen while it is listed."""
+        chosen = self.tag()
+        self.tag_combo.blockSignals(True)
+        self.tag_combo.clear()
+        self.tag_combo.addItem("Any day", None)
+        for tag in tags:
+            self.tag_combo.addItem(f"Days with “{tag}”", tag)
+        self.tag_combo.setCurrentIndex(max(0, self.tag_combo.findData(chosen)) if chosen else 0)
+        self.tag_combo.blockSignals(False)
 
     def set_period_choice(self, key: str) -> None:
         index = self.period_combo.findData(key)

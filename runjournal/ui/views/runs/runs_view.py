@@ -121,6 +121,7 @@ class RunsView(QWidget):
         self.model.filled.connect(self._all_rows_in)
         bridge.runs_changed.connect(self._changed)
         bridge.settings_changed.connect(self._changed)
+        bridge.check_ins_changed.connect(self._tagged_days_changed)
         bridge.journal_replaced.connect(self._journal_replaced)
 
         self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
@@ -345,6 +346,7 @@ class RunsView(QWidget):
             # The filters first, so the new rows are filtered once, as they arrive.
             span = (min(r.day for r in runs), max(r.day for r in runs)) if runs else None
             self.filters.set_context(self._settings.week_start, span)
+            self.filters.set_tags(self._settings.tags)
             self._apply_filters()
             self._journal_runs = len(runs)
             self.stack.setCurrentIndex(1 if not runs else 0)
@@ -383,6 +385,12 @@ class RunsView(QWidget):
     def _apply_filters(self) -> None:
         self.proxy.set_activity(self.filters.activity())
         self.proxy.set_period(*self.filters.period())
+        tag = self.filters.tag()
+        self.proxy.set_days(frozenset(self._bridge.journal.days_with_tag(tag)) if tag else None)
+
+    def _tagged_days_changed(self) -> None:
+        if self.filters.tag() is not None:  # a check-in's tags may have changed which runs show
+            self._filters_changed()
 
     def _filters_changed(self) -> None:
         self._apply_filters()

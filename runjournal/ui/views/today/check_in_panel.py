@@ -35,6 +35,7 @@ from runjournal.ui.dates import long_day
 from runjournal.ui.views.today.day_navigator import DayNavigator
 from runjournal.ui.views.today.scale_slider import ScaleSlider
 from runjournal.ui.views.today.sleep_fields import SleepFields
+from runjournal.ui.views.today.tag_chips import TagChips
 from runjournal.ui.widgets.sample_banner import is_sample_journal
 
 AUTOSAVE_MS = 800
@@ -101,6 +102,7 @@ class CheckInPanel(QWidget):
         self._pushing = False
         self._reverting_day = False
         self._stack_index = undo_stack.index()
+        self._tag_list: tuple[str, ...] = ()
 
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
@@ -165,6 +167,12 @@ class CheckInPanel(QWidget):
         self.clear_hours_button.clicked.connect(lambda: self.sleep_hours.set_hours(None))
         sleep_column.addStretch(1)
 
+        # What shaped the day: the person's own tags as chips, one stop in the Tab order,
+        # under "Ill or injured" (the room beside the feelings is otherwise empty).
+        self.tags_label = QLabel("What shaped the day")
+        self.tags_label.setToolTip("Your tags; change the list in Preferences")
+        self.tags = TagChips()
+
         # Illness is about the day, not the night: it sits under the sleep box, not in it.
         self.ill = QCheckBox("Ill or injured")
         self.ill.setToolTip("Tick on days when illness or an injury is part of the picture")
@@ -174,9 +182,12 @@ class CheckInPanel(QWidget):
         sleep_and_day_column.setSpacing(8)
         sleep_and_day_column.addWidget(sleep)
         sleep_and_day_column.addWidget(self.ill)
+        sleep_and_day_column.addWidget(self.tags_label)
+        sleep_and_day_column.addWidget(self.tags)
         sleep_and_day_column.addStretch(1)
 
-        note_label = QLabel("Note")
+        # Alt+N jumps to the note from anywhere in the check-in.
+        note_label = QLabel("&Note")
         self.note = QPlainTextEdit()
         note_label.setBuddy(self.note)
         self.note.setAccessibleName("Note")
@@ -207,7 +218,8 @@ class CheckInPanel(QWidget):
         self._set_tab_order()
 
     def _set_tab_order(self) -> None:
-        """Tab goes as the eye does: the day, the scales top to bottom, sleep, ill, the note."""
+        """Tab goes as the eye does: the day, the scales top to bottom, sleep, ill, the tags
+        (one stop: arrow keys move along them), the note."""
         navigator = self.navigator
         chain: list[QWidget] = [
             navigator.previous_button,
@@ -219,6 +231,7 @@ class CheckInPanel(QWidget):
             self.bedtime_known,
             self.bedtime,
             self.ill,
+            *self.tags.chips,
             self.note,
         ]
         for first, second in itertools.pairwise(chain):
@@ -272,6 +285,7 @@ class CheckInPanel(QWidget):
             slider.valueChanged.connect(self._edited)
         self._sleep_fields.connect_edited(self._edited)
         self.ill.toggled.connect(self._edited)
+        self.tags.toggled.connect(self._edited)
         self.note.textChanged.connect(self._edited)
 
         self.navigator.dayChanged.connect(self._day_picked)
@@ -306,6 +320,7 @@ class CheckInPanel(QWidget):
             bedtime=self._sleep_fields.bedtime_value(),
             ill=self.ill.isChecked(),
             note=self.note.toPlainText(),
+            tags=self.tags.checked(),
         )
 
     def start_today(self) -> None:
@@ -411,6 +426,7 @@ class CheckInPanel(QWidget):
             self.ill.setChecked(shown.ill)
             if self.note.toPlainText() != shown.note:
                 self.note.setPlainText(shown.note)
+            self._show_tags(shown.tags)
         finally:
             self._loading = False
         self._stored = stored
@@ -446,7 +462,20 @@ class CheckInPanel(QWidget):
     # Settings and calendar marks ---------------------------------------------------------
 
     def _apply_settings(self) -> None:
-        self.navigator.set_first_weekday(self.bridge.journal.settings().week_start)
+        settings = self.bridge.journal.settings()
+        self.navigator.set_first_weekday(settings.week_start)
+        self._tag_list = settings.tags
+        self._show_tags(self.tags.checked())
+
+    def _show_tags(self, checked: tuple[str, ...]) -> None:
+        """The person's tags as chips, ticked as `checked` says; the Tab order follows them."""
+        chips_before = list(self.tags.chips)
+        self.tags.set_tags(self._tag_list, checked)
+        has_tags = bool(self.tags.chips)
+        self.tags_label.setVisible(has_tags)
+        self.tags.setVisible(has_tags)
+        if self.tags.chips != chips_before:
+            self._set_tab_order()
 
     def _mark_days(self, first: date, last: date) -> None:
         journal = self.bridge.journal
