@@ -56,7 +56,15 @@ if TYPE_CHECKING:
 
 __all__ = ["Change", "Journal", "JournalError", "ValidationError"]
 
+# The coach's pushes for the rest of this week (VOL, FREQ as suggestions), left off a page
+# about a week that has ended.
+WEEK_PUSHES = frozenset({"VOL", "FREQ"})
 LARGE_IMPORT_RUNS = 50  # an import this big is preceded by a checked backup
+
+
+def _without_week_pushes(nudges: list[Nudge]) -> list[Nudge]:
+    """Nudges as a page about an ended week shows them: no push for the rest of that week."""
+    return [n for n in nudges if not (n.rule_id in WEEK_PUSHES and n.level == "suggest")]
 
 
 def _raise_if(problems: list[Problem]) -> None:
@@ -417,8 +425,11 @@ class Journal:
         day = week if isinstance(week, date) else week.monday
         with self._read() as uow:  # the nudges and the figures of one state of the journal
             first = week_start(day, uow.settings.load().week_start)
-            as_of = min(first + timedelta(days=6), today)
+            last = first + timedelta(days=6)
+            as_of = min(last, today)
             nudges = self._nudges(uow, as_of) if as_of >= first else []
+            if today > last:  # a finished week: "minutes to go" no longer means anything
+                nudges = _without_week_pushes(nudges)
             return journal_figures.week_report(uow, first, today, nudges)
 
     def read_everything(self) -> JournalDocument:
@@ -446,7 +457,11 @@ class Journal:
         start, end = whole_weeks(first, last, self.settings().week_start)
         as_of = min(end, today)
         week_ends = [end - timedelta(weeks=n) for n in range(((end - start).days + 1) // 7)]
-        said = [self.nudges(day) for day in sorted({*week_ends, as_of}) if start <= day <= as_of]
+        said = [
+            _without_week_pushes(self.nudges(day)) if day < today else self.nudges(day)
+            for day in sorted({*week_ends, as_of})
+            if start <= day <= as_of
+        ]
         insights = self.insights(as_of) if as_of >= start else []
         with self._read() as uow:
             return period_report(uow, start, end, today, insight_notes(insights or []), coach_notes(said))

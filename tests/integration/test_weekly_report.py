@@ -226,3 +226,21 @@ def test_letter_for_the_us_and_a4_for_germany():
     assert a4.id() == QPageSize.PageSizeId.A4
     canada = locale_page_size(QLocale(QLocale.Language.French, QLocale.Country.Canada))
     assert canada.id() == QPageSize.PageSizeId.Letter
+
+
+def test_a_finished_weeks_page_carries_no_minutes_to_go(journal) -> None:
+    """On the page about a week that has ended, "about N minutes to go this week" would read as
+    a target still open; the current week's page keeps it."""
+    from runjournal.domain.weeks import week_start
+
+    today = date.today()
+    this_week = week_start(today, journal.settings().week_start)
+    for back in range(10, 0, -1):  # a runner: sessions every week, a short one in each week below
+        journal.log_run(_run(this_week - timedelta(weeks=back), 30))
+    last_week = this_week - timedelta(weeks=1)
+    for offset in (0, 4):  # Monday and Friday of last week: 60 of 150 minutes, 90 to go
+        journal.log_run(_run(last_week + timedelta(days=offset), 30))
+    said_then = {n.rule_id for n in journal.nudges(last_week + timedelta(days=6))}
+    assert "VOL" in said_then  # the coach did say "minutes to go" at the end of that week
+    page = journal.week_report(last_week, today)
+    assert not [n for n in page.nudges if n.rule_id in ("VOL", "FREQ") and n.level == Level.SUGGEST]
