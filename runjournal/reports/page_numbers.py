@@ -34,7 +34,12 @@ def activity_tiles(report: WeekReport, locale: QLocale) -> list[Tile]:
     finished = now.is_finished
     low, high = SESSIONS_BAND
     so_far = "" if now.is_finished else " so far"
-    to_go = f"{now.minutes_to_go} to go" if now.minutes_to_go else "reached"
+    if not now.minutes_to_go:
+        to_go = "reached"
+    elif finished:  # the week has ended: nothing is still "to go"
+        to_go = f"{now.minutes_to_go} short"
+    else:
+        to_go = f"{now.minutes_to_go} to go"
     tiles = [
         Tile(
             f"Minutes moved{so_far}",

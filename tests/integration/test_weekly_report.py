@@ -244,3 +244,7 @@ def test_a_finished_weeks_page_carries_no_minutes_to_go(journal) -> None:
     assert "VOL" in said_then  # the coach did say "minutes to go" at the end of that week
     page = journal.week_report(last_week, today)
     assert not [n for n in page.nudges if n.rule_id in ("VOL", "FREQ") and n.level == Level.SUGGEST]
+    from runjournal.reports.page_numbers import activity_tiles
+
+    tiles = {tile.label: tile for tile in activity_tiles(page, QLocale.c())}
+    assert tiles["Moderate-equivalent"].guide == "goal 150 a week · 90 short"
