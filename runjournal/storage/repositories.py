@@ -8,14 +8,13 @@ from __future__ import annotations
 import json
 import operator
 from collections.abc import Generator, Iterator
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     Connection,
     Integer,
     String,
-    Table,
     case,
     cast,
     delete,
@@ -32,7 +31,6 @@ from runjournal.domain.model import (
     HARD_MIN_EFFORT,
     SESSION_MIN_S,
     Activity,
-    CheckIn,
     CoachChoice,
     Company,
     JournalCounts,
@@ -43,8 +41,19 @@ from runjournal.domain.model import (
 )
 from runjournal.domain.serialize import RUN_FIELDS, settings_from_dict, settings_to_dict
 from runjournal.storage import tables
+from runjournal.storage.check_in_repository import CheckInRepository
+from runjournal.storage.rows import BATCH as _BATCH
+from runjournal.storage.rows import insert_many as _insert_many
 
 _RUN_COLUMNS = tuple(name for name in RUN_FIELDS if name != "id")
+
+__all__ = [
+    "CheckInRepository",
+    "CoachChoiceRepository",
+    "RunRepository",
+    "SettingsRepository",
+    "journal_counts",
+]
 
 
 def _run_values(run: Run) -> dict[str, Any]:
@@ -54,26 +63,6 @@ def _run_values(run: Run) -> dict[str, Any]:
     for name in ("activity", "company", "source"):
         values[name] = str(values[name])
     return values
-
-
-def _insert_many(connection: Connection, table: Table, names: tuple[str, ...], rows: list[list[Any]]) -> None:
-    """Inserts rows (values in the order of `names`) in one executemany, the values that need
-    it converted by their column's own type and the rest handed to SQLite as they are:
-    SQLAlchemy's per-row statement parameters cost more than the insert itself when 30,000
-    runs are loaded."""
-    if not rows:
-        return
-    dialect = connection.dialect
-    processors = [(i, table.c[name].type.bind_processor(dialect)) for i, name in enumerate(names)]
-    converting = [(i, process) for i, process in processors if process is not None]
-    for values in rows:
-        for i, process in converting:
-            if values[i] is not None:
-                values[i] = process(values[i])
-    columns = ", ".join(dialect.identifier_preparer.quote(name) for name in names)
-    marks = ", ".join("?" for _ in names)
-    statement = f"INSERT INTO {table.name} ({columns}) VALUES ({marks})"
-    connection.exec_driver_sql(statement, [tuple(values) for values in rows])
 
 
 _RUN_GETTER = operator.attrgetter(*_RUN_COLUMNS)
@@ -89,14 +78,6 @@ def _run_row(run: Run) -> list[Any]:
     for i in _RUN_ENUMS:
         values[i] = str(values[i])
     return values
-
-
-def _rows(result: Any) -> Iterator[dict[str, Any]]:
-    """Rows as dictionaries; zipping with the keys read once is several times faster than
-    `Row._asdict()`, which matters when the charts read ten years of entries."""
-    keys = tuple(result.keys())
-    for row in result:
-        yield dict(zip(keys, row, strict=True))
 
 
 def _run_from_row(row: Any) -> Run:
@@ -154,9 +135,6 @@ def _runs_from_rows(pick: Any, rows: Any) -> list[Run]:
             values[flag] = bool(values[flag])
         runs.append(Run(*values))
     return runs
-
-
-_BATCH = 1000  # rows built at a time by the readers that stream a whole table
 
 
 def _week_of(day: Any, week_start: int) -> Any:
@@ -336,100 +314,6 @@ class RunRepository:
 
     def day_span(self) -> tuple[date | None, date | None]:
         row = self._c.execute(select(func.min(tables.runs.c.day), func.max(tables.runs.c.day))).one()
-        return row[0], row[1]
-
-
-def _check_in_values(check_in: CheckIn) -> dict[str, Any]:
-    values = {name: getattr(check_in, name) for name in CheckIn.__dataclass_fields__}
-    values["bedtime"] = check_in.bedtime.strftime("%H:%M") if check_in.bedtime else None
-    values["tags"] = json.dumps(list(check_in.tags), ensure_ascii=False)
-    return values
-
-
-def _check_in_from_row(row: Any) -> CheckIn:
-    return _check_in_from_values(row._asdict())
-
-
-def _check_in_from_values(data: dict[str, Any]) -> CheckIn:
-    data["bedtime"] = time.fromisoformat(data["bedtime"]) if data["bedtime"] else None
-    data["ill"] = bool(data["ill"])
-    data["tags"] = _tags_from_text(data.get("tags"))
-    return CheckIn(**data)
-
-
-def _tags_from_text(text: str | None) -> tuple[str, ...]:
-    """The stored list of tag names; a value that is not one reads as no tags."""
-    try:
-        names = json.loads(text or "[]")
-    except ValueError:
-        return ()
-    return tuple(name for name in names if isinstance(name, str)) if isinstance(names, list) else ()
-
-
-class CheckInRepository:
-    def __init__(self, connection: Connection) -> None:
-        self._c = connection
-
-    def get(self, day: date) -> CheckIn | None:
-        row = self._c.execute(select(tables.check_ins).where(tables.check_ins.c.day == day)).first()
-        return _check_in_from_row(row) if row else None
-
-    def put(self, check_in: CheckIn) -> None:
-        """Stores the day's check-in, replacing whatever that day had."""
-        values = _check_in_values(check_in)
-        statement = sqlite_insert(tables.check_ins).values(**values)
-        statement = statement.on_conflict_do_update(
-            index_elements=[tables.check_ins.c.day],
-            set_={k: statement.excluded[k] for k in values if k != "day"},
-        )
-        self._c.execute(statement)
-
-    def add_many(self, check_ins: list[CheckIn]) -> int:
-        rows = [list(_check_in_values(c).values()) for c in check_ins]
-        _insert_many(self._c, tables.check_ins, tuple(CheckIn.__dataclass_fields__), rows)
-        return len(check_ins)
-
-    def delete(self, day: date) -> bool:
-        return self._c.execute(delete(tables.check_ins).where(tables.check_ins.c.day == day)).rowcount == 1
-
-    def between(self, first: date | None = None, last: date | None = None) -> list[CheckIn]:
-        query = select(tables.check_ins).order_by(tables.check_ins.c.day)
-        if first is not None:
-            query = query.where(tables.check_ins.c.day >= first)
-        if last is not None:
-            query = query.where(tables.check_ins.c.day <= last)
-        return [_check_in_from_values(data) for data in _rows(self._c.execute(query))]
-
-    def each(self) -> Iterator[CheckIn]:
-        """Every check-in, oldest first, built a thousand at a time (see RunRepository.each)."""
-        result = self._c.execute(select(tables.check_ins).order_by(tables.check_ins.c.day))
-        keys = tuple(result.keys())
-        while rows := result.fetchmany(_BATCH):
-            for row in rows:
-                yield _check_in_from_values(dict(zip(keys, row, strict=True)))
-
-    def values_between(self, first: date, last: date, names: tuple[str, ...]) -> list[tuple[Any, ...]]:
-        """(day, *values) of the named check-in scales, oldest first: what the daily chart
-        draws, read without building every CheckIn."""
-        c = tables.check_ins.c
-        query = (
-            select(c.day, *(c[name] for name in names)).where(c.day >= first, c.day <= last).order_by(c.day)
-        )
-        return [tuple(row) for row in self._c.execute(query).fetchall()]
-
-    def days_with_tag(self, tag: str) -> set[date]:
-        """The days whose check-in carries `tag` (compared without case)."""
-        c = tables.check_ins.c
-        wanted = tag.strip().casefold()
-        rows = self._c.execute(select(c.day, c.tags).where(c.tags != "[]")).fetchall()
-        return {day for day, text in rows if any(t.casefold() == wanted for t in _tags_from_text(text))}
-
-    def count(self) -> int:
-        return self._c.execute(select(func.count()).select_from(tables.check_ins)).scalar_one()
-
-    def day_span(self) -> tuple[date | None, date | None]:
-        c = tables.check_ins.c
-        row = self._c.execute(select(func.min(c.day), func.max(c.day))).one()
         return row[0], row[1]
 
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QUndoStack
+from pytestqt.qtbot import QtBot
 
+from runjournal.service.journal import Journal
 from runjournal.ui import app as app_module
+from runjournal.ui.bridge import JournalBridge
+from runjournal.ui.views.today.check_in_panel import CheckInPanel
 
 
 @pytest.fixture
@@ -20,3 +25,24 @@ def fresh_qsettings(tmp_path: Path) -> Iterator[None]:
     QSettings().clear()
     yield
     QSettings().clear()
+
+
+@pytest.fixture
+def stack() -> QUndoStack:
+    return QUndoStack()
+
+
+@pytest.fixture
+def check_in_panel(qtbot: QtBot, journal: Journal, stack: QUndoStack) -> Callable[[int], CheckInPanel]:
+    """Opens the check-in panel on its own, shown and active, the given number of pixels wide."""
+
+    def open_panel(width: int) -> CheckInPanel:
+        widget = CheckInPanel(JournalBridge(journal), stack)
+        qtbot.addWidget(widget)
+        widget.resize(width, 700)
+        widget.show()
+        widget.activateWindow()
+        qtbot.waitExposed(widget)
+        return widget
+
+    return open_panel

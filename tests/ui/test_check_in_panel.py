@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time, timedelta
 
 import pytest
@@ -11,7 +12,6 @@ from PySide6.QtWidgets import QStyle, QStyleOptionSlider
 
 from runjournal.domain.model import CheckIn, Run
 from runjournal.service.journal import Journal
-from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.views.today.check_in_panel import CheckInPanel, day_words
 from runjournal.ui.views.today.day_navigator import RUN_DAY_COLOUR, DayNavigator, long_date
 from runjournal.ui.views.today.scale_slider import ScaleSlider
@@ -22,19 +22,8 @@ ALT = Qt.KeyboardModifier.AltModifier
 
 
 @pytest.fixture
-def stack() -> QUndoStack:
-    return QUndoStack()
-
-
-@pytest.fixture
-def panel(qtbot, journal: Journal, stack: QUndoStack) -> CheckInPanel:
-    widget = CheckInPanel(JournalBridge(journal), stack)
-    qtbot.addWidget(widget)
-    widget.resize(900, 700)
-    widget.show()
-    widget.activateWindow()
-    qtbot.waitExposed(widget)
-    return widget
+def panel(check_in_panel: Callable[[int], CheckInPanel]) -> CheckInPanel:
+    return check_in_panel(900)
 
 
 def key(qtbot, panel: CheckInPanel, name: str, *keys: Qt.Key) -> None:

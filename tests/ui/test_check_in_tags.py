@@ -3,6 +3,7 @@ like every other field and undone like every other change."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -22,19 +23,8 @@ pytestmark = pytest.mark.usefixtures("fresh_qsettings")
 
 
 @pytest.fixture
-def stack() -> QUndoStack:
-    return QUndoStack()
-
-
-@pytest.fixture
-def panel(qtbot, journal: Journal, stack: QUndoStack) -> CheckInPanel:
-    widget = CheckInPanel(JournalBridge(journal), stack)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 700)
-    widget.show()
-    widget.activateWindow()
-    qtbot.waitExposed(widget)
-    return widget
+def panel(check_in_panel: Callable[[int], CheckInPanel]) -> CheckInPanel:
+    return check_in_panel(1000)
 
 
 def chip(panel: CheckInPanel, name: str):
