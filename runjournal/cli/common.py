@@ -26,8 +26,13 @@ def open_journal(args: argparse.Namespace, *, create: bool = True) -> Journal:
     from runjournal.service.journal import Journal
 
     writes = getattr(args, "command", None) in WRITE_COMMANDS  # readers work beside a writer
+    from runjournal.ui import start_collector
+
     path = journal_path(args.db)
-    return Journal.open(path, create=create, write=writes, passphrase=passphrase_for(args, path))
+    try:
+        return Journal.open(path, create=create, write=writes, passphrase=passphrase_for(args, path))
+    finally:
+        start_collector.resume(freeze=False)  # rested while the command's modules were imported (entry)
 
 
 def said(error: Exception) -> str:

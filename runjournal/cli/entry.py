@@ -17,19 +17,33 @@ from runjournal.cli.common import EXIT_OK, EXIT_REJECTED, EXIT_UNUSABLE, said
 from runjournal.cli.parser import WRITE_COMMANDS, build_parser, window_args
 from runjournal.cli.values import Rejected
 from runjournal.paths import journal_path
+from runjournal.ui import start_collector
 
 log = logging.getLogger(__name__)
 
 EXIT_INTERRUPTED = 130
+# Commands that open the journal before any long work: the collector rests until then
+# (`open_journal` resumes it); every other command gets it back before it starts.
+OPEN_THE_JOURNAL_FIRST = frozenset(
+    {"log-run", "check-in", "coach", "backup", "export", "insights", "report", "support"}
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    start_collector.pause()  # imports make many lasting objects and next to no garbage
+    try:
+        return _run(argv)
+    finally:
+        start_collector.resume(freeze=False)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     from runjournal.domain.terminal_text import guard_terminal_output
     from runjournal.service.errors import JournalError, ValidationError
 
     guard_terminal_output()  # file names and imported text never print escape sequences
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = window_args(argv) or build_parser().parse_args(argv)
+    args = window_args(argv) or build_parser(argv).parse_args(argv)
     args.db = getattr(args, "db", None)
     try:
         if args.command is None:
@@ -43,6 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if in_use:
                 print(f"runjournal {args.command}: {in_use} Nothing was changed.", file=sys.stderr)
                 return EXIT_UNUSABLE
+        if args.command not in OPEN_THE_JOURNAL_FIRST:
+            start_collector.resume(freeze=False)
         return int(args.handler(args))
     except (Rejected, ValidationError) as error:
         prefix = f"runjournal {args.command}"

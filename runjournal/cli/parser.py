@@ -23,21 +23,30 @@ cannot be used (the file is left untouched)."""
 __all__ = ["WRITE_COMMANDS", "build_parser", "window_args"]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from runjournal.cli.backup import add_backup_command
-    from runjournal.cli.check import add_check_command
-    from runjournal.cli.check_in import add_check_in_command
-    from runjournal.cli.coach import add_coach_command
-    from runjournal.cli.demo import add_demo_command
-    from runjournal.cli.export import add_export_command
-    from runjournal.cli.import_command import add_import_command
-    from runjournal.cli.insights import add_insights_command
-    from runjournal.cli.log_run import add_log_run_command
+# Every command, in the order `runjournal --help` lists them: (module, function adding its parser).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "log-run": ("log_run", "add_log_run_command"),
+    "check-in": ("check_in", "add_check_in_command"),
+    "export": ("export", "add_export_command"),
+    "backup": ("backup", "add_backup_command"),
+    "restore": ("restore", "add_restore_command"),
+    "check": ("check", "add_check_command"),
+    "coach": ("coach", "add_coach_command"),
+    "support": ("support", "add_support_command"),
+    "insights": ("insights", "add_insights_command"),
+    "report": ("report", "add_report_command"),
+    "import": ("import_command", "add_import_command"),
+    "reminder": ("reminder", "add_reminder_command"),
+    "demo": ("demo", "add_demo_command"),
+}
+
+
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The whole grammar; when `argv` names a command (and asks for no overall help), only
+    that command's parser is built, so a command does not load every other one."""
+    import importlib
+
     from runjournal.cli.passphrase import add_passphrase_option
-    from runjournal.cli.reminder import add_reminder_command
-    from runjournal.cli.report import add_report_command
-    from runjournal.cli.restore import add_restore_command
-    from runjournal.cli.support import add_support_command
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -60,24 +69,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--check-in", action="store_true", help="open on today's check-in, ready to type")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    # In the order `runjournal --help` lists them.
-    for add in (
-        add_log_run_command,
-        add_check_in_command,
-        add_export_command,
-        add_backup_command,
-        add_restore_command,
-        add_check_command,
-        add_coach_command,
-        add_support_command,
-        add_insights_command,
-        add_report_command,
-        add_import_command,
-        add_reminder_command,
-        add_demo_command,
-    ):
+    for name in _commands_to_build(argv):
+        module, function = COMMANDS[name]
+        add = getattr(importlib.import_module(f"runjournal.cli.{module}"), function)
         add(commands, common)
     return parser
+
+
+def _commands_to_build(argv: Sequence[str]) -> Sequence[str]:
+    named = next((arg for arg in argv if not arg.startswith("-")), None)
+    if named in COMMANDS and argv and argv[0] == named:
+        return (named,)
+    return tuple(COMMANDS)
 
 
 def window_args(argv: Sequence[str]) -> argparse.Namespace | None:

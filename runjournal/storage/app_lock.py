@@ -10,7 +10,6 @@ write to a journal while the window is writing to it too.
 from __future__ import annotations
 
 import os
-import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,7 +107,7 @@ def _same_program(info: LockInfo) -> bool:
 
 def is_live(info: LockInfo) -> bool:
     """True when the lock's owner still runs; a lock from another computer counts as live."""
-    if info.host and info.host != socket.gethostname():
+    if info.host and info.host != _host_name():
         return True  # a journal on a shared folder, open elsewhere: cannot check, so respect it
     this_boot = _this_boot_id()
     if info.boot_id and this_boot and info.boot_id.replace("-", "") != this_boot:
@@ -121,7 +120,7 @@ def held_by_app(journal: Path) -> str | None:
     info = read_lock(journal)
     if info is None or not is_live(info):
         return None
-    if info.host and info.host != socket.gethostname():
+    if info.host and info.host != _host_name():
         return (
             f"RunJournal on {info.host} has this journal open. Close it there, "
             "or make the change in that window."
@@ -130,3 +129,9 @@ def held_by_app(journal: Path) -> str | None:
         f"RunJournal's window has this journal open (process {info.pid}). "
         "Close it, or make the change in the window."
     )
+
+
+def _host_name() -> str:
+    import socket  # only when a lock names a host: a plain command start needs none of it
+
+    return socket.gethostname()

@@ -18,9 +18,7 @@ that backups and checks can open the journal's encrypted files with the same key
 
 from __future__ import annotations
 
-import hashlib
 import os
-import secrets
 import sqlite3
 import stat
 from collections.abc import Iterator
@@ -149,6 +147,8 @@ def _key_pragma(path: Path, passphrase: str) -> str:
         return f"PRAGMA key = {_quoted(passphrase)}"
     key = _derived.get((passphrase, salt))
     if key is None:
+        import hashlib  # here, not at the top: opening a plain journal needs none of it
+
         key = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, KEY_BYTES)
         if passphrase in _known:
             _derived[(passphrase, salt)] = key
@@ -228,6 +228,8 @@ def _tables(connection: Any, schema: str = "main") -> list[str]:
 
 def _digest(connection: Any, table: str) -> tuple[int, str]:
     """How many rows `table` holds and a digest of every value, in rowid order."""
+    import hashlib
+
     digest = hashlib.sha256()
     count = 0
     cursor = connection.execute(f'SELECT * FROM "{table}" ORDER BY rowid')
@@ -263,6 +265,8 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def _private_file(folder: Path, stem: str) -> Path:
+    import secrets
+
     path = folder / f".{stem}.{secrets.token_hex(4)}{CONVERTING}"
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     return path

@@ -1,4 +1,4 @@
-"""The cyclic garbage collector, paused while the window starts.
+"""The cyclic garbage collector, paused while the window (or a command) starts.
 
 Starting the window imports Qt, SQLAlchemy and our own modules and builds the first view:
 some sixty thousand long-lived objects and next to no garbage. Left running, the
@@ -17,8 +17,11 @@ def pause() -> None:
     gc.disable()
 
 
-def resume() -> None:
-    """Freezes what start-up made and runs the collector again; harmless when it runs already."""
+def resume(*, freeze: bool = True) -> None:
+    """Runs the collector again, first freezing what start-up made (unless `freeze` is
+    False: a command's process is short and may run inside a longer one, such as a test's);
+    harmless when it runs already."""
     if not gc.isenabled():
-        gc.freeze()
+        if freeze:
+            gc.freeze()
         gc.enable()
