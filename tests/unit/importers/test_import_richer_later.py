@@ -213,7 +213,9 @@ def test_a_richer_recording_with_an_impossible_speed_asks_before_it_replaces_the
     model.set_rows(list(plan.items), units=DistanceUnit.KM)
     status = model.data(model.index(0, COL_STATUS))
     assert isinstance(status, str) and status.startswith("?") and "km/h" in status
-    assert model.data(model.index(0, COL_FILE), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked.value
+    assert (
+        model.data(model.index(0, COL_FILE), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked.value
+    )
 
     # Ticking it anyway is the person's call: then the journal's run takes the recording.
     model.setData(model.index(0, COL_FILE), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
