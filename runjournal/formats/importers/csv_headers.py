@@ -28,7 +28,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "Zeit in Bewegung",
         "Bewegungszeit",
         "Tiempo en movimiento",
-        "Temps de déplacement",
+        "Durée de déplacement",  # Strava's French export
+        "Temps de déplacement",  # Garmin's French export
         "Temps en mouvement",
     ),
     # Strava's activities.csv
@@ -69,7 +70,13 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "Fréquence cardiaque max.",
         "Fréquence cardiaque maximale",
     ),
-    "Perceived Exertion": ("Wahrgenommene Anstrengung", "Esfuerzo percibido", "Effort perçu"),
+    "Perceived Exertion": (
+        "Wahrgenommene Anstrengung",
+        "Gefühlte Anstrengung",
+        "Esfuerzo Percibido",  # as Strava's Spanish export writes it
+        "Esfuerzo percibido",
+        "Effort perçu",
+    ),
     # Garmin Connect's Activities.csv
     "Date": ("Datum", "Fecha"),
     "Title": ("Titel", "Título", "Titre"),
@@ -91,7 +98,28 @@ _EXTRA = {"Ø Herzfrequenz": "Average Heart Rate"}
 _CANONICAL = {alias: name for name, aliases in _ALIASES.items() for alias in aliases}
 _CANONICAL.update(_EXTRA)
 
+# Strava's activities.csv until June 2019: lower-case names, an ISO date and the distance in
+# metres (the later "Distance" is kilometres). Its "date" is also a column of RunJournal's own
+# table, so these names count only in a header that has Strava's "elapsed_time" and
+# "filename" besides.
+_STRAVA_UNTIL_2019 = {
+    "id": "Activity ID",
+    "date": "Activity Date",
+    "name": "Activity Name",
+    "type": "Activity Type",
+    "description": "Activity Description",
+    "elapsed_time": "Elapsed Time",
+    "distance": "Distance in metres",
+    "commute": "Commute",
+    "gear": "Activity Gear",
+    "filename": "Filename",
+}
+_STRAVA_UNTIL_2019_MARKS = {"id", "date", "type", "elapsed_time", "filename"}
+
 
 def canonical(header: Iterable[str]) -> list[str]:
     """The header with every known column under its English name; others as they are."""
-    return [_CANONICAL.get(column.strip(), column.strip()) for column in header]
+    names = [column.strip() for column in header]
+    if set(names) >= _STRAVA_UNTIL_2019_MARKS:
+        return [_STRAVA_UNTIL_2019.get(name, name) for name in names]
+    return [_CANONICAL.get(name, name) for name in names]

@@ -12,19 +12,23 @@ Sources for the column names, checked against public code that reads real export
 - Confirmed, older German Garmin (GARMIN_DE_OLD): semarillion/KI, running.py, which quotes
   the header "Aktivitätstyp,Datum,Favorit,Titel,Distanz,Kalorien,Zeit,Ø HF,Max. HF,Aerober
   TE,…,Positiver Höhenunterschied,Negativer Höhenunterschied,…".
-- Seen but not confirmed with a source we can name: the newer German Garmin header
-  (GARMIN_DE_NEW: "Ø Herzfrequenz", "Maximale Herzfrequenz", "Anstieg gesamt", "Zeit in
-  Bewegung", "Verstrichene Zeit"), the French Garmin header (GARMIN_FR: "Type d'activité,
-  Date,Favori,Titre,Distance,Calories,Durée,Fréquence cardiaque moyenne,Fréquence cardiaque
-  maximale,…,Ascension totale,…,Temps de déplacement") and the Spanish Garmin one (GARMIN_ES:
-  "Tipo de actividad,Fecha,Título,Distancia,Calorías,Tiempo,Frecuencia cardiaca media,…,
-  Ascenso total") each appear verbatim in public code found by text search, but the
-  repository holding it could not be identified, so none is cited here.
-- Not confirmed: Strava's Spanish and French headers (STRAVA_ES, STRAVA_FR) and their date
-  formats (of the French, only "ID de l'activité", "Date de l'activité" and "Nom de
-  l'activité" were seen, in public code of unknown repository), and the English column sets over the years (STRAVA_2017, GARMIN_2018: from
-  Strava's and Garmin's help pages as remembered, not checked against a file). They stay as
-  first written; correct them when a real export in those languages is at hand.
+- Confirmed since, each with a test file written from its source, in
+  test_import_csv_sources.py: Strava in French (the header, "Durée de déplacement" for the
+  moving time, and dates like "24 mai 2012 à 16:27:40"), in Spanish (the header, a decimal
+  comma in the kilometres column, "Esfuerzo Percibido"), in German as written today
+  ("Gefühlte Anstrengung" for the person's rating) and in English in June 2019 (lower-case
+  names, metres), July 2019 (STRAVA_2017's column set below), 2020 (en-GB, day-first) and
+  today; Garmin Connect in French (GARMIN_FR's columns up to "Temps de déplacement") and in
+  Spanish (the columns of GARMIN_ES that a source shows: "Tipo de actividad", "Fecha",
+  "Título", "Distancia", "Calorías", "Tiempo", "Frecuencia cardiaca media", "Ascenso total").
+- Still not confirmed with a source we can name, so kept as first written: the newer German
+  Garmin header (GARMIN_DE_NEW); Garmin's "Temps écoulé" (seen in French code whose
+  repository could not be identified) and the Spanish Garmin columns beyond those above;
+  the heart-rate columns of Strava's Spanish and French exports; how a Spanish Strava
+  export writes its date (STRAVA_ES keeps "3 ene 2023, 07:12:45"); and the English Garmin
+  set of about 2018 (GARMIN_2018: "Elev Gain", "Elev Loss", … appears in several public
+  programs reading old exports, none of whose repositories could be identified). Correct
+  them when a real export in those languages or years is at hand.
 """
 
 from __future__ import annotations
@@ -67,11 +71,13 @@ STRAVA_ES = (
     "Tiempo en movimiento,Desnivel positivo,Frecuencia cardiaca media\n"
     '123,"3 ene 2023, 07:12:45",Carrera matutina,Carrera,,3000,"10,01",171,2900,55,148\n'
 )
+# The names of the French export as confirmed (see test_import_csv_sources.py), and its date
+# "3 déc. 2023 à 07:12:45"; only "Fréquence cardiaque moyenne" is still ours.
 STRAVA_FR = (
     "ID de l'activité,Date de l'activité,Nom de l'activité,Type d'activité,Description de l'activité,"
-    "Temps écoulé,Distance,Fréquence cardiaque max.,Temps de déplacement,Dénivelé positif,"
+    "Temps écoulé,Distance,Fréquence cardiaque max.,Durée de déplacement,Dénivelé positif,"
     "Fréquence cardiaque moyenne\n"
-    '123,"3 déc. 2023, 07:12:45",Course du matin,Course à pied,,3000,"10,01",171,2900,55,148\n'
+    '123,3 déc. 2023 à 07:12:45,Course du matin,Course à pied,,3000,"10,01",171,2900,55,148\n'
 )
 GARMIN_TODAY = (
     "Activity Type,Date,Favorite,Title,Distance,Calories,Time,Avg HR,Max HR,Total Ascent,Total Descent,"
