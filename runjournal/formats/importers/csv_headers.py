@@ -5,7 +5,8 @@ Both services write the table's header in the account's language, and both have 
 columns over the years. A name is compared as written, without surrounding spaces (so
 RunJournal's own lower-case "date" and "title" are never taken for Garmin's). Only the
 columns RunJournal reads are listed; any other column is left as it is and ignored.
-Sources are named in tests/unit/importers/test_import_csv_languages.py.
+Sources are named in tests/unit/importers/test_import_csv_sources.py (names confirmed from
+real exports) and test_import_csv_languages.py (which of the others are still unconfirmed).
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "Gefühlte Anstrengung",
         "Esfuerzo Percibido",  # as Strava's Spanish export writes it
         "Esfuerzo percibido",
+        "Effort ressenti",  # Strava's French export
         "Effort perçu",
     ),
     # Garmin Connect's Activities.csv

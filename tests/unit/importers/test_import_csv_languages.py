@@ -13,8 +13,10 @@ Sources for the column names, checked against public code that reads real export
   the header "Aktivitätstyp,Datum,Favorit,Titel,Distanz,Kalorien,Zeit,Ø HF,Max. HF,Aerober
   TE,…,Positiver Höhenunterschied,Negativer Höhenunterschied,…".
 - Confirmed since, each with a test file written from its source, in
-  test_import_csv_sources.py: Strava in French (the header, "Durée de déplacement" for the
-  moving time, and dates like "24 mai 2012 à 16:27:40"), in Spanish (the header, a decimal
+  test_import_csv_sources.py: Strava in French (the whole header, "Durée de déplacement" for
+  the moving time, "Fréquence cardiaque moyenne", "Effort ressenti", a decimal comma in the
+  kilometres, dates like "13 juil. 2026, 08:52:18" and, earlier, "24 mai 2012 à
+  16:27:40"), in Spanish (the header, a decimal
   comma in the kilometres column, "Esfuerzo Percibido"), in German as written today
   ("Gefühlte Anstrengung" for the person's rating) and in English in June 2019 (lower-case
   names, metres), July 2019 (STRAVA_2017's column set below), 2020 (en-GB, day-first) and
@@ -24,7 +26,7 @@ Sources for the column names, checked against public code that reads real export
 - Still not confirmed with a source we can name, so kept as first written: the newer German
   Garmin header (GARMIN_DE_NEW); Garmin's "Temps écoulé" (seen in French code whose
   repository could not be identified) and the Spanish Garmin columns beyond those above;
-  the heart-rate columns of Strava's Spanish and French exports; how a Spanish Strava
+  the heart-rate columns of Strava's Spanish export; how a Spanish Strava
   export writes its date (STRAVA_ES keeps "3 ene 2023, 07:12:45"); and the English Garmin
   set of about 2018 (GARMIN_2018: "Elev Gain", "Elev Loss", … appears in several public
   programs reading old exports, none of whose repositories could be identified). Correct
@@ -72,7 +74,7 @@ STRAVA_ES = (
     '123,"3 ene 2023, 07:12:45",Carrera matutina,Carrera,,3000,"10,01",171,2900,55,148\n'
 )
 # The names of the French export as confirmed (see test_import_csv_sources.py), and its date
-# "3 déc. 2023 à 07:12:45"; only "Fréquence cardiaque moyenne" is still ours.
+# as written in 2023, "3 déc. 2023 à 07:12:45".
 STRAVA_FR = (
     "ID de l'activité,Date de l'activité,Nom de l'activité,Type d'activité,Description de l'activité,"
     "Temps écoulé,Distance,Fréquence cardiaque max.,Durée de déplacement,Dénivelé positif,"

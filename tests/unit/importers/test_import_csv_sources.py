@@ -32,14 +32,27 @@ def read(sample: Callable[[str], Path]) -> Callable[[str], tuple[Run, ...]]:
 
 
 def test_strava_in_french(read: Callable[[str], tuple[Run, ...]]) -> None:
+    # Header: superpoupette/data-tab, data/strava_activities.csv (a whole French export kept in
+    # that repository, 103 columns): dates like "13 juil. 2026, 08:52:18", kilometres with a
+    # decimal comma, "Durée de déplacement" for the moving time (not the "Temps de
+    # déplacement" of Garmin's French table), "Fréquence cardiaque moyenne" and "Effort
+    # ressenti" for the person's rating.
+    run, hike, workout = read("strava_activities_fr.csv")
+    assert (run.activity, hike.activity, workout.activity) == (Activity.RUN, Activity.WALK, Activity.OTHER)
+    assert run.started_at == datetime(2025, 7, 3, 7, 40, 5, tzinfo=UTC)  # "juil."
+    assert hike.started_at == datetime(2025, 2, 26, 18, 6, 2, tzinfo=UTC)  # "févr."
+    assert workout.started_at == datetime(2025, 9, 6, 19, 6, 59, tzinfo=UTC)  # "sept."
+    assert (run.duration_s, run.moving_s, run.distance_m) == (2405, 2350, pytest.approx(6123.4))
+    assert (run.avg_hr, run.max_hr, run.ascent_m, run.effort) == (151, 172, 41, 6)
+    assert (hike.moving_s, hike.distance_m, hike.ascent_m) == (8988, pytest.approx(7489.1), 424.3)
+
+
+def test_strava_in_french_with_the_older_dates(read: Callable[[str], tuple[Run, ...]]) -> None:
     # Header: christianbiango/MirrorPace, tests/ingestion/test_csv_enricher.py (the first 21
-    # columns of the author's own French export, data/raw/strava/export_…/activities.csv;
-    # its src/ingestion/csv_enricher.py reads "Dénivelé positif" as column 20 and names the
-    # sports "Course à pied", "Vélo"). Moving time is "Durée de déplacement" there, not the
-    # "Temps de déplacement" of Garmin's French table.
-    # Date: "24 mai 2012 à 16:27:40", quoted from a French export in
+    # columns of the author's own French export, the same as above). Dates:
+    # "24 mai 2012 à 16:27:40", quoted from a French export in
     # https://github.com/flopp/StravaExportToGPX/issues/9 (the first row is that date).
-    run, ride = read("strava_activities_fr.csv")
+    run, ride = read("strava_activities_fr_2023.csv")
     assert run.activity is Activity.RUN and ride.activity is Activity.BIKE
     assert run.started_at == datetime(2012, 5, 24, 16, 27, 40, tzinfo=UTC)
     assert ride.started_at == datetime(2024, 2, 3, 9, 5, 12, tzinfo=UTC)  # "févr."
