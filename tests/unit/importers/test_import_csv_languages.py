@@ -20,17 +20,16 @@ Sources for the column names, checked against public code that reads real export
   comma in the kilometres column, "Esfuerzo Percibido"), in German as written today
   ("Gefühlte Anstrengung" for the person's rating) and in English in June 2019 (lower-case
   names, metres), July 2019 (STRAVA_2017's column set below), 2020 (en-GB, day-first) and
-  today; Garmin Connect in French (GARMIN_FR's columns up to "Temps de déplacement") and in
+  today; Garmin Connect in English in 2021 (GARMIN_2018's "Elev Gain"/"Elev Loss" set, miles)
+  and 2022 ("Total Ascent", "Moving Time", "Elapsed Time"); in French (GARMIN_FR's columns up to "Temps de déplacement") and in
   Spanish (the columns of GARMIN_ES that a source shows: "Tipo de actividad", "Fecha",
   "Título", "Distancia", "Calorías", "Tiempo", "Frecuencia cardiaca media", "Ascenso total").
 - Still not confirmed with a source we can name, so kept as first written: the newer German
   Garmin header (GARMIN_DE_NEW); Garmin's "Temps écoulé" (seen in French code whose
   repository could not be identified) and the Spanish Garmin columns beyond those above;
   the heart-rate columns of Strava's Spanish export; how a Spanish Strava
-  export writes its date (STRAVA_ES keeps "3 ene 2023, 07:12:45"); and the English Garmin
-  set of about 2018 (GARMIN_2018: "Elev Gain", "Elev Loss", … appears in several public
-  programs reading old exports, none of whose repositories could be identified). Correct
-  them when a real export in those languages or years is at hand.
+  export writes its date (STRAVA_ES keeps "3 ene 2023, 07:12:45"). Correct them when a real
+  export in those languages is at hand.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from runjournal.domain.model import Activity, Run
+from runjournal.domain.model import Activity, DistanceUnit, Run
 from runjournal.formats.importers import read_bytes
 
 EXPORTS = "exports/"
@@ -157,3 +157,33 @@ def test_strava_in_german_as_written_today(read: Callable[[str], tuple[Run, ...]
     assert run.started_at == datetime(2025, 10, 5, 7, 30, 12, tzinfo=UTC)
     assert (run.duration_s, run.moving_s, run.distance_m) == (2710, 2655, pytest.approx(7841.3))
     assert (run.avg_hr, run.max_hr, run.ascent_m, run.effort) == (147, 166, 52, 5)
+
+
+def test_garmin_connect_in_english_of_2021(sample: Callable[[str], Path]) -> None:
+    # Header: AdamPoper/RunningAverages, main.cpp (the header of the Activities.csv it reads,
+    # quoted in a closing comment; the rows of that export, early 2021, are its activities.csv):
+    # "Elev Gain" and "Elev Loss" where later exports say "Total Ascent", no moving or elapsed
+    # time, and distances in miles (the account's unit), ascent in feet.
+    path = sample(EXPORTS + "garmin_activities_en_2021.csv")
+    result = read_bytes(path.name, path.read_bytes(), local_zone=UTC, csv_units=DistanceUnit.MI)
+    assert result.error is None, result.error
+    run, short = result.runs
+    assert run.activity is Activity.RUN
+    assert run.started_at == datetime(2021, 3, 6, 16, 20, 19, tzinfo=UTC)
+    assert (run.duration_s, run.distance_m) == (2883, pytest.approx(6.20 * 1609.344))
+    assert (run.avg_hr, run.max_hr, run.ascent_m) == (158, 181, pytest.approx(164 * 0.3048))
+    assert short.ascent_m is None  # "--": not recorded
+
+
+def test_garmin_connect_in_english_of_2022(read: Callable[[str], tuple[Run, ...]]) -> None:
+    # Header: Caturrell/garmin-wrapped2022, activities.csv (a whole English export of 2022):
+    # "Total Ascent", "Avg Run Cadence" twice, "Moving Time" and "Elapsed Time" at the end, a
+    # pool swim's "1,000" metres with a comma between thousands, "0" for no heart rate.
+    run, swim, ride = read("garmin_activities_en_2022.csv")
+    assert (run.activity, swim.activity, ride.activity) == (Activity.RUN, Activity.SWIM, Activity.BIKE)
+    assert run.started_at == datetime(2022, 11, 24, 15, 34, 36, tzinfo=UTC)
+    assert (run.duration_s, run.moving_s, run.distance_m) == (3070, 2942, pytest.approx(8300))
+    assert (run.avg_hr, run.max_hr, run.ascent_m) == (136, 151, 26)
+    assert swim.distance_m == pytest.approx(1000) and swim.ascent_m is None
+    assert (ride.duration_s, ride.moving_s) == (27617, 8673)  # elapsed, beside the moving time
+    assert ride.avg_hr is None and ride.max_hr is None
