@@ -37,6 +37,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "Activity ID": (
         "Aktivitäts-ID",
         "ID de actividad",
+        "Id. de actividad",  # Strava's Latin American Spanish
         "ID de la actividad",
         "ID de l'activité",
         "ID de l’activité",
@@ -59,12 +60,16 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "Elevation Gain": ("Höhenzunahme", "Desnivel positivo", "Dénivelé positif"),
     "Average Heart Rate": (
         "Durchschnittliche Herzfrequenz",
+        "Ritmo cardiaco promedio",  # Strava's Spanish
+        "Ritmo cardíaco promedio",  # Strava's Latin American Spanish
         "Frecuencia cardiaca media",
         "Frecuencia cardíaca media",
         "Fréquence cardiaque moyenne",
     ),
     "Max Heart Rate": (
         "Max. Herzfrequenz",
+        "Ritmo cardiaco máximo",  # Strava's Spanish
+        "Ritmo cardíaco máx.",  # Strava's Latin American Spanish
         "Maximale Herzfrequenz",
         "Frecuencia cardiaca máxima",
         "Frecuencia cardíaca máxima",

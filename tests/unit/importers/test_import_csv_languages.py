@@ -16,20 +16,21 @@ Sources for the column names, checked against public code that reads real export
   test_import_csv_sources.py: Strava in French (the whole header, "Durée de déplacement" for
   the moving time, "Fréquence cardiaque moyenne", "Effort ressenti", a decimal comma in the
   kilometres, dates like "13 juil. 2026, 08:52:18" and, earlier, "24 mai 2012 à
-  16:27:40"), in Spanish (the header, a decimal
-  comma in the kilometres column, "Esfuerzo Percibido"), in German as written today
+  16:27:40"), in Spanish as two locales write it (Spain's "ID de actividad", "Ritmo cardiaco
+  máximo/promedio", "27 jun 2026, 13:17:16", a decimal comma; Latin America's "Id. de
+  actividad", "Ritmo cardíaco máx./promedio", "26 ago 2020, 10:38:41 p.m.", a decimal
+  point; "Esfuerzo Percibido" in both), in German as written today
   ("Gefühlte Anstrengung" for the person's rating) and in English in June 2019 (lower-case
   names, metres), July 2019 (STRAVA_2017's column set below), 2020 (en-GB, day-first) and
   today; Garmin Connect in English in 2021 (GARMIN_2018's "Elev Gain"/"Elev Loss" set, miles)
-  and 2022 ("Total Ascent", "Moving Time", "Elapsed Time"); in French (GARMIN_FR's columns up to "Temps de déplacement") and in
-  Spanish (the columns of GARMIN_ES that a source shows: "Tipo de actividad", "Fecha",
+  and 2022 ("Total Ascent", "Moving Time", "Elapsed Time"); in French (GARMIN_FR's columns
+  up to "Temps de déplacement") and in Spanish (the columns of GARMIN_ES that a source shows: "Tipo de actividad", "Fecha",
   "Título", "Distancia", "Calorías", "Tiempo", "Frecuencia cardiaca media", "Ascenso total").
 - Still not confirmed with a source we can name, so kept as first written: the newer German
   Garmin header (GARMIN_DE_NEW); Garmin's "Temps écoulé" (seen in French code whose
   repository could not be identified) and the Spanish Garmin columns beyond those above;
-  the heart-rate columns of Strava's Spanish export; how a Spanish Strava
-  export writes its date (STRAVA_ES keeps "3 ene 2023, 07:12:45"). Correct them when a real
-  export in those languages is at hand.
+  and STRAVA_ES below, whose heart-rate names ("Frecuencia cardiaca …") are Garmin's, not
+  Strava's. Correct them when a real export in those languages is at hand.
 """
 
 from __future__ import annotations

@@ -62,20 +62,35 @@ def test_strava_in_french_with_the_older_dates(read: Callable[[str], tuple[Run, 
 
 
 def test_strava_in_spanish(read: Callable[[str], tuple[Run, ...]]) -> None:
-    # Header: NachoMartinezLozano/running-coach, tests/test_strava_csv.py ("cabecera real en
-    # español, reducida", first "Distancia" with a decimal comma, "Esfuerzo Percibido" with a
-    # capital P) and src/running_coach/importers/strava_csv.py; the two columns that reduced
-    # header leaves out, "Fecha de la actividad" and "Nombre de la actividad", are read from
-    # the same real export by scripts/explore_export.py and are put back in their place.
-    # Not confirmed: how a Spanish export writes the date ("3 ene 2025, 07:12:45" is ours).
-    run, gym = read("strava_activities_es.csv")
-    assert run.activity is Activity.RUN and gym.activity is Activity.OTHER
-    assert run.started_at == datetime(2025, 1, 3, 7, 12, 45, tzinfo=UTC)
-    assert (run.duration_s, run.moving_s) == (1341, 1322)
-    assert run.distance_m == pytest.approx(4030.5)  # the metres column, not the "4,03" km
-    assert (run.ascent_m, run.effort) == (5.9, 6)
+    # Header: Ariel-2006/Formativa-FCDIA, actividades_strava.csv (a whole Spanish export kept in
+    # that repository, 2026): dates like "27 jun 2026, 13:17:16" on a 24-hour clock, kilometres
+    # with a decimal comma, "Ritmo cardiaco máximo" and "Ritmo cardiaco promedio" for the heart
+    # rate, "Esfuerzo Percibido" with a capital P. NachoMartinezLozano/running-coach,
+    # tests/test_strava_csv.py ("cabecera real en español, reducida") shows the same names.
+    run, ride = read("strava_activities_es.csv")
+    assert run.activity is Activity.RUN and ride.activity is Activity.BIKE
+    assert run.started_at == datetime(2025, 6, 27, 13, 17, 16, tzinfo=UTC)
+    assert ride.started_at == datetime(2025, 6, 22, 1, 0, 7, tzinfo=UTC)
+    assert (run.duration_s, run.moving_s) == (2803, 2215)
+    assert run.distance_m == pytest.approx(6144.9)  # the metres column, not the "6,14" km
+    assert (run.avg_hr, run.max_hr, run.ascent_m, run.effort) == (148, 171, 8.3, 6)
     assert run.note == "Buenas piernas, mucho calor" and run.title == "Rodaje"
-    assert gym.distance_m is None and gym.duration_s == 1800
+    assert ride.moving_s == 5605 and ride.distance_m == pytest.approx(34498.9)
+
+
+def test_strava_in_latin_american_spanish(read: Callable[[str], tuple[Run, ...]]) -> None:
+    # Header: juanmg1984/infovis, activities.csv (a whole export of an account in Argentina,
+    # 2016-2020): "Id. de actividad", "Ritmo cardíaco máx." and "Ritmo cardíaco promedio",
+    # dates on a 12-hour clock like "26 ago 2020, 10:38:41 p.m." and "1 sept 2020, …",
+    # kilometres with a decimal point, rides called "Vuelta ciclista".
+    walk, ride, hike = read("strava_activities_es_419.csv")
+    assert (walk.activity, ride.activity, hike.activity) == (Activity.WALK, Activity.BIKE, Activity.WALK)
+    assert walk.started_at == datetime(2020, 8, 26, 22, 38, 41, tzinfo=UTC)  # p.m.
+    assert ride.started_at == datetime(2020, 9, 12, 13, 21, 35, tzinfo=UTC)  # "sept", 1 p.m.
+    assert hike.started_at == datetime(2020, 8, 31, 0, 14, 7, tzinfo=UTC)  # 12:14 a.m. is after midnight
+    assert (ride.duration_s, ride.moving_s, ride.distance_m) == (3663, 3487, pytest.approx(20271.2))
+    assert (ride.avg_hr, ride.max_hr, ride.ascent_m) == (150, 179, 82)
+    assert walk.distance_m == pytest.approx(2109.6) and walk.moving_s == 1441
 
 
 def test_strava_in_english_before_july_2019(read: Callable[[str], tuple[Run, ...]]) -> None:
