@@ -259,11 +259,14 @@ _STRAVA_DATES = (
     re.compile(  # "Nov 3, 2023, 7:12:45 AM"
         r"(?P<month>[^\W\d_]{3})[^\W\d_]*\.? (?P<day>\d{1,2}), (?P<year>\d{4}),? "
         + _TIME_OF_DAY
-        + r" ?(?P<half>[AaPp][Mm])$"
+        + r" ?(?P<half>[AaPp])[Mm]$"
     ),
     re.compile(
-        r"(?P<day>\d{1,2})\.? (?P<month>[^\W\d_]{3,5})[^\W\d_]*\.? (?P<year>\d{4}),? " + _TIME_OF_DAY + "$"
-    ),  # "3 Nov 2023, 07:12:45"
+        r"(?P<day>\d{1,2})\.? (?P<month>[^\W\d_]{3,5})[^\W\d_]*\.? (?P<year>\d{4})(?:,? | à )"
+        + _TIME_OF_DAY
+        + r"(?: ?(?P<half>[AaPp])\.? ?[Mm]\.?)?$"
+    ),  # "3 Nov 2023, 07:12:45" (British English), "24 mai 2012 à 16:27:40" (French),
+    # "26 ago 2020, 10:38:41 p.m." (Latin American Spanish)
 )
 # German exports write the day first, in numbers: "03.11.2023, 07:12:45".
 _NUMERIC_STRAVA_DATE = re.compile(
@@ -284,8 +287,10 @@ def _month(name: str) -> int | None:
 
 
 def _strava_date(text: str) -> datetime:
-    """Strava's "Nov 3, 2023, 7:12:45 AM" (English exports), "03.11.2023, 07:12:45" (German)
-    or "3 nov 2023, 07:12:45", always in UTC.
+    """Strava's "Nov 3, 2023, 7:12:45 AM" (English exports), "24 Dec 2020, 08:13:59" (British
+    English), "03.11.2023, 07:12:45" (German), "13 juil. 2026, 08:52:18" or "24 mai 2012 à
+    16:27:40" (French), "27 jun 2026, 13:17:16" or "26 ago 2020, 10:38:41 p.m." (Spanish) or
+    "2018-09-12 15:02:23" (until June 2019), always in UTC.
 
     Read by hand rather than with strptime, whose month names and AM/PM follow the C
     library's locale: Qt sets that from the desktop, so on a German one strptime would
@@ -309,7 +314,7 @@ def _strava_date(text: str) -> datetime:
         if half and not 1 <= hour <= 12:
             break
         if half:
-            hour = hour % 12 + (12 if half == "pm" else 0)
+            hour = hour % 12 + (12 if half == "p" else 0)
         try:
             return datetime(
                 int(found["year"]), month, int(found["day"]), hour, int(found["minute"]), int(found["second"]),
@@ -329,8 +334,9 @@ def _strava(row: Row, zone: tzinfo | None, units: DistanceUnit) -> Run | None:
     kind = row.get("Activity Type")
     activity = activity_of(kind)
     # The second "Distance" column is metres for every sport; the first is kilometres,
-    # except for swims, where Strava writes metres there too.
-    distance = positive(garmin_number(row.get("Distance", 1)))
+    # except for swims, where Strava writes metres there too. Exports until June 2019 have
+    # one distance, in metres.
+    distance = positive(garmin_number(row.get("Distance", 1) or row.get("Distance in metres")))
     if distance is None and positive(garmin_number(row.get("Distance"))):
         first = positive(garmin_number(row.get("Distance"))) or 0.0
         distance = first if activity is Activity.SWIM else first * 1000.0

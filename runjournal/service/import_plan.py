@@ -46,6 +46,8 @@ class ImportItem:
 
     @property
     def label(self) -> str:
+        if self.status is Status.NEW and self.replaces is not None and self.reason:
+            return f"check before it replaces the recording in your journal: {self.reason}"
         if self.status is Status.NEW and self.replaces is not None:
             return (
                 "replace the recording in your journal with this richer one "
@@ -123,7 +125,9 @@ class ImportPlan:
 
     def summary(self) -> str:
         doubtful = sum(item.status is Status.NEW and bool(item.reason) for item in self.items)
-        richer = sum(item.status is Status.NEW and item.replaces is not None for item in self.items)
+        richer = sum(
+            item.status is Status.NEW and item.replaces is not None and not item.reason for item in self.items
+        )
         parts = [f"{self.count(Status.NEW) - doubtful - richer} new"]
         if doubtful:
             parts.append(f"{doubtful} to check")
@@ -220,7 +224,8 @@ def plan_import(results: Sequence[FileResult], existing: Sequence[Run], known_fi
     outing from the watch and from Strava) is new once, from the richest recording
     (distance, heart rate, moving time; then FIT, TCX, CSV, GPX), and the other files of
     it are kept beside it as extra originals. An entry whose speed is beyond its activity
-    is new but left unticked, with the question in its reason.
+    (a replacement's judged with the activity the stored run keeps) is new but left
+    unticked, with the question in its reason.
     """
     items: list[tuple[int, int, ImportItem]] = []
     journal_runs = RunIndex(existing)
@@ -335,12 +340,15 @@ def plan_import(results: Sequence[FileResult], existing: Sequence[Run], known_fi
             )
             continue
         offered.add(twin.id or 0)
+        # Judged as the run will be once replaced: the person's activity, the file's times.
+        doubt = speed_doubt(with_measurements_of(twin, run)) or ""
         item = ImportItem(
             result.path,
             result.kind,
             Status.NEW,
             run,
-            included=clearly_richer(run, twin),
+            doubt,
+            included=clearly_richer(run, twin) and not doubt,
             incomplete=result.incomplete,
             replaces=twin,
         )

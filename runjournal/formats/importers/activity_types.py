@@ -17,7 +17,7 @@ _RUN = {"run", "running", "jog", "jogging", "trailrun", "virtualrun",
 _WALK = {"walk", "walking", "hike", "hiking",
          "gehen", "wandern", "caminar", "caminata", "senderismo", "marche", "randonnée"}  # fmt: skip
 _BIKE = {"bike", "biking", "cycling", "cycle", "ride", "ebike", "ebikeride", "virtualride", "mtb",
-         "radfahren", "radfahrt", "ciclismo", "bicicleta", "vélo", "cyclisme"}  # fmt: skip
+         "radfahren", "radfahrt", "ciclismo", "ciclista", "bicicleta", "vélo", "cyclisme"}  # fmt: skip
 _SWIM = {"swim", "swimming", "schwimmen", "natación", "natation"}
 _RUN_ONLY_HINTS = {"trail", "treadmill"}  # a sub-sport that is a run when nothing else is said
 _INDOOR = {"treadmill", "indoor", "virtual", "virtualrun", "virtualride", "trainer", "lap_swimming", "pool",

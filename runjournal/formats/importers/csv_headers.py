@@ -5,7 +5,8 @@ Both services write the table's header in the account's language, and both have 
 columns over the years. A name is compared as written, without surrounding spaces (so
 RunJournal's own lower-case "date" and "title" are never taken for Garmin's). Only the
 columns RunJournal reads are listed; any other column is left as it is and ignored.
-Sources are named in tests/unit/importers/test_import_csv_languages.py.
+Sources are named in tests/unit/importers/test_import_csv_sources.py (names confirmed from
+real exports) and test_import_csv_languages.py (which of the others are still unconfirmed).
 """
 
 from __future__ import annotations
@@ -28,13 +29,15 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "Zeit in Bewegung",
         "Bewegungszeit",
         "Tiempo en movimiento",
-        "Temps de déplacement",
+        "Durée de déplacement",  # Strava's French export
+        "Temps de déplacement",  # Garmin's French export
         "Temps en mouvement",
     ),
     # Strava's activities.csv
     "Activity ID": (
         "Aktivitäts-ID",
         "ID de actividad",
+        "Id. de actividad",  # Strava's Latin American Spanish
         "ID de la actividad",
         "ID de l'activité",
         "ID de l’activité",
@@ -57,19 +60,30 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "Elevation Gain": ("Höhenzunahme", "Desnivel positivo", "Dénivelé positif"),
     "Average Heart Rate": (
         "Durchschnittliche Herzfrequenz",
+        "Ritmo cardiaco promedio",  # Strava's Spanish
+        "Ritmo cardíaco promedio",  # Strava's Latin American Spanish
         "Frecuencia cardiaca media",
         "Frecuencia cardíaca media",
         "Fréquence cardiaque moyenne",
     ),
     "Max Heart Rate": (
         "Max. Herzfrequenz",
+        "Ritmo cardiaco máximo",  # Strava's Spanish
+        "Ritmo cardíaco máx.",  # Strava's Latin American Spanish
         "Maximale Herzfrequenz",
         "Frecuencia cardiaca máxima",
         "Frecuencia cardíaca máxima",
         "Fréquence cardiaque max.",
         "Fréquence cardiaque maximale",
     ),
-    "Perceived Exertion": ("Wahrgenommene Anstrengung", "Esfuerzo percibido", "Effort perçu"),
+    "Perceived Exertion": (
+        "Wahrgenommene Anstrengung",
+        "Gefühlte Anstrengung",
+        "Esfuerzo Percibido",  # as Strava's Spanish export writes it
+        "Esfuerzo percibido",
+        "Effort ressenti",  # Strava's French export
+        "Effort perçu",
+    ),
     # Garmin Connect's Activities.csv
     "Date": ("Datum", "Fecha"),
     "Title": ("Titel", "Título", "Titre"),
@@ -91,7 +105,28 @@ _EXTRA = {"Ø Herzfrequenz": "Average Heart Rate"}
 _CANONICAL = {alias: name for name, aliases in _ALIASES.items() for alias in aliases}
 _CANONICAL.update(_EXTRA)
 
+# Strava's activities.csv until June 2019: lower-case names, an ISO date and the distance in
+# metres (the later "Distance" is kilometres). Its "date" is also a column of RunJournal's own
+# table, so these names count only in a header that has Strava's "elapsed_time" and
+# "filename" besides.
+_STRAVA_UNTIL_2019 = {
+    "id": "Activity ID",
+    "date": "Activity Date",
+    "name": "Activity Name",
+    "type": "Activity Type",
+    "description": "Activity Description",
+    "elapsed_time": "Elapsed Time",
+    "distance": "Distance in metres",
+    "commute": "Commute",
+    "gear": "Activity Gear",
+    "filename": "Filename",
+}
+_STRAVA_UNTIL_2019_MARKS = {"id", "date", "type", "elapsed_time", "filename"}
+
 
 def canonical(header: Iterable[str]) -> list[str]:
     """The header with every known column under its English name; others as they are."""
-    return [_CANONICAL.get(column.strip(), column.strip()) for column in header]
+    names = [column.strip() for column in header]
+    if set(names) >= _STRAVA_UNTIL_2019_MARKS:
+        return [_STRAVA_UNTIL_2019.get(name, name) for name in names]
+    return [_CANONICAL.get(name, name) for name in names]

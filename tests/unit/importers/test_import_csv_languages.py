@@ -12,19 +12,25 @@ Sources for the column names, checked against public code that reads real export
 - Confirmed, older German Garmin (GARMIN_DE_OLD): semarillion/KI, running.py, which quotes
   the header "Aktivitätstyp,Datum,Favorit,Titel,Distanz,Kalorien,Zeit,Ø HF,Max. HF,Aerober
   TE,…,Positiver Höhenunterschied,Negativer Höhenunterschied,…".
-- Seen but not confirmed with a source we can name: the newer German Garmin header
-  (GARMIN_DE_NEW: "Ø Herzfrequenz", "Maximale Herzfrequenz", "Anstieg gesamt", "Zeit in
-  Bewegung", "Verstrichene Zeit"), the French Garmin header (GARMIN_FR: "Type d'activité,
-  Date,Favori,Titre,Distance,Calories,Durée,Fréquence cardiaque moyenne,Fréquence cardiaque
-  maximale,…,Ascension totale,…,Temps de déplacement") and the Spanish Garmin one (GARMIN_ES:
-  "Tipo de actividad,Fecha,Título,Distancia,Calorías,Tiempo,Frecuencia cardiaca media,…,
-  Ascenso total") each appear verbatim in public code found by text search, but the
-  repository holding it could not be identified, so none is cited here.
-- Not confirmed: Strava's Spanish and French headers (STRAVA_ES, STRAVA_FR) and their date
-  formats (of the French, only "ID de l'activité", "Date de l'activité" and "Nom de
-  l'activité" were seen, in public code of unknown repository), and the English column sets over the years (STRAVA_2017, GARMIN_2018: from
-  Strava's and Garmin's help pages as remembered, not checked against a file). They stay as
-  first written; correct them when a real export in those languages is at hand.
+- Confirmed since, each with a test file written from its source, in
+  test_import_csv_sources.py: Strava in French (the whole header, "Durée de déplacement" for
+  the moving time, "Fréquence cardiaque moyenne", "Effort ressenti", a decimal comma in the
+  kilometres, dates like "13 juil. 2026, 08:52:18" and, earlier, "24 mai 2012 à
+  16:27:40"), in Spanish as two locales write it (Spain's "ID de actividad", "Ritmo cardiaco
+  máximo/promedio", "27 jun 2026, 13:17:16", a decimal comma; Latin America's "Id. de
+  actividad", "Ritmo cardíaco máx./promedio", "26 ago 2020, 10:38:41 p.m.", a decimal
+  point; "Esfuerzo Percibido" in both), in German as written today
+  ("Gefühlte Anstrengung" for the person's rating) and in English in June 2019 (lower-case
+  names, metres), July 2019 (STRAVA_2017's column set below), 2020 (en-GB, day-first) and
+  today; Garmin Connect in English in 2021 (GARMIN_2018's "Elev Gain"/"Elev Loss" set, miles)
+  and 2022 ("Total Ascent", "Moving Time", "Elapsed Time"); in French (GARMIN_FR's columns
+  up to "Temps de déplacement") and in Spanish (the columns of GARMIN_ES that a source shows: "Tipo de actividad", "Fecha",
+  "Título", "Distancia", "Calorías", "Tiempo", "Frecuencia cardiaca media", "Ascenso total").
+- Still not confirmed with a source we can name, so kept as first written: the newer German
+  Garmin header (GARMIN_DE_NEW); Garmin's "Temps écoulé" (seen in French code whose
+  repository could not be identified) and the Spanish Garmin columns beyond those above;
+  and STRAVA_ES below, whose heart-rate names ("Frecuencia cardiaca …") are Garmin's, not
+  Strava's. Correct them when a real export in those languages is at hand.
 """
 
 from __future__ import annotations
@@ -67,11 +73,13 @@ STRAVA_ES = (
     "Tiempo en movimiento,Desnivel positivo,Frecuencia cardiaca media\n"
     '123,"3 ene 2023, 07:12:45",Carrera matutina,Carrera,,3000,"10,01",171,2900,55,148\n'
 )
+# The names of the French export as confirmed (see test_import_csv_sources.py), and its date
+# as written in 2023, "3 déc. 2023 à 07:12:45".
 STRAVA_FR = (
     "ID de l'activité,Date de l'activité,Nom de l'activité,Type d'activité,Description de l'activité,"
-    "Temps écoulé,Distance,Fréquence cardiaque max.,Temps de déplacement,Dénivelé positif,"
+    "Temps écoulé,Distance,Fréquence cardiaque max.,Durée de déplacement,Dénivelé positif,"
     "Fréquence cardiaque moyenne\n"
-    '123,"3 déc. 2023, 07:12:45",Course du matin,Course à pied,,3000,"10,01",171,2900,55,148\n'
+    '123,3 déc. 2023 à 07:12:45,Course du matin,Course à pied,,3000,"10,01",171,2900,55,148\n'
 )
 GARMIN_TODAY = (
     "Activity Type,Date,Favorite,Title,Distance,Calories,Time,Avg HR,Max HR,Total Ascent,Total Descent,"

@@ -195,3 +195,43 @@ def test_the_command_line_says_how_many_runs_it_replaced(tmp_path: Path) -> None
     with Journal.open(db, create=False) as journal:
         (ride,) = journal.runs()
         assert ride.distance_m and ride.avg_hr == 140
+
+
+def test_a_richer_recording_with_an_impossible_speed_asks_before_it_replaces_the_stored_run(qapp) -> None:
+    # 369 km in an hour: a unit slip in the app's export, not a ride anyone can do.
+    stored = _power_meter().runs[0].replace(id=5, title="Rain ride")
+    plan = plan_import([_zwift(distance_m=369_000)], [stored], set())
+    (item,) = plan.items
+    assert item.replaces == stored
+    assert not item.included  # left out unless the person ticks it
+    assert "km/h" in item.reason and "faster than a bike" in item.reason
+    assert item.label.startswith("check")
+    assert plan.replacements == []  # the journal keeps its run as it is
+    assert "1 to check" in plan.summary() and "to replace" not in plan.summary()
+
+    model = ReviewModel()
+    model.set_rows(list(plan.items), units=DistanceUnit.KM)
+    status = model.data(model.index(0, COL_STATUS))
+    assert isinstance(status, str) and status.startswith("?") and "km/h" in status
+    assert (
+        model.data(model.index(0, COL_FILE), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked.value
+    )
+
+    # Ticking it anyway is the person's call: then the journal's run takes the recording.
+    model.setData(model.index(0, COL_FILE), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    (merged,) = plan.with_choices(model.included(), model.activities()).replacements
+    assert merged.id == 5 and merged.distance_m == 369_000
+
+
+def test_the_speed_is_judged_for_the_activity_the_run_keeps_in_the_journal() -> None:
+    # The person logged this outing as a run; a replacement keeps their activity, so a
+    # recording at 37 km/h would turn it into a run no one can do.
+    stored = _power_meter().runs[0].replace(id=5, activity=Activity.RUN)
+    plan = plan_import([_zwift(activity=Activity.RUN)], [stored], set())
+    (item,) = plan.items
+    assert item.replaces == stored and not item.included
+    assert "faster than a run" in item.reason
+
+    believable = plan_import([_zwift(activity=Activity.RUN, distance_m=12_000)], [stored], set())
+    (fine,) = believable.items
+    assert fine.included and fine.reason == ""
