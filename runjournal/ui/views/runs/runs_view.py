@@ -15,11 +15,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import (
-    QItemSelection,
     QItemSelectionModel,
     QModelIndex,
-    QPersistentModelIndex,
-    QPoint,
     Qt,
     Signal,
 )
@@ -39,6 +36,7 @@ from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.views.runs.qt_dates import to_date
 from runjournal.ui.views.runs.run_filter import RunFilterProxyModel
 from runjournal.ui.views.runs.run_filter_bar import PERIOD_ALL, RunFilterBar
+from runjournal.ui.views.runs.run_selection import KeptSelection, RunSelection
 from runjournal.ui.views.runs.run_table import RunTable
 from runjournal.ui.views.runs.run_table_model import (
     COL_ACTIVITY,
@@ -60,8 +58,6 @@ if TYPE_CHECKING:
 DAYS_PER_PIECE = 183
 """The background read asks for the runs of half a year at a time: a few milliseconds of
 Python each, even at 30,000 runs, between which the window's thread gets its turn."""
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def read_in_pieces(journal: Journal, task: Task) -> list[Run] | None:
@@ -112,6 +108,7 @@ class RunsView(QWidget):
         self.to_edit = self.filters.to_edit
         self.filters.changed.connect(self._filters_changed)
         self._build_table()
+        self._selection = RunSelection(self.table, self.proxy, self.model)
         self._build_weeks()
         self._build_layout()
 
@@ -130,7 +127,7 @@ class RunsView(QWidget):
         self._stale = True
         self._reader: BackgroundLoader | None = None  # the first read, while the window is idle
         # What to select and scroll to once runs arriving in pieces are all in the table.
-        self._to_restore: tuple[list[int | None], int | None, int | None] | None = None
+        self._to_restore: KeptSelection | None = None
         self._weeks_reader: BackgroundLoader | None = None  # the weeks of a first open
 
     # Building ---------------------------------------------------------------------------
@@ -238,8 +235,7 @@ class RunsView(QWidget):
 
     def selected_runs(self) -> list[Run]:
         """The selected runs in the order the table shows them."""
-        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda index: index.row())
-        return [self.model.run_at(self.proxy.mapToSource(index).row()) for index in rows]
+        return self._selection.selected_runs()
 
     def select_run(self, run_id: int) -> bool:
         """Selects one run, scrolls to it and makes it current; False if the journal has no
@@ -338,9 +334,7 @@ class RunsView(QWidget):
         selection, the totals) follows once they are in (`_all_rows_in`)."""
         self._stale = False
         self._settings = settings
-        selected = [run.id for run in self.selected_runs()]
-        current = self._run_id_at(self.table.currentIndex())
-        anchor = self._run_id_at(self.table.indexAt(QPoint(1, 1)))
+        kept = self._selection.keep()
         self._quiet = True
         try:
             # The filters first, so the new rows are filtered once, as they arrive.
@@ -351,13 +345,13 @@ class RunsView(QWidget):
             self._journal_runs = len(runs)
             self.stack.setCurrentIndex(1 if not runs else 0)
             if in_pieces and presorted:
-                self._to_restore = (selected, current, anchor)
+                self._to_restore = kept
                 self.summary_label.setText(f"Listing {count(len(runs), 'run')}…")
                 self.model.fill(runs, self._settings.units)  # `_all_rows_in` follows
                 return
             self._to_restore = None
             self.model.set_runs(runs, self._settings.units, presorted=presorted)
-            self._restore(selected, current, anchor)
+            self._selection.restore(kept)
         finally:
             self._quiet = False
         self._update_totals()
@@ -366,11 +360,10 @@ class RunsView(QWidget):
     def _all_rows_in(self) -> None:
         if self._to_restore is None:
             return  # filled by `set_runs` or already restored
-        selected, current, anchor = self._to_restore
-        self._to_restore = None
+        kept, self._to_restore = self._to_restore, None
         self._quiet = True
         try:
-            self._restore(selected, current, anchor)
+            self._selection.restore(kept)
         finally:
             self._quiet = False
         self._update_summary()
@@ -466,41 +459,6 @@ class RunsView(QWidget):
         self.weeks_table.show_weeks(list(reversed(weeks)), settings, today)
 
     # Selection and activation -----------------------------------------------------------
-
-    def _run_id_at(self, index: _Index) -> int | None:
-        if not index.isValid():
-            return None
-        source = self.proxy.mapToSource(self.proxy.index(index.row(), 0))
-        if not source.isValid():
-            return None
-        return self.model.run_at(source.row()).id
-
-    def _proxy_row(self, run_id: int | None) -> int | None:
-        if run_id is None:
-            return None
-        source_row = self.model.row_of(run_id)
-        if source_row is None:
-            return None
-        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
-        return index.row() if index.isValid() else None
-
-    def _restore(self, selected: list[int | None], current: int | None, anchor: int | None) -> None:
-        selection = QItemSelection()
-        last_column = self.proxy.columnCount() - 1
-        for run_id in selected:
-            row = self._proxy_row(run_id)
-            if row is not None:
-                selection.select(self.proxy.index(row, 0), self.proxy.index(row, last_column))
-        model = self.table.selectionModel()
-        current_row = self._proxy_row(current)
-        if current_row is not None:
-            model.setCurrentIndex(
-                self.proxy.index(current_row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
-            )
-        model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        anchor_row = self._proxy_row(anchor)
-        if anchor_row is not None:
-            self.table.scrollTo(self.proxy.index(anchor_row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
 
     def _selection_changed(self, *_args: object) -> None:
         if not self._quiet:
