@@ -35,6 +35,7 @@ _NO = ("", "no", "n", "false", "0")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})(?::\d{2})?$")
 TAG_SEPARATOR = ";"
+_CHECK_IN_ONLY = frozenset(CHECK_IN_CSV_COLUMNS) - {"date", "note"}
 
 
 class CheckInTableError(ValueError):
@@ -70,8 +71,9 @@ def _header_names(header: list[str]) -> list[str]:
 
 
 def looks_like_check_ins(data: bytes) -> bool:
-    """Whether the first line is a check-ins table's header: a date column and only check-in
-    columns beside it (so a runs table, Strava's or Garmin's never is one)."""
+    """Whether the first line is a check-ins table's header: a date column and a column only
+    check-ins have (mood, tags, …; a runs table, Strava's or Garmin's has none). A table
+    with columns beyond those is still taken as one, so reading it can say which are unknown."""
     first_line = data[:4096].decode("utf-8-sig", errors="replace").splitlines()[:1]
     if not first_line:
         return False
@@ -80,7 +82,7 @@ def looks_like_check_ins(data: bytes) -> bool:
     except (StopIteration, csv.Error):
         return False
     names = {name for name in header if name}
-    return "date" in names and len(names) > 1 and names <= set(CHECK_IN_CSV_COLUMNS)
+    return "date" in names and bool(names & _CHECK_IN_ONLY)
 
 
 def _text_of(data: bytes) -> str:

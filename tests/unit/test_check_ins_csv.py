@@ -110,3 +110,8 @@ def test_a_runs_table_is_not_taken_for_check_ins() -> None:
     runs = runs_table([Run(day=date(2026, 11, 30), duration_s=1800)]).encode()
     assert not looks_like_check_ins(runs)
     assert not looks_like_check_ins(b"date\r\n2026-11-30\r\n")  # nothing but days
+
+
+def test_a_check_ins_table_with_an_extra_column_is_recognised_so_the_column_can_be_named() -> None:
+    assert looks_like_check_ins(b"Date,Mood,weather\r\n2026-11-30,5,sunny\r\n")
+    assert not looks_like_check_ins(b"Activity Type,Date,Title,Distance\r\nRunning,2026-11-30,x,5\r\n")
