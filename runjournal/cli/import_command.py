@@ -84,8 +84,8 @@ def _load_document(args: argparse.Namespace, path: Path) -> int:
 def _import_check_ins(args: argparse.Namespace, path: Path) -> int:
     """A check-ins table: new days added, unchanged ones skipped, and a day that differs from
     the journal kept as the journal has it unless --replace-differing says otherwise."""
-    from runjournal.formats.check_ins_csv import CheckInTableError
     from runjournal.service.check_in_import import (
+        CheckInTableError,
         DayStatus,
         differing_days,
         plan_check_in_import,

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from runjournal.domain.model import MAX_TAGS, CheckIn, find_tag
 from runjournal.domain.units import count, format_day
-from runjournal.formats.check_ins_csv import CheckInTable
+from runjournal.formats.check_ins_csv import CheckInTable, CheckInTableError
 from runjournal.service.changes import Change
 
 if TYPE_CHECKING:
@@ -324,7 +324,7 @@ def read_check_ins_file(path: Path, today: date | None = None) -> CheckInTable:
     """The check-ins table at `path`; raises OSError when it can't be read and
     CheckInTableError when it is no check-ins table. Files beyond a few megabytes are
     refused before they are read whole."""
-    from runjournal.formats.check_ins_csv import MAX_CHECK_IN_ROWS, CheckInTableError, read_check_ins_csv
+    from runjournal.formats.check_ins_csv import MAX_CHECK_IN_ROWS, read_check_ins_csv
 
     file = Path(path)
     limit = MAX_CHECK_IN_ROWS * 400  # generous for a row with a long note
@@ -361,6 +361,7 @@ def differing_days(plan: CheckInImportPlan) -> list[str]:
 __all__ = [
     "CheckInImportDone",
     "CheckInImportPlan",
+    "CheckInTableError",
     "DayItem",
     "DayStatus",
     "differing_days",

@@ -106,12 +106,13 @@ def day_in_week(day: date) -> str:
     return f"{weekday} {_day_month(day)}"
 
 
-def week_span(first: date, last: date) -> str:
-    """ "30 Nov – 6 Dec 2026" ("Nov 30 – Dec 6 2026"); each end with its year when the week
-    runs into the next year ("28 Dec 2026 – 3 Jan 2027")."""
+def week_span(first: date, last: date, *, with_year: bool = True) -> str:
+    """ "30 Nov – 6 Dec 2026" ("Nov 30 – Dec 6 2026"), or "30 Nov – 6 Dec" for this week;
+    each end with its year whenever the week runs into the next year ("28 Dec 2026 – 3 Jan 2027")."""
     if first.year != last.year:
         return f"{_day_month(first)} {first.year} – {_day_month(last)} {last.year}"
-    return f"{_day_month(first)} – {_day_month(last)} {last.year}"
+    span = f"{_day_month(first)} – {_day_month(last)}"
+    return f"{span} {last.year}" if with_year else span
 
 
 def edit_format() -> str:
