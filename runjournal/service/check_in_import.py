@@ -77,7 +77,7 @@ class DayItem:
         if self.status is DayStatus.REFUSED:
             return f"can't import: {self.reason}"
         if self.status is DayStatus.DIFFERS:
-            return "replace with the file's" if self.use_file else "keep your journal's"
+            return "differs: the file's replaces yours" if self.use_file else "differs: yours is kept"
         return str(self.status)
 
 
@@ -186,7 +186,7 @@ class CheckInImportPlan:
         if differing:
             replacing = len(self.to_replace)
             parts.append(
-                f"{count(differing, 'day')} that differ from your journal "
+                f"{count(differing, 'day')} that {'differs' if differing == 1 else 'differ'} from your journal "
                 f"({replacing} to replace with the file's, {differing - replacing} to keep as they are)"
             )
         if same := self.count(DayStatus.SAME):

@@ -60,7 +60,7 @@ def test_unchanged_days_are_skipped_and_a_differing_day_is_kept_unless_chosen(tm
         assert [item.status for item in plan.items] == [DayStatus.SAME, DayStatus.DIFFERS, DayStatus.NEW]
         assert plan.items[1].differences == "mood 6 → 4; ill or injured; tags + slept badly, − therapy"
         assert plan.summary().startswith(
-            "1 new day, 1 day that differ from your journal (0 to replace with the file's, 1 to keep"
+            "1 new day, 1 day that differs from your journal (0 to replace with the file's, 1 to keep"
         )
 
         store_check_in_import(journal, plan)  # as the review starts: the journal's day kept

@@ -16,7 +16,7 @@ from runjournal.formats.csv_files import check_ins_table
 from runjournal.service.journal import Journal
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.importing import controller as controller_module
-from runjournal.ui.importing.check_in_review_model import COL_STATUS
+from runjournal.ui.importing.check_in_review_model import COL_DETAILS, COL_STATUS
 from runjournal.ui.importing.controller import ImportController
 
 MINE = CheckIn(date(2026, 11, 29), mood=6, tags=("therapy",))
@@ -57,12 +57,12 @@ def test_the_review_shows_each_day_and_keeps_a_differing_day_unless_ticked(
     dialog = importer.check_in_dialog
     assert dialog is not None
     qtbot.addWidget(dialog)
-    assert dialog.status_texts() == ["✓ new", "≠ keep your journal's", "✓ new"]
+    assert dialog.status_texts() == ["✓ new", "≠ differs: yours is kept", "✓ new"]
     assert dialog.import_button.text() == "Import 2 days"
     assert "New tags added to your list: yoga class" in dialog.summary_label.text()
 
     dialog.model.setData(dialog.model.index(1, COL_STATUS), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
-    assert dialog.status_texts()[1] == "≠ replace with the file's"
+    assert dialog.status_texts()[1] == "≠ differs: the file's replaces yours"
     assert dialog.import_button.text() == "Import 3 days"
     with qtbot.waitSignal(dialog.imported) as imported:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
@@ -112,7 +112,9 @@ def test_bad_rows_are_listed_with_their_reason_and_the_rest_can_be_imported(
     dialog = importer.check_in_dialog
     assert dialog is not None
     qtbot.addWidget(dialog)
-    assert dialog.status_texts()[1].startswith("✕ can't import: Row 3: the date “30/11/2026”")
+    assert dialog.status_texts()[1] == "✕ can't import"
+    details = dialog.model.index(1, COL_DETAILS).data()
+    assert details.startswith("Row 3: the date “30/11/2026” is not written as year-month-day")
     dialog.confirm()
     assert journal.check_ins() == [CheckIn(date(2026, 11, 30), mood=8)]
 
@@ -132,3 +134,20 @@ def test_the_file_menu_offers_the_check_ins_import(qtbot, journal: Journal, monk
     qtbot.addWidget(dialog)
     dialog.confirm()
     assert journal.check_ins() == FILE_DAYS
+
+
+def test_every_left_out_row_is_named_in_full_below_the_list(
+    qtbot, journal: Journal, stack: QUndoStack, tmp_path: Path
+) -> None:
+    path = tmp_path / "check-ins.csv"
+    path.write_text("date,mood\n2026-11-30,8\n2026-11-31,5\n2026-11-29,11\n", encoding="utf-8")
+    importer = _controller(qtbot, journal, stack)
+    importer.import_check_ins(path)
+    dialog = importer.check_in_dialog
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.problems_label.text() == (
+        "Left out, and why:\n"
+        "Row 3: the date “2026-11-31” is not a day of the calendar.\n"
+        "Row 4: mood “11” is outside 1 to 10 (a whole number, or an empty cell)."
+    )

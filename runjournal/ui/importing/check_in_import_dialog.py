@@ -30,6 +30,8 @@ from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.importing.check_in_import_command import CheckInImportCommand
 from runjournal.ui.importing.check_in_review_model import COL_DETAILS, COL_STATUS, CheckInReviewModel
 
+SHOWN_PROBLEMS = 5
+
 
 def import_button_text(days: int) -> str:
     """ "Import 1 day", "Import 12 days"; just "Import" when nothing would be written."""
@@ -77,15 +79,15 @@ class CheckInImportDialog(QDialog):
 
         differing = plan.count(DayStatus.DIFFERS)
         self.use_all_button = QPushButton("Use the File's for &All Differing Days")
-        self.use_all_button.setToolTip("Tick “use the file's” on every day that differs from your journal")
+        self.use_all_button.setToolTip("Tick every day that differs from your journal, to use the file's")
         self.use_all_button.clicked.connect(lambda: self._choose_all(True))
         self.keep_all_button = QPushButton("&Keep All of Mine")
         self.keep_all_button.setToolTip("Keep every day your journal has as it is")
         self.keep_all_button.clicked.connect(lambda: self._choose_all(False))
         choices = QHBoxLayout()
         hint = QLabel(
-            "Days your journal already has differently are kept as they are; tick “use the file's” "
-            "on a row to replace that day."
+            "Days your journal already has differently are kept as they are; tick a differing "
+            "day to replace it with the file's."
         )
         hint.setWordWrap(True)
         choices.addWidget(hint, 1)
@@ -93,6 +95,18 @@ class CheckInImportDialog(QDialog):
         choices.addWidget(self.keep_all_button)
         for widget in (hint, self.use_all_button, self.keep_all_button):
             widget.setVisible(differing > 0)
+
+        # Rows that can't be imported, each with its whole sentence (the table elides them).
+        problems = plan.problems
+        shown = problems[:SHOWN_PROBLEMS]
+        hidden = len(problems) - len(shown)
+        more = f"\n… and {count(hidden, 'more row')} (hover a row to read it)" if hidden else ""
+        self.problems_label = QLabel("Left out, and why:\n" + "\n".join(shown) + more if problems else "")
+        self.problems_label.setWordWrap(True)
+        self.problems_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems_label.setAccessibleName("Rows that can't be imported")
+        self.problems_label.setVisible(bool(problems))
 
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
@@ -113,6 +127,7 @@ class CheckInImportDialog(QDialog):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.table, 1)
         layout.addLayout(choices)
+        layout.addWidget(self.problems_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self._update()

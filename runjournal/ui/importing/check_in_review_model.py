@@ -45,12 +45,16 @@ _HEADERS = {
     COL_STATUS: "What happens",
     COL_MOOD: "Mood",
     COL_TAGS: "Tags",
-    COL_DETAILS: "Differences from your journal",
+    COL_DETAILS: "Details",
 }
 _Index = QModelIndex | QPersistentModelIndex
 
 
 def status_text(item: DayItem) -> str:
+    """ "✓ new", "= already in your journal", "≠ differs: yours is kept", "✕ can't import"
+    (its reason is in the Details column, where there is room to read it)."""
+    if item.status is DayStatus.REFUSED:
+        return f"{SYMBOLS[item.status]} can't import"
     return f"{SYMBOLS[item.status]} {item.label}"
 
 
@@ -142,7 +146,7 @@ class CheckInReviewModel(QAbstractTableModel):
         if item.status is DayStatus.DIFFERS:
             return (
                 f"Your journal has this day with other values ({item.differences}). "
-                "It is kept as it is unless you tick “use the file's” here."
+                "It is kept as it is unless you tick this row to use the file's."
             )
         if item.status is DayStatus.REFUSED:
             return f"Can't import: {item.reason}"
