@@ -187,7 +187,9 @@ def _check_in(cells: dict[str, str], today: date | None) -> CheckIn:
     tags = split_tags(cells.get("tags", ""))
     tag_problems = validate_tags(tags)
     if tag_problems:
-        raise ValueError(f"tags: {tag_problems[0].message[0].lower()}{tag_problems[0].message[1:].rstrip('.')}")
+        raise ValueError(
+            f"tags: {tag_problems[0].message[0].lower()}{tag_problems[0].message[1:].rstrip('.')}"
+        )
     check_in = CheckIn(
         day=day,
         sleep_hours=_sleep_hours(cells.get("sleep_hours", "")),
@@ -204,7 +206,6 @@ def _check_in(cells: dict[str, str], today: date | None) -> CheckIn:
     return check_in
 
 
-
 def read_check_ins_csv(data: bytes, name: str, today: date | None = None) -> CheckInTable:
     """Every data row of a check-ins table, read or refused with a sentence; raises
     CheckInTableError when the file as a whole can't be a check-ins table."""
@@ -213,7 +214,9 @@ def read_check_ins_csv(data: bytes, name: str, today: date | None = None) -> Che
     try:
         header = _header_names(next(reader, []))
         if not any(header):
-            raise CheckInTableError(f"“{name}” is empty; choose the file RunJournal's check-ins export wrote.")
+            raise CheckInTableError(
+                f"“{name}” is empty; choose the file RunJournal's check-ins export wrote."
+            )
         _check_header(name, header)
         for line, values in enumerate(reader, start=2):
             if any(value.strip() for value in values):
@@ -243,7 +246,9 @@ def read_check_ins_csv(data: bytes, name: str, today: date | None = None) -> Che
             earlier = first_line_of[check_in.day]
             rows.append(
                 CheckInRow(
-                    line, None, f"Row {line}: {check_in.day.isoformat()} is also on row {earlier}; keep one row a day."
+                    line,
+                    None,
+                    f"Row {line}: {check_in.day.isoformat()} is also on row {earlier}; keep one row a day.",
                 )
             )
             continue

@@ -272,7 +272,9 @@ def store_check_in_import(journal: Journal, plan: CheckInImportPlan) -> CheckInI
         days = [c.day for c in wanted]
         now = {c.day: c for c in uow.check_ins.between(min(days), max(days))} if days else {}
         added = [c for c in plan.to_add if c.day not in now]
-        replaced = [(now[c.day], c) for c in plan.to_replace if c.day in now and now[c.day] == shown.get(c.day)]
+        replaced = [
+            (now[c.day], c) for c in plan.to_replace if c.day in now and now[c.day] == shown.get(c.day)
+        ]
         tags_after = _merged_tags(settings.tags, plan.tags_after)
         uow.check_ins.put_many([*added, *(after for _before, after in replaced)])
         if tags_after != settings.tags:

@@ -71,7 +71,9 @@ class _RunningMinutes:
 
 
 def _day_sessions(runs: list[Run], minutes: _RunningMinutes) -> tuple[DaySession, ...]:
-    return tuple(DaySession(run.activity.label, minutes.take(run.duration_s), is_session(run)) for run in runs)
+    return tuple(
+        DaySession(run.activity.label, minutes.take(run.duration_s), is_session(run)) for run in runs
+    )
 
 
 def week_days(journal: Journal, today: date) -> WeekDays:

@@ -256,7 +256,9 @@ class MainWindow(QMainWindow):
             self._importer.imported.connect(self._imported)
             self._importer.document_loaded.connect(self._document_loaded)
             self._importer.check_ins_imported.connect(
-                lambda days: self.notify(f"Imported {count(days, 'check-in')}. Undo (Ctrl+Z) takes them away again.")
+                lambda days: self.notify(
+                    f"Imported {count(days, 'check-in')}. Undo (Ctrl+Z) takes them away again."
+                )
             )
         return self._importer
 

@@ -13,7 +13,9 @@ from tests.cli.test_import_command import rj
 
 def test_a_check_ins_export_imports_into_a_new_journal_with_its_tags(tmp_path: Path) -> None:
     old, new = tmp_path / "old.sqlite", tmp_path / "new.sqlite"
-    assert rj("check-in", "--db", old, "--date", "2026-11-30", "--mood", "7", "--tag", "therapy").returncode == 0
+    assert (
+        rj("check-in", "--db", old, "--date", "2026-11-30", "--mood", "7", "--tag", "therapy").returncode == 0
+    )
     assert rj("check-in", "--db", old, "--date", "2026-12-01", "--stress", "8", "--ill").returncode == 0
     assert rj("export", "--db", old, "-o", tmp_path / "c.csv", "--check-ins").returncode == 0
 

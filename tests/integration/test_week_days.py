@@ -43,7 +43,9 @@ def test_each_day_has_its_mood_and_its_sessions_and_days_ahead_stay_empty(journa
 
 
 @pytest.mark.parametrize("week_start", [0, 6])
-def test_the_days_add_up_to_the_weeks_figures_and_the_coachs(tmp_path: Path, test_seed: int, week_start: int) -> None:
+def test_the_days_add_up_to_the_weeks_figures_and_the_coachs(
+    tmp_path: Path, test_seed: int, week_start: int
+) -> None:
     draw = random.Random(test_seed)
     runs = [
         Run(
@@ -60,7 +62,10 @@ def test_the_days_add_up_to_the_weeks_figures_and_the_coachs(tmp_path: Path, tes
         days = week_days(journal, TODAY).days
         settings = journal.settings()
         panel = progress_of_week(
-            journal.week_totals(TODAY, TODAY)[0], TODAY, settings.weekly_minutes_goal, settings.weekly_sessions_goal
+            journal.week_totals(TODAY, TODAY)[0],
+            TODAY,
+            settings.weekly_minutes_goal,
+            settings.weekly_sessions_goal,
         )
         coach = this_week(journal.coach_history(TODAY))
     assert days[0].day == panel.week_start == coach.week_start

@@ -30,7 +30,9 @@ FILE_DAYS = [
 @pytest.fixture
 def told(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     messages: list[str] = []
-    monkeypatch.setattr(controller_module, "tell", lambda _parent, title, message, **_: messages.append(message))
+    monkeypatch.setattr(
+        controller_module, "tell", lambda _parent, title, message, **_: messages.append(message)
+    )
     return messages
 
 
@@ -61,7 +63,9 @@ def test_the_review_shows_each_day_and_keeps_a_differing_day_unless_ticked(
     assert dialog.import_button.text() == "Import 2 days"
     assert "New tags added to your list: yoga class" in dialog.summary_label.text()
 
-    dialog.model.setData(dialog.model.index(1, COL_STATUS), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    dialog.model.setData(
+        dialog.model.index(1, COL_STATUS), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
+    )
     assert dialog.status_texts()[1] == "≠ differs: the file's replaces yours"
     assert dialog.import_button.text() == "Import 3 days"
     with qtbot.waitSignal(dialog.imported) as imported:
@@ -77,7 +81,9 @@ def test_the_review_shows_each_day_and_keeps_a_differing_day_unless_ticked(
     assert journal.check_ins() == FILE_DAYS
 
 
-def test_cancel_leaves_the_journal_as_it_was(qtbot, journal: Journal, stack: QUndoStack, tmp_path: Path) -> None:
+def test_cancel_leaves_the_journal_as_it_was(
+    qtbot, journal: Journal, stack: QUndoStack, tmp_path: Path
+) -> None:
     journal.save_check_in(MINE)
     importer = _controller(qtbot, journal, stack)
     assert importer.import_check_ins(_table(tmp_path, FILE_DAYS))
@@ -119,7 +125,9 @@ def test_bad_rows_are_listed_with_their_reason_and_the_rest_can_be_imported(
     assert journal.check_ins() == [CheckIn(date(2026, 11, 30), mood=8)]
 
 
-def test_the_file_menu_offers_the_check_ins_import(qtbot, journal: Journal, monkeypatch, tmp_path: Path) -> None:
+def test_the_file_menu_offers_the_check_ins_import(
+    qtbot, journal: Journal, monkeypatch, tmp_path: Path
+) -> None:
     from runjournal.ui.main_window import MainWindow
 
     window = MainWindow(journal)

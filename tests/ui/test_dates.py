@@ -111,4 +111,6 @@ def test_a_week_follows_a_set_locale(us_locale: None) -> None:
 
 def test_this_weeks_span_may_leave_the_year_off_unless_it_runs_into_the_next(no_locale: None) -> None:
     assert dates.week_span(date(2026, 11, 30), date(2026, 12, 6), with_year=False) == "30 Nov – 6 Dec"
-    assert dates.week_span(date(2026, 12, 28), date(2027, 1, 3), with_year=False) == "28 Dec 2026 – 3 Jan 2027"
+    assert (
+        dates.week_span(date(2026, 12, 28), date(2027, 1, 3), with_year=False) == "28 Dec 2026 – 3 Jan 2027"
+    )

@@ -72,13 +72,17 @@ def _open(qtbot, journal: Journal, width: int, height: int) -> MainWindow:
 
 
 @pytest.mark.usefixtures("fresh_qsettings")
-def test_the_days_fit_at_the_first_size_and_grow_on_a_big_screen(qtbot, journal: Journal, tmp_path: Path) -> None:
+def test_the_days_fit_at_the_first_size_and_grow_on_a_big_screen(
+    qtbot, journal: Journal, tmp_path: Path
+) -> None:
     window = _open(qtbot, journal, 1100, 720)
     summary = window.today.summary
     seen = QRect(QPoint(0, 0), summary.size())
     for labels in summary.days.rows:
         for label in labels:
-            qtbot.waitUntil(lambda label=label: seen.contains(QRect(label.mapTo(summary, QPoint(0, 0)), label.size())))
+            qtbot.waitUntil(
+                lambda label=label: seen.contains(QRect(label.mapTo(summary, QPoint(0, 0)), label.size()))
+            )
     small = summary.days.rows[0][0].font().pointSizeF()
 
     window.resize(1920, 1080)

@@ -45,7 +45,7 @@ def test_columns_in_another_order_left_out_or_empty_are_read() -> None:
         "therapy ; time outside;,7,2026-11-30,TRUE\r\n"
         ",,2026-12-01,\r\n"
         "\r\n"
-        "Therapy; therapy,\"6,0\",2026-12-02,no\r\n"
+        'Therapy; therapy,"6,0",2026-12-02,no\r\n'
     )
     assert [row.check_in for row in rows] == [
         CheckIn(date(2026, 11, 30), mood=7, ill=True, tags=("therapy", "time outside")),
@@ -58,7 +58,10 @@ def test_columns_in_another_order_left_out_or_empty_are_read() -> None:
 @pytest.mark.parametrize(
     ("row", "words"),
     [
-        ("3/12/2026,5,", "Row 2: the date “3/12/2026” is not written as year-month-day (such as 2026-12-03)."),
+        (
+            "3/12/2026,5,",
+            "Row 2: the date “3/12/2026” is not written as year-month-day (such as 2026-12-03).",
+        ),
         ("2026-02-30,5,", "Row 2: the date “2026-02-30” is not a day of the calendar."),
         ("2026-11-30,12,", "Row 2: mood “12” is outside 1 to 10 (a whole number, or an empty cell)."),
         ("2026-11-30,great,", "Row 2: mood “great” is not a number from 1 to 10."),
@@ -96,7 +99,10 @@ def test_bad_bedtime_ill_and_tags_are_named() -> None:
     ("text", "words"),
     [
         ("mood,stress\r\n5,5\r\n", "has no “date” column"),
-        ("date,mood,distance_km\r\n2026-11-30,5,3\r\n", "columns a check-ins table doesn't have (“distance_km”)"),
+        (
+            "date,mood,distance_km\r\n2026-11-30,5,3\r\n",
+            "columns a check-ins table doesn't have (“distance_km”)",
+        ),
         ("date,mood\r\n", "has a header but no days in it"),
         ("", "is empty"),
     ],

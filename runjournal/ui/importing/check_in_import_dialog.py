@@ -44,7 +44,11 @@ class CheckInImportDialog(QDialog):
     imported = Signal(int)
 
     def __init__(
-        self, bridge: JournalBridge, undo_stack: QUndoStack, plan: CheckInImportPlan, parent: QWidget | None = None
+        self,
+        bridge: JournalBridge,
+        undo_stack: QUndoStack,
+        plan: CheckInImportPlan,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.bridge = bridge

@@ -98,7 +98,11 @@ class CheckInReviewModel(QAbstractTableModel):
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         flags = super().flags(index)
-        if index.isValid() and index.column() == COL_STATUS and self._items[index.row()].status is DayStatus.DIFFERS:
+        if (
+            index.isValid()
+            and index.column() == COL_STATUS
+            and self._items[index.row()].status is DayStatus.DIFFERS
+        ):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
@@ -112,7 +116,11 @@ class CheckInReviewModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
         item, column = self.item_at(index.row()), index.column()
-        if role == Qt.ItemDataRole.CheckStateRole and column == COL_STATUS and item.status is DayStatus.DIFFERS:
+        if (
+            role == Qt.ItemDataRole.CheckStateRole
+            and column == COL_STATUS
+            and item.status is DayStatus.DIFFERS
+        ):
             return (Qt.CheckState.Checked if item.use_file else Qt.CheckState.Unchecked).value
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(item, column)

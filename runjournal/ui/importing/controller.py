@@ -174,7 +174,12 @@ class ImportController(QObject):
         try:
             plan = plan_check_in_import(self.bridge.journal, read_check_ins_file(path))
         except OSError as error:
-            tell(self.parent_widget, title, f"“{path.name}” could not be read ({error.strerror or error}).", warning=True)
+            tell(
+                self.parent_widget,
+                title,
+                f"“{path.name}” could not be read ({error.strerror or error}).",
+                warning=True,
+            )
             return False
         except CheckInTableError as error:
             tell(self.parent_widget, title, f"{error} Your journal was not changed.", warning=True)

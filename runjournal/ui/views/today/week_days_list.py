@@ -77,7 +77,9 @@ class WeekDaysList(QWidget):
         self._base_point_size = self.font().pointSizeF()
         self._week: WeekDays | None = None
         self.headers = (QLabel("Day"), QLabel("Mood"), QLabel("Sessions"))
-        for label, column, span in zip(self.headers, (COL_DAY, COL_DOT, COL_SESSIONS), (1, 2, 1), strict=True):
+        for label, column, span in zip(
+            self.headers, (COL_DAY, COL_DOT, COL_SESSIONS), (1, 2, 1), strict=True
+        ):
             label.setToolTip("Each day of this week: the mood of its check-in (1–10) and its sessions")
             self.grid.addWidget(label, 0, column, 1, span)
         for row in range(1, 8):

@@ -66,7 +66,12 @@ class WeekSummary(QFrame):
         layout.addSpacing(6)
         layout.addWidget(self.last_run)
         layout.addStretch(1)
-        signals = (bridge.runs_changed, bridge.check_ins_changed, bridge.settings_changed, bridge.journal_replaced)
+        signals = (
+            bridge.runs_changed,
+            bridge.check_ins_changed,
+            bridge.settings_changed,
+            bridge.journal_replaced,
+        )
         for signal in signals:
             signal.connect(self.refresh)
         self.refresh()
