@@ -113,8 +113,8 @@ def _import_check_ins(args: argparse.Namespace, path: Path) -> int:
                 print(f"runjournal import: {shown}: {for_terminal(problem.message)}", file=sys.stderr)
             print(f"runjournal import: {shown}: nothing was imported.", file=sys.stderr)
             return EXIT_REJECTED
-    for problem in plan.problems:
-        print(f"runjournal import: {shown}: {for_terminal(problem)} It was left out.", file=sys.stderr)
+    for reason in plan.problems:
+        print(f"runjournal import: {shown}: {for_terminal(reason)} It was left out.", file=sys.stderr)
     differing = differing_days(plan)
     if differing:
         action = "replaced with the file's" if args.replace_differing else "kept as your journal has them"

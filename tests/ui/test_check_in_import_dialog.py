@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMenu
 
 from runjournal.domain.model import CheckIn
 from runjournal.formats.csv_files import check_ins_table
@@ -135,6 +136,7 @@ def test_the_file_menu_offers_the_check_ins_import(
     path = _table(tmp_path, FILE_DAYS)
     monkeypatch.setattr(controller_module, "ask_check_ins_file", lambda _parent, _folder: path)
     file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
     assert window.import_check_ins_action in file_menu.actions()
     window.import_check_ins_action.trigger()
     dialog = window.importer.check_in_dialog
