@@ -236,7 +236,12 @@ def read_check_ins_csv(data: bytes, name: str, today: date | None = None) -> Che
         if len(values) > len(header):
             rows.append(CheckInRow(line, None, f"Row {line}: it has more cells than the header has columns."))
             continue
-        cells = {column: value.strip() for column, value in zip(header, values, strict=False) if column}
+        # Every cell but the note is read without outer spaces; the note exactly as written.
+        cells = {
+            column: value if column == "note" else value.strip()
+            for column, value in zip(header, values, strict=False)
+            if column
+        }
         try:
             check_in = _check_in(cells, today)
         except ValueError as error:

@@ -107,15 +107,23 @@ def describe_differences(before: CheckIn, after: CheckIn) -> str:
     return "; ".join(parts)
 
 
+def _as_exported(check_in: CheckIn) -> CheckIn:
+    """The check-in as the CSV export can hold it: hours slept to 3 decimals (its precision),
+    no tags or note (compared on their own)."""
+    hours = None if check_in.sleep_hours is None else round(check_in.sleep_hours, 3)
+    return replace(check_in, tags=(), note="", sleep_hours=hours)
+
+
 def same_day(first: CheckIn, second: CheckIn) -> bool:
-    """The same check-in, tags compared without order or case and the note without outer spaces."""
+    """The same check-in, tags compared without order or case, the note without outer spaces
+    and hours slept to the export's precision (so re-importing an export finds no change)."""
     tags_alike = len(first.tags) == len(second.tags) and all(
         find_tag(t, second.tags) is not None for t in first.tags
     )
     return (
         tags_alike
         and first.note.strip() == second.note.strip()
-        and replace(first, tags=(), note="") == replace(second, tags=(), note="")
+        and _as_exported(first) == _as_exported(second)
     )
 
 

@@ -128,3 +128,12 @@ def _csv_of(check_ins: list[CheckIn]) -> bytes:
     from runjournal.formats.csv_files import check_ins_table
 
     return check_ins_table(check_ins).encode()
+
+
+def test_reimporting_an_export_finds_every_day_already_there(tmp_path: Path) -> None:
+    precise = CheckIn(date(2026, 11, 27), sleep_hours=7.333333, note="  spaced  ")
+    with _journal_with(tmp_path / "j.sqlite", [*DAYS, precise]) as journal:
+        export(journal, tmp_path / "check-ins.csv", check_ins=True)
+        plan = plan_check_in_import(journal, read_check_ins_file(tmp_path / "check-ins.csv"))
+        assert [item.status for item in plan.items] == [DayStatus.SAME] * 4
+        assert plan.chosen == 0

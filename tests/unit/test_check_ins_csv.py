@@ -7,6 +7,8 @@ import re
 from datetime import date, time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from runjournal.domain.model import CheckIn, Run
 from runjournal.formats.check_ins_csv import (
@@ -121,3 +123,34 @@ def test_a_runs_table_is_not_taken_for_check_ins() -> None:
 def test_a_check_ins_table_with_an_extra_column_is_recognised_so_the_column_can_be_named() -> None:
     assert looks_like_check_ins(b"Date,Mood,weather\r\n2026-11-30,5,sunny\r\n")
     assert not looks_like_check_ins(b"Activity Type,Date,Title,Distance\r\nRunning,2026-11-30,x,5\r\n")
+
+
+_TAG_NAMES = ("therapy", "time outside", "Café", "=odd", "-late", "'quoted", "a, b", 'say "hi"')
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.builds(
+            CheckIn,
+            day=st.dates(date(1990, 1, 1), TODAY),
+            mood=st.none() | st.integers(1, 10),
+            stress=st.none() | st.integers(1, 10),
+            anxiety=st.none() | st.integers(1, 10),
+            energy=st.none() | st.integers(1, 10),
+            sleep_hours=st.none() | st.integers(0, 64).map(lambda quarters: quarters / 4),
+            sleep_quality=st.none() | st.integers(1, 10),
+            bedtime=st.none() | st.times().map(lambda t: t.replace(second=0, microsecond=0)),
+            ill=st.booleans(),
+            note=st.text(st.characters(exclude_categories=("Cs",)), max_size=40),
+            tags=st.lists(st.sampled_from(_TAG_NAMES), unique=True, max_size=4).map(tuple),
+        ),
+        min_size=1,
+        max_size=8,
+        unique_by=lambda check_in: check_in.day,
+    )
+)
+def test_any_check_ins_come_back_from_their_export_unchanged(days: list[CheckIn]) -> None:
+    table = read_check_ins_csv(check_ins_table(days).encode(), "check-ins.csv", TODAY)
+    assert table.problems == []
+    assert table.check_ins == days
