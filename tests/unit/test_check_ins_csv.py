@@ -142,7 +142,7 @@ _TAG_NAMES = ("therapy", "time outside", "Café", "=odd", "-late", "'quoted", "a
             sleep_quality=st.none() | st.integers(1, 10),
             bedtime=st.none() | st.times().map(lambda t: t.replace(second=0, microsecond=0)),
             ill=st.booleans(),
-            note=st.text(st.characters(exclude_categories=("Cs",)), max_size=40),
+            note=st.text(st.characters(exclude_categories=["Cs"]), max_size=40),
             tags=st.lists(st.sampled_from(_TAG_NAMES), unique=True, max_size=4).map(tuple),
         ),
         min_size=1,
