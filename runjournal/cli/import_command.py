@@ -81,6 +81,27 @@ def _load_document(args: argparse.Namespace, path: Path) -> int:
     return EXIT_OK
 
 
+def _check_ins_record(path: Path, plan: Any, stored: int) -> dict[str, Any]:
+    """The check-ins table as one JSON object: a day per row of it, with what became of it."""
+    return {
+        "file": str(path),
+        "kind": "check-ins",
+        "outcome": "read",
+        "stored": stored,
+        "entries": [
+            {
+                "row": item.line,
+                "date": item.check_in.day.isoformat() if item.check_in is not None else None,
+                "status": str(item.status),
+                "replaced": item.use_file,
+                "reason": item.reason or None,
+                "differences": item.differences or None,
+            }
+            for item in plan.items
+        ],
+    }
+
+
 def _import_check_ins(args: argparse.Namespace, path: Path) -> int:
     """A check-ins table: new days added, unchanged ones skipped, and a day that differs from
     the journal kept as the journal has it unless --replace-differing says otherwise."""
@@ -113,6 +134,9 @@ def _import_check_ins(args: argparse.Namespace, path: Path) -> int:
                 print(f"runjournal import: {shown}: {for_terminal(problem.message)}", file=sys.stderr)
             print(f"runjournal import: {shown}: nothing was imported.", file=sys.stderr)
             return EXIT_REJECTED
+    if args.json:
+        print(json.dumps(_check_ins_record(path, plan, done.days)))
+        return EXIT_REJECTED if plan.count(DayStatus.REFUSED) else EXIT_OK
     for reason in plan.problems:
         print(f"runjournal import: {shown}: {for_terminal(reason)} It was left out.", file=sys.stderr)
     differing = differing_days(plan)

@@ -3,6 +3,7 @@ a day the journal already has differently is kept unless asked; bad rows are nam
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -57,3 +58,19 @@ def test_a_table_with_unknown_columns_is_refused_whole(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "columns a check-ins table doesn't have (“weather”)" in result.stderr
     assert "Nothing was imported." in result.stderr
+
+
+def test_with_json_each_row_of_the_table_is_reported(tmp_path: Path) -> None:
+    db = tmp_path / "j.sqlite"
+    assert rj("check-in", "--db", db, "--date", "2026-11-30", "--mood", "3").returncode == 0
+    table = tmp_path / "c.csv"
+    table.write_text("date,mood,tags\n2026-11-30,8,\n2026-11-29,5,therapy\n2026-11-28,11,\n")
+    result = rj("import", "--db", db, table, "--json")
+    assert result.returncode == 1
+    record = json.loads(result.stdout)
+    assert (record["kind"], record["stored"]) == ("check-ins", 1)
+    assert [(e["row"], e["status"], e["reason"], e["differences"]) for e in record["entries"]] == [
+        (2, "differs from your journal", None, "mood 3 → 8"),
+        (3, "new", None, None),
+        (4, "can't import", "Row 4: mood “11” is outside 1 to 10 (a whole number, or an empty cell).", None),
+    ]
