@@ -161,3 +161,24 @@ def test_every_left_out_row_is_named_in_full_below_the_list(
         "Row 3: the date “2026-11-31” is not a day of the calendar.\n"
         "Row 4: mood “11” is outside 1 to 10 (a whole number, or an empty cell)."
     )
+
+
+def test_a_check_ins_table_among_activity_files_is_explained_and_the_activities_reviewed(
+    qtbot, journal: Journal, stack: QUndoStack, tmp_path: Path, told: list[str]
+) -> None:
+    from runjournal.domain.model import Run
+    from runjournal.formats.csv_files import runs_table
+
+    runs = tmp_path / "runs.csv"
+    runs.write_text(runs_table([Run(day=date(2026, 11, 30), duration_s=1800)]), encoding="utf-8")
+    importer = _controller(qtbot, journal, stack)
+    importer.import_paths([runs, _table(tmp_path, FILE_DAYS)])
+    assert told == [
+        "“check-ins.csv” holds check-ins, not activities. Import each with File → Import Check-ins "
+        "(CSV)…; the activity files are reviewed now."
+    ]
+    assert importer.check_in_dialog is None
+    assert importer.dialog is not None and importer.dialog.paths == [runs]
+    qtbot.addWidget(importer.dialog)
+    importer.dialog.reject()
+    assert journal.check_ins() == []
