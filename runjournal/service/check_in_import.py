@@ -31,6 +31,7 @@ from runjournal.service.changes import Change
 if TYPE_CHECKING:
     from runjournal.service.journal import Journal
 
+LARGE_IMPORT_DAYS = 50  # an import adding this many days, or replacing any, is preceded by a backup
 SCALE_WORDS = (
     ("mood", "mood"),
     ("stress", "stress"),
@@ -262,7 +263,8 @@ def plan_check_in_import(journal: Journal, table: CheckInTable) -> CheckInImport
 
 def store_check_in_import(journal: Journal, plan: CheckInImportPlan) -> CheckInImportDone:
     """Writes the plan's new days and the differing days the person chose, and adds the new
-    tags to their list, in one transaction.
+    tags to their list, in one transaction; a checked backup first when it replaces a day
+    or adds many.
 
     The journal is read again inside it: a day checked in since the review was made is
     kept as the person left it (never overwritten unasked), and a day to replace is
@@ -273,6 +275,10 @@ def store_check_in_import(journal: Journal, plan: CheckInImportPlan) -> CheckInI
     problems = [p for c in (*plan.to_add, *plan.to_replace) for p in validate_check_in(c)]
     if problems:
         raise ValidationError(problems)
+    if plan.to_replace or len(plan.to_add) >= LARGE_IMPORT_DAYS:
+        # As before a large import of runs: a checked copy first, which outlives the undo
+        # history (a JournalError here stops the import with the journal unchanged).
+        journal.backup(reason="before-import")
     shown = {i.check_in.day: i.journal_day for i in plan.items if i.check_in is not None}
     with journal._write() as uow:
         settings = uow.settings.load()

@@ -137,3 +137,14 @@ def test_reimporting_an_export_finds_every_day_already_there(tmp_path: Path) -> 
         plan = plan_check_in_import(journal, read_check_ins_file(tmp_path / "check-ins.csv"))
         assert [item.status for item in plan.items] == [DayStatus.SAME] * 4
         assert plan.chosen == 0
+
+
+def test_replacing_a_day_is_preceded_by_a_checked_backup_and_adding_a_few_is_not(tmp_path: Path) -> None:
+    mine = [CheckIn(date(2026, 11, 29), mood=6, tags=("therapy",))]
+    with _journal_with(tmp_path / "j.sqlite", mine) as journal:
+        table = read_check_ins_csv(_csv_of(DAYS), "check-ins.csv")
+        store_check_in_import(journal, plan_check_in_import(journal, table))  # keeps the differing day
+        assert [b.reason for b in journal.backups()] == []
+        store_check_in_import(journal, plan_check_in_import(journal, table).with_choices({1: True}))
+        (backup,) = journal.backups()
+        assert (backup.reason, backup.ok, backup.check_ins) == ("before-import", True, 3)
