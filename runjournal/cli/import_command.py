@@ -81,12 +81,92 @@ def _load_document(args: argparse.Namespace, path: Path) -> int:
     return EXIT_OK
 
 
+def _check_ins_record(path: Path, plan: Any, stored: int) -> dict[str, Any]:
+    """The check-ins table as one JSON object: a day per row of it, with what became of it."""
+    return {
+        "file": str(path),
+        "kind": "check-ins",
+        "outcome": "read",
+        "stored": stored,
+        "entries": [
+            {
+                "row": item.line,
+                "date": item.check_in.day.isoformat() if item.check_in is not None else None,
+                "status": str(item.status),
+                "replaced": item.use_file,
+                "reason": item.reason or None,
+                "differences": item.differences or None,
+            }
+            for item in plan.items
+        ],
+    }
+
+
+def _import_check_ins(args: argparse.Namespace, path: Path) -> int:
+    """A check-ins table: new days added, unchanged ones skipped, and a day that differs from
+    the journal kept as the journal has it unless --replace-differing says otherwise."""
+    from runjournal.service.check_in_import import (
+        CheckInTableError,
+        DayStatus,
+        differing_days,
+        plan_check_in_import,
+        read_check_ins_file,
+        store_check_in_import,
+    )
+
+    shown = for_terminal(path)
+    try:
+        table = read_check_ins_file(path)
+    except OSError as error:
+        print(f"runjournal import: {shown} could not be read: {error.strerror or error}.", file=sys.stderr)
+        return EXIT_REJECTED
+    except CheckInTableError as error:
+        print(f"runjournal import: {for_terminal(error)} Nothing was imported.", file=sys.stderr)
+        return EXIT_REJECTED
+    with open_journal(args) as journal:
+        plan = plan_check_in_import(journal, table)
+        if args.replace_differing:
+            plan = plan.with_choices({row: True for row in range(len(plan.items))})
+        try:
+            done = store_check_in_import(journal, plan)
+        except ValidationError as error:
+            for problem in error.problems:
+                print(f"runjournal import: {shown}: {for_terminal(problem.message)}", file=sys.stderr)
+            print(f"runjournal import: {shown}: nothing was imported.", file=sys.stderr)
+            return EXIT_REJECTED
+    if args.json:
+        print(json.dumps(_check_ins_record(path, plan, done.days)))
+        return EXIT_REJECTED if plan.count(DayStatus.REFUSED) else EXIT_OK
+    for reason in plan.problems:
+        print(f"runjournal import: {shown}: {for_terminal(reason)} It was left out.", file=sys.stderr)
+    differing = differing_days(plan)
+    if differing:
+        action = "replaced with the file's" if args.replace_differing else "kept as your journal has them"
+        print(f"{shown}: days that differ from your journal, {action}:")
+        for line in differing:
+            print(f"  {for_terminal(line)}")
+        if not args.replace_differing:
+            print("  (add --replace-differing to take the file's version of these days)")
+    print(f"{shown}: check-ins: {for_terminal(plan.summary())} {count(done.days, 'day')} stored.")
+    return EXIT_REJECTED if plan.count(DayStatus.REFUSED) else EXIT_OK
+
+
 def cmd_import(args: argparse.Namespace) -> int:
+    from runjournal.service.check_in_import import is_check_ins_file
     from runjournal.service.reading import activity_files_in, is_whole_journal, read_activity_file
 
     paths = activity_files_in([Path(p) for p in args.files])
     if len(paths) == 1 and is_whole_journal(paths[0]):
         return _load_document(args, paths[0])
+    if len(paths) == 1 and is_check_ins_file(paths[0]):
+        return _import_check_ins(args, paths[0])
+    if any(is_check_ins_file(path) for path in paths):
+        print(
+            "runjournal import: a check-ins table is imported on its own; run `runjournal import` "
+            "once for it and once for the activity files. Nothing was imported.",
+            file=sys.stderr,
+        )
+        return EXIT_REJECTED
     with open_journal(args) as journal:
         units = journal.settings().units
         results = [read_activity_file(path, units, journal.imported_before) for path in paths]
@@ -120,10 +200,17 @@ def add_import_command(commands: argparse._SubParsersAction, common: argparse.Ar
     command = commands.add_parser(
         "import",
         parents=[common],
-        help="import runs from GPX, TCX, FIT or CSV files, gzipped or not (or a whole-journal .json)",
+        help="import runs from GPX, TCX, FIT or CSV files, gzipped or not (or a whole-journal .json, "
+        "or a check-ins .csv)",
     )
     command.add_argument(
         "files", nargs="+", metavar="FILE", help="files from a watch or an app, or folders of them"
     )
     command.add_argument("--json", action="store_true", help="one JSON object per file")
+    command.add_argument(
+        "--replace-differing",
+        action="store_true",
+        help="with a check-ins table: where a day differs from your journal, take the file's "
+        "version (by default your journal's day is kept)",
+    )
     command.set_defaults(handler=cmd_import)

@@ -62,6 +62,26 @@ class CheckInRepository:
         )
         self._c.execute(statement)
 
+    def put_many(self, check_ins: list[CheckIn]) -> int:
+        """Stores many days' check-ins in one statement run per row (an import), each replacing
+        whatever its day had; the caller's transaction makes it all or nothing."""
+        if not check_ins:
+            return 0
+        names = tuple(CheckIn.__dataclass_fields__)
+        statement = sqlite_insert(tables.check_ins)
+        statement = statement.on_conflict_do_update(
+            index_elements=[tables.check_ins.c.day],
+            set_={name: statement.excluded[name] for name in names if name != "day"},
+        )
+        self._c.execute(statement, [_check_in_values(c) for c in check_ins])
+        return len(check_ins)
+
+    def delete_many(self, days: list[date]) -> int:
+        """Removes the check-ins of these days (an undone import); returns how many there were."""
+        if not days:
+            return 0
+        return self._c.execute(delete(tables.check_ins).where(tables.check_ins.c.day.in_(days))).rowcount
+
     def add_many(self, check_ins: list[CheckIn]) -> int:
         rows = [list(_check_in_values(c).values()) for c in check_ins]
         _insert_many(self._c, tables.check_ins, tuple(CheckIn.__dataclass_fields__), rows)

@@ -60,16 +60,59 @@ def short_day(day: date, *, with_weekday: bool = True) -> str:
     return QLocale().toString(_qdate(day), edit_format())  # the locale's order, four-digit year
 
 
-def long_day(day: date, *, with_year: bool = True) -> str:
-    """ "Thursday 3 December 2026", or the locale's long date ("Thursday, December 3, 2026")."""
+def long_day(day: date, *, with_year: bool = True, with_weekday: bool = True) -> str:
+    """ "Thursday 3 December 2026", or the locale's long date ("Thursday, December 3, 2026");
+    without the weekday "3 December 2026" ("December 3, 2026"), as beside a "last checked"."""
     if not has_locale():
-        words = f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+        words = f"{day.day} {_MONTHS[day.month - 1]}"
+        if with_weekday:
+            words = f"{_WEEKDAYS[day.weekday()]} {words}"
         return f"{words} {day.year}" if with_year else words
     locale = QLocale()
     pattern = locale.dateFormat(QLocale.FormatType.LongFormat)
     if not with_year:
         pattern = _without_year(pattern)
+    if not with_weekday:
+        pattern = re.sub(r"d{4}\W*", "", pattern).strip(" ,") or pattern
     return locale.toString(_qdate(day), pattern)
+
+
+def table_day(day: date) -> str:
+    """A day in a table's date column, weekday first: "Thu 3 Dec 2026", or the locale's
+    short weekday and short date ("Thu 12/3/2026")."""
+    if not has_locale():
+        return format_day(day)
+    weekday = QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
+    return f"{weekday} {short_day(day)}"
+
+
+def _month_first() -> bool:
+    short = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return has_locale() and 0 <= short.find("M") < short.find("d")
+
+
+def _day_month(day: date) -> str:
+    """ "3 Dec" ("Dec 3" where the locale puts the month first), no year."""
+    if not has_locale():
+        return f"{day.day} {_MONTHS[day.month - 1][:3]}"
+    return QLocale().toString(_qdate(day), "MMM d" if _month_first() else "d MMM")
+
+
+def day_in_week(day: date) -> str:
+    """A day inside a week that is named beside it, so no year: "Thu 3 Dec" ("Thu Dec 3")."""
+    if not has_locale():
+        return f"{_WEEKDAYS[day.weekday()][:3]} {_day_month(day)}"
+    weekday = QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
+    return f"{weekday} {_day_month(day)}"
+
+
+def week_span(first: date, last: date, *, with_year: bool = True) -> str:
+    """ "30 Nov – 6 Dec 2026" ("Nov 30 – Dec 6 2026"), or "30 Nov – 6 Dec" for this week;
+    each end with its year whenever the week runs into the next year ("28 Dec 2026 – 3 Jan 2027")."""
+    if first.year != last.year:
+        return f"{_day_month(first)} {first.year} – {_day_month(last)} {last.year}"
+    span = f"{_day_month(first)} – {_day_month(last)}"
+    return f"{span} {last.year}" if with_year else span
 
 
 def edit_format() -> str:
@@ -87,4 +130,13 @@ def _without_year(pattern: str) -> str:
     return stripped.strip(" ,") or pattern
 
 
-__all__ = ["UNAMBIGUOUS_EDIT_FORMAT", "edit_format", "has_locale", "long_day", "short_day"]
+__all__ = [
+    "UNAMBIGUOUS_EDIT_FORMAT",
+    "day_in_week",
+    "edit_format",
+    "has_locale",
+    "long_day",
+    "short_day",
+    "table_day",
+    "week_span",
+]

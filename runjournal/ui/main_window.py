@@ -141,6 +141,12 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+I",
             "Import every activity file in a folder, such as Strava's bulk export",
         )
+        self.import_check_ins_action = self._action(
+            "Import &Check-ins (CSV)…",
+            lambda: self.importer.choose_check_ins(),
+            None,
+            "Import the check-ins of a table RunJournal exported, with their tags",
+        )
         self.backup_action = self._action(
             "&Back Up Now", self.back_up, "Ctrl+B", "Write a checked copy of the journal"
         )
@@ -204,7 +210,9 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.log_run_action, self.open_action, self.open_mine_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.import_action, self.import_folder_action, self.export_action])
+        file_menu.addActions(
+            [self.import_action, self.import_folder_action, self.import_check_ins_action, self.export_action]
+        )
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
@@ -247,6 +255,11 @@ class MainWindow(QMainWindow):
             self._importer = ImportController(self.bridge, self.undo_stack, self)
             self._importer.imported.connect(self._imported)
             self._importer.document_loaded.connect(self._document_loaded)
+            self._importer.check_ins_imported.connect(
+                lambda days: self.notify(
+                    f"Imported {count(days, 'check-in')}. Undo (Ctrl+Z) takes them away again."
+                )
+            )
         return self._importer
 
     @property

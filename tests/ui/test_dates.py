@@ -74,3 +74,43 @@ def test_the_run_log_shows_each_day_once_unambiguously(qtbot, no_locale: None, j
     model = RunTableModel()
     model.set_runs([Run(day=DAY, duration_s=1800)], DistanceUnit.KM)
     assert model.data(model.index(0, COL_DATE)) == "Thu 3 Dec 2026"
+
+
+def test_a_day_without_its_weekday_keeps_the_locales_order(no_locale: None) -> None:
+    assert dates.long_day(DAY, with_weekday=False) == "3 December 2026"
+
+
+def test_a_day_without_its_weekday_follows_a_set_locale(us_locale: None) -> None:
+    assert dates.long_day(DAY, with_weekday=False) == "December 3, 2026"
+
+
+def test_a_tables_day_has_its_weekday_first(no_locale: None) -> None:
+    assert dates.table_day(DAY) == "Thu 3 Dec 2026"
+
+
+def test_a_tables_day_follows_a_set_locale(us_locale: None) -> None:
+    assert dates.table_day(DAY) == "Thu 12/3/2026"
+
+
+def test_a_day_inside_a_named_week_has_no_year(no_locale: None) -> None:
+    assert dates.day_in_week(DAY) == "Thu 3 Dec"
+
+
+def test_a_day_inside_a_named_week_follows_a_set_locale(us_locale: None) -> None:
+    assert dates.day_in_week(DAY) == "Thu Dec 3"
+
+
+def test_a_week_is_named_by_its_ends_with_the_year_once(no_locale: None) -> None:
+    assert dates.week_span(date(2026, 11, 30), date(2026, 12, 6)) == "30 Nov – 6 Dec 2026"
+    assert dates.week_span(date(2026, 12, 28), date(2027, 1, 3)) == "28 Dec 2026 – 3 Jan 2027"
+
+
+def test_a_week_follows_a_set_locale(us_locale: None) -> None:
+    assert dates.week_span(date(2026, 11, 30), date(2026, 12, 6)) == "Nov 30 – Dec 6 2026"
+
+
+def test_this_weeks_span_may_leave_the_year_off_unless_it_runs_into_the_next(no_locale: None) -> None:
+    assert dates.week_span(date(2026, 11, 30), date(2026, 12, 6), with_year=False) == "30 Nov – 6 Dec"
+    assert (
+        dates.week_span(date(2026, 12, 28), date(2027, 1, 3), with_year=False) == "28 Dec 2026 – 3 Jan 2027"
+    )

@@ -9,10 +9,8 @@ only when they press Save, so a slip of the keyboard never loses or alters a num
 from __future__ import annotations
 
 import html
-import re
-from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -35,22 +33,11 @@ from runjournal.domain import support_lines
 from runjournal.domain.model import SupportContact
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.commands import save_contacts
+from runjournal.ui.dates import long_day
 
 COLUMNS = ("Name", "Number", "Note")
 
 Row = tuple[str, str, str]
-
-
-def long_date_without_weekday(day: date, locale: QLocale) -> str:
-    """The locale's long date with the weekday left out ("21 November 2026").
-
-    A weekday beside a "last checked" date only adds noise, but the order of day, month
-    and year must still follow the person's locale, so the locale's own long pattern is
-    used with its weekday part taken out.
-    """
-    pattern = locale.dateFormat(locale.FormatType.LongFormat)
-    without_weekday = re.sub(r"d{4}\W*", "", pattern).strip(" ,")
-    return locale.toString(QDate(day.year, day.month, day.day), without_weekday or pattern)
 
 
 class HelpCardDialog(QDialog):
@@ -99,7 +86,7 @@ class HelpCardDialog(QDialog):
         self.copy_button.clicked.connect(self.copy_numbers)
 
         self.checked_label = QLabel(
-            "Numbers last checked: " + long_date_without_weekday(support_lines.LAST_CHECKED, self.locale())
+            "Numbers last checked: " + long_day(support_lines.LAST_CHECKED, with_weekday=False)
         )
         self.checked_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.checked_label.setAccessibleName(self.checked_label.text())
@@ -269,7 +256,7 @@ class HelpCardDialog(QDialog):
         QApplication.clipboard().setText(
             support_lines.as_text(
                 [(c.name, c.phone, c.note) for c in self.contacts()],
-                long_date_without_weekday(support_lines.LAST_CHECKED, self.locale()),
+                long_day(support_lines.LAST_CHECKED, with_weekday=False),
             )
         )
         self.status_label.setText("Copied the numbers and your contacts.")

@@ -28,8 +28,8 @@ from runjournal.coach.names import SAFETY_RULES, rule_name, safety_note
 from runjournal.domain.model import DistanceUnit, Settings
 from runjournal.paths import backups_dir
 from runjournal.service.backups import last_backup
+from runjournal.ui.dates import edit_format
 from runjournal.ui.dialogs.restore_dialog import last_backup_text
-from runjournal.ui.views.runs.run_table_model import date_edit_format
 from runjournal.ui.widgets.tag_list_editor import TagListEditor
 
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
@@ -95,7 +95,7 @@ class PreferencesDialog(QDialog):
         self.started = QDateEdit()
         self.started.setCalendarPopup(True)
         self.started.setMaximumDate(QDate.currentDate())
-        self.started.setDisplayFormat(date_edit_format(locale))
+        self.started.setDisplayFormat(edit_format())
         started = settings.started_running or date.today()
         self.started.setDate(QDate(started.year, started.month, started.day))
         self.started.setAccessibleName("Date you started running")

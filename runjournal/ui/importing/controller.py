@@ -1,6 +1,8 @@
 """File → Import… and files dropped on the window, in one place the main window wires up.
 
 Activity files go to the `ImportDialog` (read, review, then store as one undoable step).
+A check-ins table (RunJournal's check-ins export, picked with File → Import Check-ins
+(CSV)…, or given to Import… or dropped on its own) goes to the `CheckInImportDialog`.
 A single whole-journal export (.json) goes the other way: it can fill an empty journal,
 after the person agrees, and is explained rather than refused when the journal is not empty.
 The question and message boxes are module functions, so tests can answer for the person.
@@ -21,6 +23,7 @@ from runjournal.service.journal import JournalError, ValidationError
 from runjournal.ui.bridge import JournalBridge
 
 if TYPE_CHECKING:
+    from runjournal.ui.importing.check_in_import_dialog import CheckInImportDialog
     from runjournal.ui.importing.import_dialog import ImportDialog
 
 FILE_FILTER = (
@@ -32,6 +35,15 @@ def ask_file_names(parent: QWidget, folder: str) -> list[Path]:
     """The files the person picks (several at once), or [] when they cancel."""
     names, _ = QFileDialog.getOpenFileNames(parent, "Import Activities", folder, FILE_FILTER)
     return [Path(name) for name in names]
+
+
+CHECK_INS_FILTER = "Check-ins tables (*.csv);;All files (*)"
+
+
+def ask_check_ins_file(parent: QWidget, folder: str) -> Path | None:
+    """The check-ins table the person picks, or None when they cancel."""
+    name, _ = QFileDialog.getOpenFileName(parent, "Import Check-ins", folder, CHECK_INS_FILTER)
+    return Path(name) if name else None
 
 
 def ask_folder(parent: QWidget, folder: str) -> Path | None:
@@ -78,6 +90,7 @@ class ImportController(QObject):
 
     imported = Signal(int)
     document_loaded = Signal(int, int)
+    check_ins_imported = Signal(int)
 
     def __init__(self, bridge: JournalBridge, undo_stack: QUndoStack, parent_widget: QWidget) -> None:
         super().__init__(parent_widget)
@@ -85,6 +98,7 @@ class ImportController(QObject):
         self.undo_stack = undo_stack
         self.parent_widget = parent_widget
         self.dialog: ImportDialog | None = None  # the last one opened, for tests and for raising it again
+        self.check_in_dialog: CheckInImportDialog | None = None  # likewise, for check-ins tables
         self._folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
 
     # File → Import… ---------------------------------------------------------------------
@@ -102,10 +116,18 @@ class ImportController(QObject):
             self._folder = str(folder)
             self.import_paths([folder])
 
+    def choose_check_ins(self) -> None:
+        """File → Import Check-ins (CSV)…: a check-ins table, reviewed before anything is stored."""
+        path = ask_check_ins_file(self.parent_widget, self._folder)
+        if path is not None:
+            self._folder = str(path.parent)
+            self.import_check_ins(path)
+
     def import_paths(self, paths: Sequence[Path]) -> None:
         """Reviews and imports activity files, and those in folders among them; a lone
-        whole-journal export is loaded instead."""
+        whole-journal export is loaded instead, and a lone check-ins table reviewed as one."""
         from runjournal.formats.importers.folders import expand_folders
+        from runjournal.service.check_in_import import is_check_ins_file
 
         paths = expand_folders([Path(p) for p in paths])
         if not paths:
@@ -113,6 +135,21 @@ class ImportController(QObject):
         if len(paths) == 1 and is_whole_journal(paths[0]):
             self.load_document(paths[0])
             return
+        tables = [path for path in paths if is_check_ins_file(path)]
+        if len(paths) == 1 and tables:
+            self.import_check_ins(paths[0])
+            return
+        if tables:
+            names = ", ".join(f"“{path.name}”" for path in tables)
+            tell(
+                self.parent_widget,
+                "Check-ins Are Imported on Their Own",
+                f"{names} {'holds' if len(tables) == 1 else 'hold'} check-ins, not activities. "
+                "Import each with File → Import Check-ins (CSV)…; the activity files are reviewed now.",
+            )
+            paths = [path for path in paths if path not in tables]
+            if not paths:
+                return
         from runjournal.ui.importing.import_dialog import ImportDialog
 
         previous = self.dialog
@@ -123,6 +160,42 @@ class ImportController(QObject):
         dialog.imported.connect(self.imported)
         self.dialog = dialog
         dialog.open()
+
+    def import_check_ins(self, path: Path) -> bool:
+        """Reads a check-ins table and opens its review; says why when it can't be read."""
+        from runjournal.service.check_in_import import (
+            CheckInTableError,
+            plan_check_in_import,
+            read_check_ins_file,
+        )
+        from runjournal.ui.importing.check_in_import_dialog import CheckInImportDialog
+
+        title = "Check-ins Not Imported"
+        try:
+            plan = plan_check_in_import(self.bridge.journal, read_check_ins_file(path))
+        except OSError as error:
+            tell(
+                self.parent_widget,
+                title,
+                f"“{path.name}” could not be read ({error.strerror or error}).",
+                warning=True,
+            )
+            return False
+        except CheckInTableError as error:
+            tell(self.parent_widget, title, f"{error} Your journal was not changed.", warning=True)
+            return False
+        except JournalError as error:
+            tell(self.parent_widget, title, f"Your journal could not be read: {error}", warning=True)
+            return False
+        previous = self.check_in_dialog
+        if previous is not None:
+            previous.reject()
+            previous.deleteLater()
+        dialog = CheckInImportDialog(self.bridge, self.undo_stack, plan, self.parent_widget)
+        dialog.imported.connect(self.check_ins_imported)
+        self.check_in_dialog = dialog
+        dialog.open()
+        return True
 
     # Drag and drop ----------------------------------------------------------------------
 

@@ -25,8 +25,8 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from runjournal.domain.model import Activity, DistanceUnit
 from runjournal.domain.units import format_distance, format_duration, unit_label
 from runjournal.service.import_plan import ImportItem, Status
+from runjournal.ui.dates import table_day
 from runjournal.ui.theme import is_dark
-from runjournal.ui.views.runs.run_table_model import locale_date
 
 COL_FILE = 0
 COL_DATE = 1
@@ -193,8 +193,7 @@ class ReviewModel(QAbstractTableModel):
         if run is None:
             return ""
         if column == COL_DATE:
-            weekday = self._locale.dayName(run.day.isoweekday(), QLocale.FormatType.ShortFormat)
-            return f"{weekday} {locale_date(self._locale, run.day)}"
+            return table_day(run.day)
         if column == COL_START:
             start = run.local_start
             if start is None:

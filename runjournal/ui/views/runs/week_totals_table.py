@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +22,7 @@ from runjournal.domain.model import DistanceUnit, Settings, WeekTotals
 from runjournal.domain.progress import WeekProgress, progress_of_week
 from runjournal.domain.units import format_minutes, from_metres, unit_label
 from runjournal.domain.weeks import week_start
-from runjournal.ui.views.runs.qt_dates import to_qdate
+from runjournal.ui.dates import week_span
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -99,7 +99,7 @@ class WeekTotalsTable(QTableWidget):
 
 def _week_cells(progress: WeekProgress, this_week: date, units: DistanceUnit) -> list[QTableWidgetItem]:
     week = progress.totals
-    label = _week_label(QLocale(), week.week_start)
+    label = _week_label(week.week_start)
     if week.week_start == this_week:
         label += "  (this week)"
     easy = week.easy_share
@@ -136,11 +136,6 @@ def _week_cells(progress: WeekProgress, this_week: date, units: DistanceUnit) ->
     return items
 
 
-def _week_label(locale: QLocale, first: date) -> str:
+def _week_label(first: date) -> str:
     """ "5 Jan – 11 Jan 2026" (or "Jan 5 – Jan 11 2026" where months come first)."""
-    last = first + timedelta(days=6)
-    short = locale.dateFormat(QLocale.FormatType.ShortFormat)
-    pattern = "MMM d" if short.find("M") < short.find("d") else "d MMM"
-    start_text = locale.toString(to_qdate(first), pattern)
-    end_text = locale.toString(to_qdate(last), pattern)
-    return f"{start_text} – {end_text} {last.year}"
+    return week_span(first, first + timedelta(days=6))

@@ -1,19 +1,22 @@
-"""This week at a glance, beside the check-in: minutes against the goal, runs, the last run."""
+"""This week at a glance, beside the check-in: minutes against the goal, sessions, the week
+day by day (mood and sessions), the last run."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from runjournal.domain.progress import progress_of_week
 from runjournal.domain.units import count, format_distance, format_duration, format_minutes, format_pace
+from runjournal.service.week_days import week_days
 from runjournal.ui.bridge import JournalBridge
+from runjournal.ui.dates import day_in_week, table_day, week_span
+from runjournal.ui.views.today.week_days_list import WeekDaysList
 
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
+SMALL_PANEL_HEIGHT = 640  # about the panel's height in the window's first size (1100×720)
 
 
 def _bar(name: str) -> QProgressBar:
@@ -57,11 +60,27 @@ class WeekSummary(QFrame):
         layout.addWidget(self.sessions_bar)
         layout.addSpacing(6)
         layout.addWidget(self.runs_label)
+        layout.addSpacing(6)
+        self.days = WeekDaysList()
+        layout.addWidget(self.days)
+        layout.addSpacing(6)
         layout.addWidget(self.last_run)
         layout.addStretch(1)
-        for signal in (bridge.runs_changed, bridge.settings_changed, bridge.journal_replaced):
+        signals = (
+            bridge.runs_changed,
+            bridge.check_ins_changed,
+            bridge.settings_changed,
+            bridge.journal_replaced,
+        )
+        for signal in signals:
             signal.connect(self.refresh)
         self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # The days grow with the panel: at the window's first size they are at their
+        # smallest, on a 1920×1080 screen half as big again.
+        super().resizeEvent(event)
+        self.days.set_scale(event.size().height() / SMALL_PANEL_HEIGHT)
 
     def refresh(self, today: date | None = None) -> None:
         today = today or date.today()
@@ -75,12 +94,9 @@ class WeekSummary(QFrame):
             settings.weekly_minutes_goal,
             settings.weekly_sessions_goal,
         )
-        locale = QLocale()
-        fmt = "d MMM"
         so_far = "" if week.is_finished else ", so far"
         self.heading.setText(
-            f"<h3 style='margin:0'>This week</h3>{locale.toString(_qdate(week.week_start), fmt)} – "
-            f"{locale.toString(_qdate(week.week_end), fmt)}{so_far}"
+            f"<h3 style='margin:0'>This week</h3>{week_span(week.week_start, week.week_end, with_year=False)}{so_far}"
         )
         self.heading.setToolTip(week.label[0].upper() + week.label[1:])
         minutes, goal = week.moderate_equivalent_minutes, week.goal_minutes
@@ -108,6 +124,7 @@ class WeekSummary(QFrame):
                 else ""
             )
         )
+        self.days.show_week(week_days(journal, today))
         run = journal.latest_run(today)
         if run is None:
             self.last_run.setText("Last run: none yet. Log one with Ctrl+N.")
@@ -118,5 +135,5 @@ class WeekSummary(QFrame):
                 format_distance(run.distance_m, settings.units),
                 format_pace(run.duration_s, run.distance_m, settings.units),
             ]
-        when = "ddd d MMM" if run.day.year == today.year else "ddd d MMM yyyy"
-        self.last_run.setText(f"Last run: {locale.toString(_qdate(run.day), when)} — {', '.join(parts)}")
+        when = day_in_week(run.day) if run.day.year == today.year else table_day(run.day)
+        self.last_run.setText(f"Last run: {when} — {', '.join(parts)}")
