@@ -13,6 +13,7 @@ import pytest
 
 from runjournal.domain.model import Activity, CheckIn, Run
 from runjournal.insights import CAVEAT, SESSION_CAVEAT, Insight, Kind, Label, entries_from, insights
+from runjournal.insights.model import HEADLINE_WEIGHT, Adjustment
 from runjournal.insights import comparisons as comparisons_module
 from runjournal.insights.comparisons import effect_size_words, judge
 from runjournal.insights.stats import (
@@ -21,6 +22,9 @@ from runjournal.insights.stats import (
     choose_block,
     hedges_g,
     hedges_g_change,
+    interval_at,
+    simultaneous_tails,
+    step_down_tails,
     t_quantile,
 )
 from runjournal.service.journal import Journal
@@ -130,6 +134,51 @@ def test_intervals_widen_with_the_number_of_comparisons_shown() -> None:
     assert one == pytest.approx((1.0 - t_quantile(0.975, 29) * 0.2, 1.0 + t_quantile(0.975, 29) * 0.2))
 
 
+def test_one_comparison_alone_keeps_its_plain_interval() -> None:
+    deviations = np.random.default_rng(7).normal(size=(2000, 1))
+    assert simultaneous_tails(deviations) == pytest.approx([0.05])
+    tails = step_down_tails(np.array([0.3]), np.array([0.2]), np.array([30]), deviations)
+    assert tails == pytest.approx([0.05])
+    assert interval_at(0.3, 0.2, tail=float(tails[0]), blocks=30) == adjusted_interval(0.3, 0.2, family=1, blocks=30)
+
+
+def test_comparisons_that_move_together_are_widened_less_than_bonferroni() -> None:
+    rng = np.random.default_rng(7)
+    echoes = np.repeat(rng.normal(size=(4000, 1)), 4, axis=1)  # four comparisons, one chance
+    # As one comparison alone (within the resampling's own noise), four times Bonferroni's.
+    assert all(0.045 <= tail <= 0.05 + 1e-12 for tail in simultaneous_tails(echoes))
+    # Four unrelated comparisons need about Bonferroni's 0.05 / 4 each (Šidák's 0.0127),
+    # never less.
+    unrelated = simultaneous_tails(rng.normal(size=(4000, 4)))
+    assert all(0.0125 <= tail <= 0.0135 for tail in unrelated), unrelated
+    # Half-alike ones fall in between.
+    shared = rng.normal(size=(4000, 1))
+    half = simultaneous_tails(shared + rng.normal(size=(4000, 4)))
+    assert all(unrelated[0] < tail < 0.05 for tail in half), half
+
+
+def test_a_comparison_that_counts_twice_gets_twice_the_share() -> None:
+    tails = simultaneous_tails(np.random.default_rng(7).normal(size=(4000, 4)), np.array([2.0, 1, 1, 1]))
+    assert tails[0] == pytest.approx(2 * tails[1])
+    assert tails[0] >= 0.05 * 2 / 5 and tails[1] >= 0.05 / 5  # never under the weighted Bonferroni
+
+
+def test_a_decided_comparison_lets_the_others_be_judged_as_a_smaller_family() -> None:
+    estimates = np.array([5.0, 2.6, 0.1, -0.2])  # in standard errors, 30 blocks each
+    deviations = np.random.default_rng(7).normal(size=(4000, 4))
+    tails = step_down_tails(estimates, np.ones(4), np.full(4, 30), deviations)
+    first_step = simultaneous_tails(deviations)[0]
+    assert tails[0] == pytest.approx(first_step)  # decided at once
+    assert tails[0] < tails[1] < tails[2] == tails[3]
+    # 2.6 standard errors: zero inside the first step's range, outside once the 5 is decided.
+    assert interval_at(2.6, 1.0, tail=first_step, blocks=30)[0] < 0
+    assert interval_at(2.6, 1.0, tail=float(tails[1]), blocks=30)[0] > 0
+    # The undecided ones keep zero inside their ranges: every range agrees with its word.
+    for j in (2, 3):
+        low, high = interval_at(float(estimates[j]), 1.0, tail=float(tails[j]), blocks=30)
+        assert low < 0 < high
+
+
 def test_the_three_words_follow_the_spec() -> None:
     assert judge(0.8, 0.3, 1.3) is Label.CLEAR
     assert judge(-0.5, -0.9, -0.1) is Label.CLEAR
@@ -172,12 +221,30 @@ def test_every_interval_is_adjusted_for_the_comparisons_shown() -> None:
     found = found_in(*journal(effect=1.0, seed=4))
     family = len(found)
     assert family == 5  # the five run-day comparisons; no moods before and after here
+    shares = family - 1 + HEADLINE_WEIGHT  # mood on days you ran counts twice
     for insight in found.values():
         assert insight.family_size == family
-        assert insight.level == pytest.approx(1 - 0.05 / family)
+        assert insight.adjustment is Adjustment.WEIGHTED_STEP_DOWN
+        assert insight.weight == (HEADLINE_WEIGHT if insight.key == "mood-run-days" else 1.0)
+        # Never narrower than one comparison alone, never wider than Bonferroni's share.
+        assert 0.95 <= insight.level <= 1 - 0.05 * insight.weight / shares + 1e-12
         plain = adjusted_interval(insight.difference, insight.standard_error, family=1, blocks=insight.blocks)
-        assert insight.low < plain[0] and plain[1] < insight.high
+        if insight.label is Label.NONE:  # judged in a family to the end: wider than alone
+            assert insight.low < plain[0] and plain[1] < insight.high
         assert insight.block_days >= 7
+    assert found["mood-run-days"].clear and not found["stress-run-days"].clear
+
+
+def test_feelings_that_echo_each_other_are_not_counted_as_separate_chances() -> None:
+    # Anxiety and stress as mirror images of mood: three comparisons with one chance between
+    # them. Every range is narrower than an equal Bonferroni share would make it.
+    runs, check_ins = journal(seed=5)
+    mirrored = [c.replace(anxiety=11 - c.mood, stress=11 - c.mood) for c in check_ins if c.mood is not None]
+    found = found_in(runs, mirrored)
+    assert {"mood-run-days", "anxiety-run-days", "stress-run-days"} <= found.keys()
+    for insight in found.values():
+        assert insight.level < 1 - 0.05 / insight.family_size, insight.key
+        assert insight.label is Label.NONE  # and still no pattern where there is none
 
 
 def test_no_effect_is_not_called_a_pattern() -> None:
@@ -397,12 +464,15 @@ def _honesty():  # type: ignore[no-untyped-def]
 def test_journals_with_no_relation_rarely_show_a_pattern_and_real_ones_are_found() -> None:
     honesty = _honesty()
     honesty.TRUTH_DAYS = 200_000  # enough for a truth within a few hundredths
-    tallies = honesty.run(seeds=60, days=150, workers=1, conditions=[1, 3])
-    none, real = tallies["no relation, clustered runs"], tallies["real difference +1.0"]
-    assert none.any_clear / none.journals <= 0.12
-    assert none.covered / none.intervals >= 0.95
-    assert none.covered_95 / none.intervals >= 0.88
-    assert real.mood_clear_up / real.mood_shown >= 0.75
+    tallies = honesty.run(seeds=60, days=150, workers=1, conditions=[0, 1, 3])
+    for name in ("no relation, random runs", "no relation, clustered runs"):
+        none = tallies[name]
+        assert none.any_clear / none.journals <= 0.1, name
+        assert none.covered / none.intervals >= 0.95, name
+        assert none.covered_95 / none.intervals >= 0.9, name
+    real = tallies["real difference +1.0"]
+    assert real.mood_clear_up / real.mood_shown >= 0.8
+    assert real.change_clear_up / real.change_shown >= 0.85
 
 
 # --- wording -------------------------------------------------------------------------------------
