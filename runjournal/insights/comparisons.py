@@ -85,7 +85,10 @@ def entries_from(runs: Iterable[Run], check_ins: Iterable[CheckIn]) -> InsightsI
 
 
 def insights(
-    entries: InsightsInput, *, seed: int = DEFAULT_SEED, adjustment: Adjustment = Adjustment.WEIGHTED_STEP_DOWN
+    entries: InsightsInput,
+    *,
+    seed: int = DEFAULT_SEED,
+    adjustment: Adjustment = Adjustment.WEIGHTED_STEP_DOWN,
 ) -> list[Insight]:
     """The insights these entries support, in a fixed order.
 
@@ -430,7 +433,9 @@ def _insight(
         moved = _direction(difference, "higher", "lower", unit)
     span = f"likely range {_signed(low)} to {_signed(high)} {unit}"
     summary = f"{part.lead}: {moved}."
-    shown = f"the {family.size} comparison shown" if family.size == 1 else f"the {family.size} comparisons shown"
+    shown = (
+        f"the {family.size} comparison shown" if family.size == 1 else f"the {family.size} comparisons shown"
+    )
     sentence = f"{part.lead}: {moved} ({span}, allowing for chance across {shown})."
     return Insight(
         key=part.key,

@@ -336,7 +336,9 @@ def step_down_tails(
         tails[open_] = simultaneous_tails(data[:, open_], share[open_], level=level)
         decided = np.zeros_like(open_)
         for j in np.flatnonzero(open_):
-            low, high = interval_at(float(estimate[j]), float(error[j]), tail=float(tails[j]), blocks=int(blocks[j]))
+            low, high = interval_at(
+                float(estimate[j]), float(error[j]), tail=float(tails[j]), blocks=int(blocks[j])
+            )
             decided[j] = math.isfinite(low) and (low > 0 or high < 0)
         if not decided.any() or decided.sum() == open_.sum():
             break

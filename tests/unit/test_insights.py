@@ -13,9 +13,9 @@ import pytest
 
 from runjournal.domain.model import Activity, CheckIn, Run
 from runjournal.insights import CAVEAT, SESSION_CAVEAT, Insight, Kind, Label, entries_from, insights
-from runjournal.insights.model import HEADLINE_WEIGHT, Adjustment
 from runjournal.insights import comparisons as comparisons_module
 from runjournal.insights.comparisons import effect_size_words, judge
+from runjournal.insights.model import HEADLINE_WEIGHT, Adjustment
 from runjournal.insights.stats import (
     adjusted_interval,
     block_resample_sums,
@@ -139,7 +139,9 @@ def test_one_comparison_alone_keeps_its_plain_interval() -> None:
     assert simultaneous_tails(deviations) == pytest.approx([0.05])
     tails = step_down_tails(np.array([0.3]), np.array([0.2]), np.array([30]), deviations)
     assert tails == pytest.approx([0.05])
-    assert interval_at(0.3, 0.2, tail=float(tails[0]), blocks=30) == adjusted_interval(0.3, 0.2, family=1, blocks=30)
+    assert interval_at(0.3, 0.2, tail=float(tails[0]), blocks=30) == adjusted_interval(
+        0.3, 0.2, family=1, blocks=30
+    )
 
 
 def test_comparisons_that_move_together_are_widened_less_than_bonferroni() -> None:
