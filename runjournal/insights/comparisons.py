@@ -149,22 +149,8 @@ def _judge_all(parts: list[_Part], seed: int, adjustment: Adjustment) -> list[In
     two headline comparisons ("Mood on days you ran", "Mood before and after moving") count
     twice in the shares (docs/coach.md, "Insights", says why).
     """
-    first = min(p.first for p in parts)
-    length = max((p.first - first).days + p.influence.size for p in parts)
-    columns = np.zeros((length, len(parts)))
-    for k, part in enumerate(parts):
-        at = (part.first - first).days
-        columns[at : at + part.influence.size, k] = part.influence
-    errors = np.full(len(parts), math.nan)
-    draws: dict[int, np.ndarray] = {}
-    for block in sorted({p.block.days for p in parts}):
-        chosen = [j for j, p in enumerate(parts) if p.block.days == block]
-        resamples = resamples_for(length, block, len(chosen))
-        sums = block_resample_sums(columns[:, chosen], block, resamples=resamples, seed=seed)
-        draws[block] = sums
-        for k, j in enumerate(chosen):
-            errors[j] = spread(sums[:, k])
-    estimates = np.array([p.difference for p in parts])
+    columns = _calendar_columns(parts)
+    errors, draws = _resampled_errors(columns, parts, seed)
     standard_errors = np.empty(len(parts))
     blocks_held = np.empty(len(parts), dtype=np.int64)
     for j, part in enumerate(parts):
@@ -177,33 +163,51 @@ def _judge_all(parts: list[_Part], seed: int, adjustment: Adjustment) -> list[In
         )
         standard_errors[j] = errors[j] * math.sqrt(correction)
         blocks_held[j] = blocks
-    weights = np.array(
-        [HEADLINE_WEIGHT if adjustment is Adjustment.WEIGHTED_STEP_DOWN and p.key in _HEADLINES else 1.0
-         for p in parts]
-    )  # fmt: skip
+    weighted = adjustment is Adjustment.WEIGHTED_STEP_DOWN
+    weights = np.array([HEADLINE_WEIGHT if weighted and p.key in _HEADLINES else 1.0 for p in parts])
     if adjustment is Adjustment.BONFERRONI:
         tails = np.full(len(parts), (1 - LEVEL) / len(parts))
+    elif adjustment is Adjustment.MAX_T:
+        tails = simultaneous_tails(_joint_deviations(columns, parts, draws, seed), level=LEVEL)
     else:
+        estimates = np.array([p.difference for p in parts])
         joint = _joint_deviations(columns, parts, draws, seed)
-        if adjustment is Adjustment.MAX_T:
-            tails = simultaneous_tails(joint, level=LEVEL)
-        else:
-            tails = step_down_tails(estimates, standard_errors, blocks_held, joint, weights, level=LEVEL)
+        tails = step_down_tails(estimates, standard_errors, blocks_held, joint, weights, level=LEVEL)
     found = []
     for j, part in enumerate(parts):
-        tail = float(tails[j])
-        low, high = interval_at(part.difference, standard_errors[j], tail=tail, blocks=int(blocks_held[j]))
-        found.append(
-            _insight(
-                part,
-                low,
-                high,
-                _Family(1 - tail, len(parts), adjustment, float(weights[j])),
-                standard_errors[j],
-                int(blocks_held[j]),
-            )
-        )
+        tail, error, blocks = float(tails[j]), float(standard_errors[j]), int(blocks_held[j])
+        low, high = interval_at(part.difference, error, tail=tail, blocks=blocks)
+        family = _Family(1 - tail, len(parts), adjustment, float(weights[j]))
+        found.append(_insight(part, low, high, family, error, blocks))
     return found
+
+
+def _calendar_columns(parts: list[_Part]) -> np.ndarray:
+    """Each comparison's daily influence, one column each, laid on one shared calendar."""
+    first = min(p.first for p in parts)
+    length = max((p.first - first).days + p.influence.size for p in parts)
+    columns = np.zeros((length, len(parts)))
+    for k, part in enumerate(parts):
+        at = (part.first - first).days
+        columns[at : at + part.influence.size, k] = part.influence
+    return columns
+
+
+def _resampled_errors(
+    columns: np.ndarray, parts: list[_Part], seed: int
+) -> tuple[np.ndarray, dict[int, np.ndarray]]:
+    """Each comparison's bootstrap standard error (before corrections), with the draws they
+    came from by block length: comparisons asking for the same block are resampled together."""
+    length = columns.shape[0]
+    errors = np.full(len(parts), math.nan)
+    draws: dict[int, np.ndarray] = {}
+    for block in sorted({p.block.days for p in parts}):
+        chosen = [j for j, p in enumerate(parts) if p.block.days == block]
+        resamples = resamples_for(length, block, len(chosen))
+        draws[block] = block_resample_sums(columns[:, chosen], block, resamples=resamples, seed=seed)
+        for k, j in enumerate(chosen):
+            errors[j] = spread(draws[block][:, k])
+    return errors, draws
 
 
 # The page's two headline questions: does mood differ on days with a run, and does it change
