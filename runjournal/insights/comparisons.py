@@ -3,9 +3,9 @@
 Two families of comparisons. Run days against other days: mood, anxiety and stress that day,
 mood the next day, and sleep the night before (a check-in's sleep is the night before its
 day). And mood before against after the same sessions: all of them, by activity and by
-effort. Every interval is widened for the comparisons shown together (step-down max-T over
-one joint block bootstrap), so a page of insights from entries with no real relation rarely
-shows any pattern at all; docs/coach.md ("Insights") has the simulation that measures it.
+effort. Every interval is widened for the comparisons shown together (Holm's weighted
+step-down, the two headline comparisons counting twice), so a page of insights from entries
+with no real relation rarely shows any pattern at all; docs/coach.md ("Insights") has the simulation that measures it.
 
 Whether MOOD-LOW pauses the insights is the service's question, not this module's: it sees
 only the daily values, never the coach.
@@ -43,11 +43,10 @@ from runjournal.insights.stats import (
     choose_block,
     hedges_g,
     hedges_g_change,
+    holm_tails,
     interval_at,
     resamples_for,
-    simultaneous_tails,
     spread,
-    step_down_tails,
 )
 
 MIN_DAYS_EACH = 14  # days of each kind before a day comparison is shown
@@ -88,14 +87,14 @@ def insights(
     entries: InsightsInput,
     *,
     seed: int = DEFAULT_SEED,
-    adjustment: Adjustment = Adjustment.WEIGHTED_STEP_DOWN,
+    adjustment: Adjustment = Adjustment.WEIGHTED_HOLM,
 ) -> list[Insight]:
     """The insights these entries support, in a fixed order.
 
     A comparison without enough entries is left out rather than shown with a guess. The
-    others are resampled together, from the same blocks of days, and judged together, so
-    that in entries with no real relation all the intervals shown leave out zero together
-    at most 5 times in 100 (see `_judge_all`). `adjustment` is for the simulation that
+    others are resampled on one calendar and judged together, so that in entries with no
+    real relation the intervals shown leave out zero, any of them, at most 5 times in 100
+    (see `_judge_all`). `adjustment` is for the simulation that
     compares the ways of doing that; the app keeps the default.
     """
     parts = [*_day_parts(entries), *_session_parts(entries.sessions)]
@@ -141,16 +140,14 @@ def _judge_all(parts: list[_Part], seed: int, adjustment: Adjustment) -> list[In
     Student's t, with one degree of freedom fewer than the blocks the smaller side's entries
     fall in, at the two-sided tail the family leaves it.
 
-    The tails come from one joint draw (`_joint_deviations`): every comparison resampled from
-    the same blocks, so the draw shows how far they stray together. Step-down max-T
-    (`step_down_tails`): the largest tails with which all of them hold together 95 times in
-    100, never below Bonferroni's shares; a comparison whose interval then leaves out zero is
-    decided, and the rest are judged again as a smaller family, until none is decided. The
-    two headline comparisons ("Mood on days you ran", "Mood before and after moving") count
-    twice in the shares (docs/coach.md, "Insights", says why).
+    The tails come from Holm's weighted step-down (`holm_tails`): each comparison gets its
+    share of the 5 %, a comparison whose interval then leaves out zero is decided, and the
+    rest are judged again as a smaller family, until none is decided. The two headline
+    comparisons ("Mood on days you ran", "Mood before and after moving") count twice in the
+    shares (docs/coach.md, "Insights", says why).
     """
     columns = _calendar_columns(parts)
-    errors, draws = _resampled_errors(columns, parts, seed)
+    errors = _resampled_errors(columns, parts, seed)
     standard_errors = np.empty(len(parts))
     blocks_held = np.empty(len(parts), dtype=np.int64)
     for j, part in enumerate(parts):
@@ -163,16 +160,13 @@ def _judge_all(parts: list[_Part], seed: int, adjustment: Adjustment) -> list[In
         )
         standard_errors[j] = errors[j] * math.sqrt(correction)
         blocks_held[j] = blocks
-    weighted = adjustment is Adjustment.WEIGHTED_STEP_DOWN
+    weighted = adjustment is Adjustment.WEIGHTED_HOLM
     weights = np.array([HEADLINE_WEIGHT if weighted and p.key in _HEADLINES else 1.0 for p in parts])
     if adjustment is Adjustment.BONFERRONI:
         tails = np.full(len(parts), (1 - LEVEL) / len(parts))
-    elif adjustment is Adjustment.MAX_T:
-        tails = simultaneous_tails(_joint_deviations(columns, parts, draws, seed), level=LEVEL)
     else:
         estimates = np.array([p.difference for p in parts])
-        joint = _joint_deviations(columns, parts, draws, seed)
-        tails = step_down_tails(estimates, standard_errors, blocks_held, joint, weights, level=LEVEL)
+        tails = holm_tails(estimates, standard_errors, blocks_held, weights, level=LEVEL)
     found = []
     for j, part in enumerate(parts):
         tail, error, blocks = float(tails[j]), float(standard_errors[j]), int(blocks_held[j])
@@ -193,21 +187,18 @@ def _calendar_columns(parts: list[_Part]) -> np.ndarray:
     return columns
 
 
-def _resampled_errors(
-    columns: np.ndarray, parts: list[_Part], seed: int
-) -> tuple[np.ndarray, dict[int, np.ndarray]]:
-    """Each comparison's bootstrap standard error (before corrections), with the draws they
-    came from by block length: comparisons asking for the same block are resampled together."""
+def _resampled_errors(columns: np.ndarray, parts: list[_Part], seed: int) -> np.ndarray:
+    """Each comparison's bootstrap standard error (before corrections): comparisons asking
+    for the same block length are resampled together, from the same blocks of days."""
     length = columns.shape[0]
     errors = np.full(len(parts), math.nan)
-    draws: dict[int, np.ndarray] = {}
     for block in sorted({p.block.days for p in parts}):
         chosen = [j for j, p in enumerate(parts) if p.block.days == block]
         resamples = resamples_for(length, block, len(chosen))
-        draws[block] = block_resample_sums(columns[:, chosen], block, resamples=resamples, seed=seed)
+        draw = block_resample_sums(columns[:, chosen], block, resamples=resamples, seed=seed)
         for k, j in enumerate(chosen):
-            errors[j] = spread(draws[block][:, k])
-    return errors, draws
+            errors[j] = spread(draw[:, k])
+    return errors
 
 
 # The page's two headline questions: does mood differ on days with a run, and does it change
@@ -223,23 +214,6 @@ class _Family:
     size: int
     adjustment: Adjustment
     weight: float
-
-
-def _joint_deviations(
-    columns: np.ndarray, parts: list[_Part], draws: dict[int, np.ndarray], seed: int
-) -> np.ndarray:
-    """Every comparison's resampled deviations from one draw of the same blocks of days.
-
-    When all comparisons ask for the same block length, that is the draw their standard
-    errors came from. Otherwise they are drawn again together, with the longest block any of
-    them asks for: how far they stray together (their correlation) is what this draw is for,
-    and the longest block keeps the likeness each of them needs.
-    """
-    if len(draws) == 1:
-        return next(iter(draws.values()))
-    block = max(p.block.days for p in parts)
-    length, width = columns.shape
-    return block_resample_sums(columns, block, resamples=resamples_for(length, block, width), seed=seed + 1)
 
 
 @dataclass(frozen=True)

@@ -38,14 +38,13 @@ class Kind(enum.StrEnum):
 class Adjustment(enum.StrEnum):
     """How the intervals allow for the comparisons shown together (docs/coach.md, "Insights").
 
-    The app uses WEIGHTED_STEP_DOWN; the others are there so the simulation can measure
-    what each step of it adds.
+    The app uses WEIGHTED_HOLM; the others are there so the simulation can measure what each
+    step of it adds.
     """
 
     BONFERRONI = "bonferroni"  # an equal share of the 5 % each
-    MAX_T = "max-t"  # one critical value from the joint bootstrap, for all
-    STEP_DOWN = "step-down-max-t"  # max-T, again over the undecided ones after each decision
-    WEIGHTED_STEP_DOWN = "weighted-step-down-max-t"  # as STEP_DOWN; the headline ones count twice
+    HOLM = "holm"  # equal shares, again over the undecided ones after each decision
+    WEIGHTED_HOLM = "weighted-holm"  # as HOLM; the two headline comparisons count twice
 
 
 class Label(enum.StrEnum):
@@ -117,7 +116,7 @@ class Insight:
     standard_error: float  # of the difference, from the bootstrap
     blocks: int  # independent blocks the compared days span: the interval's degrees of freedom + 1
     caveat: str
-    adjustment: Adjustment = Adjustment.WEIGHTED_STEP_DOWN
+    adjustment: Adjustment = Adjustment.WEIGHTED_HOLM
     weight: float = 1.0  # this comparison's share of the family's 5 %, against 1 for most
 
     @property

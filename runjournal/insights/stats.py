@@ -248,99 +248,41 @@ def hedges_g_change(changes: np.ndarray) -> float | None:
     return float(x.mean() / sd * correction)
 
 
-def simultaneous_tails(
-    deviations: np.ndarray, weights: np.ndarray | None = None, *, level: float = 0.95
-) -> np.ndarray:
-    """The two-sided tail each comparison may keep so that all of them hold together at `level`.
-
-    The max-T idea (Westfall and Young 1993; Romano and Wolf 2005): `deviations` holds one
-    row per resample and one column per comparison, all drawn from the same blocks of days.
-    Each column is studentised, and the tails are the largest that the resampled deviations
-    break at most 1 − `level` of the time, all of them together: comparisons that move
-    together stray together, so they need less widening than as many unrelated ones. With
-    `weights`, each comparison's tail is in proportion to its weight. Never smaller than
-    Bonferroni's weighted share of 1 − `level` (which holds whatever the dependence), never
-    larger than 1 − `level` (one comparison alone gets exactly its plain interval).
-    """
-    data = np.asarray(deviations, dtype=float)
-    if data.ndim == 1:
-        data = data[:, None]
-    family = data.shape[1]
-    alpha = 1 - level
-    share = np.ones(family) if weights is None else np.asarray(weights, dtype=float)
-    share = share / share.sum()
-    floor: np.ndarray = alpha * share
-    if family <= 1:
-        return np.full(family, alpha)
-    studentised = _studentised(data)
-    usable = np.isfinite(studentised).all(axis=0)
-    if not usable.any():
-        return floor
-    z = np.abs(studentised[:, usable])
-    normal = NormalDist()
-
-    def broken(scale: float) -> float:
-        tails = np.minimum(alpha, scale * share[usable])
-        critical = np.array([normal.inv_cdf(1 - t / 2) for t in tails])
-        return float(np.mean((z > critical).any(axis=1)))
-
-    low, high = 1.0, 1.0 / float(share.min())  # scale × share: Bonferroni's tails up to alpha each
-    if broken(alpha * high) <= alpha:
-        return np.full(family, alpha)
-    for _ in range(40):
-        middle = (low + high) / 2
-        if broken(alpha * middle) <= alpha:
-            low = middle
-        else:
-            high = middle
-    tails: np.ndarray = np.minimum(alpha, np.maximum(floor, alpha * low * share))
-    return tails
-
-
-def _studentised(data: np.ndarray) -> np.ndarray:
-    """Each column centred and divided by its spread; NaN where a column does not vary."""
-    centred = data - data.mean(axis=0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        scale = centred.std(axis=0, ddof=1)
-        studentised: np.ndarray = np.where(scale > 0, centred / np.where(scale > 0, scale, 1.0), np.nan)
-    return studentised
-
-
-def step_down_tails(
+def holm_tails(
     estimates: np.ndarray,
     standard_errors: np.ndarray,
     blocks: np.ndarray,
-    deviations: np.ndarray,
     weights: np.ndarray | None = None,
     *,
     level: float = 0.95,
 ) -> np.ndarray:
-    """Each comparison's two-sided tail, stepping down as comparisons are found to leave out zero.
+    """Each comparison's two-sided tail by Holm's weighted step-down (Holm 1979).
 
-    Romano and Wolf's step-down (2005), with the tails of `simultaneous_tails` at each step:
-    every comparison whose interval leaves out zero is decided; the undecided ones are judged
-    again as a smaller family, with the larger tails that allows, until a step decides none.
-    A decided comparison keeps the tail it was decided with, the undecided ones the last
-    step's, so each interval agrees with its word: it leaves out zero exactly when its
-    comparison was decided. With no real difference anywhere the first step is the whole
-    family's, so the chance of any interval leaving out zero stays within 1 − `level`.
-    `blocks` is what `interval_at` takes.
+    At each step every undecided comparison gets its weighted share of 1 − `level` (its
+    weight over the undecided ones' total: Bonferroni's share, which holds whatever the
+    comparisons have in common); each whose interval then leaves out zero is decided, and
+    the rest are judged again as a smaller family, with the larger shares that allows, until
+    a step decides none. Deciding all that pass at once decides the same ones as Holm's one
+    at a time. A decided comparison keeps the tail it was decided with, the undecided ones
+    the last step's, so each interval agrees with its word: it leaves out zero exactly when
+    its comparison was decided. One comparison alone, or the last one left, gets the whole
+    1 − `level`: its plain interval. `blocks` is what `interval_at` takes.
     """
     estimate = np.asarray(estimates, dtype=float)
     error = np.asarray(standard_errors, dtype=float)
-    data = np.asarray(deviations, dtype=float).reshape(-1, estimate.size)
     share = np.ones(estimate.size) if weights is None else np.asarray(weights, dtype=float)
-    tails = np.full(estimate.size, 1 - level)
+    alpha = 1 - level
+    tails = np.full(estimate.size, alpha)
     open_ = np.ones(estimate.size, dtype=bool)
     while open_.any():
-        tails[open_] = simultaneous_tails(data[:, open_], share[open_], level=level)
+        tails[open_] = alpha * share[open_] / share[open_].sum()
         decided = np.zeros_like(open_)
         for j in np.flatnonzero(open_):
             low, high = interval_at(
                 float(estimate[j]), float(error[j]), tail=float(tails[j]), blocks=int(blocks[j])
             )
             decided[j] = math.isfinite(low) and (low > 0 or high < 0)
-        if not decided.any() or decided.sum() == open_.sum():
+        if not decided.any():
             break
         open_ &= ~decided
     return tails

@@ -24,9 +24,8 @@ consistent), the coverage of the intervals as shown (adjusted for the family) an
 plain 95 % intervals from the same bootstrap, and the power (mood on run days called a clear
 pattern upward; before/after change called clear upward).
 
-The intervals are adjusted as the app does it (weighted step-down max-T) unless
-`--adjustment` names another way (bonferroni, max-t, step-down-max-t); `--compare` prints a
-table for each, on the same journals.
+The intervals are adjusted as the app does it (weighted Holm) unless `--adjustment` names
+another way (bonferroni, holm); `--compare` prints a table for each, on the same journals.
 
 Goals (docs/coach.md, "Insights"): any clear ≤ 5 % with no relation; coverage ≥ 93 %; power
 at +1.0 ≥ 90 %. Uses at most 2 worker processes: the machine is shared.
@@ -254,7 +253,7 @@ class Tally:
 
 
 def evaluate(
-    condition: Condition, seed: int, days: int, adjustment: Adjustment = Adjustment.WEIGHTED_STEP_DOWN
+    condition: Condition, seed: int, days: int, adjustment: Adjustment = Adjustment.WEIGHTED_HOLM
 ) -> Tally:
     journal = simulate(condition, seed, days)
     found = insights(entries_from(*entries(journal)), adjustment=adjustment)
@@ -290,7 +289,7 @@ def run(
     days: int,
     workers: int,
     conditions: Iterable[int] | None = None,
-    adjustment: Adjustment = Adjustment.WEIGHTED_STEP_DOWN,
+    adjustment: Adjustment = Adjustment.WEIGHTED_HOLM,
 ) -> dict[str, Tally]:
     chosen = list(range(len(CONDITIONS))) if conditions is None else list(conditions)
     for index in chosen:
@@ -334,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--days", type=int, default=150)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument(
-        "--adjustment", type=Adjustment, default=Adjustment.WEIGHTED_STEP_DOWN,
+        "--adjustment", type=Adjustment, default=Adjustment.WEIGHTED_HOLM,
         choices=list(Adjustment), help="how the intervals allow for the comparisons shown",
     )  # fmt: skip
     parser.add_argument("--compare", action="store_true", help="a table for every adjustment")

@@ -22,9 +22,8 @@ from runjournal.insights.stats import (
     choose_block,
     hedges_g,
     hedges_g_change,
+    holm_tails,
     interval_at,
-    simultaneous_tails,
-    step_down_tails,
     t_quantile,
 )
 from runjournal.service.journal import Journal
@@ -135,50 +134,50 @@ def test_intervals_widen_with_the_number_of_comparisons_shown() -> None:
 
 
 def test_one_comparison_alone_keeps_its_plain_interval() -> None:
-    deviations = np.random.default_rng(7).normal(size=(2000, 1))
-    assert simultaneous_tails(deviations) == pytest.approx([0.05])
-    tails = step_down_tails(np.array([0.3]), np.array([0.2]), np.array([30]), deviations)
+    tails = holm_tails(np.array([0.3]), np.array([0.2]), np.array([30]))
     assert tails == pytest.approx([0.05])
     assert interval_at(0.3, 0.2, tail=float(tails[0]), blocks=30) == adjusted_interval(
         0.3, 0.2, family=1, blocks=30
     )
 
 
-def test_comparisons_that_move_together_are_widened_less_than_bonferroni() -> None:
-    rng = np.random.default_rng(7)
-    echoes = np.repeat(rng.normal(size=(4000, 1)), 4, axis=1)  # four comparisons, one chance
-    # As one comparison alone (within the resampling's own noise), four times Bonferroni's.
-    assert all(0.045 <= tail <= 0.05 + 1e-12 for tail in simultaneous_tails(echoes))
-    # Four unrelated comparisons need about Bonferroni's 0.05 / 4 each (Šidák's 0.0127),
-    # never less.
-    unrelated = simultaneous_tails(rng.normal(size=(4000, 4)))
-    assert all(0.0125 <= tail <= 0.0135 for tail in unrelated), unrelated
-    # Half-alike ones fall in between.
-    shared = rng.normal(size=(4000, 1))
-    half = simultaneous_tails(shared + rng.normal(size=(4000, 4)))
-    assert all(unrelated[0] < tail < 0.05 for tail in half), half
-
-
 def test_a_comparison_that_counts_twice_gets_twice_the_share() -> None:
-    tails = simultaneous_tails(np.random.default_rng(7).normal(size=(4000, 4)), np.array([2.0, 1, 1, 1]))
-    assert tails[0] == pytest.approx(2 * tails[1])
-    assert tails[0] >= 0.05 * 2 / 5 and tails[1] >= 0.05 / 5  # never under the weighted Bonferroni
+    undecided = np.zeros(4)
+    tails = holm_tails(undecided, np.ones(4), np.full(4, 30), np.array([2.0, 1, 1, 1]))
+    assert tails == pytest.approx([0.02, 0.01, 0.01, 0.01])  # 2/5 and 1/5 of the 5 %
+    assert holm_tails(undecided, np.ones(4), np.full(4, 30)) == pytest.approx([0.0125] * 4)
 
 
 def test_a_decided_comparison_lets_the_others_be_judged_as_a_smaller_family() -> None:
     estimates = np.array([5.0, 2.6, 0.1, -0.2])  # in standard errors, 30 blocks each
-    deviations = np.random.default_rng(7).normal(size=(4000, 4))
-    tails = step_down_tails(estimates, np.ones(4), np.full(4, 30), deviations)
-    first_step = simultaneous_tails(deviations)[0]
-    assert tails[0] == pytest.approx(first_step)  # decided at once
-    assert tails[0] < tails[1] < tails[2] == tails[3]
-    # 2.6 standard errors: zero inside the first step's range, outside once the 5 is decided.
-    assert interval_at(2.6, 1.0, tail=first_step, blocks=30)[0] < 0
-    assert interval_at(2.6, 1.0, tail=float(tails[1]), blocks=30)[0] > 0
-    # The undecided ones keep zero inside their ranges: every range agrees with its word.
-    for j in (2, 3):
+    tails = holm_tails(estimates, np.ones(4), np.full(4, 30))
+    # 5 is decided among four (0.05 / 4); 2.6 only once the family is three (0.05 / 3);
+    # the last two are judged as a family of two and keep zero inside their ranges.
+    assert tails == pytest.approx([0.0125, 0.05 / 3, 0.025, 0.025])
+    assert interval_at(2.6, 1.0, tail=0.0125, blocks=30)[0] < 0  # inside the first step's range
+    assert interval_at(2.6, 1.0, tail=0.05 / 3, blocks=30)[0] > 0  # outside the second's
+    for j, decided in enumerate((True, True, False, False)):
         low, high = interval_at(float(estimates[j]), 1.0, tail=float(tails[j]), blocks=30)
-        assert low < 0 < high
+        assert (low > 0 or high < 0) is decided  # every range agrees with its word
+
+
+def test_a_decided_headline_passes_its_two_shares_on_to_the_rest() -> None:
+    estimates = np.array([5.0, 2.6, 0.0, 0.0])
+    tails = holm_tails(estimates, np.ones(4), np.full(4, 30), np.array([2.0, 1, 1, 1]))
+    # 2.6 stays inside the first step's 1/5 share; once the headline is decided it has 1/3.
+    assert tails == pytest.approx([0.02, 0.05 / 3, 0.025, 0.025])
+
+
+def test_the_last_comparison_left_is_judged_alone() -> None:
+    # Two clear ones decided together; 2.1 standard errors is then judged with the whole 5 %.
+    tails = holm_tails(np.array([5.0, -5.0, 2.1]), np.ones(3), np.full(3, 30))
+    assert tails == pytest.approx([0.05 / 3, 0.05 / 3, 0.05])
+    assert interval_at(2.1, 1.0, tail=float(tails[2]), blocks=30)[0] > 0
+
+
+def test_a_comparison_without_a_range_is_never_decided() -> None:
+    tails = holm_tails(np.array([5.0, 1.0]), np.array([1.0, np.nan]), np.full(2, 30))
+    assert tails == pytest.approx([0.025, 0.05])  # the other one is still judged, alone
 
 
 def test_the_three_words_follow_the_spec() -> None:
@@ -226,7 +225,7 @@ def test_every_interval_is_adjusted_for_the_comparisons_shown() -> None:
     shares = family - 1 + HEADLINE_WEIGHT  # mood on days you ran counts twice
     for insight in found.values():
         assert insight.family_size == family
-        assert insight.adjustment is Adjustment.WEIGHTED_STEP_DOWN
+        assert insight.adjustment is Adjustment.WEIGHTED_HOLM
         assert insight.weight == (HEADLINE_WEIGHT if insight.key == "mood-run-days" else 1.0)
         # Never narrower than one comparison alone, never wider than Bonferroni's share.
         assert 0.95 <= insight.level <= 1 - 0.05 * insight.weight / shares + 1e-12
@@ -237,16 +236,42 @@ def test_every_interval_is_adjusted_for_the_comparisons_shown() -> None:
     assert found["mood-run-days"].clear and not found["stress-run-days"].clear
 
 
-def test_feelings_that_echo_each_other_are_not_counted_as_separate_chances() -> None:
-    # Anxiety and stress as mirror images of mood: three comparisons with one chance between
-    # them. Every range is narrower than an equal Bonferroni share would make it.
+def test_with_nothing_decided_each_comparison_gets_its_weighted_share_of_the_five_percent() -> None:
+    # No relation anywhere: nothing leaves out zero, so every comparison is judged with the
+    # whole family, the headline one with two shares of the 5 % and the others with one.
+    found = found_in(*journal(effect=0.0, seed=2))
+    shares = sum(i.weight for i in found.values())
+    assert shares == len(found) - 1 + HEADLINE_WEIGHT
+    for insight in found.values():
+        assert insight.adjustment == "weighted-holm"
+        assert insight.label is Label.NONE
+        assert insight.level == pytest.approx(1 - 0.05 * insight.weight / shares), insight.key
+
+
+def test_feelings_that_echo_each_other_still_show_no_pattern_where_there_is_none() -> None:
+    # Anxiety and stress as mirror images of mood: the weighted shares hold whatever the
+    # comparisons have in common, so the echo does not make a pattern appear.
     runs, check_ins = journal(seed=5)
     mirrored = [c.replace(anxiety=11 - c.mood, stress=11 - c.mood) for c in check_ins if c.mood is not None]
     found = found_in(runs, mirrored)
     assert {"mood-run-days", "anxiety-run-days", "stress-run-days"} <= found.keys()
+    shares = sum(i.weight for i in found.values())
     for insight in found.values():
-        assert insight.level < 1 - 0.05 / insight.family_size, insight.key
-        assert insight.label is Label.NONE  # and still no pattern where there is none
+        assert insight.label is Label.NONE, insight.key
+        assert insight.level == pytest.approx(1 - 0.05 * insight.weight / shares), insight.key
+
+
+def test_once_a_headline_is_decided_the_rest_are_judged_as_a_smaller_family() -> None:
+    found = found_in(*journal(effect=1.0, seed=4))
+    mood = found["mood-run-days"]
+    assert mood.clear
+    others = [i for i in found.values() if i.label is Label.NONE]
+    assert others
+    # Mood on run days decided first with its two shares; its weight is freed for the rest.
+    shares_left = sum(i.weight for i in found.values() if i.label is Label.NONE)
+    for insight in others:
+        assert insight.level == pytest.approx(1 - 0.05 * insight.weight / shares_left), insight.key
+    assert mood.level == pytest.approx(1 - 0.05 * HEADLINE_WEIGHT / sum(i.weight for i in found.values()))
 
 
 def test_no_effect_is_not_called_a_pattern() -> None:
