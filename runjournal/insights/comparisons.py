@@ -5,7 +5,8 @@ mood the next day, and sleep the night before (a check-in's sleep is the night b
 day). And mood before against after the same sessions: all of them, by activity and by
 effort. Every interval is widened for the comparisons shown together (Holm's weighted
 step-down, the two headline comparisons counting twice), so a page of insights from entries
-with no real relation rarely shows any pattern at all; docs/coach.md ("Insights") has the simulation that measures it.
+with no real relation rarely shows any pattern at all; docs/coach.md ("Insights") has the
+simulation that measures it.
 
 Whether MOOD-LOW pauses the insights is the service's question, not this module's: it sees
 only the daily values, never the coach.
@@ -94,8 +95,8 @@ def insights(
     A comparison without enough entries is left out rather than shown with a guess. The
     others are resampled on one calendar and judged together, so that in entries with no
     real relation the intervals shown leave out zero, any of them, at most 5 times in 100
-    (see `_judge_all`). `adjustment` is for the simulation that
-    compares the ways of doing that; the app keeps the default.
+    (see `_judge_all`). `adjustment` is for the simulation that compares the ways of doing
+    that; the app keeps the default.
     """
     parts = [*_day_parts(entries), *_session_parts(entries.sessions)]
     if not parts:
