@@ -3,9 +3,10 @@
 Two families of comparisons. Run days against other days: mood, anxiety and stress that day,
 mood the next day, and sleep the night before (a check-in's sleep is the night before its
 day). And mood before against after the same sessions: all of them, by activity and by
-effort. Every interval is widened for the number of comparisons shown together (Bonferroni),
-so a page of insights from entries with no real relation rarely shows any pattern at all;
-docs/coach.md ("Insights") has the simulation that measures it.
+effort. Every interval is widened for the comparisons shown together (Holm's weighted
+step-down, the two headline comparisons counting twice), so a page of insights from entries
+with no real relation rarely shows any pattern at all; docs/coach.md ("Insights") has the
+simulation that measures it.
 
 Whether MOOD-LOW pauses the insights is the service's question, not this module's: it sees
 only the daily values, never the coach.
@@ -24,9 +25,11 @@ from runjournal.domain.model import Activity, CheckIn, Intensity, Run
 from runjournal.insights.model import (
     CAVEAT,
     CLEAR_DIFFERENCE,
+    HEADLINE_WEIGHT,
     LEVEL,
     SESSION_CAVEAT,
     TAG_CAVEAT,
+    Adjustment,
     Insight,
     InsightsInput,
     Kind,
@@ -41,6 +44,7 @@ from runjournal.insights.stats import (
     choose_block,
     hedges_g,
     hedges_g_change,
+    holm_tails,
     interval_at,
     resamples_for,
     spread,
@@ -80,18 +84,24 @@ def entries_from(runs: Iterable[Run], check_ins: Iterable[CheckIn]) -> InsightsI
     return InsightsInput(frozenset(run_days), days, tuple(sessions), tag_days)
 
 
-def insights(entries: InsightsInput, *, seed: int = DEFAULT_SEED) -> list[Insight]:
+def insights(
+    entries: InsightsInput,
+    *,
+    seed: int = DEFAULT_SEED,
+    adjustment: Adjustment = Adjustment.WEIGHTED_HOLM,
+) -> list[Insight]:
     """The insights these entries support, in a fixed order.
 
     A comparison without enough entries is left out rather than shown with a guess. The
-    others are resampled together, from the same blocks of days, and judged together: every
-    interval is wide enough that all of them hold at once at least 95 times in 100 (see
-    `_judge_all`).
+    others are resampled on one calendar and judged together, so that in entries with no
+    real relation the intervals shown leave out zero, any of them, at most 5 times in 100
+    (see `_judge_all`). `adjustment` is for the simulation that compares the ways of doing
+    that; the app keeps the default.
     """
     parts = [*_day_parts(entries), *_session_parts(entries.sessions)]
     if not parts:
         return []
-    return _judge_all(parts, seed)
+    return _judge_all(parts, seed, adjustment)
 
 
 @dataclass(frozen=True)
@@ -121,33 +131,26 @@ class _Part:
         return self.mean_with - self.mean_without
 
 
-def _judge_all(parts: list[_Part], seed: int) -> list[Insight]:
+def _judge_all(parts: list[_Part], seed: int, adjustment: Adjustment) -> list[Insight]:
     """Intervals that hold together for every comparison shown, and the word for each.
 
     All comparisons share one calendar and are resampled with the same seed; each with the
     block length its own days ask for (comparisons asking for the same length are resampled
-    together). Each interval is the bootstrap standard error, with the block bootstrap's
-    known shortfalls undone, times Student's t with one degree of freedom fewer than the
-    blocks the smaller side's entries fall in, at Bonferroni's level: each keeps
-    (1 − 95 %) / (comparisons shown), so all of them cover their truths together at least
-    95 times in 100 whatever their dependence (docs/coach.md, "Insights", says why Bonferroni).
+    together). Each one's standard error is the spread of its resampled differences, with
+    the block bootstrap's known shortfalls undone; its interval is that standard error times
+    Student's t, with one degree of freedom fewer than the blocks the smaller side's entries
+    fall in, at the two-sided tail the family leaves it.
+
+    The tails come from Holm's weighted step-down (`holm_tails`): each comparison gets its
+    share of the 5 %, a comparison whose interval then leaves out zero is decided, and the
+    rest are judged again as a smaller family, until none is decided. The two headline
+    comparisons ("Mood on days you ran", "Mood before and after moving") count twice in the
+    shares (docs/coach.md, "Insights", says why).
     """
-    first = min(p.first for p in parts)
-    length = max((p.first - first).days + p.influence.size for p in parts)
-    family = len(parts)
-    tail = (1 - LEVEL) / family
-    errors: dict[int, float] = {}
-    for block in sorted({p.block.days for p in parts}):
-        chosen = [j for j, p in enumerate(parts) if p.block.days == block]
-        columns = np.zeros((length, len(chosen)))
-        for k, j in enumerate(chosen):
-            at = (parts[j].first - first).days
-            columns[at : at + parts[j].influence.size, k] = parts[j].influence
-        resamples = resamples_for(length, block, len(chosen))
-        sums = block_resample_sums(columns, block, resamples=resamples, seed=seed)
-        for k, j in enumerate(chosen):
-            errors[j] = spread(sums[:, k])
-    found = []
+    columns = _calendar_columns(parts)
+    errors = _resampled_errors(columns, parts, seed)
+    standard_errors = np.empty(len(parts))
+    blocks_held = np.empty(len(parts), dtype=np.int64)
     for j, part in enumerate(parts):
         block = part.block.days
         blocks = min(_blocks_holding(side, block) for side in part.sides)
@@ -156,10 +159,62 @@ def _judge_all(parts: list[_Part], seed: int) -> list[Insight]:
             * centring_correction(part.influence.size, block)
             * (blocks / (blocks - 1) if blocks > 1 else 2.0)  # Bessel's, over the blocks the entries fill
         )
-        standard_error = errors[j] * math.sqrt(correction)
-        low, high = interval_at(part.difference, standard_error, tail=tail, blocks=blocks)
-        found.append(_insight(part, low, high, 1 - tail, family, block, standard_error, blocks))
+        standard_errors[j] = errors[j] * math.sqrt(correction)
+        blocks_held[j] = blocks
+    weighted = adjustment is Adjustment.WEIGHTED_HOLM
+    weights = np.array([HEADLINE_WEIGHT if weighted and p.key in _HEADLINES else 1.0 for p in parts])
+    if adjustment is Adjustment.BONFERRONI:
+        tails = np.full(len(parts), (1 - LEVEL) / len(parts))
+    else:
+        estimates = np.array([p.difference for p in parts])
+        tails = holm_tails(estimates, standard_errors, blocks_held, weights, level=LEVEL)
+    found = []
+    for j, part in enumerate(parts):
+        tail, error, blocks = float(tails[j]), float(standard_errors[j]), int(blocks_held[j])
+        low, high = interval_at(part.difference, error, tail=tail, blocks=blocks)
+        family = _Family(1 - tail, len(parts), adjustment, float(weights[j]))
+        found.append(_insight(part, low, high, family, error, blocks))
     return found
+
+
+def _calendar_columns(parts: list[_Part]) -> np.ndarray:
+    """Each comparison's daily influence, one column each, laid on one shared calendar."""
+    first = min(p.first for p in parts)
+    length = max((p.first - first).days + p.influence.size for p in parts)
+    columns = np.zeros((length, len(parts)))
+    for k, part in enumerate(parts):
+        at = (part.first - first).days
+        columns[at : at + part.influence.size, k] = part.influence
+    return columns
+
+
+def _resampled_errors(columns: np.ndarray, parts: list[_Part], seed: int) -> np.ndarray:
+    """Each comparison's bootstrap standard error (before corrections): comparisons asking
+    for the same block length are resampled together, from the same blocks of days."""
+    length = columns.shape[0]
+    errors = np.full(len(parts), math.nan)
+    for block in sorted({p.block.days for p in parts}):
+        chosen = [j for j, p in enumerate(parts) if p.block.days == block]
+        resamples = resamples_for(length, block, len(chosen))
+        draw = block_resample_sums(columns[:, chosen], block, resamples=resamples, seed=seed)
+        for k, j in enumerate(chosen):
+            errors[j] = spread(draw[:, k])
+    return errors
+
+
+# The page's two headline questions: does mood differ on days with a run, and does it change
+# across a session. Each counts twice in the family's shares; every other comparison once.
+_HEADLINES = frozenset({"mood-run-days", "mood-change"})
+
+
+@dataclass(frozen=True)
+class _Family:
+    """What an interval's width was judged with: its own level, the family and its share."""
+
+    level: float
+    size: int
+    adjustment: Adjustment
+    weight: float
 
 
 @dataclass(frozen=True)
@@ -344,14 +399,7 @@ def _session_parts(sessions: tuple[PairedSession, ...]) -> list[_Part]:
 
 
 def _insight(
-    part: _Part,
-    low: float,
-    high: float,
-    level: float,
-    family: int,
-    block: int,
-    standard_error: float,
-    blocks: int,
+    part: _Part, low: float, high: float, family: _Family, standard_error: float, blocks: int
 ) -> Insight:
     difference = part.difference
     label = judge(difference, low, high)
@@ -364,7 +412,9 @@ def _insight(
         moved = _direction(difference, "higher", "lower", unit)
     span = f"likely range {_signed(low)} to {_signed(high)} {unit}"
     summary = f"{part.lead}: {moved}."
-    shown = f"the {family} comparison shown" if family == 1 else f"the {family} comparisons shown"
+    shown = (
+        f"the {family.size} comparison shown" if family.size == 1 else f"the {family.size} comparisons shown"
+    )
     sentence = f"{part.lead}: {moved} ({span}, allowing for chance across {shown})."
     return Insight(
         key=part.key,
@@ -376,8 +426,8 @@ def _insight(
         difference=difference,
         low=low,
         high=high,
-        level=level,
-        family_size=family,
+        level=family.level,
+        family_size=family.size,
         label=label,
         hedges_g=part.hedges_g,
         effect_size=effect_size_words(part.hedges_g),
@@ -385,10 +435,12 @@ def _insight(
         mean_without=part.mean_without,
         days_with=part.n_with,
         days_without=part.n_without,
-        block_days=block,
+        block_days=part.block.days,
         standard_error=standard_error,
         blocks=blocks,
         caveat={Kind.RUN_DAYS: CAVEAT, Kind.TAG_DAYS: TAG_CAVEAT}.get(part.kind, SESSION_CAVEAT),
+        adjustment=family.adjustment,
+        weight=family.weight,
     )
 
 

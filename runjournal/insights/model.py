@@ -11,6 +11,7 @@ from runjournal.domain.model import Activity, Intensity
 
 CLEAR_DIFFERENCE = 0.5  # in the comparison's own unit: mood points, or hours of sleep
 LEVEL = 0.95  # how often all the intervals shown together hold
+HEADLINE_WEIGHT = 2.0  # the two headline comparisons' share of the page's 5 %, against 1 for the rest
 
 CAVEAT = (
     "This is an association in your entries, not proof of cause — "
@@ -32,6 +33,18 @@ class Kind(enum.StrEnum):
     RUN_DAYS = "run-days"  # days with a run against other days
     TAG_DAYS = "tag-days"  # days with one of the person's tags against other days
     BEFORE_AFTER = "before-after"  # mood before and after the same session
+
+
+class Adjustment(enum.StrEnum):
+    """How the intervals allow for the comparisons shown together (docs/coach.md, "Insights").
+
+    The app uses WEIGHTED_HOLM; the others are there so the simulation can measure what each
+    step of it adds.
+    """
+
+    BONFERRONI = "bonferroni"  # an equal share of the 5 % each
+    HOLM = "holm"  # equal shares, again over the undecided ones after each decision
+    WEIGHTED_HOLM = "weighted-holm"  # as HOLM; the two headline comparisons count twice
 
 
 class Label(enum.StrEnum):
@@ -75,7 +88,8 @@ class Insight:
     `days_with` / `days_without` count the days on each side; for before/after ones it is
     the mean change (after minus before), `days_with` counts the sessions and `days_without`
     is None. `low`–`high` is the interval adjusted for the `family_size` comparisons shown
-    together (each at `level`); `label` is judged on it. `hedges_g` is None when there is
+    together, by `adjustment`, in which this one counted `weight` times; `level` is this
+    interval's own level (1 − the tail it was given); `label` is judged on it. `hedges_g` is None when there is
     no spread to scale by. `block_days` is the bootstrap's block length; `standard_error` and
     `blocks` let anyone redo the interval for another family size.
     """
@@ -102,6 +116,8 @@ class Insight:
     standard_error: float  # of the difference, from the bootstrap
     blocks: int  # independent blocks the compared days span: the interval's degrees of freedom + 1
     caveat: str
+    adjustment: Adjustment = Adjustment.WEIGHTED_HOLM
+    weight: float = 1.0  # this comparison's share of the family's 5 %, against 1 for most
 
     @property
     def clear(self) -> bool:

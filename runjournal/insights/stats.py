@@ -246,3 +246,43 @@ def hedges_g_change(changes: np.ndarray) -> float | None:
         return None
     correction = 1 - 3 / (4 * (n - 1) - 1)
     return float(x.mean() / sd * correction)
+
+
+def holm_tails(
+    estimates: np.ndarray,
+    standard_errors: np.ndarray,
+    blocks: np.ndarray,
+    weights: np.ndarray | None = None,
+    *,
+    level: float = 0.95,
+) -> np.ndarray:
+    """Each comparison's two-sided tail by Holm's weighted step-down (Holm 1979).
+
+    At each step every undecided comparison gets its weighted share of 1 − `level` (its
+    weight over the undecided ones' total: Bonferroni's share, which holds whatever the
+    comparisons have in common); each whose interval then leaves out zero is decided, and
+    the rest are judged again as a smaller family, with the larger shares that allows, until
+    a step decides none. Deciding all that pass at once decides the same ones as Holm's one
+    at a time. A decided comparison keeps the tail it was decided with, the undecided ones
+    the last step's, so each interval agrees with its word: it leaves out zero exactly when
+    its comparison was decided. One comparison alone, or the last one left, gets the whole
+    1 − `level`: its plain interval. `blocks` is what `interval_at` takes.
+    """
+    estimate = np.asarray(estimates, dtype=float)
+    error = np.asarray(standard_errors, dtype=float)
+    share = np.ones(estimate.size) if weights is None else np.asarray(weights, dtype=float)
+    alpha = 1 - level
+    tails = np.full(estimate.size, alpha)
+    open_ = np.ones(estimate.size, dtype=bool)
+    while open_.any():
+        tails[open_] = alpha * share[open_] / share[open_].sum()
+        decided = np.zeros_like(open_)
+        for j in np.flatnonzero(open_):
+            low, high = interval_at(
+                float(estimate[j]), float(error[j]), tail=float(tails[j]), blocks=int(blocks[j])
+            )
+            decided[j] = math.isfinite(low) and (low > 0 or high < 0)
+        if not decided.any():
+            break
+        open_ &= ~decided
+    return tails

@@ -1,6 +1,7 @@
 """How honest the Insights tab is, measured on simulated journals with a known truth.
 
     python tests/benchmarks/insights_honesty.py [--seeds 500] [--workers 2] [--days 150]
+                                                [--adjustment NAME | --compare]
 
 Each simulated journal holds `--days` days of check-ins (about one day in ten left out;
 anxiety and stress left out more often). Mood wanders like a real one: an autocorrelated
@@ -22,6 +23,9 @@ journals with any "Clear pattern", with any interval leaving out zero (clear or 
 consistent), the coverage of the intervals as shown (adjusted for the family) and of
 plain 95 % intervals from the same bootstrap, and the power (mood on run days called a clear
 pattern upward; before/after change called clear upward).
+
+The intervals are adjusted as the app does it (weighted Holm) unless `--adjustment` names
+another way (bonferroni, holm); `--compare` prints a table for each, on the same journals.
 
 Goals (docs/coach.md, "Insights"): any clear ≤ 5 % with no relation; coverage ≥ 93 %; power
 at +1.0 ≥ 90 %. Uses at most 2 worker processes: the machine is shared.
@@ -45,7 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from runjournal.domain.model import Activity, CheckIn, Run
 from runjournal.insights import entries_from, insights
-from runjournal.insights.model import Label
+from runjournal.insights.model import Adjustment, Label
 from runjournal.insights.stats import adjusted_interval
 
 START = date(2025, 1, 6)  # a Monday
@@ -248,9 +252,11 @@ class Tally:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
-def evaluate(condition: Condition, seed: int, days: int) -> Tally:
+def evaluate(
+    condition: Condition, seed: int, days: int, adjustment: Adjustment = Adjustment.WEIGHTED_HOLM
+) -> Tally:
     journal = simulate(condition, seed, days)
-    found = insights(entries_from(*entries(journal)))
+    found = insights(entries_from(*entries(journal)), adjustment=adjustment)
     truth = truths(condition)
     tally = Tally(journals=1)
     tally.any_clear = int(any(i.label is Label.CLEAR for i in found))
@@ -273,16 +279,22 @@ def evaluate(condition: Condition, seed: int, days: int) -> Tally:
     return tally
 
 
-def _work(job: tuple[int, int, int]) -> tuple[int, Tally]:
-    index, seed, days = job
-    return index, evaluate(CONDITIONS[index], seed, days)
+def _work(job: tuple[int, int, int, Adjustment]) -> tuple[int, Tally]:
+    index, seed, days, adjustment = job
+    return index, evaluate(CONDITIONS[index], seed, days, adjustment)
 
 
-def run(seeds: int, days: int, workers: int, conditions: Iterable[int] | None = None) -> dict[str, Tally]:
+def run(
+    seeds: int,
+    days: int,
+    workers: int,
+    conditions: Iterable[int] | None = None,
+    adjustment: Adjustment = Adjustment.WEIGHTED_HOLM,
+) -> dict[str, Tally]:
     chosen = list(range(len(CONDITIONS))) if conditions is None else list(conditions)
     for index in chosen:
         truths(CONDITIONS[index])  # once here, so workers started by fork inherit them
-    jobs = [(index, 1000 * index + seed, days) for index in chosen for seed in range(seeds)]
+    jobs = [(index, 1000 * index + seed, days, adjustment) for index in chosen for seed in range(seeds)]
     tallies = {CONDITIONS[i].name: Tally() for i in chosen}
     if workers <= 1:
         results: Iterable[tuple[int, Tally]] = map(_work, jobs)
@@ -320,10 +332,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=int, default=500)
     parser.add_argument("--days", type=int, default=150)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--adjustment", type=Adjustment, default=Adjustment.WEIGHTED_HOLM,
+        choices=list(Adjustment), help="how the intervals allow for the comparisons shown",
+    )  # fmt: skip
+    parser.add_argument("--compare", action="store_true", help="a table for every adjustment")
     args = parser.parse_args(argv)
     began = time.perf_counter()
-    tallies = run(args.seeds, args.days, args.workers)
-    print(table(tallies))
+    for adjustment in list(Adjustment) if args.compare else [args.adjustment]:
+        tallies = run(args.seeds, args.days, args.workers, adjustment=adjustment)
+        print(f"\nAdjustment: {adjustment}\n")
+        print(table(tallies))
     print(
         f"\n{args.seeds} seeds per condition, {args.days}-day journals, "
         f"{time.perf_counter() - began:.0f} s with {min(2, args.workers)} workers"

@@ -71,7 +71,9 @@ def test_json_carries_every_comparison_with_its_adjusted_interval_label_size_and
     }  # fmt: skip
     for insight in found.values():
         assert insight["family_size"] == 6
-        assert insight["level"] == 1 - 0.05 / 6
+        assert insight["adjustment"] == "weighted-holm"
+        assert insight["weight"] == (2.0 if insight["key"] in ("mood-run-days", "mood-change") else 1.0)
+        assert 0.95 <= insight["level"] <= 1 - 0.05 * insight["weight"] / 8 + 1e-12
         assert insight["low"] <= insight["difference"] <= insight["high"]
         assert insight["label"] in ("Clear pattern", "Small but consistent", "No clear pattern")
         assert insight["clear"] == (insight["label"] == "Clear pattern")

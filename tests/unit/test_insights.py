@@ -15,12 +15,15 @@ from runjournal.domain.model import Activity, CheckIn, Run
 from runjournal.insights import CAVEAT, SESSION_CAVEAT, Insight, Kind, Label, entries_from, insights
 from runjournal.insights import comparisons as comparisons_module
 from runjournal.insights.comparisons import effect_size_words, judge
+from runjournal.insights.model import HEADLINE_WEIGHT, Adjustment
 from runjournal.insights.stats import (
     adjusted_interval,
     block_resample_sums,
     choose_block,
     hedges_g,
     hedges_g_change,
+    holm_tails,
+    interval_at,
     t_quantile,
 )
 from runjournal.service.journal import Journal
@@ -130,6 +133,53 @@ def test_intervals_widen_with_the_number_of_comparisons_shown() -> None:
     assert one == pytest.approx((1.0 - t_quantile(0.975, 29) * 0.2, 1.0 + t_quantile(0.975, 29) * 0.2))
 
 
+def test_one_comparison_alone_keeps_its_plain_interval() -> None:
+    tails = holm_tails(np.array([0.3]), np.array([0.2]), np.array([30]))
+    assert tails == pytest.approx([0.05])
+    assert interval_at(0.3, 0.2, tail=float(tails[0]), blocks=30) == adjusted_interval(
+        0.3, 0.2, family=1, blocks=30
+    )
+
+
+def test_a_comparison_that_counts_twice_gets_twice_the_share() -> None:
+    undecided = np.zeros(4)
+    tails = holm_tails(undecided, np.ones(4), np.full(4, 30), np.array([2.0, 1, 1, 1]))
+    assert tails == pytest.approx([0.02, 0.01, 0.01, 0.01])  # 2/5 and 1/5 of the 5 %
+    assert holm_tails(undecided, np.ones(4), np.full(4, 30)) == pytest.approx([0.0125] * 4)
+
+
+def test_a_decided_comparison_lets_the_others_be_judged_as_a_smaller_family() -> None:
+    estimates = np.array([5.0, 2.6, 0.1, -0.2])  # in standard errors, 30 blocks each
+    tails = holm_tails(estimates, np.ones(4), np.full(4, 30))
+    # 5 is decided among four (0.05 / 4); 2.6 only once the family is three (0.05 / 3);
+    # the last two are judged as a family of two and keep zero inside their ranges.
+    assert tails == pytest.approx([0.0125, 0.05 / 3, 0.025, 0.025])
+    assert interval_at(2.6, 1.0, tail=0.0125, blocks=30)[0] < 0  # inside the first step's range
+    assert interval_at(2.6, 1.0, tail=0.05 / 3, blocks=30)[0] > 0  # outside the second's
+    for j, decided in enumerate((True, True, False, False)):
+        low, high = interval_at(float(estimates[j]), 1.0, tail=float(tails[j]), blocks=30)
+        assert (low > 0 or high < 0) is decided  # every range agrees with its word
+
+
+def test_a_decided_headline_passes_its_two_shares_on_to_the_rest() -> None:
+    estimates = np.array([5.0, 2.6, 0.0, 0.0])
+    tails = holm_tails(estimates, np.ones(4), np.full(4, 30), np.array([2.0, 1, 1, 1]))
+    # 2.6 stays inside the first step's 1/5 share; once the headline is decided it has 1/3.
+    assert tails == pytest.approx([0.02, 0.05 / 3, 0.025, 0.025])
+
+
+def test_the_last_comparison_left_is_judged_alone() -> None:
+    # Two clear ones decided together; 2.1 standard errors is then judged with the whole 5 %.
+    tails = holm_tails(np.array([5.0, -5.0, 2.1]), np.ones(3), np.full(3, 30))
+    assert tails == pytest.approx([0.05 / 3, 0.05 / 3, 0.05])
+    assert interval_at(2.1, 1.0, tail=float(tails[2]), blocks=30)[0] > 0
+
+
+def test_a_comparison_without_a_range_is_never_decided() -> None:
+    tails = holm_tails(np.array([5.0, 1.0]), np.array([1.0, np.nan]), np.full(2, 30))
+    assert tails == pytest.approx([0.025, 0.05])  # the other one is still judged, alone
+
+
 def test_the_three_words_follow_the_spec() -> None:
     assert judge(0.8, 0.3, 1.3) is Label.CLEAR
     assert judge(-0.5, -0.9, -0.1) is Label.CLEAR
@@ -172,12 +222,56 @@ def test_every_interval_is_adjusted_for_the_comparisons_shown() -> None:
     found = found_in(*journal(effect=1.0, seed=4))
     family = len(found)
     assert family == 5  # the five run-day comparisons; no moods before and after here
+    shares = family - 1 + HEADLINE_WEIGHT  # mood on days you ran counts twice
     for insight in found.values():
         assert insight.family_size == family
-        assert insight.level == pytest.approx(1 - 0.05 / family)
+        assert insight.adjustment is Adjustment.WEIGHTED_HOLM
+        assert insight.weight == (HEADLINE_WEIGHT if insight.key == "mood-run-days" else 1.0)
+        # Never narrower than one comparison alone, never wider than Bonferroni's share.
+        assert 0.95 <= insight.level <= 1 - 0.05 * insight.weight / shares + 1e-12
         plain = adjusted_interval(insight.difference, insight.standard_error, family=1, blocks=insight.blocks)
-        assert insight.low < plain[0] and plain[1] < insight.high
+        if insight.label is Label.NONE:  # judged in a family to the end: wider than alone
+            assert insight.low < plain[0] and plain[1] < insight.high
         assert insight.block_days >= 7
+    assert found["mood-run-days"].clear and not found["stress-run-days"].clear
+
+
+def test_with_nothing_decided_each_comparison_gets_its_weighted_share_of_the_five_percent() -> None:
+    # No relation anywhere: nothing leaves out zero, so every comparison is judged with the
+    # whole family, the headline one with two shares of the 5 % and the others with one.
+    found = found_in(*journal(effect=0.0, seed=2))
+    shares = sum(i.weight for i in found.values())
+    assert shares == len(found) - 1 + HEADLINE_WEIGHT
+    for insight in found.values():
+        assert insight.adjustment == "weighted-holm"
+        assert insight.label is Label.NONE
+        assert insight.level == pytest.approx(1 - 0.05 * insight.weight / shares), insight.key
+
+
+def test_feelings_that_echo_each_other_still_show_no_pattern_where_there_is_none() -> None:
+    # Anxiety and stress as mirror images of mood: the weighted shares hold whatever the
+    # comparisons have in common, so the echo does not make a pattern appear.
+    runs, check_ins = journal(seed=5)
+    mirrored = [c.replace(anxiety=11 - c.mood, stress=11 - c.mood) for c in check_ins if c.mood is not None]
+    found = found_in(runs, mirrored)
+    assert {"mood-run-days", "anxiety-run-days", "stress-run-days"} <= found.keys()
+    shares = sum(i.weight for i in found.values())
+    for insight in found.values():
+        assert insight.label is Label.NONE, insight.key
+        assert insight.level == pytest.approx(1 - 0.05 * insight.weight / shares), insight.key
+
+
+def test_once_a_headline_is_decided_the_rest_are_judged_as_a_smaller_family() -> None:
+    found = found_in(*journal(effect=1.0, seed=4))
+    mood = found["mood-run-days"]
+    assert mood.clear
+    others = [i for i in found.values() if i.label is Label.NONE]
+    assert others
+    # Mood on run days decided first with its two shares; its weight is freed for the rest.
+    shares_left = sum(i.weight for i in found.values() if i.label is Label.NONE)
+    for insight in others:
+        assert insight.level == pytest.approx(1 - 0.05 * insight.weight / shares_left), insight.key
+    assert mood.level == pytest.approx(1 - 0.05 * HEADLINE_WEIGHT / sum(i.weight for i in found.values()))
 
 
 def test_no_effect_is_not_called_a_pattern() -> None:
@@ -397,12 +491,15 @@ def _honesty():  # type: ignore[no-untyped-def]
 def test_journals_with_no_relation_rarely_show_a_pattern_and_real_ones_are_found() -> None:
     honesty = _honesty()
     honesty.TRUTH_DAYS = 200_000  # enough for a truth within a few hundredths
-    tallies = honesty.run(seeds=60, days=150, workers=1, conditions=[1, 3])
-    none, real = tallies["no relation, clustered runs"], tallies["real difference +1.0"]
-    assert none.any_clear / none.journals <= 0.12
-    assert none.covered / none.intervals >= 0.95
-    assert none.covered_95 / none.intervals >= 0.88
-    assert real.mood_clear_up / real.mood_shown >= 0.75
+    tallies = honesty.run(seeds=60, days=150, workers=1, conditions=[0, 1, 3])
+    for name in ("no relation, random runs", "no relation, clustered runs"):
+        none = tallies[name]
+        assert none.any_clear / none.journals <= 0.1, name
+        assert none.covered / none.intervals >= 0.95, name
+        assert none.covered_95 / none.intervals >= 0.9, name
+    real = tallies["real difference +1.0"]
+    assert real.mood_clear_up / real.mood_shown >= 0.8
+    assert real.change_clear_up / real.change_shown >= 0.85
 
 
 # --- wording -------------------------------------------------------------------------------------

@@ -79,7 +79,7 @@ def how_to_read_text(family_size: int) -> str:
         "to day, so any difference could partly be chance. The likely range shows where the real "
         "difference probably lies once chance is allowed for. This page shows "
         f"{_plural(family_size, 'comparison', 'comparisons')} at once, and the more you look at, "
-        "the more likely one looks striking by luck alone — so every range is widened to allow "
+        "the more likely one looks striking by luck alone — so the ranges are widened to allow "
         "for all of them together."
     )
 
