@@ -71,17 +71,45 @@ def entries_from(runs: Iterable[Run], check_ins: Iterable[CheckIn]) -> InsightsI
         if run.activity is Activity.RUN:
             run_days.add(run.day)
         if run.mood_before is not None and run.mood_after is not None:
-            intensity = None if run.effort is None else run.intensity
-            sessions.append(PairedSession(run.day, run.activity, intensity, run.mood_before, run.mood_after))
-    sessions.sort(key=lambda s: s.day)
+            sessions.append(
+                paired_session(run.day, run.activity, run.effort, run.mood_before, run.mood_after)
+            )
     ordered = sorted(check_ins, key=lambda c: c.day)
-    days = tuple((c.day, c.mood, c.anxiety, c.stress, c.sleep_hours) for c in ordered)
-    tagged: dict[str, set[date]] = {}
-    for check_in in ordered:
-        for tag in check_in.tags:
-            tagged.setdefault(tag, set()).add(check_in.day)
-    tag_days = tuple((tag, frozenset(found)) for tag, found in tagged.items())
-    return InsightsInput(frozenset(run_days), days, tuple(sessions), tag_days)
+    return entries_of(
+        run_days,
+        sessions,
+        [(c.day, c.mood, c.anxiety, c.stress, c.sleep_hours) for c in ordered],
+        [(c.day, c.tags) for c in ordered if c.tags],
+    )
+
+
+def entries_of(
+    run_days: Iterable[date],
+    sessions: Iterable[PairedSession],
+    daily: Iterable[tuple[date, int | None, int | None, int | None, float | None]],
+    tagged: Iterable[tuple[date, tuple[str, ...]]],
+) -> InsightsInput:
+    """The insights' input from what a journal can read without building every entry:
+    the run days, the sessions with moods, (day, mood, anxiety, stress, sleep hours) of each
+    check-in, and (day, tags) of each check-in with tags."""
+    days_by_tag: dict[str, set[date]] = {}
+    for day, tags in sorted(tagged, key=lambda pair: pair[0]):
+        for tag in tags:
+            days_by_tag.setdefault(tag, set()).add(day)
+    return InsightsInput(
+        frozenset(run_days),
+        tuple(sorted(daily, key=lambda values: values[0])),
+        tuple(sorted(sessions, key=lambda s: s.day)),
+        tuple((tag, frozenset(found)) for tag, found in days_by_tag.items()),
+    )
+
+
+def paired_session(
+    day: date, activity: Activity | str, effort: int | None, mood_before: int, mood_after: int
+) -> PairedSession:
+    """A session with both moods noted; its intensity only when an effort was recorded."""
+    intensity = None if effort is None else Intensity.of_effort(effort)
+    return PairedSession(day, Activity(activity), intensity, mood_before, mood_after)
 
 
 def insights(

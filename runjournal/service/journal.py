@@ -232,16 +232,14 @@ class Journal(JournalTransfers):
         """How running and feelings move together in the person's entries; None while the
         coach's MOOD-LOW is active, when insights are paused (docs/coach.md). The statistics
         read one value per day and the sessions with moods, not every run."""
-        from runjournal.coach.engine import mood_low_active
-        from runjournal.insights import entries_from, insights
+        from runjournal.insights import insights
+        from runjournal.service.insights_read import insights_input, insights_paused
 
         with self._read() as uow:
-            runs = self._runs_until(uow, today)
-            check_ins = tuple(uow.check_ins.between(None, today))
-            settings = uow.settings.load()
-        if mood_low_active(History(today=today, runs=runs, check_ins=check_ins, settings=settings)):
-            return None
-        return insights(entries_from(runs, check_ins))
+            if insights_paused(uow, today):
+                return None
+            entries = insights_input(uow, today)
+        return insights(entries)
 
     def nudges(self, today: date) -> list[Nudge]:
         """The coach's nudges for `today`, after the person's snoozes and turned-off rules."""

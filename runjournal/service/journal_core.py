@@ -121,12 +121,6 @@ class JournalCore:
         uow.settings.value(SUPPORT_CONTACTS_KEY)
         return self._run_cache.runs(uow.runs_generation, lambda: uow.runs.between(None, None))
 
-    def _runs_until(self, uow: ReadUnit, today: date) -> tuple[Run, ...]:
-        runs = self._all_runs(uow)
-        if runs and runs[-1].day > today:
-            return tuple(r for r in runs if r.day <= today)
-        return runs
-
     @classmethod
     def open(
         cls, path: Path | str, *, create: bool = True, write: bool = True, passphrase: str | None = None

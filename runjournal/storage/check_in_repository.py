@@ -122,6 +122,12 @@ class CheckInRepository:
         rows = self._c.execute(select(c.day, c.tags).where(c.tags != "[]")).fetchall()
         return {day for day, text in rows if any(t.casefold() == wanted for t in _tags_from_text(text))}
 
+    def tags_until(self, last: date) -> list[tuple[date, tuple[str, ...]]]:
+        """(day, tags) of the check-ins with tags up to and including `last`, oldest first."""
+        c = tables.check_ins.c
+        query = select(c.day, c.tags).where(c.tags != "[]", c.day <= last).order_by(c.day)
+        return [(day, _tags_from_text(text)) for day, text in self._c.execute(query).fetchall()]
+
     def count(self) -> int:
         return self._c.execute(select(func.count()).select_from(tables.check_ins)).scalar_one()
 

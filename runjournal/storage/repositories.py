@@ -247,6 +247,12 @@ class RunRepository:
         finally:
             result.close()
 
+    def run_days_until(self, last: date) -> list[date]:
+        """The days with a run (not walk, ride…) up to and including `last`, oldest first."""
+        r = tables.runs.c
+        query = select(r.day).distinct().where(r.activity == str(Activity.RUN), r.day <= last).order_by(r.day)
+        return list(self._c.execute(query).scalars())
+
     def days_between(self, first: date, last: date) -> list[date]:
         """The days with at least one session, for marking on a time axis."""
         day = tables.runs.c.day
