@@ -25,13 +25,15 @@ def two_years(journal: Journal) -> Journal:
     runs = list(demo.runs)
     # Some sessions without an effort and a few walks, so every kind of session is read.
     runs = [
-        replace(run, effort=None) if n % 11 == 0 else replace(run, activity=Activity.WALK) if n % 13 == 0 else run
+        replace(run, effort=None)
+        if n % 11 == 0
+        else replace(run, activity=Activity.WALK)
+        if n % 13 == 0
+        else run
         for n, run in enumerate(runs)
     ]
     tags = ("time outside", "slept badly", "therapy")
-    check_ins = [
-        replace(c, tags=(tags[n % 3],) if n % 4 == 0 else ()) for n, c in enumerate(demo.check_ins)
-    ]
+    check_ins = [replace(c, tags=(tags[n % 3],) if n % 4 == 0 else ()) for n, c in enumerate(demo.check_ins)]
     journal.add_entries(runs, check_ins, today=END)
     return journal
 
