@@ -19,7 +19,9 @@ from runjournal.ui.views.today.calendar_popup import mood_dot
 
 DOT_SIZE = 12
 ROW_SPACING = 3
-LARGEST_SCALE = 1.6
+LARGEST_SCALE = 1.6  # how much more room the days take on a big screen
+LARGEST_TEXT_SCALE = 1.15  # the text stays near the panel's own size
+EXTRA_ROW_SPACING = 40  # added between rows at LARGEST_SCALE
 COL_DAY, COL_DOT, COL_MOOD, COL_SESSIONS = range(4)
 
 
@@ -94,13 +96,13 @@ class WeekDaysList(QWidget):
             self.rows.append(labels)
 
     def set_scale(self, scale: float) -> None:
-        """Larger text, dots and rows where the panel has the room (a big screen), from 1 (the
-        window's first size) to LARGEST_SCALE."""
+        """Rows spread out (and text and dots a little larger) where the panel has the room
+        (a big screen), from 1 (the window's first size) to LARGEST_SCALE."""
         scale = min(max(scale, 1.0), LARGEST_SCALE)
         if abs(scale - self.scale) < 0.05:
             return
         self.scale = scale
-        self.grid.setVerticalSpacing(round(ROW_SPACING + 14 * (scale - 1)))
+        self.grid.setVerticalSpacing(round(ROW_SPACING + EXTRA_ROW_SPACING * (scale - 1)))
         for label in self.headers:
             label.setFont(self._font())
         if self._week is not None:
@@ -112,7 +114,7 @@ class WeekDaysList(QWidget):
         for (day_label, dot, mood, sessions), day in zip(self.rows, week.days, strict=True):
             day_label.setText(day_in_week(day.day))
             mood.setText("" if day.mood is None else str(day.mood))
-            dot.setPixmap(_dot(day.mood, ratio, self.scale))
+            dot.setPixmap(_dot(day.mood, ratio, self._text_scale()))
             sessions.setText(sessions_text(day))
             summary = day_summary(day)
             for label in (day_label, dot, mood, sessions):
@@ -120,9 +122,12 @@ class WeekDaysList(QWidget):
                 label.setToolTip(summary)
             day_label.setAccessibleName(summary)
 
+    def _text_scale(self) -> float:
+        return min(self.scale, LARGEST_TEXT_SCALE)
+
     def _font(self, *, bold: bool = False) -> QFont:
         font = QFont(self.font())
-        font.setPointSizeF(self._base_point_size * self.scale)
+        font.setPointSizeF(self._base_point_size * self._text_scale())
         font.setBold(bold)
         return font
 
