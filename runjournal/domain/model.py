@@ -179,6 +179,7 @@ SUGGESTED_TAGS = (
 )  # fmt: skip
 MAX_TAG_LENGTH = 40
 MAX_TAGS = 30
+TAG_SEPARATOR = ";"  # between a day's tags in the check-ins table, so never inside a tag's name
 
 
 def find_tag(name: str, tags: tuple[str, ...]) -> str | None:

@@ -10,7 +10,7 @@ import math
 from collections.abc import Iterator
 from datetime import UTC, date, timedelta
 
-from runjournal.domain.model import MAX_TAG_LENGTH, MAX_TAGS, CheckIn, Problem, Run, Settings
+from runjournal.domain.model import MAX_TAG_LENGTH, MAX_TAGS, TAG_SEPARATOR, CheckIn, Problem, Run, Settings
 
 SCALE_MIN, SCALE_MAX = 1, 10
 MAX_DURATION_S = 7 * 24 * 3600  # multi-day events: ultramarathons, 24-hour races, brevets
@@ -164,6 +164,14 @@ def validate_tags(tags: tuple[str, ...]) -> list[Problem]:
             )
         elif any(ord(ch) < 32 for ch in tag):
             problems.append(Problem("tags", "A tag name fits on one line; remove the line break from it."))
+        elif TAG_SEPARATOR in tag:
+            problems.append(
+                Problem(
+                    "tags",
+                    f"The tag “{tag}” holds “;”, which separates tags in the check-ins table; "
+                    "use a comma or another word instead.",
+                )
+            )
         elif tag.casefold() in seen:
             problems.append(Problem("tags", f"The tag “{tag}” is there twice; keep it once."))
         seen.add(tag.casefold())

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, time
 
-from runjournal.domain.model import CheckIn, find_tag
+from runjournal.domain.model import TAG_SEPARATOR, CheckIn, find_tag
 from runjournal.domain.serialize import CHECK_IN_CSV_COLUMNS
 from runjournal.domain.validation import MAX_SLEEP_HOURS, validate_check_in, validate_tags
 from runjournal.formats.csv_files import restored
@@ -34,7 +34,6 @@ _YES = ("yes", "y", "true", "1", "x")
 _NO = ("", "no", "n", "false", "0")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})(?::\d{2})?$")
-TAG_SEPARATOR = ";"
 _CHECK_IN_ONLY = frozenset(CHECK_IN_CSV_COLUMNS) - {"date", "note"}
 
 

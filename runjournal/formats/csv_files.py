@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from runjournal.domain.model import Activity, CheckIn, Company, DistanceUnit, Run, Source
+from runjournal.domain.model import TAG_SEPARATOR, Activity, CheckIn, Company, DistanceUnit, Run, Source
 from runjournal.domain.serialize import CHECK_IN_CSV_COLUMNS, RUN_CSV_COLUMNS
 from runjournal.domain.units import METRES_PER_KM, format_duration, parse_duration, to_metres
 from runjournal.formats.importers.activity_types import activity_of, is_indoor
@@ -124,7 +124,7 @@ def check_in_row(check_in: CheckIn) -> dict[str, Any]:
         "bedtime": check_in.bedtime.strftime("%H:%M") if check_in.bedtime else None,
         "ill_or_injured": check_in.ill,
         "note": check_in.note,
-        "tags": "; ".join(check_in.tags),
+        "tags": f"{TAG_SEPARATOR} ".join(check_in.tags),
     }
 
 

@@ -71,6 +71,8 @@ def test_a_day_with_only_tags_is_kept(tmp_path: Path) -> None:
         (("x" * 41,), "1 to 40 characters"),
         (("therapy", "Therapy"), "twice"),
         (tuple(f"tag {n}" for n in range(31)), "at most 30"),
+        # The check-ins table writes a day's tags as "a; b": a name with ";" would come back as two.
+        (("work; stress",), "“;”"),
     ],
 )
 def test_bad_tags_are_refused_with_a_sentence_and_leave_the_journal_as_it_was(
