@@ -22,7 +22,8 @@ from runjournal.insights.model import (
 )
 
 if TYPE_CHECKING:
-    from runjournal.insights.comparisons import entries_from, insights
+    from runjournal.insights.comparisons import insights
+    from runjournal.insights.entries import entries_from
 
 __all__ = [
     "CAVEAT",
@@ -40,8 +41,12 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("insights", "entries_from"):
+    if name == "insights":
         from runjournal.insights import comparisons
 
-        return getattr(comparisons, name)
+        return comparisons.insights
+    if name == "entries_from":
+        from runjournal.insights import entries
+
+        return entries.entries_from
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

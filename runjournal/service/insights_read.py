@@ -18,7 +18,7 @@ DAILY_COLUMNS = ("mood", "anxiety", "stress", "sleep_hours")
 
 def insights_input(uow: UnitOfWork, today: date) -> InsightsInput:
     """Everything the comparisons read, up to and including `today`."""
-    from runjournal.insights.comparisons import entries_of, paired_session
+    from runjournal.insights.entries import entries_of, paired_session
 
     sessions = [
         paired_session(day, activity, effort, before, after)
