@@ -48,7 +48,8 @@ def test_a_tag_without_a_real_relation_is_no_clear_pattern() -> None:
 
 
 def test_the_insights_view_says_what_a_tag_comparison_is_based_on() -> None:
-    from runjournal.ui.views.insights.insights_view import SECTION_TITLES, based_on_text
+    from runjournal.ui.views.insights.insight_card import based_on_text
+    from runjournal.ui.views.insights.insights_view import SECTION_TITLES
 
     runs, check_ins = _journal(seed=7, lift=2.0)
     [tagged] = [i for i in insights(entries_from(runs, check_ins)) if i.kind is Kind.TAG_DAYS]

@@ -9,14 +9,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from runjournal.ui.views.insights.insights_view import InsightsView, IntervalChart
+    from runjournal.ui.views.insights.insight_card import IntervalChart
+    from runjournal.ui.views.insights.insights_view import InsightsView
 
 __all__ = ["InsightsView", "IntervalChart"]
 
 
 def __getattr__(name: str) -> object:
-    if name in __all__:
+    if name == "InsightsView":
         from runjournal.ui.views.insights import insights_view
 
-        return getattr(insights_view, name)
+        return insights_view.InsightsView
+    if name == "IntervalChart":
+        from runjournal.ui.views.insights import insight_card
+
+        return insight_card.IntervalChart
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
