@@ -11,20 +11,18 @@ so opening a run and saving it again changes nothing.
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTime
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -45,10 +43,14 @@ from runjournal.ui.dialogs.run_fields import (
     PlaceField,
     ProblemLabels,
     WhenField,
+    add_labelled_row,
     choice_combo,
     problem_colour,
     round_to_five_minutes,
+    select_data,
 )
+from runjournal.ui.dialogs.run_questions import discard_is_confirmed, pace_is_confirmed
+from runjournal.ui.dialogs.run_start import start_instant
 
 _TITLE_MAX = 200
 
@@ -186,32 +188,27 @@ class RunDialog(QDialog):
             spin.setMinimumWidth(char * 4 + 32)
         self.effort_slider.setMinimumWidth(char * 20)
 
-    def _add_row(self, form: QFormLayout, text: str, field: QWidget, buddy: QWidget) -> None:
-        label = QLabel(text)
-        label.setBuddy(buddy)
-        form.addRow(label, field)
-
     def _build_layout(self) -> None:
         left = QFormLayout()
         left.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
 
-        self._add_row(left, "&Date:", self.when_field, self.date_edit)
+        add_labelled_row(left, "&Date:", self.when_field, self.date_edit)
         self._problems.add_row(left, "day")
         self._problems.add_row(left, "started_at")
 
-        self._add_row(left, "&Activity:", self.activity_combo, self.activity_combo)
+        add_labelled_row(left, "&Activity:", self.activity_combo, self.activity_combo)
 
-        self._add_row(left, "D&uration:", self.duration_edit, self.duration_edit)
+        add_labelled_row(left, "D&uration:", self.duration_edit, self.duration_edit)
         self._problems.add_row(left, "duration_s")
 
-        self._add_row(left, "Di&stance:", self.distance_field, self.distance_edit)
+        add_labelled_row(left, "Di&stance:", self.distance_field, self.distance_edit)
         self._problems.add_row(left, "distance_m")
         left.addRow("", self.pace_question)
 
-        self._add_row(left, "&Effort:", self.effort_field, self.effort_slider)
+        add_labelled_row(left, "&Effort:", self.effort_field, self.effort_slider)
         self._problems.add_row(left, "effort")
 
-        self._add_row(left, "&With whom:", self.company_combo, self.company_combo)
+        add_labelled_row(left, "&With whom:", self.company_combo, self.company_combo)
 
         left.addRow(QLabel("Where:"), self.place_field)  # a bare label: no buddy for a pair of radios
         left.addRow("", self.mindful_check)
@@ -221,7 +218,7 @@ class RunDialog(QDialog):
         self._more_rows = [left.rowCount() - 1]
         self._problems.add_row(left, "avg_hr")
         self._problems.add_row(left, "max_hr")
-        self._add_row(left, "As&cent:", self.ascent_field, self.ascent_edit)
+        add_labelled_row(left, "As&cent:", self.ascent_field, self.ascent_edit)
         self._more_rows.append(left.rowCount() - 1)
         self._problems.add_row(left, "ascent_m")
         self._left_form = left
@@ -233,9 +230,9 @@ class RunDialog(QDialog):
         right.addRow(self.feelings)
         for field in ("mood_before", "mood_after", "stress_before", "stress_after"):
             self._problems.add_row(right, field)
-        self._add_row(right, "Tit&le:", self.title_edit, self.title_edit)
+        add_labelled_row(right, "Tit&le:", self.title_edit, self.title_edit)
         self._problems.add_row(right, "title")
-        self._add_row(right, "&Note:", self.note_edit, self.note_edit)
+        add_labelled_row(right, "&Note:", self.note_edit, self.note_edit)
         self._problems.add_row(right, "note")
         right.addRow("", self.private_check)
 
@@ -296,8 +293,8 @@ class RunDialog(QDialog):
             local = run.local_start
             self._initial_day = run.day
             self._initial_time = local.time().replace(second=0, microsecond=0) if local else time(12, 0)
-            self._select(self.activity_combo, run.activity.value)
-            self._select(self.company_combo, run.company.value)
+            select_data(self.activity_combo, run.activity.value)
+            select_data(self.company_combo, run.company.value)
             self.place_field.set_outdoor(run.outdoor)
             self.mindful_check.setChecked(run.mindful)
             self.effort_field.setValue(run.effort)
@@ -326,10 +323,6 @@ class RunDialog(QDialog):
         initial = self._initial_day
         self.date_edit.setDate(QDate(initial.year, initial.month, initial.day))
         self.time_edit.setTime(QTime(self._initial_time.hour, self._initial_time.minute))
-
-    @staticmethod
-    def _select(combo: QComboBox, value: str) -> None:
-        combo.setCurrentIndex(max(combo.findData(value), 0))
 
     def _number(self, value: float, decimals: int) -> str:
         return self._locale.toString(float(value), "f", decimals)
@@ -405,7 +398,7 @@ class RunDialog(QDialog):
         shown_day, shown_clock = self.date_edit.date(), self.time_edit.time()
         day = date(shown_day.year(), shown_day.month(), shown_day.day())
         clock = time(shown_clock.hour(), shown_clock.minute())
-        started_at, offset = self._start(day, clock, base)
+        started_at, offset = start_instant(day, clock, self._original, self._initial_day, self._initial_time)
 
         run = base.replace(
             day=day,
@@ -442,20 +435,6 @@ class RunDialog(QDialog):
         text = edit.text().strip()
         return int(text) if text else None
 
-    def _start(self, day: date, clock: time, base: Run) -> tuple[datetime | None, int | None]:
-        """The start as a UTC instant and the offset of the clock it was read from."""
-        original = self._original
-        unchanged = day == self._initial_day and clock == self._initial_time
-        if original is not None:
-            local = original.local_start
-            if unchanged and (local is None or local.date() == original.day):
-                return original.started_at, original.utc_offset_min
-            if local is None and clock == self._initial_time:
-                return None, None  # no start time was known, and none was given now
-        local_start = datetime.combine(day, clock).astimezone()  # this computer's zone
-        offset = local_start.utcoffset() or timedelta(0)
-        return local_start.astimezone(UTC), round(offset.total_seconds() / 60)
-
     def _refresh(self) -> None:
         run, problems = self._read()
         for problem in validate_run(run):
@@ -480,7 +459,9 @@ class RunDialog(QDialog):
 
         pace = "" if "duration_s" in problems else format_pace(run.duration_s, run.distance_m, self.units)
         self.pace_label.setText(pace or NOT_RECORDED)
-        question = None if "duration_s" in problems else self._pace_question(run)
+        question = (
+            None if "duration_s" in problems else unlikely_pace(run.activity, run.duration_s, run.distance_m)
+        )
         self.pace_question.setText(question or "")
         self.pace_question.setVisible(question is not None)
         self.save_button.setEnabled(not problems)
@@ -500,38 +481,20 @@ class RunDialog(QDialog):
             raise ValueError("; ".join(problems.values()))
         return run
 
-    @staticmethod
-    def _pace_question(run: Run) -> str | None:
-        return unlikely_pace(run.activity, run.duration_s, run.distance_m)
-
     def accept(self) -> None:
         if not self.save_button.isEnabled():
             return
-        question = self._pace_question(self._read()[0])
-        if question is not None:
-            answer = QMessageBox.question(
-                self,
-                "Is this right?",
-                f"{question}\n\nSave saves it as it is; Cancel goes back to the form.",
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Save:
-                return
+        run = self._read()[0]
+        question = unlikely_pace(run.activity, run.duration_s, run.distance_m)
+        if question is not None and not pace_is_confirmed(self, question):
+            return
         super().accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Esc is easy to press by accident: a form that holds typing asks before it goes.
         if event.key() == Qt.Key.Key_Escape and self._read() != self._opened_as:
-            answer = QMessageBox.question(
-                self,
-                "Discard this run?",
-                "Discard what you typed in this form? Cancel keeps the form open as it is.",
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
             event.accept()
-            if answer == QMessageBox.StandardButton.Discard:
+            if discard_is_confirmed(self):
                 self.reject()
             return
         super().keyPressEvent(event)

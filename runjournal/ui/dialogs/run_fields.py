@@ -369,3 +369,15 @@ class FeelingsGrid(QWidget):
 
     def spins(self) -> tuple[ScaleSpinBox, ...]:
         return (self.mood_before, self.mood_after, self.stress_before, self.stress_after)
+
+
+def add_labelled_row(form: QFormLayout, text: str, field: QWidget, buddy: QWidget) -> None:
+    """A form row whose label's mnemonic (the & in `text`) moves the focus to `buddy`."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    form.addRow(label, field)
+
+
+def select_data(combo: QComboBox, value: str) -> None:
+    """Shows the item carrying `value` (the first item when none does)."""
+    combo.setCurrentIndex(max(combo.findData(value), 0))
