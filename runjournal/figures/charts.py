@@ -6,11 +6,14 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
+
+import numpy as np
 
 from runjournal.domain.model import Settings, WeekTotals
 from runjournal.domain.progress import WeekProgress, progress_of_week
 from runjournal.domain.weeks import week_start
-from runjournal.figures.daily import DailySeries
+from runjournal.figures.daily import DAILY_SERIES, ILL, DailySeries, monthly_means
 from runjournal.figures.runs import MoodChange
 
 # Guideline lines drawn on the charts (docs/coach.md): WHO 2020's 150 moderate minutes a
@@ -20,6 +23,9 @@ GUIDELINE_MINUTES = 150
 LOWER_MINUTES = 50
 SESSIONS_BAND = (3, 5)
 EASY_SHARE_LINE = 0.25
+# Ranges longer than this many days show each month's mean check-ins and mood change rather
+# than every day and every session, which over years would be a barcode.
+DAYS_BY_MONTH = 400
 
 
 class ChartRange(enum.IntEnum):
@@ -79,7 +85,55 @@ class ChartData:
 
     @property
     def has_check_ins(self) -> bool:
-        return any(series.recorded for series in self.daily.values())
+        return any(self.recorded.values())
+
+    @cached_property
+    def recorded(self) -> dict[str, int]:
+        """How many days each daily series has a value on."""
+        return {name: series.recorded for name, series in self.daily.items()}
+
+    # The month by month figures of a long range. Each is worked out once, on first use;
+    # `prepare_months` works out those the range draws while it is being read, so the charts
+    # only hand them over.
+    @property
+    def days_by_month(self) -> bool:
+        """Over this many days the daily chart and the mood change chart draw months."""
+        return (self.last - self.first).days + 1 > DAYS_BY_MONTH
+
+    @cached_property
+    def months(self) -> tuple[MonthTotals, ...]:
+        """Each month's average week, counted from whole weeks only: the week still running
+        would pull its month down for no reason."""
+        progress = self.this_week
+        unfinished = progress is not None and not progress.is_finished
+        return by_month(self.weeks[:-1] if unfinished else self.weeks)
+
+    @cached_property
+    def daily_months(self) -> dict[str, list[tuple[date, float]]]:
+        """Each daily series' monthly means (see `monthly_means`)."""
+        return {name: monthly_means(self.daily[name]) for name in DAILY_SERIES if name in self.daily}
+
+    @cached_property
+    def mood_change_months(self) -> tuple[MonthMoodChange, ...]:
+        return monthly_mood_changes(self.mood_changes)
+
+    @cached_property
+    def ill_days(self) -> tuple[date, ...]:
+        """The days the person was ill or injured, oldest first."""
+        ill = self.daily.get(ILL)
+        if ill is None:
+            return ()
+        flags = np.array(ill.values, dtype=float)
+        return tuple(ill.first + timedelta(days=int(i)) for i in np.flatnonzero(flags > 0))
+
+    def prepare(self) -> None:
+        """Works out now the figures this range is drawn with that are not read as they are
+        (the ill days, and the monthly figures of a long range)."""
+        _ = self.ill_days, self.recorded
+        if reads_by_month(self):
+            _ = self.months
+        if self.days_by_month:
+            _ = self.daily_months, self.mood_change_months
 
 
 def narrowed(whole: ChartData, first: date) -> ChartData | None:

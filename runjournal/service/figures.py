@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from runjournal.domain.model import WeekTotals
 from runjournal.domain.weeks import IsoWeek, week_start, week_starts
+from runjournal.storage import chart_rows
 from runjournal.storage.repositories import journal_counts
 from runjournal.storage.unit_of_work import UnitOfWork
 
@@ -43,7 +44,7 @@ def chart_data(uow: UnitOfWork, chart_range: ChartRange, today: date) -> ChartDa
         settings=settings,
         weeks=tuple(weeks),
         daily=daily_series(uow, first, last),
-        run_days=tuple(uow.runs.days_between(first, last)),
+        run_days=tuple(chart_rows.session_days(uow.connection, first, last)),
         mood_changes=tuple(mood_changes(uow, first, last)),
         today=today,
     )
@@ -98,13 +99,13 @@ def week_report(uow: UnitOfWork, first_day: date, today: date, nudges: Sequence[
 
 def daily_series(uow: UnitOfWork, first: date, last: date) -> dict[str, DailySeries]:
     """Every column the charts and the page draw day by day (moods, sleep, the ill flag)."""
-    from runjournal.figures.daily import CHART_COLUMNS, daily_series_from_rows, lead_in_start
+    from runjournal.figures.daily import CHART_COLUMNS, daily_series_from_offsets, lead_in_start
 
-    rows = uow.check_ins.values_between(lead_in_start(first), last, CHART_COLUMNS)
-    return daily_series_from_rows(rows, first, last, CHART_COLUMNS)
+    rows = chart_rows.check_in_values(uow.connection, lead_in_start(first), last, CHART_COLUMNS)
+    return daily_series_from_offsets(rows, first, last, CHART_COLUMNS)
 
 
 def mood_changes(uow: UnitOfWork, first: date, last: date) -> list[MoodChange]:
     from runjournal.figures.runs import mood_changes_from_rows
 
-    return mood_changes_from_rows(uow.runs.mood_rows(first, last))
+    return mood_changes_from_rows(chart_rows.mood_rows(uow.connection, first, last))

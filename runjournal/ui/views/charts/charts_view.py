@@ -86,6 +86,7 @@ def _read(journal: Journal, chart_range: ChartRange, today: date, generation: in
     figures read before a change are never kept.
     """
     data = journal.chart_data(chart_range, today)
+    data.prepare()  # here, not on the window's thread
     counts = journal.counts()
     return generation, chart_range, today, data, counts.runs, counts.check_ins
 

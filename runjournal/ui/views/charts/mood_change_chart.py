@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QFont
 
 from runjournal.domain.model import Intensity
 from runjournal.domain.units import count
-from runjournal.figures.charts import ChartData, MonthMoodChange, monthly_mood_changes
+from runjournal.figures.charts import DAYS_BY_MONTH, ChartData, MonthMoodChange
 from runjournal.figures.runs import MoodChange
 from runjournal.ui.views.charts.axes import DAY, day_at, day_centre, long_date
 from runjournal.ui.views.charts.chart_base import SWATCH_LINE, SWATCH_POINT, Chart, LegendEntry, number
@@ -18,7 +18,7 @@ from runjournal.ui.views.charts.rollup import month_centre
 
 _INTENSITIES = (Intensity.EASY, Intensity.MODERATE, Intensity.HARD)
 DIRECTIONS = ("better", "worse", "same")
-LONG_DAYS = 400  # longer ranges show each month's average instead of every session
+LONG_DAYS = DAYS_BY_MONTH  # longer ranges show each month's average instead of every session
 MAX_ARROWS = 300
 DIRECTION_LABELS = {"better": "▲ Better after", "worse": "▼ Worse after", "same": "No change"}
 DIRECTION_SYMBOLS = {"better": "t1", "worse": "t", "same": None}  # pyqtgraph: t1 ▲, t ▼
@@ -78,9 +78,7 @@ class MoodChangeChart(Chart):
 
     def show_data(self, data: ChartData) -> bool:
         self.changes = data.mood_changes
-        self.months = (
-            monthly_mood_changes(self.changes) if (data.last - data.first).days + 1 > LONG_DAYS else ()
-        )
+        self.months = data.mood_change_months if data.days_by_month else ()
         if self.months:
             self._show_months()
             self.set_days(data.first, data.last, data.settings.week_start)

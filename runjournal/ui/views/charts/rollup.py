@@ -13,7 +13,6 @@ from runjournal.figures.charts import (
     WEEKLY_TREND,
     ChartData,
     MonthTotals,
-    by_month,
     reads_by_month,
     trend,
 )
@@ -57,9 +56,7 @@ def slots_for(data: ChartData) -> Slots:
     progress = data.this_week
     unfinished = progress is not None and not progress.is_finished
     if reads_by_month(data):
-        # A month's average week is counted from whole weeks only.
-        finished = data.weeks[:-1] if unfinished else data.weeks
-        months = by_month(finished)
+        months = data.months  # counted from whole weeks only
         return Slots(
             monthly=True,
             weeks=(),

@@ -1,0 +1,174 @@
+"""Years of entries on the charts: the figures drawn are the ones a person would work out by
+hand from what they logged, and the month by month arithmetic behind a long range is done
+while the journal is read, never on the window's thread."""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections import defaultdict
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QSettings, QThreadPool
+
+from runjournal.domain.model import CheckIn, Intensity, Run
+from runjournal.domain.weeks import week_start
+from runjournal.figures import charts as chart_figures
+from runjournal.figures import daily as daily_figures
+from runjournal.figures.charts import ChartRange
+from runjournal.service.journal import Journal
+from runjournal.ui.bridge import JournalBridge
+
+pytest.importorskip("pyqtgraph")
+from runjournal.ui.views.charts import daily_chart, mood_change_chart, rollup
+from runjournal.ui.views.charts.axes import DAY, day_x
+from runjournal.ui.views.charts.charts_view import RANGE_KEY, ChartsView
+
+TODAY = date.today()
+YEARS = 3
+TIMEOUT_MS = 10_000
+
+
+@pytest.fixture(autouse=True)
+def _no_reads_left_running():
+    yield
+    QThreadPool.globalInstance().waitForDone(5000)
+
+
+def _years_of_entries(journal: Journal, seed: int = 3) -> tuple[list[Run], list[CheckIn]]:
+    """Three years of sessions (some with moods) and check-ins with gaps, from a fixed seed."""
+    rng = random.Random(seed)
+    first = TODAY - timedelta(days=YEARS * 365)
+    runs = []
+    check_ins = []
+    for n in range((TODAY - first).days + 1):
+        day = first + timedelta(days=n)
+        if rng.random() < 0.45:
+            moods = (rng.randint(2, 8), rng.randint(3, 9)) if rng.random() < 0.5 else (None, None)
+            runs.append(
+                Run(
+                    day=day,
+                    duration_s=60 * rng.choice((15, 25, 30, 45, 60)),
+                    effort=rng.choice((None, 2, 4, 5, 6, 8)),
+                    mood_before=moods[0],
+                    mood_after=moods[1],
+                )
+            )
+        if rng.random() < 0.8:
+            check_ins.append(
+                CheckIn(
+                    day=day,
+                    mood=rng.choice((None, *range(1, 11))),
+                    stress=rng.randint(1, 10),
+                    sleep_hours=rng.choice((None, 6.0, 6.5, 7.25, 8.0)),
+                    ill=rng.random() < 0.03,
+                )
+            )
+    journal.add_entries(runs, check_ins)
+    return runs, check_ins
+
+
+def _open_all(qtbot, journal: Journal) -> ChartsView:
+    QSettings().setValue(RANGE_KEY, int(ChartRange.ALL))
+    view = ChartsView(JournalBridge(journal))
+    view.resize(1100, 1400)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.chartsShown, timeout=TIMEOUT_MS):
+        view.show()
+    return view
+
+
+def test_years_of_check_ins_draw_each_months_mean_of_the_days_logged(qtbot, journal: Journal) -> None:
+    _runs, check_ins = _years_of_entries(journal)
+    view = _open_all(qtbot, journal)
+    chart = view.panels["daily"].chart
+    for name in ("mood", "stress", "sleep_hours"):
+        by_month: dict[date, list[float]] = defaultdict(list)
+        for check_in in check_ins:
+            value = getattr(check_in, name)
+            if value is not None and check_in.day >= view.data.first:
+                by_month[check_in.day.replace(day=1)].append(value)
+        x, y = chart.lines[name].getData()
+        drawn = {rollup_day(float(at)): float(mean) for at, mean in zip(x, y, strict=True)}
+        assert drawn == pytest.approx({month: sum(v) / len(v) for month, v in by_month.items()}), name
+    ill = sorted(c.day for c in check_ins if c.ill and c.day >= view.data.first)
+    assert chart.ill_days() == ill
+
+
+def rollup_day(x: float) -> date:
+    """The first day of the month whose centre is drawn at `x`."""
+    middle = date(1970, 1, 1) + timedelta(days=int(x // DAY))
+    return middle.replace(day=1)
+
+
+def test_years_of_sessions_draw_each_months_average_week(qtbot, journal: Journal) -> None:
+    runs, _check_ins = _years_of_entries(journal)
+    view = _open_all(qtbot, journal)
+    data = view.data
+    assert data is not None
+    minutes_chart = view.panels["minutes"].chart
+    # Every whole week's easy minutes by hand, each week in the month of its Thursday.
+    this_week = week_start(TODAY, data.settings.week_start)
+    finished = data.this_week is not None and data.this_week.is_finished
+    weeks: dict[date, float] = defaultdict(float)
+    start = data.first
+    while start < this_week or (finished and start == this_week):
+        weeks[start] = 0.0
+        start += timedelta(weeks=1)
+    for run in runs:
+        starts = week_start(run.day, data.settings.week_start)
+        if starts in weeks and run.effort is not None and run.effort <= 4:
+            weeks[starts] += run.duration_s / 60
+    months: dict[date, list[float]] = defaultdict(list)
+    for starts, minutes in weeks.items():
+        months[(starts + timedelta(days=3)).replace(day=1)].append(minutes)
+    expected = [sum(v) / len(v) for _month, v in sorted(months.items())]
+    assert minutes_chart.heights(Intensity.EASY) == pytest.approx(expected)
+    first_bar = minutes_chart.bar_x()[0]
+    assert day_x(min(months)) < first_bar < day_x(min(months) + timedelta(days=31))
+
+
+def test_years_of_moods_draw_each_months_average_before_and_after(qtbot, journal: Journal) -> None:
+    runs, _check_ins = _years_of_entries(journal)
+    view = _open_all(qtbot, journal)
+    chart = view.panels["mood_change"].chart
+    sums: dict[date, list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
+    for run in runs:
+        if run.mood_before is not None and run.mood_after is not None:
+            row = sums[run.day.replace(day=1)]
+            row[0] += 1
+            row[1] += run.mood_before
+            row[2] += run.mood_after
+    drawn = [(m.month, m.sessions, m.before, m.after) for m in chart.months]
+    assert drawn == [
+        (month, n, pytest.approx(before / n), pytest.approx(after / n))
+        for month, (n, before, after) in sorted(sums.items())
+    ]
+
+
+def test_the_months_of_a_long_range_are_worked_out_while_reading(
+    qtbot, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window's thread only hands the figures over: years of days and sessions are
+    rolled up into months on the thread that reads them."""
+    _years_of_entries(journal)
+    window_thread = threading.current_thread()
+    on_window_thread: list[str] = []
+
+    def watched(name: str, work):  # type: ignore[no-untyped-def]
+        def call(*args, **kwargs):  # type: ignore[no-untyped-def]
+            if threading.current_thread() is window_thread:
+                on_window_thread.append(name)
+            return work(*args, **kwargs)
+
+        return call
+
+    for module in (chart_figures, daily_figures, rollup, daily_chart, mood_change_chart):
+        for name in ("by_month", "monthly_means", "monthly_mood_changes"):
+            if hasattr(module, name):
+                original = getattr(module, name)
+                monkeypatch.setattr(module, name, watched(name, original))
+    view = _open_all(qtbot, journal)
+    assert view.panels["minutes"].chart.slots.monthly and view.panels["daily"].chart.long
+    assert on_window_thread == []
