@@ -22,6 +22,7 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import sys
 import tempfile
 from collections.abc import Callable
@@ -117,7 +118,6 @@ def main() -> int:
 
     def open_view(chart_range: ChartRange) -> Callable[[], None]:
         def action() -> None:
-            QSettings().setValue("charts/range", int(chart_range))
             view = ChartsView(bridge)
             view.resize(1100, 1600)
             wait_for(view.chartsShown, view.show)
@@ -127,6 +127,15 @@ def main() -> int:
             app.processEvents()
 
         return action
+
+    def open_timings(chart_range: ChartRange) -> float:
+        """The median time to open the view on `chart_range`; the range is stored before each
+        opening, outside the time (writing QSettings waits for the disk)."""
+        timings = []
+        for _ in range(args.repeat):
+            QSettings().setValue("charts/range", int(chart_range))
+            timings.append(median_seconds(open_view(chart_range), 1))
+        return statistics.median(timings)
 
     switching = ChartsView(bridge)
     switching.resize(1100, 1600)
@@ -149,6 +158,7 @@ def main() -> int:
         painter.end()
 
     floor_plot()  # first-use costs (fonts, pyqtgraph's caches) stay out of the medians
+    QSettings().setValue("charts/range", int(ChartRange.ALL))
     open_view(ChartRange.ALL)()
     floor_pdf()
     plot_floor = median_seconds(floor_plot, args.repeat)
@@ -156,12 +166,12 @@ def main() -> int:
         ("pyqtgraph floor: one plot of the same data", plot_floor, plot_floor),
         (
             "open the charts view, 52 weeks",
-            median_seconds(open_view(ChartRange.WEEKS_52), args.repeat),
+            open_timings(ChartRange.WEEKS_52),
             plot_floor,
         ),
         (
             "open the charts view, all weeks",
-            median_seconds(open_view(ChartRange.ALL), args.repeat),
+            open_timings(ChartRange.ALL),
             plot_floor,
         ),
         ("switch range 52 weeks ⇄ all", median_seconds(switch_range, args.repeat), plot_floor),

@@ -19,7 +19,7 @@ from datetime import date
 from typing import SupportsInt
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -46,6 +46,10 @@ from runjournal.ui.views.charts.sessions_chart import SessionsChart
 RANGE_KEY = "charts/range"
 DEFAULT_RANGE = ChartRange.WEEKS_12
 RELOAD_DELAY_MS = 200  # a burst of writes (an import, an undo of many) reloads once
+# Storing window state waits for the disk (QSettings syncs its file on every write): the
+# chosen range is stored once the switch is drawn and the window idle, once for a burst of
+# switches, and at once when the charts are put away.
+REMEMBER_DELAY_MS = 1000
 LOADING_TEXT = "Drawing your charts…"
 RANGES = (ChartRange.WEEKS_4, ChartRange.WEEKS_12, ChartRange.WEEKS_26, ChartRange.WEEKS_52, ChartRange.ALL)
 _RUN_CHARTS = ("minutes", "sessions", "easy_share", "mood_change")
@@ -198,6 +202,10 @@ class ChartsView(QWidget):
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(self._reload_if_needed)
+        self._remember_timer = QTimer(self)
+        self._remember_timer.setSingleShot(True)
+        self._remember_timer.setInterval(REMEMBER_DELAY_MS)
+        self._remember_timer.timeout.connect(self._remember_range)
         for signal in (
             bridge.runs_changed,
             bridge.check_ins_changed,
@@ -218,7 +226,7 @@ class ChartsView(QWidget):
         if chart_range is self._range and not self._stale:
             return
         self._range = chart_range
-        QSettings().setValue(RANGE_KEY, int(chart_range))
+        self._remember_timer.start()
         self._stale = True
         if self.isVisible():
             self.refresh()
@@ -299,12 +307,21 @@ class ChartsView(QWidget):
         if self._stale:
             self.refresh()
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if self._remember_timer.isActive():
+            self._remember_timer.stop()
+            self._remember_range()
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._restyle()
 
     # Private ------------------------------------------------------------------------------
+    def _remember_range(self) -> None:
+        QSettings().setValue(RANGE_KEY, int(self._range))
+
     def _reload_if_needed(self) -> None:
         if self._stale and self.isVisible():
             self.refresh()
