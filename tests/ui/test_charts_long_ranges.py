@@ -172,3 +172,34 @@ def test_the_months_of_a_long_range_are_worked_out_while_reading(
     view = _open_all(qtbot, journal)
     assert view.panels["minutes"].chart.slots.monthly and view.panels["daily"].chart.long
     assert on_window_thread == []
+
+
+def test_the_date_axis_picks_the_finest_labels_that_fit_at_any_range_and_width(qtbot) -> None:
+    """Every tick scheme is judged by the widest label it would write, measured only on a few
+    names and years rather than one label per month of decades."""
+    from runjournal.ui.views.charts import axes
+
+    axis = axes.DateAxis()
+    rng = random.Random(18)
+
+    def finest_by_hand(first: date, last: date, px_per_day: float) -> int | None:
+        for step in (1, 3, 6, 12, 24, 60):
+            starts = axis._starts(first, last, step)
+            labels = [axis._month_label(d, step) for d in starts]
+            widest = max((axis._text_width(t) for t in labels), default=0.0)
+            if widest + axes.MIN_LABEL_GAP_PX <= px_per_day * 30.4 * step:
+                return step
+        return None
+
+    for _ in range(200):
+        first = date(1990, 1, 1) + timedelta(days=rng.randrange(12_000))
+        last = first + timedelta(days=rng.choice((90, 200, 399, 400, 800, 3650, 11_000)))
+        size = rng.choice((300.0, 700.0, 1000.0, 1600.0))
+        left, right = day_x(first) - DAY / 2, day_x(last + timedelta(days=1)) + DAY / 2
+        ticks = axis.tickValues(left, right, size)
+        px_per_day = size / ((right - left) / DAY)
+        if axis._weekly(first, last, px_per_day) is not None:
+            continue
+        step = finest_by_hand(first, last, px_per_day)
+        assert (ticks[0][0] if ticks else None) == (step * 30 * DAY if step else None), (first, last, size)
+        assert axis.tickValues(left, right, size) is ticks  # the same range again: nothing to redo
