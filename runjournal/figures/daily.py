@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -39,6 +39,10 @@ class DailySeries:
     first: date
     values: tuple[float | None, ...]
     rolling: tuple[float | None, ...]
+    # Worked out with the values when they are read (see `daily_series_from_offsets`), so a
+    # chart of years need not go through every day again; None: work them out when asked.
+    months: tuple[tuple[date, float], ...] | None = field(default=None, compare=False, repr=False)
+    count: int | None = field(default=None, compare=False, repr=False)
 
     @property
     def label(self) -> str:
@@ -50,6 +54,8 @@ class DailySeries:
 
     @property
     def recorded(self) -> int:
+        if self.count is not None:
+            return self.count
         return sum(v is not None for v in self.values)
 
     def value_on(self, day: date) -> float | None:
@@ -64,15 +70,21 @@ class DailySeries:
 def monthly_means(series: DailySeries) -> list[tuple[date, float]]:
     """(first day of the month, mean of its recorded days) for each month with a value:
     what a chart of years draws instead of thousands of daily points."""
-    values = np.array(series.values, dtype=float)  # None reads as NaN
+    if series.months is not None:
+        return list(series.months)
+    return _monthly_means(np.array(series.values, dtype=float), series.first)  # None reads as NaN
+
+
+def _monthly_means(values: np.ndarray, first: date) -> list[tuple[date, float]]:
+    """`monthly_means` of an array holding one value a day from `first`, NaN where none."""
     if not len(values):
         return []
     months, starts = [], []
-    month = series.first.replace(day=1)
-    last = series.first + timedelta(days=len(values) - 1)
+    month = first.replace(day=1)
+    last = first + timedelta(days=len(values) - 1)
     while month <= last:
         months.append(month)
-        starts.append(max((month - series.first).days, 0))
+        starts.append(max((month - first).days, 0))
         month = (month + timedelta(days=32)).replace(day=1)
     recorded = ~np.isnan(values)
     totals = np.add.reduceat(np.where(recorded, values, 0.0), starts)
@@ -162,7 +174,15 @@ def daily_series_from_offsets(
     result = {}
     for name, values in zip(names, slots, strict=True):
         rolling = _rolling(values)
-        result[name] = DailySeries(name, first, _optional(values[skip:]), _optional(rolling[skip:]))
+        shown = values[skip:]
+        result[name] = DailySeries(
+            name,
+            first,
+            _optional(shown),
+            _optional(rolling[skip:]),
+            months=tuple(_monthly_means(shown, first)),
+            count=int(np.count_nonzero(~np.isnan(shown))),
+        )
     return result
 
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 def week_totals(uow: UnitOfWork, first: date, last: date, first_weekday: int) -> list[WeekTotals]:
     """Every week from the one holding `first` to the one holding `last`, empty ones as zeros."""
     start = week_start(first, first_weekday)
-    found = {w.week_start: w for w in uow.runs.week_totals(start, last, first_weekday)}
+    found = {w.week_start: w for w in chart_rows.week_totals(uow.connection, start, last)}
     return [found.get(s, WeekTotals(week_start=s)) for s in week_starts(first, last, first_weekday)]
 
 
