@@ -14,6 +14,7 @@ Importing this module imports pyqtgraph, so the main window reaches it through C
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from datetime import date
 from typing import SupportsInt
@@ -416,6 +417,10 @@ class ChartsView(QWidget):
             return
         self._drawing = None
         self._hold_paint(False)
+        # The plots, their figures and the ranges read stay while the charts are open: kept
+        # out of the garbage collector's full sweeps (as start-up's objects and the run log
+        # are), those sweeps stay short instead of holding every thread for tens of ms.
+        gc.freeze()
         self.chartsShown.emit(data)
         # After the page has painted: a read running beside the paint slows both.
         self._prefetch_timer.start()
