@@ -203,3 +203,21 @@ def test_the_date_axis_picks_the_finest_labels_that_fit_at_any_range_and_width(q
         step = finest_by_hand(first, last, px_per_day)
         assert (ticks[0][0] if ticks else None) == (step * 30 * DAY if step else None), (first, last, size)
         assert axis.tickValues(left, right, size) is ticks  # the same range again: nothing to redo
+
+
+def test_drawn_charts_are_left_out_of_the_collectors_full_sweeps(qtbot, journal: Journal) -> None:
+    """Years of figures and five plots are tens of thousands of objects: a full sweep of the
+    garbage collector over them would hold the window (and every reading thread) for tens of
+    milliseconds, so once drawn they are set aside as start-up's objects are."""
+    import gc
+
+    _years_of_entries(journal)
+    gc.unfreeze()
+    try:
+        view = _open_all(qtbot, journal)
+        chart = view.panels["minutes"].chart
+        swept = {id(o) for o in gc.get_objects()}
+        assert id(chart) not in swept and id(view.data) not in swept
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
