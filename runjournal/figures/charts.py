@@ -51,8 +51,24 @@ class ChartRange(enum.IntEnum):
 
 
 @dataclass(frozen=True)
+class MonthlyOverview:
+    """What a range of years draws of the check-ins and the sessions' moods: each month's
+    figures, summed as they are read, instead of every day and every session."""
+
+    daily_months: dict[str, tuple[tuple[date, float], ...]]  # as `monthly_means`, by series
+    recorded: dict[str, int]  # days with a value, by series (ILL: days checked in)
+    ill_days: tuple[date, ...]
+    mood_change_months: tuple[MonthMoodChange, ...]
+
+
+@dataclass(frozen=True)
 class ChartData:
-    """The figures of every chart for the days `first`..`last`."""
+    """The figures of every chart for the days `first`..`last`.
+
+    With an `overview` (a range of years, read to be drawn month by month) the check-ins and
+    sessions are there only as each month's figures: `daily`, `run_days` and `mood_changes`
+    are empty, and no shorter range can be cut from it (see `narrowed`).
+    """
 
     first: date
     last: date
@@ -62,6 +78,7 @@ class ChartData:
     run_days: tuple[date, ...]
     mood_changes: tuple[MoodChange, ...]
     today: date | None = None  # the day the figures were read for; None: the range's last day
+    overview: MonthlyOverview | None = None
 
     def progress(self, week: WeekTotals) -> WeekProgress:
         """A week of the charts as Today's panel, the run log and the coach count it: the
@@ -90,6 +107,8 @@ class ChartData:
     @cached_property
     def recorded(self) -> dict[str, int]:
         """How many days each daily series has a value on."""
+        if self.overview is not None:
+            return self.overview.recorded
         return {name: series.recorded for name, series in self.daily.items()}
 
     # The month by month figures of a long range. Each is worked out once, on first use;
@@ -111,15 +130,21 @@ class ChartData:
     @cached_property
     def daily_months(self) -> dict[str, list[tuple[date, float]]]:
         """Each daily series' monthly means (see `monthly_means`)."""
+        if self.overview is not None:
+            return {name: list(months) for name, months in self.overview.daily_months.items()}
         return {name: monthly_means(self.daily[name]) for name in DAILY_SERIES if name in self.daily}
 
     @cached_property
     def mood_change_months(self) -> tuple[MonthMoodChange, ...]:
+        if self.overview is not None:
+            return self.overview.mood_change_months
         return monthly_mood_changes(self.mood_changes)
 
     @cached_property
     def ill_days(self) -> tuple[date, ...]:
         """The days the person was ill or injured, oldest first."""
+        if self.overview is not None:
+            return self.overview.ill_days
         ill = self.daily.get(ILL)
         if ill is None:
             return ()
@@ -143,9 +168,10 @@ def narrowed(whole: ChartData, first: date) -> ChartData | None:
     before it, so the weeks, days and runs from `first` on are exactly what a fresh read of
     that range would give. Nothing was logged before the whole journal's first week, so a
     range reaching further back gets empty weeks and unrecorded days there. Keeps switching
-    ranges instant once the whole journal has been read. None when `first` is past the end.
+    ranges instant once the whole journal has been read. None when `first` is past the end,
+    or when `whole` holds only the monthly overview of its check-ins and sessions.
     """
-    if first > whole.last:
+    if first > whole.last or whole.overview is not None:
         return None
     skip = (first - whole.first).days
     pad_days = max(-skip, 0)

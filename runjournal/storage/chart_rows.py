@@ -103,3 +103,45 @@ def week_totals(connection: Connection, start: date, last: date) -> list[WeekTot
     return [
         WeekTotals(start + timedelta(weeks=row[0]), *row[1:]) for row in connection.execute(query).fetchall()
     ]
+
+
+def _month(text: str) -> date:
+    """The first day of the month written "YYYY-MM"."""
+    return date(int(text[:4]), int(text[5:7]), 1)
+
+
+def check_in_months(
+    connection: Connection, first: date, last: date, names: Sequence[str]
+) -> list[tuple[Any, ...]]:
+    """(first day of the month, then for each of `names`: days with a value, their sum) for
+    each month from `first` to `last` with a check-in, oldest first."""
+    quote = connection.dialect.identifier_preparer.quote
+    sums = ", ".join(
+        f"count({column}), total({column})"
+        for column in (quote(tables.check_ins.c[name].name) for name in names)
+    )
+    statement = (
+        f"SELECT substr(day, 1, 7) AS month, {sums} FROM check_ins "
+        "WHERE day >= ? AND day <= ? GROUP BY month ORDER BY month"
+    )
+    rows = connection.exec_driver_sql(statement, (first.isoformat(), last.isoformat())).fetchall()
+    return [(_month(month), *rest) for month, *rest in rows]
+
+
+def ill_days(connection: Connection, first: date, last: date) -> list[date]:
+    """The days from `first` to `last` whose check-in says ill or injured, oldest first."""
+    statement = "SELECT day FROM check_ins WHERE day >= ? AND day <= ? AND ill ORDER BY day"
+    rows = connection.exec_driver_sql(statement, (first.isoformat(), last.isoformat())).fetchall()
+    return [date.fromisoformat(day) for (day,) in rows]
+
+
+def mood_months(connection: Connection, first: date, last: date) -> list[tuple[date, int, float, float]]:
+    """(first day of the month, sessions, sum of moods before, sum of moods after) of the
+    sessions from `first` to `last` with both moods recorded, month by month, oldest first."""
+    statement = (
+        "SELECT substr(day, 1, 7) AS month, count(*), total(mood_before), total(mood_after) FROM runs "
+        "WHERE day >= ? AND day <= ? AND mood_before IS NOT NULL AND mood_after IS NOT NULL "
+        "GROUP BY month ORDER BY month"
+    )
+    rows = connection.exec_driver_sql(statement, (first.isoformat(), last.isoformat())).fetchall()
+    return [(_month(month), n, before, after) for month, n, before, after in rows]

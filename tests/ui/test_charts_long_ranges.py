@@ -221,3 +221,36 @@ def test_drawn_charts_are_left_out_of_the_collectors_full_sweeps(qtbot, journal:
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_years_read_month_by_month_draw_what_every_day_read_draws(journal: Journal) -> None:
+    _years_of_entries(journal)
+    overview = journal.chart_overview(ChartRange.ALL, TODAY)
+    every_day = journal.chart_data(ChartRange.ALL, TODAY)
+    assert overview.overview is not None and every_day.overview is None
+    assert (overview.first, overview.last, overview.weeks) == (every_day.first, every_day.last, every_day.weeks)
+    assert overview.recorded == every_day.recorded
+    assert overview.ill_days == every_day.ill_days
+    assert overview.daily_months.keys() == every_day.daily_months.keys()
+    for name, months in every_day.daily_months.items():
+        assert [m for m, _ in overview.daily_months[name]] == [m for m, _ in months], name
+        assert [v for _, v in overview.daily_months[name]] == pytest.approx([v for _, v in months]), name
+    assert [(m.month, m.sessions) for m in overview.mood_change_months] == [
+        (m.month, m.sessions) for m in every_day.mood_change_months
+    ]
+    assert [v for m in overview.mood_change_months for v in (m.before, m.after)] == pytest.approx(
+        [v for m in every_day.mood_change_months for v in (m.before, m.after)]
+    )
+    # A few weeks are read day by day whichever way they are asked for.
+    assert journal.chart_overview(ChartRange.WEEKS_12, TODAY) == journal.chart_data(ChartRange.WEEKS_12, TODAY)
+
+
+def test_after_years_are_drawn_every_day_is_read_for_shorter_ranges(qtbot, journal: Journal) -> None:
+    _years_of_entries(journal)
+    view = _open_all(qtbot, journal)
+    assert view.data is not None and view.data.overview is not None  # drawn month by month
+    qtbot.waitUntil(lambda: (whole := view.cached(ChartRange.ALL)) is not None and whole.overview is None)
+    with qtbot.waitSignal(view.chartsShown, timeout=TIMEOUT_MS) as shown:
+        view.set_range(ChartRange.WEEKS_4)
+    assert shown.args[0] == journal.chart_data(ChartRange.WEEKS_4, TODAY)
+    assert not view.loader.is_loading  # cut from the whole journal read in the background

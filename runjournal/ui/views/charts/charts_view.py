@@ -84,13 +84,16 @@ def _embolden(button: QPushButton, on: bool) -> None:
 _ReadResult = tuple[int, ChartRange, date, ChartData, int, int]
 
 
-def _read(journal: Journal, chart_range: ChartRange, today: date, generation: int) -> _ReadResult:
+def _read(
+    journal: Journal, chart_range: ChartRange, today: date, generation: int, *, overview: bool = False
+) -> _ReadResult:
     """What the worker thread reads: the figures, and whether older entries exist at all.
 
     The answer carries what it was asked for and the journal generation it was read at, so
-    figures read before a change are never kept.
+    figures read before a change are never kept. With `overview`, a range of years comes as
+    the charts draw it, its check-ins and moods month by month (see `Journal.chart_overview`).
     """
-    data = journal.chart_data(chart_range, today)
+    data = journal.chart_overview(chart_range, today) if overview else journal.chart_data(chart_range, today)
     data.prepare()  # here, not on the window's thread
     counts = journal.counts()
     return generation, chart_range, today, data, counts.runs, counts.check_ins
@@ -277,7 +280,10 @@ class ChartsView(QWidget):
             return
         self._waiting_for_all = False
         journal, chart_range, generation = self._bridge.journal, self._range, self._generation
-        self.loader.start(lambda: _read(journal, chart_range, today, generation))
+        # The whole journal is first read as it is drawn; every day and session of it (to cut
+        # shorter ranges from) is read once it is on screen.
+        overview = chart_range is ChartRange.ALL
+        self.loader.start(lambda: _read(journal, chart_range, today, generation, overview=overview))
 
     def cached(self, chart_range: ChartRange) -> ChartData | None:
         """The figures of a range read since the journal last changed, if any."""
@@ -427,10 +433,11 @@ class ChartsView(QWidget):
 
     def _prefetch_all(self) -> None:
         """Reads the whole journal in the background, so any range can be shown at once."""
-        if ChartRange.ALL in self._cache or self.prefetcher.is_loading or not self.isVisible():
+        whole = self._cache.get(ChartRange.ALL)
+        if (whole is not None and whole.overview is None) or self.prefetcher.is_loading or not self.isVisible():
             return
         if self._range is ChartRange.ALL and self.loader.is_loading:
-            return  # the read under way is the whole journal already
+            return  # the whole journal is being read to be drawn: read the rest once it is
         journal, today, generation = self._bridge.journal, self._cache_day, self._generation
         self.prefetcher.start(lambda: _read(journal, ChartRange.ALL, today, generation))
 

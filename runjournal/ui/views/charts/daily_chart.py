@@ -157,7 +157,6 @@ class DailyChart(Chart):
         self.run_days = data.run_days
         self.long = data.days_by_month
         for name in DAILY_SERIES:
-            series = data.daily[name]
             self.points[name].setVisible(not self.long and self.toggles[name].isChecked())
             if self.long:
                 means = self.months.get(name, [])
@@ -166,6 +165,7 @@ class DailyChart(Chart):
                 self.lines[name].setData(x=x_months, y=np.array([v for _, v in means], dtype=float))
                 yield
                 continue
+            series = data.daily[name]
             x = day_centre(series.first) + DAY * np.arange(len(series.values), dtype=float)
             values = _array(series.values)
             recorded = ~np.isnan(values)
@@ -217,11 +217,11 @@ class DailyChart(Chart):
         return "monthly mean" if self.long else "7-day mean"
 
     def describe_at(self, x: float, y: float) -> str | None:
-        if not self.series:
-            return None
         day = day_at(x)
         if self.long:
             return self._describe_month(day)
+        if not self.series:
+            return None
         parts = []
         for name in DAILY_SERIES:
             series = self.series[name]
