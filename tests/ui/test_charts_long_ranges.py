@@ -254,3 +254,20 @@ def test_after_years_are_drawn_every_day_is_read_for_shorter_ranges(qtbot, journ
         view.set_range(ChartRange.WEEKS_4)
     assert shown.args[0] == journal.chart_data(ChartRange.WEEKS_4, TODAY)
     assert not view.loader.is_loading  # cut from the whole journal read in the background
+
+
+@pytest.mark.parametrize("lang", ["", "en_US.UTF-8"])
+def test_the_charts_write_days_as_the_rest_of_the_window(
+    qtbot, journal: Journal, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    from runjournal.ui.dates import short_day
+    from runjournal.ui.views.charts.minutes_chart import week_text
+
+    for name in ("LC_ALL", "LC_TIME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", lang)
+    week = journal.chart_data(ChartRange.WEEKS_4, TODAY).weeks[0]
+    assert week_text(week).startswith(f"Week of {short_day(week.week_start, with_weekday=False)}: ")
+    if not lang:
+        start = week.week_start
+        assert week_text(week).startswith(f"Week of {start.day} {start:%b} {start.year}: ")

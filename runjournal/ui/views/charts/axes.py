@@ -11,7 +11,9 @@ import math
 from datetime import date, timedelta
 
 import pyqtgraph as pg
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QLocale
+
+from runjournal.ui.dates import short_day
 
 DAY = 86_400.0
 WEEK = 7 * DAY
@@ -40,13 +42,18 @@ def day_at(x: float) -> date:
 
 
 def long_date(day: date) -> str:
-    """ "9 Nov 2026" in the person's language."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+    """ "9 Nov 2026" as the window writes a day (runjournal.ui.dates), without the weekday."""
+    return short_day(day, with_weekday=False)
 
 
 def weekday_date(day: date) -> str:
-    """ "Mon 9 Nov 2026" in the person's language."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
+    """ "Mon 9 Nov 2026" as the window writes a day (runjournal.ui.dates)."""
+    return short_day(day)
+
+
+def month_year(month: date) -> str:
+    """ "November 2026" in the person's language."""
+    return f"{QLocale().monthName(month.month)} {month.year}"
 
 
 def _month_name(month: int) -> str:

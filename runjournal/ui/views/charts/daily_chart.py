@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QVBoxLayout, QW
 from runjournal.figures import palette as shared
 from runjournal.figures.charts import DAYS_BY_MONTH, ChartData
 from runjournal.figures.daily import DAILY_SERIES, DailySeries
-from runjournal.ui.views.charts.axes import DAY, day_at, day_centre, weekday_date
+from runjournal.ui.views.charts.axes import DAY, day_at, day_centre, month_year, weekday_date
 from runjournal.ui.views.charts.chart_base import (
     SWATCH_LINE,
     SWATCH_POINT,
@@ -255,7 +255,7 @@ class DailyChart(Chart):
             parts.append(f"{label} {'not recorded' if mean is None else number(mean, 1) + unit}")
         ill = sum(1 for d in self.ill if d.replace(day=1) == month)
         extra = f" — {ill} day{'s' if ill != 1 else ''} ill or injured" if ill else ""
-        return f"{month:%B %Y}, monthly means: " + ", ".join(parts) + extra
+        return f"{month_year(month)}, monthly means: " + ", ".join(parts) + extra
 
     def legend_entries(self, colours: ChartColours) -> list[LegendEntry]:
         entries = [LegendEntry("Ill or injured (×)", colours.foreground, SWATCH_POINT)]

@@ -11,7 +11,7 @@ from runjournal.domain.model import Intensity
 from runjournal.domain.units import count
 from runjournal.figures.charts import DAYS_BY_MONTH, ChartData, MonthMoodChange
 from runjournal.figures.runs import MoodChange
-from runjournal.ui.views.charts.axes import DAY, day_at, day_centre, long_date
+from runjournal.ui.views.charts.axes import DAY, day_at, day_centre, long_date, month_year
 from runjournal.ui.views.charts.chart_base import SWATCH_LINE, SWATCH_POINT, Chart, LegendEntry, number
 from runjournal.ui.views.charts.palette import INTENSITY_SYMBOLS, ChartColours
 from runjournal.ui.views.charts.rollup import month_centre
@@ -134,7 +134,7 @@ class MoodChangeChart(Chart):
             if month is None:
                 return None
             return (
-                f"{month.month:%B %Y}: mood {number(month.before, 1)} → {number(month.after, 1)} on average, "
+                f"{month_year(month.month)}: mood {number(month.before, 1)} → {number(month.after, 1)} on average, "
                 f"over {count(month.sessions, 'session')}"
             )
         if not self.changes:

@@ -16,7 +16,7 @@ from runjournal.figures.charts import (
     reads_by_month,
     trend,
 )
-from runjournal.ui.views.charts.axes import BAR_WIDTH, DAY, day_x, week_centre
+from runjournal.ui.views.charts.axes import BAR_WIDTH, DAY, day_x, month_year, week_centre
 
 MONTH_BAR_SHARE = 0.72  # of the month's width; the rest is air between bars
 
@@ -80,9 +80,7 @@ def month_centre(first: date, last: date) -> float:
 
 
 def month_name(month: MonthTotals) -> str:
-    from PySide6.QtCore import QLocale
-
-    return f"{QLocale().monthName(month.month.month)} {month.month.year}"
+    return month_year(month.month)
 
 
 def add_trend_and_so_far(plot: Any) -> tuple[Any, Any]:
