@@ -271,3 +271,14 @@ def test_the_charts_write_days_as_the_rest_of_the_window(
     if not lang:
         start = week.week_start
         assert week_text(week).startswith(f"Week of {start.day} {start:%b} {start.year}: ")
+
+
+def test_over_decades_the_small_date_ticks_mark_years(qtbot) -> None:
+    from runjournal.ui.views.charts import axes
+
+    first, last = date(1996, 12, 30), date(2026, 12, 6)
+    ticks = axes.DateAxis().tickValues(day_x(first) - DAY / 2, day_x(last) + 1.5 * DAY, 1000.0)
+    (label_spacing, labelled), (_day, small) = ticks
+    assert label_spacing >= 24 * 30 * DAY  # a label every few years
+    assert small and all(axes.day_at(x + 1).timetuple()[1:3] == (1, 1) for x in small)  # 1 January
+    assert len(small) + len(labelled) == last.year - first.year

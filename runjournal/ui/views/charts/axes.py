@@ -152,7 +152,9 @@ class DateAxis(QuietLabelAxis, pg.DateAxisItem):
                 continue
             starts = self._starts(first, last, step)
             self._labels = {day_x(d): self._month_label(d, step) for d in starts}
-            minor = [day_x(d) for d in _months(first, last, 1 if step < 12 else 3)]
+            # Small ticks a step finer than the labels: months, quarters under yearly labels,
+            # years under labels every few years (quarters over decades would be a comb).
+            minor = [day_x(d) for d in _months(first, last, 1 if step < 12 else 3 if step == 12 else 12)]
             minor = [x for x in minor if x not in self._labels]
             return [(step * 30 * DAY, list(self._labels)), (DAY, minor)]
         return []
