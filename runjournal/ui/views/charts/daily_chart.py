@@ -9,7 +9,7 @@ so neither scale squeezes the other and no reader has to match a line to a secon
 from __future__ import annotations
 
 from collections.abc import Callable, Generator
-from datetime import date, timedelta
+from datetime import date
 
 import numpy as np
 import pyqtgraph as pg
@@ -32,7 +32,7 @@ from runjournal.ui.views.charts.chart_base import (
 from runjournal.ui.views.charts.dots import DotsItem
 from runjournal.ui.views.charts.legend import swatch_icon
 from runjournal.ui.views.charts.palette import ChartColours
-from runjournal.ui.views.charts.rollup import month_centre
+from runjournal.ui.views.charts.rollup import month_centres
 
 SCORES = ("mood", "stress", "anxiety", "energy")
 LONG_DAYS = DAYS_BY_MONTH  # longer ranges show monthly means instead of every day
@@ -160,7 +160,7 @@ class DailyChart(Chart):
             self.points[name].setVisible(not self.long and self.toggles[name].isChecked())
             if self.long:
                 means = self.months.get(name, [])
-                x_months = np.array([month_centre(m, _month_end(m)) for m, _ in means], dtype=float)
+                x_months = month_centres([m for m, _ in means])
                 self.points[name].setData(x=np.array([]), y=np.array([]))
                 self.lines[name].setData(x=x_months, y=np.array([v for _, v in means], dtype=float))
                 yield
@@ -287,7 +287,3 @@ class DailyChart(Chart):
         self.tag_marks.setPen(pg.mkPen(colours.foreground, width=1.2))
         self.tag_marks.setBrush(pg.mkBrush(colours.foreground))
 
-
-def _month_end(month: date) -> date:
-    following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
-    return following - timedelta(days=1)

@@ -4,6 +4,7 @@ the after mark repeats the direction for anyone who cannot tell the colours apar
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont
 
@@ -14,7 +15,7 @@ from runjournal.figures.runs import MoodChange
 from runjournal.ui.views.charts.axes import DAY, day_at, day_centre, long_date, month_year
 from runjournal.ui.views.charts.chart_base import SWATCH_LINE, SWATCH_POINT, Chart, LegendEntry, number
 from runjournal.ui.views.charts.palette import INTENSITY_SYMBOLS, ChartColours
-from runjournal.ui.views.charts.rollup import month_centre
+from runjournal.ui.views.charts.rollup import month_centres
 
 _INTENSITIES = (Intensity.EASY, Intensity.MODERATE, Intensity.HARD)
 DIRECTIONS = ("better", "worse", "same")
@@ -108,13 +109,14 @@ class MoodChangeChart(Chart):
         """Years of sessions: one line a month, from its average before to its average after."""
         for name in DIRECTIONS:
             mine = [m for m in self.months if direction(m) == name]
-            xs = [x for m in mine for x in (month_centre(m.month, m.last_day),) * 2]
+            centres = month_centres([m.month for m in mine])
+            xs = np.repeat(centres, 2)
             ys = [v for m in mine for v in (m.before, m.after)]
             self.segments[name].setData(x=xs, y=ys, connect="pairs")
             if name in self.arrows:
                 offset = 0.45 if name == "better" else -0.45
                 self.arrows[name].setData(
-                    x=[month_centre(m.month, m.last_day) for m in mine], y=[m.after + offset for m in mine]
+                    x=centres, y=np.array([m.after + offset for m in mine], dtype=float)
                 )
         for intensity in _INTENSITIES:
             self.marks[intensity].setData(x=[], y=[])
