@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
 import numpy as np
 
-from runjournal.domain.model import Settings, WeekTotals
+from runjournal.domain.model import JournalCounts, Settings, WeekTotals
 from runjournal.domain.progress import WeekProgress, progress_of_week
 from runjournal.domain.weeks import week_start
 from runjournal.figures.daily import DAILY_SERIES, ILL, DailySeries, monthly_means
@@ -79,6 +79,9 @@ class ChartData:
     mood_changes: tuple[MoodChange, ...]
     today: date | None = None  # the day the figures were read for; None: the range's last day
     overview: MonthlyOverview | None = None
+    # The whole journal's counts as they stood when the figures were read (whether older
+    # entries exist outside the range); None when not read with them.
+    counts: JournalCounts | None = field(default=None, compare=False)
 
     def progress(self, week: WeekTotals) -> WeekProgress:
         """A week of the charts as Today's panel, the run log and the coach count it: the

@@ -45,8 +45,8 @@ def _chart_data(uow: UnitOfWork, chart_range: ChartRange, today: date, *, overvi
     from runjournal.figures.charts import DAYS_BY_MONTH, ChartData
 
     settings = uow.settings.load()
-    journal_first = journal_counts(uow.connection).first_day
-    first = chart_range.first_day(today, journal_first, settings.week_start)
+    counts = journal_counts(uow.connection)
+    first = chart_range.first_day(today, counts.first_day, settings.week_start)
     last = week_start(today, settings.week_start) + timedelta(days=6)
     # This week counts from its first day to today, as on Today's panel (docs/coach.md).
     weeks = tuple(week_totals(uow, first, min(last, today), settings.week_start))
@@ -61,6 +61,7 @@ def _chart_data(uow: UnitOfWork, chart_range: ChartRange, today: date, *, overvi
             mood_changes=(),
             today=today,
             overview=monthly_overview(uow, first, last),
+            counts=counts,
         )
     return ChartData(
         first=first,
@@ -71,6 +72,7 @@ def _chart_data(uow: UnitOfWork, chart_range: ChartRange, today: date, *, overvi
         run_days=tuple(chart_rows.session_days(uow.connection, first, last)),
         mood_changes=tuple(mood_changes(uow, first, last)),
         today=today,
+        counts=counts,
     )
 
 

@@ -95,7 +95,7 @@ def _read(
     """
     data = journal.chart_overview(chart_range, today) if overview else journal.chart_data(chart_range, today)
     data.prepare()  # here, not on the window's thread
-    counts = journal.counts()
+    counts = data.counts or journal.counts()  # read with the figures, in the same transaction
     return generation, chart_range, today, data, counts.runs, counts.check_ins
 
 
