@@ -282,3 +282,25 @@ def test_over_decades_the_small_date_ticks_mark_years(qtbot) -> None:
     assert label_spacing >= 24 * 30 * DAY  # a label every few years
     assert small and all(axes.day_at(x + 1).timetuple()[1:3] == (1, 1) for x in small)  # 1 January
     assert len(small) + len(labelled) == last.year - first.year
+
+
+def test_the_whole_journal_is_read_in_the_background_only_once_the_window_is_idle(
+    qtbot, journal: Journal
+) -> None:
+    """A person who switches range right after the charts appear gets the range read for
+    them at once, not after (or beside) a read of every day of the whole journal."""
+    from PySide6.QtWidgets import QApplication
+
+    _years_of_entries(journal)
+    QSettings().setValue(RANGE_KEY, int(ChartRange.WEEKS_52))
+    view = ChartsView(JournalBridge(journal))
+    view.resize(1100, 1400)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.chartsShown, timeout=TIMEOUT_MS):
+        view.show()
+    QApplication.processEvents()
+    assert not view.prefetcher.is_loading  # the window has just painted: nothing read beside it
+    with qtbot.waitSignal(view.chartsShown, timeout=TIMEOUT_MS) as shown:
+        view.set_range(ChartRange.ALL)
+    assert shown.args[0].overview is not None  # years as they are drawn, month by month
+    qtbot.waitUntil(lambda: (whole := view.cached(ChartRange.ALL)) is not None and whole.overview is None)

@@ -4,8 +4,9 @@ The figures are read on a worker thread (a long journal takes a noticeable fract
 second) and only while the view is on screen; a change to the journal marks the charts
 stale, and they are read again when shown, or after a short pause when already on screen.
 
-Once a range is on screen the whole journal is read in the background too, and every range
-already read (or cut from the whole journal) is kept until the journal changes, so
+Once a range has been on screen a moment, every day and session of the whole journal is read
+in the background too (all of it is first read as it is drawn, month by month), and every
+range already read (or cut from the whole journal) is kept until the journal changes, so
 switching ranges needs no second read. The panels are drawn one per turn of the event loop,
 top first, so the window keeps responding while a long range is drawn; `chartsShown` is
 emitted once the last panel shows the new figures.
@@ -51,6 +52,10 @@ RELOAD_DELAY_MS = 200  # a burst of writes (an import, an undo of many) reloads 
 # chosen range is stored once the switch is drawn and the window idle, once for a burst of
 # switches, and at once when the charts are put away.
 REMEMBER_DELAY_MS = 1000
+# Every day and session of the whole journal is read in the background once the charts have
+# been on screen this long without a change: a person switching range at once gets that range
+# read for them alone, not beside (or after) the whole journal.
+PREFETCH_DELAY_MS = 400
 LOADING_TEXT = "Drawing your charts…"
 RANGES = (ChartRange.WEEKS_4, ChartRange.WEEKS_12, ChartRange.WEEKS_26, ChartRange.WEEKS_52, ChartRange.ALL)
 _RUN_CHARTS = ("minutes", "sessions", "easy_share", "mood_change")
@@ -200,7 +205,7 @@ class ChartsView(QWidget):
         self.prefetcher.loaded.connect(self._on_prefetched)
         self._prefetch_timer = QTimer(self)
         self._prefetch_timer.setSingleShot(True)
-        self._prefetch_timer.setInterval(0)
+        self._prefetch_timer.setInterval(PREFETCH_DELAY_MS)
         self._prefetch_timer.timeout.connect(self._prefetch_all)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
@@ -428,7 +433,8 @@ class ChartsView(QWidget):
         # are), those sweeps stay short instead of holding every thread for tens of ms.
         gc.freeze()
         self.chartsShown.emit(data)
-        # After the page has painted: a read running beside the paint slows both.
+        # After the page has painted and the window has been idle a moment: a read running
+        # beside the paint, or beside the read of a range switched to at once, slows both.
         self._prefetch_timer.start()
 
     def _prefetch_all(self) -> None:
