@@ -70,7 +70,9 @@ def week_totals(connection: Connection, start: date, last: date) -> list[WeekTot
     # A day's Julian day number less the one of `start`, in whole weeks; the numbers are
     # written into the statement so that SQLite folds them once rather than binding per row.
     start_number = start.toordinal() + _JULIAN_DAY_OF_ORDINAL_0
-    week = literal_column(f"(CAST(julianday(runs.day) AS INTEGER) - {int(start_number)}) / 7", Integer).label("week")
+    week = literal_column(f"(CAST(julianday(runs.day) AS INTEGER) - {int(start_number)}) / 7", Integer).label(
+        "week"
+    )
     minutes = r.duration_s / 60.0
     is_run = r.activity == str(Activity.RUN)
     easy = r.effort <= EASY_MAX_EFFORT

@@ -24,6 +24,9 @@ pytest.importorskip("pyqtgraph")
 from runjournal.ui.views.charts import daily_chart, mood_change_chart, rollup
 from runjournal.ui.views.charts.axes import DAY, day_x
 from runjournal.ui.views.charts.charts_view import RANGE_KEY, ChartsView
+from runjournal.ui.views.charts.daily_chart import DailyChart
+from runjournal.ui.views.charts.minutes_chart import MinutesChart
+from runjournal.ui.views.charts.mood_change_chart import MoodChangeChart
 
 TODAY = date.today()
 YEARS = 3
@@ -83,6 +86,7 @@ def test_years_of_check_ins_draw_each_months_mean_of_the_days_logged(qtbot, jour
     _runs, check_ins = _years_of_entries(journal)
     view = _open_all(qtbot, journal)
     chart = view.panels["daily"].chart
+    assert isinstance(chart, DailyChart) and view.data is not None
     for name in ("mood", "stress", "sleep_hours"):
         by_month: dict[date, list[float]] = defaultdict(list)
         for check_in in check_ins:
@@ -108,6 +112,7 @@ def test_years_of_sessions_draw_each_months_average_week(qtbot, journal: Journal
     data = view.data
     assert data is not None
     minutes_chart = view.panels["minutes"].chart
+    assert isinstance(minutes_chart, MinutesChart)
     # Every whole week's easy minutes by hand, each week in the month of its Thursday.
     this_week = week_start(TODAY, data.settings.week_start)
     finished = data.this_week is not None and data.this_week.is_finished
@@ -133,6 +138,7 @@ def test_years_of_moods_draw_each_months_average_before_and_after(qtbot, journal
     runs, _check_ins = _years_of_entries(journal)
     view = _open_all(qtbot, journal)
     chart = view.panels["mood_change"].chart
+    assert isinstance(chart, MoodChangeChart)
     sums: dict[date, list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
     for run in runs:
         if run.mood_before is not None and run.mood_after is not None:
@@ -170,7 +176,9 @@ def test_the_months_of_a_long_range_are_worked_out_while_reading(
                 original = getattr(module, name)
                 monkeypatch.setattr(module, name, watched(name, original))
     view = _open_all(qtbot, journal)
-    assert view.panels["minutes"].chart.slots.monthly and view.panels["daily"].chart.long
+    minutes, daily = view.panels["minutes"].chart, view.panels["daily"].chart
+    assert isinstance(minutes, MinutesChart) and isinstance(daily, DailyChart)
+    assert minutes.slots is not None and minutes.slots.monthly and daily.long
     assert on_window_thread == []
 
 
@@ -228,7 +236,11 @@ def test_years_read_month_by_month_draw_what_every_day_read_draws(journal: Journ
     overview = journal.chart_overview(ChartRange.ALL, TODAY)
     every_day = journal.chart_data(ChartRange.ALL, TODAY)
     assert overview.overview is not None and every_day.overview is None
-    assert (overview.first, overview.last, overview.weeks) == (every_day.first, every_day.last, every_day.weeks)
+    assert (overview.first, overview.last, overview.weeks) == (
+        every_day.first,
+        every_day.last,
+        every_day.weeks,
+    )
     assert overview.recorded == every_day.recorded
     assert overview.ill_days == every_day.ill_days
     assert overview.daily_months.keys() == every_day.daily_months.keys()
@@ -242,7 +254,9 @@ def test_years_read_month_by_month_draw_what_every_day_read_draws(journal: Journ
         [v for m in every_day.mood_change_months for v in (m.before, m.after)]
     )
     # A few weeks are read day by day whichever way they are asked for.
-    assert journal.chart_overview(ChartRange.WEEKS_12, TODAY) == journal.chart_data(ChartRange.WEEKS_12, TODAY)
+    assert journal.chart_overview(ChartRange.WEEKS_12, TODAY) == journal.chart_data(
+        ChartRange.WEEKS_12, TODAY
+    )
 
 
 def test_after_years_are_drawn_every_day_is_read_for_shorter_ranges(qtbot, journal: Journal) -> None:

@@ -440,7 +440,11 @@ class ChartsView(QWidget):
     def _prefetch_all(self) -> None:
         """Reads the whole journal in the background, so any range can be shown at once."""
         whole = self._cache.get(ChartRange.ALL)
-        if (whole is not None and whole.overview is None) or self.prefetcher.is_loading or not self.isVisible():
+        if (
+            (whole is not None and whole.overview is None)
+            or self.prefetcher.is_loading
+            or not self.isVisible()
+        ):
             return
         if self._range is ChartRange.ALL and self.loader.is_loading:
             return  # the whole journal is being read to be drawn: read the rest once it is

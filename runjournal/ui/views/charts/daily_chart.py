@@ -286,4 +286,3 @@ class DailyChart(Chart):
         self.ill_marks.setBrush(pg.mkBrush(colours.foreground))
         self.tag_marks.setPen(pg.mkPen(colours.foreground, width=1.2))
         self.tag_marks.setBrush(pg.mkBrush(colours.foreground))
-
