@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
-from runjournal.domain.model import Settings, WeekTotals
+import numpy as np
+
+from runjournal.domain.model import JournalCounts, Settings, WeekTotals
 from runjournal.domain.progress import WeekProgress, progress_of_week
 from runjournal.domain.weeks import week_start
-from runjournal.figures.daily import DailySeries
+from runjournal.figures.daily import DAILY_SERIES, ILL, DailySeries, monthly_means
 from runjournal.figures.runs import MoodChange
 
 # Guideline lines drawn on the charts (docs/coach.md): WHO 2020's 150 moderate minutes a
@@ -20,6 +23,9 @@ GUIDELINE_MINUTES = 150
 LOWER_MINUTES = 50
 SESSIONS_BAND = (3, 5)
 EASY_SHARE_LINE = 0.25
+# Ranges longer than this many days show each month's mean check-ins and mood change rather
+# than every day and every session, which over years would be a barcode.
+DAYS_BY_MONTH = 400
 
 
 class ChartRange(enum.IntEnum):
@@ -45,8 +51,24 @@ class ChartRange(enum.IntEnum):
 
 
 @dataclass(frozen=True)
+class MonthlyOverview:
+    """What a range of years draws of the check-ins and the sessions' moods: each month's
+    figures, summed as they are read, instead of every day and every session."""
+
+    daily_months: dict[str, tuple[tuple[date, float], ...]]  # as `monthly_means`, by series
+    recorded: dict[str, int]  # days with a value, by series (ILL: days checked in)
+    ill_days: tuple[date, ...]
+    mood_change_months: tuple[MonthMoodChange, ...]
+
+
+@dataclass(frozen=True)
 class ChartData:
-    """The figures of every chart for the days `first`..`last`."""
+    """The figures of every chart for the days `first`..`last`.
+
+    With an `overview` (a range of years, read to be drawn month by month) the check-ins and
+    sessions are there only as each month's figures: `daily`, `run_days` and `mood_changes`
+    are empty, and no shorter range can be cut from it (see `narrowed`).
+    """
 
     first: date
     last: date
@@ -56,6 +78,10 @@ class ChartData:
     run_days: tuple[date, ...]
     mood_changes: tuple[MoodChange, ...]
     today: date | None = None  # the day the figures were read for; None: the range's last day
+    overview: MonthlyOverview | None = None
+    # The whole journal's counts as they stood when the figures were read (whether older
+    # entries exist outside the range); None when not read with them.
+    counts: JournalCounts | None = field(default=None, compare=False)
 
     def progress(self, week: WeekTotals) -> WeekProgress:
         """A week of the charts as Today's panel, the run log and the coach count it: the
@@ -79,7 +105,63 @@ class ChartData:
 
     @property
     def has_check_ins(self) -> bool:
-        return any(series.recorded for series in self.daily.values())
+        return any(self.recorded.values())
+
+    @cached_property
+    def recorded(self) -> dict[str, int]:
+        """How many days each daily series has a value on."""
+        if self.overview is not None:
+            return self.overview.recorded
+        return {name: series.recorded for name, series in self.daily.items()}
+
+    # The month by month figures of a long range. Each is worked out once, on first use;
+    # `prepare_months` works out those the range draws while it is being read, so the charts
+    # only hand them over.
+    @property
+    def days_by_month(self) -> bool:
+        """Over this many days the daily chart and the mood change chart draw months."""
+        return (self.last - self.first).days + 1 > DAYS_BY_MONTH
+
+    @cached_property
+    def months(self) -> tuple[MonthTotals, ...]:
+        """Each month's average week, counted from whole weeks only: the week still running
+        would pull its month down for no reason."""
+        progress = self.this_week
+        unfinished = progress is not None and not progress.is_finished
+        return by_month(self.weeks[:-1] if unfinished else self.weeks)
+
+    @cached_property
+    def daily_months(self) -> dict[str, list[tuple[date, float]]]:
+        """Each daily series' monthly means (see `monthly_means`)."""
+        if self.overview is not None:
+            return {name: list(months) for name, months in self.overview.daily_months.items()}
+        return {name: monthly_means(self.daily[name]) for name in DAILY_SERIES if name in self.daily}
+
+    @cached_property
+    def mood_change_months(self) -> tuple[MonthMoodChange, ...]:
+        if self.overview is not None:
+            return self.overview.mood_change_months
+        return monthly_mood_changes(self.mood_changes)
+
+    @cached_property
+    def ill_days(self) -> tuple[date, ...]:
+        """The days the person was ill or injured, oldest first."""
+        if self.overview is not None:
+            return self.overview.ill_days
+        ill = self.daily.get(ILL)
+        if ill is None:
+            return ()
+        flags = np.array(ill.values, dtype=float)
+        return tuple(ill.first + timedelta(days=int(i)) for i in np.flatnonzero(flags > 0))
+
+    def prepare(self) -> None:
+        """Works out now the figures this range is drawn with that are not read as they are
+        (the ill days, and the monthly figures of a long range)."""
+        _ = self.ill_days, self.recorded
+        if reads_by_month(self):
+            _ = self.months
+        if self.days_by_month:
+            _ = self.daily_months, self.mood_change_months
 
 
 def narrowed(whole: ChartData, first: date) -> ChartData | None:
@@ -89,9 +171,10 @@ def narrowed(whole: ChartData, first: date) -> ChartData | None:
     before it, so the weeks, days and runs from `first` on are exactly what a fresh read of
     that range would give. Nothing was logged before the whole journal's first week, so a
     range reaching further back gets empty weeks and unrecorded days there. Keeps switching
-    ranges instant once the whole journal has been read. None when `first` is past the end.
+    ranges instant once the whole journal has been read. None when `first` is past the end,
+    or when `whole` holds only the monthly overview of its check-ins and sessions.
     """
-    if first > whole.last:
+    if first > whole.last or whole.overview is not None:
         return None
     skip = (first - whole.first).days
     pad_days = max(-skip, 0)

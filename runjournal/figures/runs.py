@@ -39,18 +39,24 @@ def mood_changes(runs: Iterable[Run]) -> list[MoodChange]:
     )
 
 
+# Years of sessions repeat the same few efforts and activities: look them up once.
+_INTENSITIES = {effort: Intensity.of_effort(effort) for effort in (None, *range(1, 11))}
+_ACTIVITIES = {str(activity.value): activity for activity in Activity}
+
+
 def mood_changes_from_rows(rows: Iterable[Sequence[Any]]) -> list[MoodChange]:
     """The one path to MoodChange: from (day, before, after, effort, activity, duration_s,
     title) rows of sessions with both moods recorded, already in the order they happened
     (what the journal reads for the charts and the printed page)."""
+    intensities, activities = _INTENSITIES, _ACTIVITIES
     return [
         MoodChange(
             day=day,
             before=before,
             after=after,
-            intensity=Intensity.of_effort(effort),
+            intensity=intensities[effort] if effort in intensities else Intensity.of_effort(effort),
             effort=effort,
-            activity=Activity(activity),
+            activity=activities[activity] if activity in activities else Activity(activity),
             minutes=duration_s / 60.0,
             title=title,
         )

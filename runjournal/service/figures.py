@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING
 
 from runjournal.domain.model import WeekTotals
 from runjournal.domain.weeks import IsoWeek, week_start, week_starts
+from runjournal.storage import chart_rows
 from runjournal.storage.repositories import journal_counts
 from runjournal.storage.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
     from runjournal.coach.model import Nudge
     from runjournal.domain.progress import WeekProgress
-    from runjournal.figures.charts import ChartData, ChartRange
+    from runjournal.figures.charts import ChartData, ChartRange, MonthlyOverview
     from runjournal.figures.daily import DailySeries
     from runjournal.figures.runs import MoodChange
     from runjournal.figures.week_report import WeekReport
@@ -24,28 +25,80 @@ if TYPE_CHECKING:
 def week_totals(uow: UnitOfWork, first: date, last: date, first_weekday: int) -> list[WeekTotals]:
     """Every week from the one holding `first` to the one holding `last`, empty ones as zeros."""
     start = week_start(first, first_weekday)
-    found = {w.week_start: w for w in uow.runs.week_totals(start, last, first_weekday)}
+    found = {w.week_start: w for w in chart_rows.week_totals(uow.connection, start, last)}
     return [found.get(s, WeekTotals(week_start=s)) for s in week_starts(first, last, first_weekday)]
 
 
 def chart_data(uow: UnitOfWork, chart_range: ChartRange, today: date) -> ChartData:
-    from runjournal.figures.charts import ChartData
+    return _chart_data(uow, chart_range, today, overview=False)
+
+
+def chart_overview(uow: UnitOfWork, chart_range: ChartRange, today: date) -> ChartData:
+    """The figures of `chart_range` as the charts first draw them: for a range of years,
+    each month's check-ins and sessions' moods summed by SQLite (a few hundred rows rather
+    than every day and every session, which only shorter ranges draw); otherwise the same as
+    `chart_data`."""
+    return _chart_data(uow, chart_range, today, overview=True)
+
+
+def _chart_data(uow: UnitOfWork, chart_range: ChartRange, today: date, *, overview: bool) -> ChartData:
+    from runjournal.figures.charts import DAYS_BY_MONTH, ChartData
 
     settings = uow.settings.load()
-    journal_first = journal_counts(uow.connection).first_day
-    first = chart_range.first_day(today, journal_first, settings.week_start)
+    counts = journal_counts(uow.connection)
+    first = chart_range.first_day(today, counts.first_day, settings.week_start)
     last = week_start(today, settings.week_start) + timedelta(days=6)
     # This week counts from its first day to today, as on Today's panel (docs/coach.md).
-    weeks = week_totals(uow, first, min(last, today), settings.week_start)
+    weeks = tuple(week_totals(uow, first, min(last, today), settings.week_start))
+    if overview and (last - first).days + 1 > DAYS_BY_MONTH:
+        return ChartData(
+            first=first,
+            last=last,
+            settings=settings,
+            weeks=weeks,
+            daily={},
+            run_days=(),
+            mood_changes=(),
+            today=today,
+            overview=monthly_overview(uow, first, last),
+            counts=counts,
+        )
     return ChartData(
         first=first,
         last=last,
         settings=settings,
-        weeks=tuple(weeks),
+        weeks=weeks,
         daily=daily_series(uow, first, last),
-        run_days=tuple(uow.runs.days_between(first, last)),
+        run_days=tuple(chart_rows.session_days(uow.connection, first, last)),
         mood_changes=tuple(mood_changes(uow, first, last)),
         today=today,
+        counts=counts,
+    )
+
+
+def monthly_overview(uow: UnitOfWork, first: date, last: date) -> MonthlyOverview:
+    """Each month's check-in means and counts, the ill days and each month's moods around
+    sessions from `first` to `last`: what the daily and mood charts draw over years."""
+    from runjournal.figures.charts import MonthlyOverview, MonthMoodChange
+    from runjournal.figures.daily import CHART_COLUMNS, DAILY_SERIES
+
+    rows = chart_rows.check_in_months(uow.connection, first, last, CHART_COLUMNS)
+    daily_months: dict[str, tuple[tuple[date, float], ...]] = {}
+    recorded: dict[str, int] = {}
+    for index, name in enumerate(CHART_COLUMNS):
+        counts = [(row[0], row[1 + 2 * index], row[2 + 2 * index]) for row in rows]
+        recorded[name] = sum(n for _month, n, _total in counts)
+        if name in DAILY_SERIES:
+            daily_months[name] = tuple((month, total / n) for month, n, total in counts if n)
+    moods = tuple(
+        MonthMoodChange(month, n, before / n, after / n)
+        for month, n, before, after in chart_rows.mood_months(uow.connection, first, last)
+    )
+    return MonthlyOverview(
+        daily_months=daily_months,
+        recorded=recorded,
+        ill_days=tuple(chart_rows.ill_days(uow.connection, first, last)),
+        mood_change_months=moods,
     )
 
 
@@ -98,13 +151,13 @@ def week_report(uow: UnitOfWork, first_day: date, today: date, nudges: Sequence[
 
 def daily_series(uow: UnitOfWork, first: date, last: date) -> dict[str, DailySeries]:
     """Every column the charts and the page draw day by day (moods, sleep, the ill flag)."""
-    from runjournal.figures.daily import CHART_COLUMNS, daily_series_from_rows, lead_in_start
+    from runjournal.figures.daily import CHART_COLUMNS, daily_series_from_offsets, lead_in_start
 
-    rows = uow.check_ins.values_between(lead_in_start(first), last, CHART_COLUMNS)
-    return daily_series_from_rows(rows, first, last, CHART_COLUMNS)
+    rows = chart_rows.check_in_values(uow.connection, lead_in_start(first), last, CHART_COLUMNS)
+    return daily_series_from_offsets(rows, first, last, CHART_COLUMNS)
 
 
 def mood_changes(uow: UnitOfWork, first: date, last: date) -> list[MoodChange]:
     from runjournal.figures.runs import mood_changes_from_rows
 
-    return mood_changes_from_rows(uow.runs.mood_rows(first, last))
+    return mood_changes_from_rows(chart_rows.mood_rows(uow.connection, first, last))

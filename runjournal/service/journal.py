@@ -272,6 +272,11 @@ class Journal(JournalTransfers):
         with self._read() as uow:
             return journal_figures.chart_data(uow, chart_range, today)
 
+    def chart_overview(self, chart_range: ChartRange, today: date) -> ChartData:
+        """As `chart_data`, a range of years with its check-ins and moods month by month."""
+        with self._read() as uow:
+            return journal_figures.chart_overview(uow, chart_range, today)
+
     def week_report(self, week: IsoWeek | date, today: date) -> WeekReport:
         """The figures of the printed page for the person's week holding `week` (a day, or an
         ISO week's Monday), with the coach's nudges as they stood at the end of that week."""

@@ -12,8 +12,9 @@ Goals (medians; ratios to floors measured here and now, so the machine's speed c
 - whole-journal JSON import of the 30,000-run journal < 1.5 s; its export with memory growth
   < 50 MB;
 - the stall probe: the longest the window's thread went without running a 5 ms timer, from
-  launch for 10 s, with a daily backup due, Runs and Charts opened, on the 30,000-run journal
-  with 150 MB of stored originals: ≤ 50 ms.
+  launch for 10 s, with a daily backup due, Runs and Charts opened (and the charts switched to
+  all of the journal and back), on the 30,000-run journal with 150 MB of stored originals:
+  ≤ 50 ms.
 
 The journals are made once and kept under the temporary folder (they take a while to
 generate); each timing runs on a copy. Every table row also gives the spread (lowest to
@@ -385,6 +386,16 @@ STALL_PROGRAM = textwrap.dedent(
     window.show()
     QTimer.singleShot(2500, lambda: window.tabs.setCurrentWidget(window.runs))
     QTimer.singleShot(4000, lambda: window.tabs.setCurrentWidget(window.charts))
+
+    def switch_charts(weeks):
+        from runjournal.figures.charts import ChartRange
+
+        if window.charts.view is not None:
+            window.charts.view.set_range(ChartRange(weeks))
+
+    # The charts' range steps: all of the journal (drawn month by month), then back.
+    QTimer.singleShot(6000, lambda: switch_charts(0))
+    QTimer.singleShot(7500, lambda: switch_charts(12))
     QTimer.singleShot(10_000, app.quit)
     gaps["last"] = time.perf_counter()  # from the event loop's first turn: the paint is start-up's
     app.exec()
@@ -421,7 +432,7 @@ def stall(folder: Path, big: Path, repeat: int) -> list[Row]:
         shutil.rmtree(run_folder)
     worst = statistics.median(longest)
     print("stall probe:", "; ".join(notes))
-    return [Row("longest stall, 10 s from launch (backup due, Runs and Charts opened, 150 MB originals)", "30,000 runs", f"{worst:.0f} ms", "—", None, _spread(longest, unit="ms"), "≤ 50 ms", worst <= 50)]  # fmt: skip
+    return [Row("longest stall, 10 s from launch (backup due, Runs and Charts opened, charts switched to all and back, 150 MB originals)", "30,000 runs", f"{worst:.0f} ms", "—", None, _spread(longest, unit="ms"), "≤ 50 ms", worst <= 50)]  # fmt: skip
 
 
 def growth_lines(rows: list[Row]) -> list[str]:

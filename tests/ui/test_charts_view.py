@@ -172,10 +172,38 @@ def test_switching_the_range_changes_the_weeks_shown_and_is_remembered(qtbot, jo
     assert len(view.panels["minutes"].chart.heights(Intensity.EASY)) == 4
     assert view.chart_range() is ChartRange.WEEKS_4
     assert view.range_buttons[ChartRange.WEEKS_4].isChecked()
-    assert int(QSettings().value(RANGE_KEY)) == 4
+    qtbot.waitUntil(lambda: int(QSettings().value(RANGE_KEY)) == 4, timeout=TIMEOUT_MS)
     with qtbot.waitSignal(view.chartsShown, timeout=TIMEOUT_MS):
         view.set_range(ChartRange.WEEKS_52)
     assert len(view.panels["sessions"].chart.heights()) == 52
+
+
+def test_the_chosen_range_is_stored_once_the_charts_are_drawn(qtbot, journal, view, monkeypatch):
+    """Storing window state waits for the disk; a range switch draws first and stores the
+    choice once the window is idle (or at once when the charts are put away)."""
+    from runjournal.ui.views.charts import charts_view
+
+    _fill(journal)
+    _show(qtbot, view)
+    stored: list[object] = []
+
+    class WatchedSettings(QSettings):
+        def setValue(self, key: str, value: object) -> None:
+            stored.append(value)
+            super().setValue(key, value)
+
+    monkeypatch.setattr(charts_view, "QSettings", WatchedSettings)
+    with qtbot.waitSignal(view.chartsShown, timeout=TIMEOUT_MS):
+        view.set_range(ChartRange.WEEKS_4)
+    with qtbot.waitSignal(view.chartsShown, timeout=TIMEOUT_MS):
+        view.set_range(ChartRange.WEEKS_26)
+    assert stored == []  # nothing written while the switches were drawn
+    qtbot.waitUntil(lambda: stored == [26], timeout=TIMEOUT_MS)  # one write for the burst
+    assert int(QSettings().value(RANGE_KEY)) == 26
+    view.set_range(ChartRange.WEEKS_52)
+    view.hide()
+    assert stored == [26, 52]
+    assert int(QSettings().value(RANGE_KEY)) == 52
 
 
 def test_a_daily_series_can_be_switched_off_and_on_from_the_keyboard(qtbot, journal, view):

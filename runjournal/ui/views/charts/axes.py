@@ -11,7 +11,9 @@ import math
 from datetime import date, timedelta
 
 import pyqtgraph as pg
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QLocale
+
+from runjournal.ui.dates import short_day
 
 DAY = 86_400.0
 WEEK = 7 * DAY
@@ -40,13 +42,18 @@ def day_at(x: float) -> date:
 
 
 def long_date(day: date) -> str:
-    """ "9 Nov 2026" in the person's language."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+    """ "9 Nov 2026" as the window writes a day (runjournal.ui.dates), without the weekday."""
+    return short_day(day, with_weekday=False)
 
 
 def weekday_date(day: date) -> str:
-    """ "Mon 9 Nov 2026" in the person's language."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
+    """ "Mon 9 Nov 2026" as the window writes a day (runjournal.ui.dates)."""
+    return short_day(day)
+
+
+def month_year(month: date) -> str:
+    """ "November 2026" in the person's language."""
+    return f"{QLocale().monthName(month.month)} {month.year}"
 
 
 def _month_name(month: int) -> str:
@@ -99,6 +106,13 @@ class DateAxis(QuietLabelAxis, pg.DateAxisItem):
         self._labels: dict[float, str] = {}
         self._widths_for: object = None
         self._widths: dict[str, float] = {}
+        self._ticks_for: object = None  # what the ticks in `_ticks` were worked out for
+        self._ticks: list = []
+
+    def _font_key(self) -> object:
+        """What tells one tick font from another (pyqtgraph sets a new metrics object each paint)."""
+        metrics = getattr(self, "fontMetrics", None)
+        return None if metrics is None else (metrics.height(), metrics.horizontalAdvance("Sep 0000"))
 
     def _text_width(self, text: str) -> float:
         metrics = getattr(self, "fontMetrics", None)
@@ -106,7 +120,7 @@ class DateAxis(QuietLabelAxis, pg.DateAxisItem):
             return 7.0 * len(text)
         # The same few month names and years are measured for every scheme tried, on every
         # paint after a range change: remember them for the font in use.
-        font = (metrics.height(), metrics.horizontalAdvance("Sep 0000"))  # a new object each paint
+        font = self._font_key()
         if font != self._widths_for:
             self._widths_for, self._widths = font, {}
         width = self._widths.get(text)
@@ -117,28 +131,58 @@ class DateAxis(QuietLabelAxis, pg.DateAxisItem):
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
         if maxVal <= minVal or size <= 0:
             return []
+        key = (minVal, maxVal, size, self.first_weekday, self._font_key())
+        if key == self._ticks_for:
+            return self._ticks  # the same dates on the same width: the same ticks
         # The view ends half a day after the last day: no tick for the day after it.
         first, last = day_at(minVal), day_at(maxVal - 0.75 * DAY)
         px_per_day = size / max((maxVal - minVal) / DAY, 1e-9)
         self._labels = {}
-        weekly = self._weekly(first, last, px_per_day)
-        if weekly is not None:
-            return weekly
+        ticks = self._weekly(first, last, px_per_day)
+        if ticks is None:
+            ticks = self._monthly(first, last, px_per_day)
+        self._ticks_for, self._ticks = key, ticks
+        return ticks
+
+    def _monthly(self, first: date, last: date, px_per_day: float) -> list:
+        """Ticks at the starts of months, quarters, half years, years or longer: the finest
+        whose widest label fits."""
         for step in (1, 3, 6, 12, 24, 60):
-            if step <= 12:
-                starts = _months(first, last, step)
-            else:
-                years = step // 12
-                starts = [date(y, 1, 1) for y in range(first.year, last.year + 1) if y % years == 0]
-                starts = [d for d in starts if first <= d <= last]
-            labels = [self._month_label(d, step) for d in starts]
-            widest = max((self._text_width(t) for t in labels), default=0.0)
-            if widest + MIN_LABEL_GAP_PX <= px_per_day * 30.4 * step:
-                self._labels = {day_x(d): t for d, t in zip(starts, labels, strict=True)}
-                minor = [day_x(d) for d in _months(first, last, 1 if step < 12 else 3)]
-                minor = [x for x in minor if x not in self._labels]
-                return [(step * 30 * DAY, list(self._labels)), (DAY, minor)]
+            if self._widest_label(first, last, step) + MIN_LABEL_GAP_PX > px_per_day * 30.4 * step:
+                continue
+            starts = self._starts(first, last, step)
+            self._labels = {day_x(d): self._month_label(d, step) for d in starts}
+            # Small ticks a step finer than the labels: months, quarters under yearly labels,
+            # years under labels every few years (quarters over decades would be a comb).
+            minor = [day_x(d) for d in _months(first, last, 1 if step < 12 else 3 if step == 12 else 12)]
+            minor = [x for x in minor if x not in self._labels]
+            return [(step * 30 * DAY, list(self._labels)), (DAY, minor)]
         return []
+
+    @staticmethod
+    def _starts(first: date, last: date, step: int) -> list[date]:
+        if step <= 12:
+            return _months(first, last, step)
+        years = step // 12
+        starts = [date(y, 1, 1) for y in range(first.year, last.year + 1) if y % years == 0]
+        return [d for d in starts if first <= d <= last]
+
+    def _widest_label(self, first: date, last: date, step: int) -> float:
+        """The width of the widest label ticks every `step` months would have.
+
+        Over a year or more every month begins in the range, so the labels differ only in
+        their month names and years: a few dozen to measure, not one per month of decades.
+        """
+        if (last - first).days < 400:
+            labels = [self._month_label(d, step) for d in self._starts(first, last, step)]
+        else:
+            years = [y for y in range(first.year, last.year + 1) if first <= date(y, 1, 1) <= last]
+            if step >= 12:
+                labels = [str(y) for y in years if y % (step // 12) == 0]
+            else:
+                labels = [_month_name(m) for m in range(2, 13) if (m - 1) % step == 0]
+                labels += [f"{_month_name(1)} {y}" for y in years]
+        return max((self._text_width(text) for text in labels), default=0.0)
 
     def _weekly(self, first: date, last: date, px_per_day: float) -> list | None:
         """Ticks at each week start (or every other one) while their labels fit."""

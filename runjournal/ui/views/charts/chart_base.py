@@ -200,6 +200,14 @@ def nice_ticks(top: float, most: int = 6) -> list[tuple[float, str]]:
     return [(float(v), number(v)) for v in range(0, int(top) + 1, step)]
 
 
+def set_ticks(axis: pg.AxisItem, ticks: list[tuple[float, str]]) -> None:
+    """Gives a value axis its ticks, only when they change: new ticks lay the axis out and
+    draw it again, which switching between ranges of the same height need not."""
+    if getattr(axis, "_ticks_shown", None) != ticks:
+        axis._ticks_shown = ticks
+        axis.setTicks([ticks, []])
+
+
 def style_plot(plot: ReadingPlot, colours: ChartColours, font: QFont) -> None:
     for axis in plot.axes.values():
         axis.setPen(pg.mkPen(colours.muted))

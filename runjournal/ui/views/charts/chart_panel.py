@@ -186,10 +186,11 @@ class ChartPanel(QFrame):
     def restyle(self, colours: ChartColours) -> None:
         self._colours = colours
         self.chart.restyle(colours, self.font())
-        self.legend.set_entries(self.chart.legend_entries(colours), colours)
+        if not self._empty:  # an empty panel hides its legend: it is made with the figures
+            self.legend.set_entries(self.chart.legend_entries(colours), colours)
 
     def _legend_changed(self) -> None:
-        if self._colours is not None:
+        if self._colours is not None and not self._empty:
             self.legend.set_entries(self.chart.legend_entries(self._colours), self._colours)
 
     def _set_empty(self, empty: bool) -> None:

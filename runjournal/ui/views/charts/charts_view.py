@@ -4,8 +4,9 @@ The figures are read on a worker thread (a long journal takes a noticeable fract
 second) and only while the view is on screen; a change to the journal marks the charts
 stale, and they are read again when shown, or after a short pause when already on screen.
 
-Once a range is on screen the whole journal is read in the background too, and every range
-already read (or cut from the whole journal) is kept until the journal changes, so
+Once a range has been on screen a moment, every day and session of the whole journal is read
+in the background too (all of it is first read as it is drawn, month by month), and every
+range already read (or cut from the whole journal) is kept until the journal changes, so
 switching ranges needs no second read. The panels are drawn one per turn of the event loop,
 top first, so the window keeps responding while a long range is drawn; `chartsShown` is
 emitted once the last panel shows the new figures.
@@ -14,12 +15,13 @@ Importing this module imports pyqtgraph, so the main window reaches it through C
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from datetime import date
 from typing import SupportsInt
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -46,6 +48,14 @@ from runjournal.ui.views.charts.sessions_chart import SessionsChart
 RANGE_KEY = "charts/range"
 DEFAULT_RANGE = ChartRange.WEEKS_12
 RELOAD_DELAY_MS = 200  # a burst of writes (an import, an undo of many) reloads once
+# Storing window state waits for the disk (QSettings syncs its file on every write): the
+# chosen range is stored once the switch is drawn and the window idle, once for a burst of
+# switches, and at once when the charts are put away.
+REMEMBER_DELAY_MS = 1000
+# Every day and session of the whole journal is read in the background once the charts have
+# been on screen this long without a change: a person switching range at once gets that range
+# read for them alone, not beside (or after) the whole journal.
+PREFETCH_DELAY_MS = 400
 LOADING_TEXT = "Drawing your charts…"
 RANGES = (ChartRange.WEEKS_4, ChartRange.WEEKS_12, ChartRange.WEEKS_26, ChartRange.WEEKS_52, ChartRange.ALL)
 _RUN_CHARTS = ("minutes", "sessions", "easy_share", "mood_change")
@@ -79,14 +89,18 @@ def _embolden(button: QPushButton, on: bool) -> None:
 _ReadResult = tuple[int, ChartRange, date, ChartData, int, int]
 
 
-def _read(journal: Journal, chart_range: ChartRange, today: date, generation: int) -> _ReadResult:
+def _read(
+    journal: Journal, chart_range: ChartRange, today: date, generation: int, *, overview: bool = False
+) -> _ReadResult:
     """What the worker thread reads: the figures, and whether older entries exist at all.
 
     The answer carries what it was asked for and the journal generation it was read at, so
-    figures read before a change are never kept.
+    figures read before a change are never kept. With `overview`, a range of years comes as
+    the charts draw it, its check-ins and moods month by month (see `Journal.chart_overview`).
     """
-    data = journal.chart_data(chart_range, today)
-    counts = journal.counts()
+    data = journal.chart_overview(chart_range, today) if overview else journal.chart_data(chart_range, today)
+    data.prepare()  # here, not on the window's thread
+    counts = data.counts or journal.counts()  # read with the figures, in the same transaction
     return generation, chart_range, today, data, counts.runs, counts.check_ins
 
 
@@ -191,12 +205,16 @@ class ChartsView(QWidget):
         self.prefetcher.loaded.connect(self._on_prefetched)
         self._prefetch_timer = QTimer(self)
         self._prefetch_timer.setSingleShot(True)
-        self._prefetch_timer.setInterval(0)
+        self._prefetch_timer.setInterval(PREFETCH_DELAY_MS)
         self._prefetch_timer.timeout.connect(self._prefetch_all)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(self._reload_if_needed)
+        self._remember_timer = QTimer(self)
+        self._remember_timer.setSingleShot(True)
+        self._remember_timer.setInterval(REMEMBER_DELAY_MS)
+        self._remember_timer.timeout.connect(self._remember_range)
         for signal in (
             bridge.runs_changed,
             bridge.check_ins_changed,
@@ -217,7 +235,7 @@ class ChartsView(QWidget):
         if chart_range is self._range and not self._stale:
             return
         self._range = chart_range
-        QSettings().setValue(RANGE_KEY, int(chart_range))
+        self._remember_timer.start()
         self._stale = True
         if self.isVisible():
             self.refresh()
@@ -267,7 +285,10 @@ class ChartsView(QWidget):
             return
         self._waiting_for_all = False
         journal, chart_range, generation = self._bridge.journal, self._range, self._generation
-        self.loader.start(lambda: _read(journal, chart_range, today, generation))
+        # The whole journal is first read as it is drawn; every day and session of it (to cut
+        # shorter ranges from) is read once it is on screen.
+        overview = chart_range is ChartRange.ALL
+        self.loader.start(lambda: _read(journal, chart_range, today, generation, overview=overview))
 
     def cached(self, chart_range: ChartRange) -> ChartData | None:
         """The figures of a range read since the journal last changed, if any."""
@@ -298,12 +319,21 @@ class ChartsView(QWidget):
         if self._stale:
             self.refresh()
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if self._remember_timer.isActive():
+            self._remember_timer.stop()
+            self._remember_range()
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._restyle()
 
     # Private ------------------------------------------------------------------------------
+    def _remember_range(self) -> None:
+        QSettings().setValue(RANGE_KEY, int(self._range))
+
     def _reload_if_needed(self) -> None:
         if self._stale and self.isVisible():
             self.refresh()
@@ -398,16 +428,26 @@ class ChartsView(QWidget):
             return
         self._drawing = None
         self._hold_paint(False)
+        # The plots, their figures and the ranges read stay while the charts are open: kept
+        # out of the garbage collector's full sweeps (as start-up's objects and the run log
+        # are), those sweeps stay short instead of holding every thread for tens of ms.
+        gc.freeze()
         self.chartsShown.emit(data)
-        # After the page has painted: a read running beside the paint slows both.
+        # After the page has painted and the window has been idle a moment: a read running
+        # beside the paint, or beside the read of a range switched to at once, slows both.
         self._prefetch_timer.start()
 
     def _prefetch_all(self) -> None:
         """Reads the whole journal in the background, so any range can be shown at once."""
-        if ChartRange.ALL in self._cache or self.prefetcher.is_loading or not self.isVisible():
+        whole = self._cache.get(ChartRange.ALL)
+        if (
+            (whole is not None and whole.overview is None)
+            or self.prefetcher.is_loading
+            or not self.isVisible()
+        ):
             return
         if self._range is ChartRange.ALL and self.loader.is_loading:
-            return  # the read under way is the whole journal already
+            return  # the whole journal is being read to be drawn: read the rest once it is
         journal, today, generation = self._bridge.journal, self._cache_day, self._generation
         self.prefetcher.start(lambda: _read(journal, ChartRange.ALL, today, generation))
 

@@ -9,7 +9,7 @@ so neither scale squeezes the other and no reader has to match a line to a secon
 from __future__ import annotations
 
 from collections.abc import Callable, Generator
-from datetime import date, timedelta
+from datetime import date
 
 import numpy as np
 import pyqtgraph as pg
@@ -18,9 +18,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from runjournal.figures import palette as shared
-from runjournal.figures.charts import ChartData
-from runjournal.figures.daily import DAILY_SERIES, ILL, DailySeries, monthly_means
-from runjournal.ui.views.charts.axes import DAY, day_at, day_centre, weekday_date
+from runjournal.figures.charts import DAYS_BY_MONTH, ChartData
+from runjournal.figures.daily import DAILY_SERIES, DailySeries
+from runjournal.ui.views.charts.axes import DAY, day_at, day_centre, month_year, weekday_date
 from runjournal.ui.views.charts.chart_base import (
     SWATCH_LINE,
     SWATCH_POINT,
@@ -32,10 +32,10 @@ from runjournal.ui.views.charts.chart_base import (
 from runjournal.ui.views.charts.dots import DotsItem
 from runjournal.ui.views.charts.legend import swatch_icon
 from runjournal.ui.views.charts.palette import ChartColours
-from runjournal.ui.views.charts.rollup import month_centre
+from runjournal.ui.views.charts.rollup import month_centres
 
 SCORES = ("mood", "stress", "anxiety", "energy")
-LONG_DAYS = 400  # longer ranges show monthly means instead of every day
+LONG_DAYS = DAYS_BY_MONTH  # longer ranges show monthly means instead of every day
 ILL_MARK_Y = 10.25
 TAG_MARK_Y = 0.7  # just above the run ticks: the days with the tag the person chose
 PEN_STYLES = {
@@ -69,6 +69,7 @@ class DailyChart(Chart):
         super().__init__(plot_rows=2)
         self.scores_plot, self.sleep_plot = self.plots
         self.series: dict[str, DailySeries] = {}
+        self.months: dict[str, list[tuple[date, float]]] = {}  # a long range's monthly means
         self.run_days: tuple = ()
         self.points: dict[str, DotsItem] = {}
         self.lines: dict[str, pg.PlotCurveItem] = {}
@@ -150,29 +151,28 @@ class DailyChart(Chart):
                 return bool(done.value)
 
     def show_steps(self, data: ChartData) -> Generator[None, None, bool]:
-        """One series at a time: ten years of one series take a few dozen milliseconds."""
+        """One series at a time, each handed over as arrays in one call."""
         self.series = data.daily
+        self.months = data.daily_months if data.days_by_month else {}
         self.run_days = data.run_days
-        self.long = (data.last - data.first).days + 1 > LONG_DAYS
+        self.long = data.days_by_month
         for name in DAILY_SERIES:
-            series = data.daily[name]
             self.points[name].setVisible(not self.long and self.toggles[name].isChecked())
             if self.long:
-                means = monthly_means(series)
-                x_months = [month_centre(m, _month_end(m)) for m, _ in means]
+                means = self.months.get(name, [])
+                x_months = month_centres([m for m, _ in means])
                 self.points[name].setData(x=np.array([]), y=np.array([]))
-                self.lines[name].setData(x=np.array(x_months), y=np.array([v for _, v in means]))
+                self.lines[name].setData(x=x_months, y=np.array([v for _, v in means], dtype=float))
                 yield
                 continue
-            # Arrays rather than lists: ten years are 3,650 days a series.
+            series = data.daily[name]
             x = day_centre(series.first) + DAY * np.arange(len(series.values), dtype=float)
             values = _array(series.values)
             recorded = ~np.isnan(values)
             self.points[name].setData(x=x[recorded], y=values[recorded])
             self.lines[name].setData(x=x, y=_array(series.rolling), connect="finite")
             yield
-        ill = data.daily.get(ILL)
-        self.ill = tuple(d for d, v in zip(ill.days, ill.values, strict=True) if v) if ill is not None else ()
+        self.ill = data.ill_days
         self.ill_marks.setData(x=self.ill_x(), y=[ILL_MARK_Y] * len(self.ill))
         days = () if self.long else data.run_days  # over years the sessions chart says how often
         x = np.repeat([day_centre(d) for d in days], 2)
@@ -181,7 +181,7 @@ class DailyChart(Chart):
         self.set_days(data.first, data.last, data.settings.week_start)
         self._set_tag_choices(data.settings.tags)
         self._mark_tagged_days()
-        return any(s.recorded >= MIN_DAYS for s in data.daily.values())
+        return any(days >= MIN_DAYS for days in data.recorded.values())
 
     def _set_tag_choices(self, tags: tuple[str, ...]) -> None:
         chosen = self.tag_combo.currentData()
@@ -217,11 +217,11 @@ class DailyChart(Chart):
         return "monthly mean" if self.long else "7-day mean"
 
     def describe_at(self, x: float, y: float) -> str | None:
-        if not self.series:
-            return None
         day = day_at(x)
         if self.long:
             return self._describe_month(day)
+        if not self.series:
+            return None
         parts = []
         for name in DAILY_SERIES:
             series = self.series[name]
@@ -249,13 +249,13 @@ class DailyChart(Chart):
         for name in DAILY_SERIES:
             if not self.toggles[name].isChecked():
                 continue
-            mean = dict(monthly_means(self.series[name])).get(month)
+            mean = dict(self.months.get(name, [])).get(month)
             label = "sleep" if name == SLEEP else name
             unit = " h" if name == SLEEP else ""
             parts.append(f"{label} {'not recorded' if mean is None else number(mean, 1) + unit}")
         ill = sum(1 for d in self.ill if d.replace(day=1) == month)
         extra = f" — {ill} day{'s' if ill != 1 else ''} ill or injured" if ill else ""
-        return f"{month:%B %Y}, monthly means: " + ", ".join(parts) + extra
+        return f"{month_year(month)}, monthly means: " + ", ".join(parts) + extra
 
     def legend_entries(self, colours: ChartColours) -> list[LegendEntry]:
         entries = [LegendEntry("Ill or injured (×)", colours.foreground, SWATCH_POINT)]
@@ -286,8 +286,3 @@ class DailyChart(Chart):
         self.ill_marks.setBrush(pg.mkBrush(colours.foreground))
         self.tag_marks.setPen(pg.mkPen(colours.foreground, width=1.2))
         self.tag_marks.setBrush(pg.mkBrush(colours.foreground))
-
-
-def _month_end(month: date) -> date:
-    following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
-    return following - timedelta(days=1)

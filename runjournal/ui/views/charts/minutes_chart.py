@@ -21,6 +21,7 @@ from runjournal.ui.views.charts.chart_base import (
     guideline,
     nice_ticks,
     number,
+    set_ticks,
     style_line_label,
 )
 from runjournal.ui.views.charts.palette import ChartColours
@@ -99,13 +100,12 @@ class MinutesChart(Chart):
         self.so_far.setVisible(slots.unfinished and bool(bottom))
         if slots.unfinished and bottom:
             self.so_far.setPos(slots.x[-1], bottom[-1])
-        self.plot.setLabel("left", "Minutes a week")
         self.goal_line.setVisible(self.goal != GUIDELINE_MINUTES)
         self.goal_line.setValue(self.goal)
         self.goal_line.setToolTip(f"Your goal: {number(self.goal)} min")
         top = max([*bottom, GUIDELINE_MINUTES, self.goal if self.goal_line.isVisible() else 0])
         self.plot.setYRange(0, top * 1.12, padding=0)
-        self.plot.getAxis("left").setTicks([nice_ticks(top * 1.12, most=8), []])
+        set_ticks(self.plot.getAxis("left"), nice_ticks(top * 1.12, most=8))
         self.set_days(data.first, data.last, data.settings.week_start)
         return data.has_sessions
 

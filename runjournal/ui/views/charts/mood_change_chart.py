@@ -4,21 +4,22 @@ the after mark repeats the direction for anyone who cannot tell the colours apar
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont
 
 from runjournal.domain.model import Intensity
 from runjournal.domain.units import count
-from runjournal.figures.charts import ChartData, MonthMoodChange, monthly_mood_changes
+from runjournal.figures.charts import DAYS_BY_MONTH, ChartData, MonthMoodChange
 from runjournal.figures.runs import MoodChange
-from runjournal.ui.views.charts.axes import DAY, day_at, day_centre, long_date
+from runjournal.ui.views.charts.axes import DAY, day_at, day_centre, long_date, month_year
 from runjournal.ui.views.charts.chart_base import SWATCH_LINE, SWATCH_POINT, Chart, LegendEntry, number
 from runjournal.ui.views.charts.palette import INTENSITY_SYMBOLS, ChartColours
-from runjournal.ui.views.charts.rollup import month_centre
+from runjournal.ui.views.charts.rollup import month_centres
 
 _INTENSITIES = (Intensity.EASY, Intensity.MODERATE, Intensity.HARD)
 DIRECTIONS = ("better", "worse", "same")
-LONG_DAYS = 400  # longer ranges show each month's average instead of every session
+LONG_DAYS = DAYS_BY_MONTH  # longer ranges show each month's average instead of every session
 MAX_ARROWS = 300
 DIRECTION_LABELS = {"better": "▲ Better after", "worse": "▼ Worse after", "same": "No change"}
 DIRECTION_SYMBOLS = {"better": "t1", "worse": "t", "same": None}  # pyqtgraph: t1 ▲, t ▼
@@ -78,9 +79,7 @@ class MoodChangeChart(Chart):
 
     def show_data(self, data: ChartData) -> bool:
         self.changes = data.mood_changes
-        self.months = (
-            monthly_mood_changes(self.changes) if (data.last - data.first).days + 1 > LONG_DAYS else ()
-        )
+        self.months = data.mood_change_months if data.days_by_month else ()
         if self.months:
             self._show_months()
             self.set_days(data.first, data.last, data.settings.week_start)
@@ -110,13 +109,14 @@ class MoodChangeChart(Chart):
         """Years of sessions: one line a month, from its average before to its average after."""
         for name in DIRECTIONS:
             mine = [m for m in self.months if direction(m) == name]
-            xs = [x for m in mine for x in (month_centre(m.month, m.last_day),) * 2]
+            centres = month_centres([m.month for m in mine])
+            xs = np.repeat(centres, 2)
             ys = [v for m in mine for v in (m.before, m.after)]
             self.segments[name].setData(x=xs, y=ys, connect="pairs")
             if name in self.arrows:
                 offset = 0.45 if name == "better" else -0.45
                 self.arrows[name].setData(
-                    x=[month_centre(m.month, m.last_day) for m in mine], y=[m.after + offset for m in mine]
+                    x=centres, y=np.array([m.after + offset for m in mine], dtype=float)
                 )
         for intensity in _INTENSITIES:
             self.marks[intensity].setData(x=[], y=[])
@@ -136,7 +136,7 @@ class MoodChangeChart(Chart):
             if month is None:
                 return None
             return (
-                f"{month.month:%B %Y}: mood {number(month.before, 1)} → {number(month.after, 1)} on average, "
+                f"{month_year(month.month)}: mood {number(month.before, 1)} → {number(month.after, 1)} on average, "
                 f"over {count(month.sessions, 'session')}"
             )
         if not self.changes:

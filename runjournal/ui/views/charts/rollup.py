@@ -3,9 +3,12 @@ average week) for longer ranges, and the trend line through them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+
+import numpy as np
 
 from runjournal.domain.model import WeekTotals
 from runjournal.figures.charts import (
@@ -13,11 +16,10 @@ from runjournal.figures.charts import (
     WEEKLY_TREND,
     ChartData,
     MonthTotals,
-    by_month,
     reads_by_month,
     trend,
 )
-from runjournal.ui.views.charts.axes import BAR_WIDTH, DAY, day_x, week_centre
+from runjournal.ui.views.charts.axes import BAR_WIDTH, DAY, EPOCH, day_x, month_year, week_centre
 
 MONTH_BAR_SHARE = 0.72  # of the month's width; the rest is air between bars
 
@@ -57,15 +59,13 @@ def slots_for(data: ChartData) -> Slots:
     progress = data.this_week
     unfinished = progress is not None and not progress.is_finished
     if reads_by_month(data):
-        # A month's average week is counted from whole weeks only.
-        finished = data.weeks[:-1] if unfinished else data.weeks
-        months = by_month(finished)
+        months = data.months  # counted from whole weeks only
         return Slots(
             monthly=True,
             weeks=(),
             months=months,
-            x=[month_centre(m.month, m.last_day) for m in months],
-            widths=[((m.last_day - m.month).days + 1) * DAY * MONTH_BAR_SHARE for m in months],
+            x=month_centres([m.month for m in months]).tolist(),
+            widths=(month_days([m.month for m in months]) * DAY * MONTH_BAR_SHARE).tolist(),
             unfinished=False,
         )
     return Slots(
@@ -78,14 +78,23 @@ def slots_for(data: ChartData) -> Slots:
     )
 
 
-def month_centre(first: date, last: date) -> float:
-    return (day_x(first) + day_x(last) + DAY) / 2
+def month_centres(months: Sequence[date]) -> np.ndarray:
+    """Where each month's mark sits on the axis (the middle of the month), worked out for
+    all of them at once: a chart of decades has hundreds."""
+    starts = np.array(months, dtype="datetime64[D]")
+    ends = (starts.astype("datetime64[M]") + 1).astype("datetime64[D]")
+    epoch = np.datetime64(EPOCH, "D")
+    return ((starts - epoch).astype(float) + (ends - epoch).astype(float)) * DAY / 2
+
+
+def month_days(months: Sequence[date]) -> np.ndarray:
+    """How many days each month has."""
+    starts = np.array(months, dtype="datetime64[D]")
+    return ((starts.astype("datetime64[M]") + 1).astype("datetime64[D]") - starts).astype(float)
 
 
 def month_name(month: MonthTotals) -> str:
-    from PySide6.QtCore import QLocale
-
-    return f"{QLocale().monthName(month.month.month)} {month.month.year}"
+    return month_year(month.month)
 
 
 def add_trend_and_so_far(plot: Any) -> tuple[Any, Any]:

@@ -16,6 +16,7 @@ from runjournal.ui.views.charts.chart_base import (
     Chart,
     LegendEntry,
     number,
+    set_ticks,
 )
 from runjournal.ui.views.charts.palette import ChartColours
 from runjournal.ui.views.charts.rollup import Slots, add_trend_and_so_far, month_name, slots_for
@@ -51,12 +52,11 @@ class SessionsChart(Chart):
         self.so_far.setVisible(slots.unfinished and bool(heights))
         if slots.unfinished and heights:
             self.so_far.setPos(slots.x[-1], heights[-1])
-        self.plot.setLabel("left", "Sessions a week")
         top = max([*heights, SESSIONS_BAND[1] + 1])
         self.plot.setYRange(0, top + 0.5, padding=0)
         left = self.plot.getAxis("left")
         step = 1 if top <= 10 else 2 if top <= 20 else 5
-        left.setTicks([[(v, str(v)) for v in range(0, int(top) + 1, step)], []])
+        set_ticks(left, [(float(v), str(v)) for v in range(0, int(top) + 1, step)])
         self.set_days(data.first, data.last, data.settings.week_start)
         return data.has_sessions
 
