@@ -5,9 +5,15 @@ day the journal has with other values is kept as the journal has it unless the p
 ticks "use the file's" on its row. Rows that can't be read are listed with their reason
 and change nothing. Import stores the chosen days in one transaction, as one undoable
 step; Cancel leaves the journal exactly as it was.
+
+The table is read and compared with the journal on a worker (check_in_reader.py) while the
+dialog shows what it is doing, so thirty years of check-ins never freeze the window, and
+Cancel stops the read as well as the review.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
@@ -18,7 +24,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,9 +36,12 @@ from runjournal.domain.units import count
 from runjournal.service.check_in_import import CheckInImportPlan, DayStatus
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.importing.check_in_import_command import CheckInImportCommand
+from runjournal.ui.importing.check_in_reader import CheckInReader
 from runjournal.ui.importing.check_in_review_model import COL_DETAILS, COL_STATUS, CheckInReviewModel
 
 SHOWN_PROBLEMS = 5
+PAGE_READING = 0
+PAGE_REVIEW = 1
 
 
 def import_button_text(days: int) -> str:
@@ -39,26 +50,82 @@ def import_button_text(days: int) -> str:
 
 
 class CheckInImportDialog(QDialog):
-    """Signals: `imported(int)` with the number of days written (the dialog then closes)."""
+    """Reading, then reviewing, one check-ins table; stores it only when the person agrees.
 
+    Signals: `plan_ready()` once the review is shown; `read_failed(str)` with the sentence
+    saying why the table can't be imported (the dialog then closes, having stored nothing);
+    `read_cancelled()` when Cancel stopped the read; `imported(int)` with the number of days
+    written (the dialog then closes).
+    """
+
+    plan_ready = Signal()
+    read_failed = Signal(str)
+    read_cancelled = Signal()
     imported = Signal(int)
 
     def __init__(
         self,
         bridge: JournalBridge,
         undo_stack: QUndoStack,
-        plan: CheckInImportPlan,
+        path: Path,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.bridge = bridge
         self.undo_stack = undo_stack
-        self.plan = plan
+        self.path = Path(path)
+        self.plan: CheckInImportPlan | None = None
         self.command: CheckInImportCommand | None = None
-        self.setWindowTitle(f"Import Check-ins from “{plan.name}”")
+        self.setWindowTitle(f"Import Check-ins from “{self.path.name}”")
         self.setSizeGripEnabled(True)
         self.resize(900, 480)
 
+        self.reader = CheckInReader(self)
+        self.reader.progress.connect(self._on_progress)
+        self.reader.finished.connect(self._show_plan)
+        self.reader.failed.connect(self._on_read_failed)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._reading_page())
+        self.pages.addWidget(self._review_page())
+
+        self.buttons = QDialogButtonBox()
+        self.import_button = QPushButton("Import")
+        self.import_button.setToolTip("Write the chosen days into your journal (Undo takes them away again)")
+        self.import_button.setEnabled(False)  # until the review is there to read
+        self.import_button.clicked.connect(self.confirm)
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setToolTip("Close without changing your journal")
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.buttons)
+
+    # Pages -----------------------------------------------------------------------------
+
+    def _reading_page(self) -> QWidget:
+        page = QWidget()
+        self.progress_label = QLabel(f"Reading “{self.path.name}”…")
+        self.progress_label.setWordWrap(True)
+        self.progress_label.setTextFormat(Qt.TextFormat.PlainText)  # file names are not markup
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 0)  # busy until the first step is reported
+        self.progress_bar.setAccessibleName("Reading progress")
+        self.progress_label.setBuddy(self.progress_bar)
+        hint = QLabel("Nothing is changed in your journal until you have seen the days and pressed Import.")
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.progress_bar)
+        layout.addWidget(hint)
+        layout.addStretch(2)
+        return page
+
+    def _review_page(self) -> QWidget:
+        page = QWidget()
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)  # tag names are not markup
@@ -66,7 +133,6 @@ class CheckInImportDialog(QDialog):
         self.summary_label.setAccessibleName("What the import will do")
 
         self.model = CheckInReviewModel(self)
-        self.model.set_rows(list(plan.items))
         self.model.choices_changed.connect(self._update)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -81,7 +147,6 @@ class CheckInImportDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_DETAILS, QHeaderView.ResizeMode.Stretch)
 
-        differing = plan.count(DayStatus.DIFFERS)
         self.use_all_button = QPushButton("Use the File's for &All Differing Days")
         self.use_all_button.setToolTip("Tick every day that differs from your journal, to use the file's")
         self.use_all_button.clicked.connect(lambda: self._choose_all(True))
@@ -89,28 +154,20 @@ class CheckInImportDialog(QDialog):
         self.keep_all_button.setToolTip("Keep every day your journal has as it is")
         self.keep_all_button.clicked.connect(lambda: self._choose_all(False))
         choices = QHBoxLayout()
-        hint = QLabel(
+        self.choices_hint = QLabel(
             "Days your journal already has differently are kept as they are; tick a differing "
             "day to replace it with the file's."
         )
-        hint.setWordWrap(True)
-        choices.addWidget(hint, 1)
+        self.choices_hint.setWordWrap(True)
+        choices.addWidget(self.choices_hint, 1)
         choices.addWidget(self.use_all_button)
         choices.addWidget(self.keep_all_button)
-        for widget in (hint, self.use_all_button, self.keep_all_button):
-            widget.setVisible(differing > 0)
 
-        # Rows that can't be imported, each with its whole sentence (the table elides them).
-        problems = plan.problems
-        shown = problems[:SHOWN_PROBLEMS]
-        hidden = len(problems) - len(shown)
-        more = f"\n… and {count(hidden, 'more row')} (hover a row to read it)" if hidden else ""
-        self.problems_label = QLabel("Left out, and why:\n" + "\n".join(shown) + more if problems else "")
+        self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
         self.problems_label.setTextFormat(Qt.TextFormat.PlainText)
         self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problems_label.setAccessibleName("Rows that can't be imported")
-        self.problems_label.setVisible(bool(problems))
 
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
@@ -118,35 +175,81 @@ class CheckInImportDialog(QDialog):
         self.error_label.setAccessibleName("Import problem")
         self.error_label.setVisible(False)
 
-        self.buttons = QDialogButtonBox()
-        self.import_button = QPushButton("Import")
-        self.import_button.setToolTip("Write the chosen days into your journal (Undo takes them away again)")
-        self.import_button.clicked.connect(self.confirm)
-        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setToolTip("Close without changing your journal")
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.table, 1)
         layout.addLayout(choices)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
-        self._update()
+        return page
 
-    def edited_plan(self) -> CheckInImportPlan:
-        """The plan as the person has left the review."""
+    # Reading ---------------------------------------------------------------------------
+
+    def open(self) -> None:
+        """Shows the dialog (window-modal, without blocking) and starts reading."""
+        super().open()
+        self.start()
+
+    def start(self) -> None:
+        """Starts reading the table; called by `open()`, or by a caller that shows the dialog itself."""
+        if self.reader.is_reading or self.plan is not None:
+            return
+        self.pages.setCurrentIndex(PAGE_READING)
+        self.reader.start(self.bridge.journal, self.path)
+
+    @property
+    def is_reading(self) -> bool:
+        return self.reader.is_reading
+
+    def _on_progress(self, step: int, steps: int, words: str) -> None:
+        if step:  # the first step's length is not known until the table is read
+            self.progress_bar.setRange(0, steps)
+            self.progress_bar.setValue(step)
+        self.progress_label.setText(words)
+
+    def _on_read_failed(self, message: str) -> None:
+        """The table can't be imported: close, having stored nothing, and let the opener say why."""
+        super().reject()
+        self.read_failed.emit(message)
+
+    def _show_plan(self, plan: CheckInImportPlan) -> None:
+        self.plan = plan
+        self.model.set_rows(list(plan.items))
+        differing = plan.count(DayStatus.DIFFERS)
+        for widget in (self.choices_hint, self.use_all_button, self.keep_all_button):
+            widget.setVisible(differing > 0)
+        # Rows that can't be imported, each with its whole sentence (the table elides them).
+        problems = plan.problems
+        shown = problems[:SHOWN_PROBLEMS]
+        hidden = len(problems) - len(shown)
+        more = f"\n… and {count(hidden, 'more row')} (hover a row to read it)" if hidden else ""
+        self.problems_label.setText("Left out, and why:\n" + "\n".join(shown) + more if problems else "")
+        self.problems_label.setVisible(bool(problems))
+        self._update()
+        self.pages.setCurrentIndex(PAGE_REVIEW)
+        self.table.setFocus()
+        self.plan_ready.emit()
+
+    # Reviewing -------------------------------------------------------------------------
+
+    def edited_plan(self) -> CheckInImportPlan | None:
+        """The plan as the person has left the review (None while the table is read)."""
+        if self.plan is None:
+            return None
         return self.plan.with_choices(self.model.use_file())
 
     def _choose_all(self, use_file: bool) -> None:
+        if self.plan is None:
+            return
         for row, item in enumerate(self.plan.items):
             if item.status is DayStatus.DIFFERS:
                 self.model.set_use_file(row, use_file)
 
     def _update(self) -> None:
         plan = self.edited_plan()
+        if plan is None:
+            return
         self.summary_label.setText(f"“{plan.name}”: {plan.summary()}")
         self.import_button.setText(import_button_text(plan.chosen))
         self.import_button.setEnabled(plan.chosen > 0)
@@ -156,10 +259,12 @@ class CheckInImportDialog(QDialog):
         """The "What happens" column as shown, row by row."""
         return [str(self.model.index(row, COL_STATUS).data()) for row in range(self.model.rowCount())]
 
+    # Storing ---------------------------------------------------------------------------
+
     def confirm(self) -> None:
         """Writes the chosen days as one undoable step; on failure says why and stays open."""
         plan = self.edited_plan()
-        if plan.chosen == 0:
+        if plan is None or plan.chosen == 0:
             return
         command = CheckInImportCommand(self.bridge, plan)
         self.undo_stack.push(command)
@@ -170,6 +275,19 @@ class CheckInImportDialog(QDialog):
         self.command = command
         self.imported.emit(command.stored)
         self.accept()
+
+    # Closing ---------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Cancel: stops a read under way; nothing has been stored, so nothing is undone."""
+        if self.reader.is_reading:
+            self.reader.cancel()
+            self.read_cancelled.emit()
+        super().reject()
+
+    def done(self, result: int) -> None:
+        self.reader.cancel()  # closing by any route stops the read
+        super().done(result)
 
 
 __all__ = ["CheckInImportDialog", "import_button_text"]

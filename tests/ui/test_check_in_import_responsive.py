@@ -1,0 +1,142 @@
+"""Thirty years of daily check-ins are read and compared with the journal off the window's
+thread: the window keeps answering while the table is read, says what it is doing, and
+the person can stop it."""
+
+from __future__ import annotations
+
+import random
+from itertools import pairwise
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from runjournal.domain.model import CheckIn
+from runjournal.formats.csv_files import check_ins_table
+from runjournal.service.journal import Journal
+from runjournal.ui.bridge import JournalBridge
+from runjournal.ui.importing import controller as controller_module
+from runjournal.ui.importing.controller import ImportController
+
+DAYS = 11_000  # a check-in every day for thirty years
+TICK_MS = 10
+
+
+def _thirty_years(seed: int) -> list[CheckIn]:
+    draw = random.Random(seed)
+    first = date(1996, 1, 1)
+    return [
+        CheckIn(
+            first + timedelta(days=n),
+            mood=draw.randint(1, 10),
+            stress=draw.randint(1, 10),
+            sleep_hours=draw.choice([None, 6.5, 7.0, 8.25]),
+            tags=("time outside",) if draw.random() < 0.3 else (),
+            note="a good day" if draw.random() < 0.1 else "",
+        )
+        for n in range(DAYS)
+    ]
+
+
+@pytest.fixture
+def big_table(tmp_path: Path, test_seed: int) -> tuple[Path, list[CheckIn]]:
+    days = _thirty_years(test_seed)
+    path = tmp_path / "check-ins.csv"
+    path.write_text(check_ins_table(days), encoding="utf-8")
+    return path, days
+
+
+def _controller(qtbot, journal: Journal) -> ImportController:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    return ImportController(JournalBridge(journal), QUndoStack(), parent)
+
+
+def _reviewed(importer: ImportController, rows: int) -> bool:
+    dialog = importer.check_in_dialog
+    return dialog is not None and dialog.plan is not None and dialog.model.rowCount() == rows
+
+
+def test_the_window_keeps_answering_while_a_big_table_is_read(
+    qtbot, journal: Journal, big_table: tuple[Path, list[CheckIn]]
+) -> None:
+    path, days = big_table
+    journal.save_check_in(days[5].replace(mood=1 if days[5].mood != 1 else 2))  # one differing day
+    importer = _controller(qtbot, journal)
+    ticks: list[float] = []
+    ticker = QTimer()
+    ticker.setInterval(TICK_MS)
+    ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    ticker.start()
+    qtbot.waitUntil(lambda: len(ticks) >= 3)  # the ticker runs before the import starts
+
+    began = time.perf_counter()
+    importer.import_check_ins(path)
+    qtbot.waitUntil(lambda: _reviewed(importer, DAYS), timeout=120_000)
+    ended = time.perf_counter()
+    ticker.stop()
+    dialog = importer.check_in_dialog
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+
+    moments = [began, *(t for t in ticks if began < t < ended), ended]
+    longest = max(later - earlier for earlier, later in pairwise(moments))
+    whole = ended - began
+    answered = len(moments) - 2
+    assert longest < whole / 4 and answered >= 5, (
+        f"the window was held up for {longest * 1000:.0f} ms of the {whole * 1000:.0f} ms the table "
+        f"took, and answered {answered} times meanwhile"
+    )
+    # What the review shows is the whole table, as before.
+    assert dialog.status_texts().count("✓ new") == DAYS - 1
+    assert dialog.status_texts()[5] == "≠ differs: yours is kept"
+    assert dialog.import_button.text() == f"Import {DAYS - 1:,} days"
+
+
+def test_reading_says_what_it_does_and_cancel_stops_it_with_the_journal_unchanged(
+    qtbot, journal: Journal, big_table: tuple[Path, list[CheckIn]]
+) -> None:
+    path, _days = big_table
+    importer = _controller(qtbot, journal)
+    importer.import_check_ins(path)
+    dialog = importer.check_in_dialog
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.is_reading
+    assert dialog.progress_label.text() == "Reading “check-ins.csv”…"
+    assert not dialog.import_button.isEnabled()
+
+    with qtbot.waitSignal(dialog.read_cancelled):
+        dialog.reject()
+    assert not dialog.isVisible()
+    assert not dialog.is_reading
+    qtbot.waitUntil(lambda: not _pool_busy())
+    assert dialog.plan is None  # the read that went on in the background is never shown
+    assert journal.check_ins() == []
+
+
+def _pool_busy() -> bool:
+    from PySide6.QtCore import QCoreApplication, QThreadPool
+
+    QCoreApplication.processEvents()
+    return QThreadPool.globalInstance().activeThreadCount() > 0
+
+
+def test_an_unreadable_table_is_told_in_the_same_words_and_opens_no_review(
+    qtbot, journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        controller_module, "tell", lambda _parent, title, message, **_: told.append((title, message))
+    )
+    path = tmp_path / "check-ins.csv"
+    path.mkdir()  # a folder by a table's name: there is nothing to read
+    importer = _controller(qtbot, journal)
+    importer.import_check_ins(path)
+    qtbot.waitUntil(lambda: bool(told))
+    assert told == [("Check-ins Not Imported", "“check-ins.csv” could not be read (Is a directory).")]
+    assert importer.check_in_dialog is None
