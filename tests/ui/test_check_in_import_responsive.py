@@ -5,9 +5,9 @@ the person can stop it."""
 from __future__ import annotations
 
 import random
-from itertools import pairwise
 import time
 from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
