@@ -8,14 +8,17 @@ step; Cancel leaves the journal exactly as it was.
 
 The table is read and compared with the journal on a worker (check_in_reader.py) while the
 dialog shows what it is doing, so thirty years of check-ins never freeze the window, and
-Cancel stops the read as well as the review.
+Cancel stops the read as well as the review. What only the review needs (the plan's
+types, its table model, the command that stores it) is imported once the worker has
+loaded it, so that even the first import of a session does not hold up the window.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,11 +36,13 @@ from PySide6.QtWidgets import (
 )
 
 from runjournal.domain.units import count
-from runjournal.service.check_in_import import CheckInImportPlan, DayStatus
 from runjournal.ui.bridge import JournalBridge
-from runjournal.ui.importing.check_in_import_command import CheckInImportCommand
-from runjournal.ui.importing.check_in_reader import CheckInReader
-from runjournal.ui.importing.check_in_review_model import COL_DETAILS, COL_STATUS, CheckInReviewModel
+from runjournal.ui.importing.check_in_reader import CheckInReader, TableReview
+
+if TYPE_CHECKING:
+    from runjournal.service.check_in_import import CheckInImportPlan
+    from runjournal.ui.importing.check_in_import_command import CheckInImportCommand
+    from runjournal.ui.importing.check_in_review_model import CheckInReviewModel
 
 SHOWN_PROBLEMS = 5
 PAGE_READING = 0
@@ -76,6 +81,7 @@ class CheckInImportDialog(QDialog):
         self.path = Path(path)
         self.plan: CheckInImportPlan | None = None
         self.command: CheckInImportCommand | None = None
+        self._start_due = False  # opened, and the read starts on the next turn of the event loop
         self.setWindowTitle(f"Import Check-ins from “{self.path.name}”")
         self.setSizeGripEnabled(True)
         self.resize(900, 480)
@@ -132,20 +138,16 @@ class CheckInImportDialog(QDialog):
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary_label.setAccessibleName("What the import will do")
 
-        self.model = CheckInReviewModel(self)
-        self.model.choices_changed.connect(self._update)
+        self.model: CheckInReviewModel  # made with the review (_show_plan)
         self.table = QTableView()
-        self.table.setModel(self.model)
         self.table.setAccessibleName("Days to import")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_DETAILS, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self._widest_rows: dict[int, tuple[int, ...]] = {}
 
         self.use_all_button = QPushButton("Use the File's for &All Differing Days")
         self.use_all_button.setToolTip("Tick every day that differs from your journal, to use the file's")
@@ -187,12 +189,20 @@ class CheckInImportDialog(QDialog):
     # Reading ---------------------------------------------------------------------------
 
     def open(self) -> None:
-        """Shows the dialog (window-modal, without blocking) and starts reading."""
+        """Shows the dialog (window-modal, without blocking) and starts reading once it is
+        on screen: a worker busy from the first moment would make the window wait for
+        Python's lock at each step of its first paint."""
         super().open()
-        self.start()
+        self._start_due = True
+        QTimer.singleShot(0, self, self._start_when_due)
+
+    def _start_when_due(self) -> None:
+        if self._start_due:  # not closed meanwhile
+            self.start()
 
     def start(self) -> None:
-        """Starts reading the table; called by `open()`, or by a caller that shows the dialog itself."""
+        """Starts reading the table; called after `open()`, or by a caller that shows the dialog itself."""
+        self._start_due = False
         if self.reader.is_reading or self.plan is not None:
             return
         self.pages.setCurrentIndex(PAGE_READING)
@@ -200,7 +210,8 @@ class CheckInImportDialog(QDialog):
 
     @property
     def is_reading(self) -> bool:
-        return self.reader.is_reading
+        """Whether the table is being read (or about to be, the dialog having just opened)."""
+        return self._start_due or self.reader.is_reading
 
     def _on_progress(self, step: int, steps: int, words: str) -> None:
         if step:  # the first step's length is not known until the table is read
@@ -213,9 +224,26 @@ class CheckInImportDialog(QDialog):
         super().reject()
         self.read_failed.emit(message)
 
-    def _show_plan(self, plan: CheckInImportPlan) -> None:
-        self.plan = plan
+    def _show_plan(self, review: TableReview) -> None:
+        from runjournal.service.check_in_import import DayStatus
+        from runjournal.ui.importing.check_in_review_model import (
+            COL_DETAILS,
+            FITTED_COLUMNS,
+            CheckInReviewModel,
+        )
+
+        plan = self.plan = review.plan
+        self._widest_rows = review.widest_rows
+        self.model = CheckInReviewModel(self)
         self.model.set_rows(list(plan.items))
+        self.model.choices_changed.connect(self._update)
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        # Fitted to the rows that need the most room (_fit_columns), not by measuring every
+        # row: thirty years of days would hold up the window each time the table is laid out.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_DETAILS, QHeaderView.ResizeMode.Stretch)
+        self._fit_columns(FITTED_COLUMNS)
         differing = plan.count(DayStatus.DIFFERS)
         for widget in (self.choices_hint, self.use_all_button, self.keep_all_button):
             widget.setVisible(differing > 0)
@@ -233,6 +261,24 @@ class CheckInImportDialog(QDialog):
 
     # Reviewing -------------------------------------------------------------------------
 
+    def _fit_columns(self, columns: tuple[int, ...]) -> None:
+        """Each column as wide as its widest entry, as the person sees it now (a ticked row
+        reads longer), and never narrower than its title."""
+        from runjournal.ui.importing.check_in_review_model import COL_STATUS
+
+        header = self.table.horizontalHeader()
+        grid = 1 if self.table.showGrid() else 0
+        for column in columns:
+            rows = list(self._widest_rows.get(column, ()))
+            ticked = self.model.first_ticked()
+            if column == COL_STATUS and ticked is not None:
+                rows.append(ticked)
+            content = max(
+                (self.table.sizeHintForIndex(self.model.index(row, column)).width() + grid for row in rows),
+                default=0,
+            )
+            header.resizeSection(column, max(content, header.sectionSizeHint(column)))
+
     def edited_plan(self) -> CheckInImportPlan | None:
         """The plan as the person has left the review (None while the table is read)."""
         if self.plan is None:
@@ -240,23 +286,27 @@ class CheckInImportDialog(QDialog):
         return self.plan.with_choices(self.model.use_file())
 
     def _choose_all(self, use_file: bool) -> None:
-        if self.plan is None:
-            return
-        for row, item in enumerate(self.plan.items):
-            if item.status is DayStatus.DIFFERS:
-                self.model.set_use_file(row, use_file)
+        if self.plan is not None:
+            self.model.set_use_file_everywhere(use_file)
 
     def _update(self) -> None:
         plan = self.edited_plan()
         if plan is None:
             return
+        from runjournal.ui.importing.check_in_review_model import COL_STATUS
+
+        self._fit_columns((COL_STATUS,))
         self.summary_label.setText(f"“{plan.name}”: {plan.summary()}")
         self.import_button.setText(import_button_text(plan.chosen))
         self.import_button.setEnabled(plan.chosen > 0)
         self.import_button.setAccessibleName(self.import_button.text())
 
     def status_texts(self) -> list[str]:
-        """The "What happens" column as shown, row by row."""
+        """The "What happens" column as shown, row by row (none while the table is read)."""
+        from runjournal.ui.importing.check_in_review_model import COL_STATUS
+
+        if self.plan is None:
+            return []
         return [str(self.model.index(row, COL_STATUS).data()) for row in range(self.model.rowCount())]
 
     # Storing ---------------------------------------------------------------------------
@@ -266,6 +316,8 @@ class CheckInImportDialog(QDialog):
         plan = self.edited_plan()
         if plan is None or plan.chosen == 0:
             return
+        from runjournal.ui.importing.check_in_import_command import CheckInImportCommand
+
         command = CheckInImportCommand(self.bridge, plan)
         self.undo_stack.push(command)
         if command.error is not None:
@@ -280,12 +332,14 @@ class CheckInImportDialog(QDialog):
 
     def reject(self) -> None:
         """Cancel: stops a read under way; nothing has been stored, so nothing is undone."""
-        if self.reader.is_reading:
+        if self.is_reading:
+            self._start_due = False
             self.reader.cancel()
             self.read_cancelled.emit()
         super().reject()
 
     def done(self, result: int) -> None:
+        self._start_due = False
         self.reader.cancel()  # closing by any route stops the read
         super().done(result)
 

@@ -11,6 +11,10 @@ the journal was not changed, the same words whichever way the table was chosen.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -18,6 +22,7 @@ from PySide6.QtCore import QObject, Signal
 
 from runjournal.domain.units import count
 from runjournal.service.journal import JournalError
+from runjournal.ui import start_collector
 from runjournal.ui.background import BackgroundLoader, Task
 
 if TYPE_CHECKING:
@@ -25,6 +30,14 @@ if TYPE_CHECKING:
     from runjournal.service.journal import Journal
 
 STEPS = 2  # reading the table, then comparing its days with the journal's
+
+
+@dataclass(frozen=True)
+class TableReview:
+    """What the review shows: the plan, and the rows its columns are fitted to."""
+
+    plan: CheckInImportPlan
+    widest_rows: dict[int, tuple[int, ...]]  # by column (see check_in_review_model.widest_rows)
 
 
 class TableRefused(Exception):
@@ -42,14 +55,40 @@ def refusal(path: Path, error: Exception) -> str:
     return f"Your journal could not be read: {error}"
 
 
-def read_and_plan(journal: Journal, path: Path, task: Task) -> CheckInImportPlan | None:
+@contextmanager
+def collector_resting() -> Iterator[None]:
+    """Pauses the cyclic garbage collector while a table is read, then keeps what was read
+    out of its sweeps (as the run log does with its runs).
+
+    Reading thirty years of check-ins makes a hundred thousand objects and next to no
+    garbage; left running, the collector sweeps them all, and every other object, several
+    times, holding up every thread, the window's too, for tens of milliseconds each time.
+    Reference counting frees the read days as usual once the review has gone. A collector
+    paused by someone else (start-up) is left as it is."""
+    if not gc.isenabled():
+        yield
+        return
+    start_collector.pause()
+    try:
+        yield
+    finally:
+        start_collector.resume()
+
+
+def read_and_plan(journal: Journal, path: Path, task: Task) -> TableReview | None:
     """The review of the table at `path` against the journal, reporting (step, steps, words)
     before each step; None when stopped between steps. Raises TableRefused."""
+    with collector_resting():
+        return _read_and_plan(journal, path, task)
+
+
+def _read_and_plan(journal: Journal, path: Path, task: Task) -> TableReview | None:
     from runjournal.service.check_in_import import (
         CheckInTableError,
         plan_check_in_import,
         read_check_ins_file,
     )
+    from runjournal.ui.importing.check_in_review_model import widest_rows
 
     task.report((0, STEPS, f"Reading “{path.name}”…"))
     try:
@@ -60,21 +99,24 @@ def read_and_plan(journal: Journal, path: Path, task: Task) -> CheckInImportPlan
         return None  # cancelled: whoever cancelled has already moved on
     task.report((1, STEPS, f"Comparing {count(len(table.rows), 'row')} with your journal…"))
     try:
-        return plan_check_in_import(journal, table)
+        plan = plan_check_in_import(journal, table)
     except JournalError as error:
         raise TableRefused(refusal(path, error)) from error
+    if task.stopped:
+        return None
+    return TableReview(plan, widest_rows(plan.items))
 
 
 class CheckInReader(QObject):
     """Reads one check-ins table on the thread pool; `cancel()` drops it.
 
     Signals arrive on the reader's thread: `progress(step, steps, words)` before each step,
-    then `finished(plan)`, or `failed(sentence)` when the table can't be imported. After
+    then `finished(review)` (a TableReview), or `failed(sentence)` when the table can't be imported. After
     `cancel()`: `cancelled()` at once and nothing more from that read.
     """
 
     progress = Signal(int, int, str)
-    finished = Signal(object)  # a CheckInImportPlan
+    finished = Signal(object)  # a TableReview
     failed = Signal(str)
     cancelled = Signal()
 
