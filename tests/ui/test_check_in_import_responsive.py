@@ -11,7 +11,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -149,3 +149,61 @@ def test_an_unreadable_table_is_told_in_the_same_words_and_opens_no_review(
     qtbot.waitUntil(lambda: bool(told))
     assert told == [("Check-ins Not Imported", "“check-ins.csv” could not be read (Is a directory).")]
     assert importer.check_in_dialog is None
+
+
+def test_columns_fit_the_widest_entry_even_far_down_a_long_table(
+    qtbot, journal: Journal, tmp_path: Path
+) -> None:
+    from runjournal.ui.importing.check_in_review_model import COL_STATUS, COL_TAGS
+
+    first = date(2010, 1, 1)
+    days = [CheckIn(first + timedelta(days=n), mood=5) for n in range(3_000)]
+    long_tags = ("a long walk by the river with my sister", "caffeine late")
+    days[2_500] = days[2_500].replace(tags=long_tags)
+    journal.save_check_in(days[2_700].replace(mood=6))  # differs, far down the table
+    path = tmp_path / "check-ins.csv"
+    path.write_text(check_ins_table(days), encoding="utf-8")
+    importer = _controller(qtbot, journal)
+    importer.import_check_ins(path)
+    qtbot.waitUntil(lambda: _reviewed(importer, len(days)), timeout=60_000)
+    dialog = importer.check_in_dialog
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    header = dialog.table.horizontalHeader()
+    metrics = dialog.table.fontMetrics()
+    assert header.sectionSize(COL_TAGS) > metrics.horizontalAdvance(", ".join(long_tags))
+
+    # Ticking the differing day makes its row read longer: the column grows to show it whole.
+    dialog.model.setData(
+        dialog.model.index(2_700, COL_STATUS), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
+    )
+    ticked = dialog.status_texts()[2_700]
+    assert ticked == "≠ differs: the file's replaces yours"
+    assert header.sectionSize(COL_STATUS) > metrics.horizontalAdvance(ticked)
+
+
+def test_use_the_files_for_all_ticks_every_differing_day_at_once(
+    qtbot, journal: Journal, tmp_path: Path
+) -> None:
+    first = date(2010, 1, 1)
+    days = [CheckIn(first + timedelta(days=n), mood=5) for n in range(400)]
+    journal.add_entries([], [day.replace(mood=6) for day in days[:300]])
+    path = tmp_path / "check-ins.csv"
+    path.write_text(check_ins_table(days), encoding="utf-8")
+    importer = _controller(qtbot, journal)
+    importer.import_check_ins(path)
+    qtbot.waitUntil(lambda: _reviewed(importer, len(days)), timeout=60_000)
+    dialog = importer.check_in_dialog
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    changes: list[None] = []
+    dialog.model.choices_changed.connect(lambda: changes.append(None))
+
+    qtbot.mouseClick(dialog.use_all_button, Qt.MouseButton.LeftButton)
+    assert dialog.status_texts().count("≠ differs: the file's replaces yours") == 300
+    assert dialog.import_button.text() == "Import 400 days"
+    assert len(changes) == 1  # one change for the review to take in, not one per day
+    qtbot.mouseClick(dialog.keep_all_button, Qt.MouseButton.LeftButton)
+    assert dialog.import_button.text() == "Import 100 days"
+    dialog.confirm()
+    assert journal.check_ins() == [day.replace(mood=6) for day in days[:300]] + days[300:]
