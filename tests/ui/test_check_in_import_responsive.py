@@ -207,3 +207,103 @@ def test_use_the_files_for_all_ticks_every_differing_day_at_once(
     assert dialog.import_button.text() == "Import 100 days"
     dialog.confirm()
     assert journal.check_ins() == [day.replace(mood=6) for day in days[:300]] + days[300:]
+
+
+@pytest.fixture
+def told(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    messages: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        controller_module, "tell", lambda _parent, title, message, **_: messages.append((title, message))
+    )
+    return messages
+
+
+def test_a_table_with_no_days_is_told_in_the_same_words(
+    qtbot, journal: Journal, tmp_path: Path, told: list[tuple[str, str]]
+) -> None:
+    path = tmp_path / "check-ins.csv"
+    path.write_text("date,mood\n,\n", encoding="utf-8")
+    importer = _controller(qtbot, journal)
+    importer.import_check_ins(path)
+    qtbot.waitUntil(lambda: bool(told), timeout=20_000)
+    assert told == [
+        (
+            "Check-ins Not Imported",
+            "“check-ins.csv” has a header but no days in it; there is nothing to import. "
+            "Your journal was not changed.",
+        )
+    ]
+    assert importer.check_in_dialog is None
+    assert journal.check_ins() == []
+
+
+def test_a_journal_that_cannot_be_read_is_told_and_nothing_changes(
+    qtbot, journal: Journal, tmp_path: Path, told: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from runjournal.service import check_in_import
+    from runjournal.service.journal import JournalError
+
+    def unreadable(_journal: Journal, _table: object) -> None:
+        raise JournalError("the journal file is locked by another program")
+
+    monkeypatch.setattr(check_in_import, "plan_check_in_import", unreadable)
+    path = tmp_path / "check-ins.csv"
+    path.write_text(check_ins_table([CheckIn(date(2026, 11, 30), mood=7)]), encoding="utf-8")
+    importer = _controller(qtbot, journal)
+    importer.import_check_ins(path)
+    qtbot.waitUntil(lambda: bool(told), timeout=20_000)
+    assert told == [
+        (
+            "Check-ins Not Imported",
+            "Your journal could not be read: the journal file is locked by another program",
+        )
+    ]
+    assert importer.check_in_dialog is None
+
+
+def test_a_fault_while_reading_is_logged_and_told_in_a_sentence(
+    qtbot,
+    journal: Journal,
+    tmp_path: Path,
+    told: list[tuple[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from runjournal.service import check_in_import
+
+    def faulty(_journal: Journal, _table: object) -> None:
+        raise RuntimeError("a fault in the plan")
+
+    monkeypatch.setattr(check_in_import, "plan_check_in_import", faulty)
+    path = tmp_path / "check-ins.csv"
+    path.write_text(check_ins_table([CheckIn(date(2026, 11, 30), mood=7)]), encoding="utf-8")
+    importer = _controller(qtbot, journal)
+    importer.import_check_ins(path)
+    qtbot.waitUntil(lambda: bool(told), timeout=20_000)
+    ((title, message),) = told
+    assert title == "Check-ins Not Imported"
+    assert message.startswith(
+        "Something went wrong while reading the check-ins table. Your saved entries are safe."
+    )
+    assert "Traceback" not in message
+    assert any(
+        record.exc_info and "a fault in the plan" in str(record.exc_info[1]) for record in caplog.records
+    )
+    assert importer.check_in_dialog is None
+
+
+def test_reading_reports_each_step_before_the_review(qtbot, journal: Journal, tmp_path: Path) -> None:
+    from runjournal.ui.importing.check_in_reader import CheckInReader
+
+    path = tmp_path / "check-ins.csv"
+    path.write_text(
+        check_ins_table([CheckIn(date(2026, 11, 29), mood=6), CheckIn(date(2026, 11, 30), mood=7)]),
+        encoding="utf-8",
+    )
+    reader = CheckInReader()
+    steps: list[tuple[int, int, str]] = []
+    reader.progress.connect(lambda step, total, words: steps.append((step, total, words)))
+    with qtbot.waitSignal(reader.finished, timeout=20_000) as finished:
+        reader.start(journal, path)
+    assert steps == [(0, 2, "Reading “check-ins.csv”…"), (1, 2, "Comparing 2 rows with your journal…")]
+    assert finished.args[0].plan.summary() == "2 new days."
