@@ -111,8 +111,8 @@ class CheckInReader(QObject):
     """Reads one check-ins table on the thread pool; `cancel()` drops it.
 
     Signals arrive on the reader's thread: `progress(step, steps, words)` before each step,
-    then `finished(review)` (a TableReview), or `failed(sentence)` when the table can't be imported. After
-    `cancel()`: `cancelled()` at once and nothing more from that read.
+    then `finished(review)` (a TableReview), or `failed(sentence)` when the table can't be
+    imported. After `cancel()`: `cancelled()` at once and nothing more from that read.
     """
 
     progress = Signal(int, int, str)
