@@ -17,9 +17,11 @@ in case takes the list's spelling, so "Therapy" and "therapy" stay one tag.
 from __future__ import annotations
 
 import enum
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -145,11 +147,14 @@ class CheckInImportPlan:
         ]
         return replace(self, items=tuple(items))
 
-    @property
+    # Worked out once per plan (a plan never changes): the review reads them on each
+    # change, and thirty years of days would hold up the window if each reading recounted.
+
+    @cached_property
     def to_add(self) -> list[CheckIn]:
         return [i.check_in for i in self.items if i.status is DayStatus.NEW and i.check_in is not None]
 
-    @property
+    @cached_property
     def to_replace(self) -> list[CheckIn]:
         return [
             i.check_in
@@ -162,28 +167,36 @@ class CheckInImportPlan:
         """How many days importing would write, as the review stands."""
         return len(self.to_add) + len(self.to_replace)
 
-    @property
+    def _tags_written(self) -> list[str]:
+        """Each tag of the days to be written once, in the order they come."""
+        return list(dict.fromkeys(t for c in (*self.to_add, *self.to_replace) for t in c.tags))
+
+    @cached_property
     def tags_after(self) -> tuple[str, ...]:
         """The person's list with the tags of the days to be written that it lacks, as many
         as fit under MAX_TAGS."""
         tags = list(self.tags_before)
-        for check_in in (*self.to_add, *self.to_replace):
-            for tag in check_in.tags:
-                if find_tag(tag, tuple(tags)) is None and len(tags) < MAX_TAGS:
-                    tags.append(tag)
+        for tag in self._tags_written():
+            if find_tag(tag, tuple(tags)) is None and len(tags) < MAX_TAGS:
+                tags.append(tag)
         return tuple(tags)
 
-    @property
+    @cached_property
     def tags_left_off(self) -> list[str]:
         """Tags of the days to be written that the full list has no room for."""
         kept = self.tags_after
         left: list[str] = []
-        for check_in in (*self.to_add, *self.to_replace):
-            left += [t for t in check_in.tags if find_tag(t, (*kept, *left)) is None]
+        for tag in self._tags_written():
+            if find_tag(tag, (*kept, *left)) is None:
+                left.append(tag)
         return left
 
+    @cached_property
+    def _counts(self) -> Counter[DayStatus]:
+        return Counter(item.status for item in self.items)
+
     def count(self, status: DayStatus) -> int:
-        return sum(item.status is status for item in self.items)
+        return self._counts[status]
 
     @property
     def problems(self) -> list[str]:

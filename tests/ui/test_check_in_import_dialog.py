@@ -17,6 +17,7 @@ from runjournal.formats.csv_files import check_ins_table
 from runjournal.service.journal import Journal
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.importing import controller as controller_module
+from runjournal.ui.importing.check_in_import_dialog import CheckInImportDialog
 from runjournal.ui.importing.check_in_review_model import COL_DETAILS, COL_STATUS
 from runjournal.ui.importing.controller import ImportController
 
@@ -45,6 +46,15 @@ def _controller(qtbot, journal: Journal, stack: QUndoStack) -> ImportController:
     return ImportController(JournalBridge(journal), stack, parent)
 
 
+def _review(qtbot, importer: ImportController) -> CheckInImportDialog:
+    """The review, once the table has been read in the background."""
+    dialog = importer.check_in_dialog
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20_000)
+    return dialog
+
+
 def _table(tmp_path: Path, days: list[CheckIn]) -> Path:
     path = tmp_path / "check-ins.csv"
     path.write_text(check_ins_table(days), encoding="utf-8")
@@ -57,9 +67,7 @@ def test_the_review_shows_each_day_and_keeps_a_differing_day_unless_ticked(
     journal.save_check_in(MINE)
     importer = _controller(qtbot, journal, stack)
     importer.import_paths([_table(tmp_path, FILE_DAYS)])  # File → Import… with the table alone
-    dialog = importer.check_in_dialog
-    assert dialog is not None
-    qtbot.addWidget(dialog)
+    dialog = _review(qtbot, importer)
     assert dialog.status_texts() == ["✓ new", "≠ differs: yours is kept", "✓ new"]
     assert dialog.import_button.text() == "Import 2 days"
     assert "New tags added to your list: yoga class" in dialog.summary_label.text()
@@ -87,10 +95,8 @@ def test_cancel_leaves_the_journal_as_it_was(
 ) -> None:
     journal.save_check_in(MINE)
     importer = _controller(qtbot, journal, stack)
-    assert importer.import_check_ins(_table(tmp_path, FILE_DAYS))
-    dialog = importer.check_in_dialog
-    assert dialog is not None
-    qtbot.addWidget(dialog)
+    importer.import_check_ins(_table(tmp_path, FILE_DAYS))
+    dialog = _review(qtbot, importer)
     dialog.reject()
     assert journal.check_ins() == [MINE]
     assert stack.count() == 0
@@ -102,7 +108,8 @@ def test_a_table_that_is_no_check_ins_table_is_explained_and_changes_nothing(
     path = tmp_path / "check-ins.csv"
     path.write_text("date,mood,weather\n2026-11-30,8,sunny\n", encoding="utf-8")
     importer = _controller(qtbot, journal, stack)
-    assert not importer.import_check_ins(path)
+    importer.import_check_ins(path)
+    qtbot.waitUntil(lambda: bool(told), timeout=20_000)
     assert importer.check_in_dialog is None
     assert told and "columns a check-ins table doesn't have (“weather”)" in told[0]
     assert told[0].endswith("Your journal was not changed.")
@@ -116,9 +123,7 @@ def test_bad_rows_are_listed_with_their_reason_and_the_rest_can_be_imported(
     path.write_text("date,mood\n2026-11-30,8\n30/11/2026,5\n", encoding="utf-8")
     importer = _controller(qtbot, journal, stack)
     importer.import_check_ins(path)
-    dialog = importer.check_in_dialog
-    assert dialog is not None
-    qtbot.addWidget(dialog)
+    dialog = _review(qtbot, importer)
     assert dialog.status_texts()[1] == "✕ can't import"
     details = dialog.model.index(1, COL_DETAILS).data()
     assert details.startswith("Row 3: the date “30/11/2026” is not written as year-month-day")
@@ -139,9 +144,7 @@ def test_the_file_menu_offers_the_check_ins_import(
     assert isinstance(file_menu, QMenu)
     assert window.import_check_ins_action in file_menu.actions()
     window.import_check_ins_action.trigger()
-    dialog = window.importer.check_in_dialog
-    assert dialog is not None
-    qtbot.addWidget(dialog)
+    dialog = _review(qtbot, window.importer)
     dialog.confirm()
     assert journal.check_ins() == FILE_DAYS
 
@@ -153,9 +156,7 @@ def test_every_left_out_row_is_named_in_full_below_the_list(
     path.write_text("date,mood\n2026-11-30,8\n2026-11-31,5\n2026-11-29,11\n", encoding="utf-8")
     importer = _controller(qtbot, journal, stack)
     importer.import_check_ins(path)
-    dialog = importer.check_in_dialog
-    assert dialog is not None
-    qtbot.addWidget(dialog)
+    dialog = _review(qtbot, importer)
     assert dialog.problems_label.text() == (
         "Left out, and why:\n"
         "Row 3: the date “2026-11-31” is not a day of the calendar.\n"

@@ -8,6 +8,7 @@ well as a colour, as in the activities' review (review_model.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
@@ -58,6 +59,51 @@ def status_text(item: DayItem) -> str:
     return f"{SYMBOLS[item.status]} {item.label}"
 
 
+def cell_text(item: DayItem, column: int) -> str:
+    """What a row shows in a column."""
+    check_in = item.check_in
+    if column == COL_ROW:
+        return str(item.line)
+    if column == COL_STATUS:
+        return status_text(item)
+    if item.status is DayStatus.REFUSED:
+        return item.reason if column == COL_DETAILS else ""
+    if check_in is None:
+        return ""
+    if column == COL_DAY:
+        return table_day(check_in.day)
+    if column == COL_MOOD:
+        return "" if check_in.mood is None else str(check_in.mood)
+    if column == COL_TAGS:
+        return ", ".join(check_in.tags)
+    if column == COL_DETAILS:
+        return item.differences
+    return ""
+
+
+FITTED_COLUMNS = (COL_ROW, COL_DAY, COL_STATUS, COL_MOOD, COL_TAGS)  # Details takes the rest
+MAX_SAMPLES = 400  # rows measured per column at most, the longest texts first
+_DIGITS_ALIKE = str.maketrans("123456789", "000000000")
+
+
+def widest_rows(items: Sequence[DayItem]) -> dict[int, tuple[int, ...]]:
+    """For each fitted column, the rows that between them hold every width its texts need.
+
+    Measuring every row of thirty years of check-ins would hold up the window; texts that
+    differ only in their digits are as wide as each other (a table's digits are), so one
+    row of each shape is enough: a few dozen rows instead of thousands. Pure, so it can run
+    off the window's thread.
+    """
+    widest: dict[int, tuple[int, ...]] = {}
+    for column in FITTED_COLUMNS:
+        shapes: dict[str, int] = {}
+        for row, item in enumerate(items):
+            shapes.setdefault(cell_text(item, column).translate(_DIGITS_ALIKE), row)
+        longest = sorted(shapes, key=len, reverse=True)[:MAX_SAMPLES]
+        widest[column] = tuple(sorted({shapes[shape] for shape in longest}))
+    return widest
+
+
 class CheckInReviewModel(QAbstractTableModel):
     choices_changed = Signal()
 
@@ -72,6 +118,10 @@ class CheckInReviewModel(QAbstractTableModel):
         self._use_file = {}
         self.endResetModel()
 
+    def first_ticked(self) -> int | None:
+        """A row the person ticked to use the file's, if any (they all read alike)."""
+        return next((row for row, chosen in self._use_file.items() if chosen), None)
+
     def use_file(self) -> dict[int, bool]:
         """Differing days the person ticked or unticked, by their place in the plan."""
         return dict(self._use_file)
@@ -81,6 +131,15 @@ class CheckInReviewModel(QAbstractTableModel):
         if item.status is DayStatus.DIFFERS and row in self._use_file:
             return replace(item, use_file=self._use_file[row])
         return item
+
+    def set_use_file_everywhere(self, chosen: bool) -> None:
+        """Ticks (or unticks) every differing day at once: one change, whatever their number."""
+        rows = [row for row, item in enumerate(self._items) if item.status is DayStatus.DIFFERS]
+        if not rows:
+            return
+        self._use_file.update(dict.fromkeys(rows, chosen))
+        self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], COLUMN_COUNT - 1))
+        self.choices_changed.emit()
 
     def set_use_file(self, row: int, chosen: bool) -> bool:
         if self._items[row].status is not DayStatus.DIFFERS:
@@ -131,24 +190,7 @@ class CheckInReviewModel(QAbstractTableModel):
         return None
 
     def text(self, item: DayItem, column: int) -> str:
-        check_in = item.check_in
-        if column == COL_ROW:
-            return str(item.line)
-        if column == COL_STATUS:
-            return status_text(item)
-        if item.status is DayStatus.REFUSED:
-            return item.reason if column == COL_DETAILS else ""
-        if check_in is None:
-            return ""
-        if column == COL_DAY:
-            return table_day(check_in.day)
-        if column == COL_MOOD:
-            return "" if check_in.mood is None else str(check_in.mood)
-        if column == COL_TAGS:
-            return ", ".join(check_in.tags)
-        if column == COL_DETAILS:
-            return item.differences
-        return ""
+        return cell_text(item, column)
 
     def _tooltip(self, item: DayItem, column: int) -> str | None:
         if item.status is DayStatus.DIFFERS:

@@ -161,41 +161,26 @@ class ImportController(QObject):
         self.dialog = dialog
         dialog.open()
 
-    def import_check_ins(self, path: Path) -> bool:
-        """Reads a check-ins table and opens its review; says why when it can't be read."""
-        from runjournal.service.check_in_import import (
-            CheckInTableError,
-            plan_check_in_import,
-            read_check_ins_file,
-        )
+    def import_check_ins(self, path: Path) -> None:
+        """Opens the review of a check-ins table, which reads it in the background; says
+        why, with the review closed, when the table can't be imported."""
         from runjournal.ui.importing.check_in_import_dialog import CheckInImportDialog
 
-        title = "Check-ins Not Imported"
-        try:
-            plan = plan_check_in_import(self.bridge.journal, read_check_ins_file(path))
-        except OSError as error:
-            tell(
-                self.parent_widget,
-                title,
-                f"“{path.name}” could not be read ({error.strerror or error}).",
-                warning=True,
-            )
-            return False
-        except CheckInTableError as error:
-            tell(self.parent_widget, title, f"{error} Your journal was not changed.", warning=True)
-            return False
-        except JournalError as error:
-            tell(self.parent_widget, title, f"Your journal could not be read: {error}", warning=True)
-            return False
         previous = self.check_in_dialog
         if previous is not None:
-            previous.reject()
+            previous.reject()  # window-modal, so only reachable from code; it had stored nothing
             previous.deleteLater()
-        dialog = CheckInImportDialog(self.bridge, self.undo_stack, plan, self.parent_widget)
+        dialog = CheckInImportDialog(self.bridge, self.undo_stack, path, self.parent_widget)
         dialog.imported.connect(self.check_ins_imported)
+        dialog.read_failed.connect(lambda message, refused=dialog: self._check_ins_refused(refused, message))
         self.check_in_dialog = dialog
         dialog.open()
-        return True
+
+    def _check_ins_refused(self, dialog: CheckInImportDialog, message: str) -> None:
+        if self.check_in_dialog is dialog:
+            self.check_in_dialog = None
+        dialog.deleteLater()
+        tell(self.parent_widget, "Check-ins Not Imported", message, warning=True)
 
     # Drag and drop ----------------------------------------------------------------------
 
