@@ -35,6 +35,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(argv)
     finally:
         start_collector.resume(freeze=False)
+        from runjournal.service.check_ahead import forget_checks_ahead
+
+        forget_checks_ahead()
 
 
 def _run(argv: Sequence[str] | None) -> int:
@@ -50,6 +53,10 @@ def _run(argv: Sequence[str] | None) -> int:
             from runjournal.cli.window import start_window
 
             return start_window(args)
+        if args.command in OPEN_THE_JOURNAL_FIRST | WRITE_COMMANDS:
+            from runjournal.service.check_ahead import check_ahead
+
+            check_ahead(journal_path(args.db))  # while the command's modules load
         if args.command in WRITE_COMMANDS:
             from runjournal.service.app_lock import held_by_app
 

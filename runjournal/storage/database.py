@@ -19,6 +19,7 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from runjournal.paths import make_private_dir
+from runjournal.storage import early_check
 from runjournal.storage.backup.inspect import FileReport, JournalError, inspect_file, refuse_unless_regular
 from runjournal.storage.journal_lock import WriterLock, lock_for_writing, real_path
 from runjournal.storage.schema import HEAD
@@ -143,7 +144,7 @@ def open_database(
 
 
 def _open_claimed(path: Path, lock: WriterLock | None) -> Database:
-    report = inspect_file(path)
+    report = _checked(path)
     _check_writable(path)
     migration_lock = None
     if lock is None and (report.is_new or report.needs_upgrade):
@@ -171,6 +172,15 @@ def _open_claimed(path: Path, lock: WriterLock | None) -> Database:
             migration_lock.release()
     assert engine is not None
     return Database(path=path, engine=engine, upgrade_copy=upgrade_copy, lock=lock)
+
+
+def _checked(path: Path) -> FileReport:
+    """`inspect_file(path)`, taking the finding of a quick check already run (early_check)."""
+    early = early_check.take(path)
+    if early is None:
+        return inspect_file(path)
+    report = inspect_file(path, integrity=False)  # the schema again, now that the file is ours
+    return report if report.revision == early.revision else inspect_file(path)
 
 
 def remove_with_sidecars(path: Path) -> None:
