@@ -17,7 +17,6 @@ from pathlib import Path
 
 from runjournal.domain.model import Problem, ValidationError
 from runjournal.storage import encryption
-from runjournal.storage.backup.backup import backup_files, list_backups
 from runjournal.storage.backup.inspect import JournalError
 from runjournal.storage.encryption import KDF_ALGORITHM, KDF_ITERATIONS, PassphraseNeeded, WrongPassphrase
 from runjournal.storage.journal_lock import lock_for_writing, real_path
@@ -64,6 +63,8 @@ def asks_for_passphrase(path: Path) -> bool:
     """
     if not is_protected(path):
         return False
+    from runjournal.storage.backup.backup import backup_files  # only for a journal that looks locked
+
     backups = backup_files(real_path(Path(path)))
     return not backups or any(encryption.is_encrypted(backup) for backup in backups)
 
@@ -109,6 +110,8 @@ def _convert(path: Path, old: str | None, new: str | None) -> None:
     if old is not None:
         encryption.connect(path, old, query="mode=ro").close()  # a wrong one changes nothing
         encryption.remember(old)  # so the backups made with it can be listed and checked
+    from runjournal.storage.backup.backup import list_backups
+
     backups = [entry.path for entry in list_backups(path) if entry.ok]
     lock = lock_for_writing(path)
     try:
