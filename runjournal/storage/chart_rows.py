@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Integer, case, func, literal_column, select
+from sqlalchemy import Connection, Integer, literal_column, select
 
-from runjournal.domain.model import EASY_MAX_EFFORT, HARD_MIN_EFFORT, SESSION_MIN_S, Activity, WeekTotals
+from runjournal.domain.model import WeekTotals
 from runjournal.storage import tables
+from runjournal.storage.repositories import week_sum_columns
 
 # SQLite's julianday() of a day at midnight is its proleptic Gregorian ordinal plus this and
 # a half; CAST(... AS INTEGER) drops the half.
@@ -73,30 +74,8 @@ def week_totals(connection: Connection, start: date, last: date) -> list[WeekTot
     week = literal_column(f"(CAST(julianday(runs.day) AS INTEGER) - {int(start_number)}) / 7", Integer).label(
         "week"
     )
-    minutes = r.duration_s / 60.0
-    is_run = r.activity == str(Activity.RUN)
-    easy = r.effort <= EASY_MAX_EFFORT
-    hard = r.effort >= HARD_MIN_EFFORT
-    moderate = r.effort.is_(None) | r.effort.between(EASY_MAX_EFFORT + 1, HARD_MIN_EFFORT - 1)
-
-    def total(condition: Any, value: Any = minutes) -> Any:
-        return func.coalesce(func.sum(case((condition, value), else_=0)), 0)
-
     query = (
-        select(
-            week,
-            func.count().label("sessions"),
-            total(r.duration_s >= SESSION_MIN_S, 1).label("sessions_10min"),
-            total(is_run, 1).label("runs"),
-            func.sum(minutes).label("minutes"),
-            total(easy).label("easy_minutes"),
-            total(moderate).label("moderate_minutes"),
-            total(hard).label("hard_minutes"),
-            total(is_run).label("run_minutes"),
-            total(is_run & easy).label("easy_run_minutes"),
-            func.coalesce(func.sum(r.distance_m), 0).label("distance_m"),
-            total(is_run, func.coalesce(r.distance_m, 0)).label("run_distance_m"),
-        )
+        select(week, *week_sum_columns())
         .where(r.day >= start, r.day <= last)
         .group_by(literal_column("week"))
         .order_by(literal_column("week"))

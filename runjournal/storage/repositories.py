@@ -144,6 +144,35 @@ def _week_of(day: Any, week_start: int) -> Any:
     return func.date(day, literal("-") + cast(offset, String) + literal(" days"))
 
 
+def week_sum_columns() -> list[Any]:
+    """A week's sums of its sessions, in WeekTotals' field order after the week: the effort
+    bands and the session rule of the domain (week_totals_of sums the same way). Every weekly
+    read selects these, so the charts' weeks and the week panel's never differ."""
+    r = tables.runs.c
+    minutes = r.duration_s / 60.0
+    is_run = r.activity == str(Activity.RUN)
+    easy = r.effort <= EASY_MAX_EFFORT
+    hard = r.effort >= HARD_MIN_EFFORT
+    moderate = r.effort.is_(None) | r.effort.between(EASY_MAX_EFFORT + 1, HARD_MIN_EFFORT - 1)
+
+    def total(condition: Any, value: Any = minutes) -> Any:
+        return func.coalesce(func.sum(case((condition, value), else_=0)), 0)
+
+    return [
+        func.count().label("sessions"),
+        total(r.duration_s >= SESSION_MIN_S, 1).label("sessions_10min"),
+        total(is_run, 1).label("runs"),
+        func.sum(minutes).label("minutes"),
+        total(easy).label("easy_minutes"),
+        total(moderate).label("moderate_minutes"),
+        total(hard).label("hard_minutes"),
+        total(is_run).label("run_minutes"),
+        total(is_run & easy).label("easy_run_minutes"),
+        func.coalesce(func.sum(r.distance_m), 0).label("distance_m"),
+        total(is_run, func.coalesce(r.distance_m, 0)).label("run_distance_m"),
+    ]
+
+
 class RunRepository:
     def __init__(self, connection: Connection) -> None:
         self._c = connection
@@ -286,31 +315,8 @@ class RunRepository:
         """
         r = tables.runs.c
         week = _week_of(r.day, week_start).label("week")
-        minutes = r.duration_s / 60.0
-        is_run = r.activity == str(Activity.RUN)
-        # The effort bands and the session rule of the domain (week_totals_of sums the same way).
-        easy = r.effort <= EASY_MAX_EFFORT
-        hard = r.effort >= HARD_MIN_EFFORT
-        moderate = r.effort.is_(None) | r.effort.between(EASY_MAX_EFFORT + 1, HARD_MIN_EFFORT - 1)
-
-        def total(condition: Any, value: Any = minutes) -> Any:
-            return func.coalesce(func.sum(case((condition, value), else_=0)), 0)
-
         query = (
-            select(
-                week,
-                func.count().label("sessions"),
-                total(r.duration_s >= SESSION_MIN_S, 1).label("sessions_10min"),
-                total(is_run, 1).label("runs"),
-                func.sum(minutes).label("minutes"),
-                total(easy).label("easy_minutes"),
-                total(moderate).label("moderate_minutes"),
-                total(hard).label("hard_minutes"),
-                total(is_run).label("run_minutes"),
-                total(is_run & easy).label("easy_run_minutes"),
-                func.coalesce(func.sum(r.distance_m), 0).label("distance_m"),
-                total(is_run, func.coalesce(r.distance_m, 0)).label("run_distance_m"),
-            )
+            select(week, *week_sum_columns())
             .where(r.day >= first, r.day <= last)
             .group_by(week)
             .order_by(week)
