@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 from runjournal.domain.units import count
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.importing.check_in_reader import CheckInReader, TableReview
+from runjournal.ui.importing.reading_page import ReadingPage
 
 if TYPE_CHECKING:
     from runjournal.service.check_in_import import CheckInImportPlan
@@ -112,22 +112,11 @@ class CheckInImportDialog(QDialog):
     # Pages -----------------------------------------------------------------------------
 
     def _reading_page(self) -> QWidget:
-        page = QWidget()
-        self.progress_label = QLabel(f"Reading “{self.path.name}”…")
-        self.progress_label.setWordWrap(True)
-        self.progress_label.setTextFormat(Qt.TextFormat.PlainText)  # file names are not markup
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setRange(0, 0)  # busy until the first step is reported
-        self.progress_bar.setAccessibleName("Reading progress")
-        self.progress_label.setBuddy(self.progress_bar)
-        hint = QLabel("Nothing is changed in your journal until you have seen the days and pressed Import.")
-        hint.setWordWrap(True)
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        layout.addWidget(self.progress_label)
-        layout.addWidget(self.progress_bar)
-        layout.addWidget(hint)
-        layout.addStretch(2)
+        page = ReadingPage(
+            f"Reading “{self.path.name}”…",
+            "Nothing is changed in your journal until you have seen the days and pressed Import.",
+        )
+        self.progress_label, self.progress_bar = page.label, page.bar
         return page
 
     def _review_page(self) -> QWidget:

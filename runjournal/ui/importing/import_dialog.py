@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -39,6 +38,7 @@ from runjournal.service.journal import JournalError
 from runjournal.ui.bridge import JournalBridge
 from runjournal.ui.importing.import_command import ImportCommand
 from runjournal.ui.importing.reader import FileReader
+from runjournal.ui.importing.reading_page import ReadingPage
 from runjournal.ui.importing.review_model import (
     COL_ACTIVITY,
     COL_DATE,
@@ -119,22 +119,12 @@ class ImportDialog(QDialog):
     # Pages -----------------------------------------------------------------------------
 
     def _reading_page(self) -> QWidget:
-        page = QWidget()
-        self.progress_label = QLabel(f"Reading {count(len(self.paths), 'file')}…")
-        self.progress_label.setWordWrap(True)
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setRange(0, max(1, len(self.paths)))
-        self.progress_bar.setValue(0)
-        self.progress_bar.setAccessibleName("Reading progress")
-        self.progress_label.setBuddy(self.progress_bar)
-        hint = QLabel("Nothing is added to your journal until you have seen the list and pressed Import.")
-        hint.setWordWrap(True)
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        layout.addWidget(self.progress_label)
-        layout.addWidget(self.progress_bar)
-        layout.addWidget(hint)
-        layout.addStretch(2)
+        page = ReadingPage(
+            f"Reading {count(len(self.paths), 'file')}…",
+            "Nothing is added to your journal until you have seen the list and pressed Import.",
+            steps=max(1, len(self.paths)),
+        )
+        self.progress_label, self.progress_bar = page.label, page.bar
         return page
 
     def _review_page(self) -> QWidget:
