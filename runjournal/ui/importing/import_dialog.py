@@ -153,6 +153,7 @@ class ImportDialog(QDialog):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.selectionModel().selectionChanged.connect(self._show_reason)
+        self.table.selectionModel().selectionChanged.connect(self._follow_selection)
         self.proxy.layoutChanged.connect(self._span_reasons)  # sorting moves the rows
 
         self.reason_label = QLabel()
@@ -274,6 +275,13 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(chosen > 0)
         self.apply_activity_button.setEnabled(plan is not None and plan.count(Status.NEW) > 0)
 
+    def _follow_selection(self, *_args: object) -> None:
+        """The activity choice shows the selected rows' activity when they share one."""
+        rows = [self.proxy.mapToSource(index).row() for index in self.table.selectionModel().selectedRows()]
+        shown = {item.run.activity for item in map(self.model.item_at, rows) if item.run is not None}
+        if len(shown) == 1:
+            self.activity_choice.setCurrentIndex(self.activity_choice.findData(shown.pop().value))
+
     def _change_activity(self) -> None:
         rows = [self.proxy.mapToSource(index).row() for index in self.table.selectionModel().selectedRows()]
         activity = Activity(self.activity_choice.currentData())
@@ -357,7 +365,8 @@ class ImportDialog(QDialog):
             return
         item = self.model.item_at(self.proxy.mapToSource(rows[0]).row())
         if item.status is Status.NEW and item.reason:
-            self._set_reason(f"{item.path.name}: to check — {item.reason}")
+            words = item.label if item.replaces is not None else f"to check — {item.reason}"
+            self._set_reason(f"{item.path.name}: {words}")
         elif item.status is Status.NEW and not item.included:
             self._set_reason(f"{item.path.name}: left out — tick it to import it.")
         elif item.status is Status.NEW and item.incomplete:

@@ -235,3 +235,42 @@ def test_the_speed_is_judged_for_the_activity_the_run_keeps_in_the_journal() -> 
     believable = plan_import([_zwift(activity=Activity.RUN, distance_m=12_000)], [stored], set())
     (fine,) = believable.items
     assert fine.included and fine.reason == ""
+
+
+def test_below_the_list_a_flagged_replacement_says_what_ticking_it_would_replace(
+    qtbot, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QUndoStack
+
+    from runjournal.ui.bridge import JournalBridge
+    from runjournal.ui.importing.import_dialog import ImportDialog
+
+    stored = _power_meter().runs[0].replace(id=5, title="Rain ride")
+    plan = plan_import([_zwift(distance_m=369_000)], [stored], set())
+    with Journal.open(tmp_path / "j.sqlite") as journal:
+        dialog = ImportDialog(JournalBridge(journal), QUndoStack(), [], None)
+        qtbot.addWidget(dialog)
+        dialog._show_plan(plan)
+        dialog.table.selectRow(0)
+
+        said = dialog.reason_text()
+        assert "replaces the recording in your journal" in said
+        assert "km/h" in said and "left out unless you tick it" in said
+
+
+def test_the_activity_choice_follows_the_selected_row(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtGui import QUndoStack
+
+    from runjournal.ui.bridge import JournalBridge
+    from runjournal.ui.importing.import_dialog import ImportDialog
+
+    stored = _power_meter().runs[0].replace(id=5, title="Rain ride")
+    plan = plan_import([_zwift()], [stored], set())
+    with Journal.open(tmp_path / "j.sqlite") as journal:
+        dialog = ImportDialog(JournalBridge(journal), QUndoStack(), [], None)
+        qtbot.addWidget(dialog)
+        dialog._show_plan(plan)
+        dialog.table.selectRow(0)
+
+        # A ride selected: the choice offers what it is, so Change is not a silent switch to Run.
+        assert dialog.activity_choice.currentData() == Activity.BIKE.value
