@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QScrollArea, QWidget
 from runjournal.service.journal import Journal
 from runjournal.ui.main_window import MainWindow
 from runjournal.ui.views.today.check_in_panel import CheckInPanel
+from tests.ui.windows import open_window
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,16 +46,6 @@ def hidden_fields(window: MainWindow) -> list[str]:
         if not widget.isVisible() or not seen.contains(QRect(top_left, widget.size())):
             hidden.append(name)
     return hidden
-
-
-def open_window(qtbot, journal: Journal, width: int, height: int) -> MainWindow:
-    window = MainWindow(journal)
-    qtbot.addWidget(window)
-    window.show()
-    window.resize(width, height)
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.width() == width and window.height() == height)
-    return window
 
 
 @pytest.mark.parametrize("size", [(1100, 720), (1366, 768), (1920, 1080)])

@@ -12,8 +12,8 @@ from PySide6.QtCore import QPoint, QRect
 from runjournal.domain.model import Activity, CheckIn, Run
 from runjournal.service.journal import Journal
 from runjournal.ui.bridge import JournalBridge
-from runjournal.ui.main_window import MainWindow
 from runjournal.ui.views.today.week_summary import WeekSummary
+from tests.ui.windows import open_window
 
 TODAY = date(2026, 12, 3)
 
@@ -61,21 +61,11 @@ def test_a_check_in_saved_elsewhere_shows_its_mood_at_once(qtbot, journal: Journ
     qtbot.waitUntil(lambda: row[2].text() == "8")
 
 
-def _open(qtbot, journal: Journal, width: int, height: int) -> MainWindow:
-    window = MainWindow(journal)
-    qtbot.addWidget(window)
-    window.show()
-    window.resize(width, height)
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.width() == width and window.height() == height)
-    return window
-
-
 @pytest.mark.usefixtures("fresh_qsettings")
 def test_the_days_fit_at_the_first_size_and_grow_on_a_big_screen(
     qtbot, journal: Journal, tmp_path: Path
 ) -> None:
-    window = _open(qtbot, journal, 1100, 720)
+    window = open_window(qtbot, journal, 1100, 720)
     summary = window.today.summary
     seen = QRect(QPoint(0, 0), summary.size())
     for labels in summary.days.rows:
