@@ -21,6 +21,7 @@ from sqlalchemy.pool import QueuePool
 from runjournal.paths import make_private_dir
 from runjournal.storage import early_check
 from runjournal.storage.backup.inspect import FileReport, JournalError, inspect_file, refuse_unless_regular
+from runjournal.storage.durability import fsync_file, fsync_folder
 from runjournal.storage.journal_lock import WriterLock, lock_for_writing, real_path
 from runjournal.storage.schema import HEAD
 
@@ -186,27 +187,6 @@ def _checked(path: Path) -> FileReport:
 def remove_with_sidecars(path: Path) -> None:
     for extra in ("", *SIDECARS):
         Path(f"{path}{extra}").unlink(missing_ok=True)
-
-
-def fsync_folder(folder: Path) -> None:
-    """Makes a rename in `folder` survive a power cut (where the system allows it)."""
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass  # some filesystems cannot sync a folder; the rename itself was atomic
-    finally:
-        os.close(descriptor)
-
-
-def fsync_file(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def _create_journal(path: Path) -> None:

@@ -26,6 +26,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
+from runjournal.storage.durability import fsync_file, fsync_folder
 from runjournal.storage.refusals import JournalError
 
 # SQLCipher 4's defaults, stated here so the documentation and the benchmark can say them.
@@ -244,26 +245,6 @@ def _fingerprint(connection: Any) -> dict[str, tuple[int, str]]:
     return {table: _digest(connection, table) for table in _tables(connection)}
 
 
-def _fsync(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
-
-
 def _private_file(folder: Path, stem: str) -> Path:
     import secrets
 
@@ -311,11 +292,11 @@ def convert(path: Path, old: str | None, new: str | None) -> None:
             finally:
                 source.execute("DETACH DATABASE fresh")
         _prove(made, new, before)
-        _fsync(made)
+        fsync_file(made)
         for extra in ("-wal", "-shm"):
             Path(f"{path}{extra}").unlink(missing_ok=True)  # emptied by the checkpoint above
         os.replace(made, path)
-        _fsync_folder(path.parent)
+        fsync_folder(path.parent)
     except database_errors() as error:
         raise JournalError(
             f"The journal could not be converted ({error}). It was left exactly as it was."

@@ -29,7 +29,8 @@ from runjournal.storage.backup.aside import damaged_name, taken
 from runjournal.storage.backup.backup import BackupInfo, backup_journal
 from runjournal.storage.backup.inspect import JournalError, inspect_file, refuse_unless_regular
 from runjournal.storage.backup.rebuild import Rebuilt, rebuild_from_backup
-from runjournal.storage.database import SIDECARS, fsync_file, fsync_folder, remove_with_sidecars
+from runjournal.storage.database import SIDECARS, remove_with_sidecars
+from runjournal.storage.durability import fsync_file, fsync_folder
 from runjournal.storage.journal_lock import WriterLock, lock_for_writing, lock_new_file, real_path
 
 
