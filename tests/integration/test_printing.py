@@ -19,7 +19,6 @@ import subprocess
 import sys
 import tempfile
 import textwrap
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -29,6 +28,7 @@ import pytest
 
 from runjournal.domain.model import CheckIn, Run
 from runjournal.service.journal import Journal
+from tests.waiting import wait_until
 
 CUPS_PDF_BACKEND = Path("/usr/lib/cups/backend/cups-pdf")
 CUPS_PDF_PPD = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd")
@@ -58,15 +58,6 @@ def _missing() -> str | None:
 
 def _tool(name: str) -> str:
     return shutil.which(name) or str(Path("/usr/sbin", name))
-
-
-def _wait_for(condition, timeout_s: float, what: str) -> None:
-    """Poll `condition` until it holds; waiting on the printer's own progress, not a fixed sleep."""
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.1)
 
 
 @pytest.fixture
@@ -144,7 +135,7 @@ def cups_queue() -> Iterator[CupsQueue]:
             answer = subprocess.run([_tool("lpstat"), "-r"], env=env, capture_output=True, text=True)
             return "is running" in answer.stdout and "not" not in answer.stdout
 
-        _wait_for(running, 20, "cupsd to start")
+        wait_until(running, "cupsd to start", 20)
         subprocess.run(
             [_tool("lpadmin"), "-p", QUEUE, "-E", "-v", "cups-pdf:/", "-P", str(CUPS_PDF_PPD)],
             env=env,
@@ -250,7 +241,7 @@ def test_print_sends_the_weekly_page_to_a_cups_printer(cups_queue: CupsQueue, tm
         return bool(new_pdfs()) and not jobs.stdout.strip()
 
     try:
-        _wait_for(finished, 60, f"cups-pdf to write the printed page ({printed.stdout.strip()})")
+        wait_until(finished, f"cups-pdf to write the printed page ({printed.stdout.strip()})", 60)
         (output,) = new_pdfs()
         info = subprocess.run(["pdfinfo", str(output)], capture_output=True, text=True, check=True).stdout
         assert re.search(r"^Pages:\s+1$", info, re.MULTILINE), info

@@ -11,7 +11,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -20,17 +19,14 @@ import pytest
 
 from runjournal.domain.model import CheckIn, Run
 from runjournal.service.journal import Journal
+from tests import waiting
 
 TOOLS = ("Xvfb", "dbus-daemon", "dbus-monitor", "dunst", "dunstctl")
 DEADLINE_S = 40.0
 
 
 def wait_until(condition: Callable[[], bool], what: str, timeout: float = DEADLINE_S) -> None:
-    end = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > end:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.1)
+    waiting.wait_until(condition, what, timeout)
 
 
 class Desktop:
