@@ -20,7 +20,7 @@ from datetime import date, time
 from runjournal.domain.model import TAG_SEPARATOR, CheckIn, find_tag
 from runjournal.domain.serialize import CHECK_IN_CSV_COLUMNS
 from runjournal.domain.validation import MAX_SLEEP_HOURS, validate_check_in, validate_tags
-from runjournal.formats.csv_files import restored
+from runjournal.formats.csv_files import numbered_rows, restored
 
 MAX_CHECK_IN_ROWS = 60_000  # a check-in a day for over 160 years
 _SCALE_LABELS = {
@@ -209,7 +209,6 @@ def read_check_ins_csv(data: bytes, name: str, today: date | None = None) -> Che
     """Every data row of a check-ins table, read or refused with a sentence; raises
     CheckInTableError when the file as a whole can't be a check-ins table."""
     reader = csv.reader(io.StringIO(_text_of(data)))
-    body: list[tuple[int, list[str]]] = []
     try:
         header = _header_names(next(reader, []))
         if not any(header):
@@ -217,14 +216,12 @@ def read_check_ins_csv(data: bytes, name: str, today: date | None = None) -> Che
                 f"“{name}” is empty; choose the file RunJournal's check-ins export wrote."
             )
         _check_header(name, header)
-        for line, values in enumerate(reader, start=2):
-            if any(value.strip() for value in values):
-                body.append((line, values))
-                if len(body) > MAX_CHECK_IN_ROWS:
-                    raise CheckInTableError(
-                        f"“{name}” has more than {MAX_CHECK_IN_ROWS:,} rows, more days than any journal "
-                        "holds; check that it is the right file."
-                    )
+        body = numbered_rows(reader, MAX_CHECK_IN_ROWS)
+        if body is None:
+            raise CheckInTableError(
+                f"“{name}” has more than {MAX_CHECK_IN_ROWS:,} rows, more days than any journal "
+                "holds; check that it is the right file."
+            )
     except csv.Error:
         raise CheckInTableError(f"“{name}” is damaged (its rows cannot be read); export it again.") from None
     if not body:

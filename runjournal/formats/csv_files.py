@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
@@ -62,6 +62,18 @@ def neutralised(text: str) -> str:
     start a formula, and before a typed apostrophe that would read back as that mark, so
     that `restored(neutralised(text)) == text` for every text."""
     return _QUOTE + text if text.startswith(FORMULA_STARTS) or _marked(text) else text
+
+
+def numbered_rows(rows: Iterator[list[str]], limit: int) -> list[tuple[int, list[str]]] | None:
+    """The table's rows after its header with their line numbers as a spreadsheet shows
+    them (the header is line 1), blank lines left out; None when there are over `limit`."""
+    body: list[tuple[int, list[str]]] = []
+    for line, values in enumerate(rows, start=2):
+        if any(value.strip() for value in values):
+            body.append((line, values))
+            if len(body) > limit:
+                return None
+    return body
 
 
 def restored(text: str) -> str:
@@ -418,18 +430,14 @@ def read_csv(
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
     rows = csv.reader(io.StringIO(text))
-    body: list[tuple[int, list[str]]] = []
     try:
         header = canonical(next(rows, []))
-        # Line numbers as a spreadsheet shows them (the header is line 1), blank lines left out.
-        for line, values in enumerate(rows, start=2):
-            if any(v.strip() for v in values):
-                body.append((line, values))
-                if len(body) > MAX_TABLE_ROWS:
-                    raise ImportProblem(
-                        f"“{name}” has more than {MAX_TABLE_ROWS:,} rows, more than any list of "
-                        "activities; check that it is the right table, or split it into smaller ones."
-                    )
+        body = numbered_rows(rows, MAX_TABLE_ROWS)
+        if body is None:
+            raise ImportProblem(
+                f"“{name}” has more than {MAX_TABLE_ROWS:,} rows, more than any list of "
+                "activities; check that it is the right table, or split it into smaller ones."
+            )
     except csv.Error:
         raise ImportProblem(
             f"“{name}” is damaged (its rows cannot be read); export the table again."
