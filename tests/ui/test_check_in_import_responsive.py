@@ -274,6 +274,16 @@ def test_a_table_with_no_days_is_told_in_the_same_words(
     assert journal.check_ins() == []
 
 
+def _import_one_day(qtbot, journal: Journal, tmp_path: Path, told: list[tuple[str, str]]) -> ImportController:
+    """Imports a table of one day and waits until the person is told how it went."""
+    path = tmp_path / "check-ins.csv"
+    path.write_text(check_ins_table([CheckIn(date(2026, 11, 30), mood=7)]), encoding="utf-8")
+    importer = _controller(qtbot, journal)
+    importer.import_check_ins(path)
+    qtbot.waitUntil(lambda: bool(told), timeout=20_000)
+    return importer
+
+
 def test_a_journal_that_cannot_be_read_is_told_and_nothing_changes(
     qtbot, journal: Journal, tmp_path: Path, told: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -284,11 +294,7 @@ def test_a_journal_that_cannot_be_read_is_told_and_nothing_changes(
         raise JournalError("the journal file is locked by another program")
 
     monkeypatch.setattr(check_in_import, "plan_check_in_import", unreadable)
-    path = tmp_path / "check-ins.csv"
-    path.write_text(check_ins_table([CheckIn(date(2026, 11, 30), mood=7)]), encoding="utf-8")
-    importer = _controller(qtbot, journal)
-    importer.import_check_ins(path)
-    qtbot.waitUntil(lambda: bool(told), timeout=20_000)
+    importer = _import_one_day(qtbot, journal, tmp_path, told)
     assert told == [
         (
             "Check-ins Not Imported",
@@ -312,11 +318,7 @@ def test_a_fault_while_reading_is_logged_and_told_in_a_sentence(
         raise RuntimeError("a fault in the plan")
 
     monkeypatch.setattr(check_in_import, "plan_check_in_import", faulty)
-    path = tmp_path / "check-ins.csv"
-    path.write_text(check_ins_table([CheckIn(date(2026, 11, 30), mood=7)]), encoding="utf-8")
-    importer = _controller(qtbot, journal)
-    importer.import_check_ins(path)
-    qtbot.waitUntil(lambda: bool(told), timeout=20_000)
+    importer = _import_one_day(qtbot, journal, tmp_path, told)
     ((title, message),) = told
     assert title == "Check-ins Not Imported"
     assert message.startswith(
