@@ -32,7 +32,7 @@ def open_journal(args: argparse.Namespace, *, create: bool = True) -> Journal:
     try:
         return Journal.open(path, create=create, write=writes, passphrase=passphrase_for(args, path))
     finally:
-        start_collector.resume(freeze=False)  # rested while the command's modules were imported (entry)
+        start_collector.resume()  # rested while the command's modules were imported (entry)
 
 
 def said(error: Exception) -> str:

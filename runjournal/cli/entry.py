@@ -30,11 +30,14 @@ OPEN_THE_JOURNAL_FIRST = frozenset(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    start_collector.pause()  # imports make many lasting objects and next to no garbage
+    """Runs the command in `argv` (else in `sys.argv`: the command is then the whole
+    process, and what its imports made is frozen once they are loaded, see `start_collector`)."""
+    # Imports make many lasting objects and next to no garbage.
+    start_collector.pause(freeze_on_resume=argv is None)
     try:
         return _run(argv)
     finally:
-        start_collector.resume(freeze=False)
+        start_collector.resume()
         from runjournal.service.check_ahead import forget_checks_ahead
 
         forget_checks_ahead()
@@ -65,7 +68,7 @@ def _run(argv: Sequence[str] | None) -> int:
                 print(f"runjournal {args.command}: {in_use} Nothing was changed.", file=sys.stderr)
                 return EXIT_UNUSABLE
         if args.command not in OPEN_THE_JOURNAL_FIRST:
-            start_collector.resume(freeze=False)
+            start_collector.resume()
         return int(args.handler(args))
     except (Rejected, ValidationError) as error:
         prefix = f"runjournal {args.command}"

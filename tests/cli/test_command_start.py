@@ -79,6 +79,40 @@ def test_a_command_s_own_help_is_its_own(capsys: pytest.CaptureFixture[str]) -> 
 )
 def test_the_collector_runs_again_after_any_command(journal_path: Path, args: list[str]) -> None:
     assert gc.isenabled()
+    frozen = gc.get_freeze_count()
     with contextlib.suppress(SystemExit):  # a usage error ends that way
         main([*args, "--db", str(journal_path)])
     assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen  # inside a longer process (this test's): nothing frozen
+
+
+AS_ITS_OWN_PROGRAM = """
+import gc, sys
+from runjournal.cli import main
+sys.argv = ["runjournal", *sys.argv[1:]]
+code = main()
+print("COLLECTOR", code, gc.isenabled(), gc.get_freeze_count())
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "exit_code"),
+    [
+        (["check-in", "--mood", "7"], "0"),  # opens the journal once its modules are loaded
+        (["check"], "3"),  # opens no journal through the shared helper (and finds none)
+    ],
+)
+def test_a_command_run_as_its_own_program_freezes_what_its_imports_made(
+    journal_path: Path, args: list[str], exit_code: str
+) -> None:
+    """Tens of thousands of objects that live until the command ends: frozen, so neither the
+    command's first collections nor the process's exit walk them all again (about 60 ms of
+    every command a person types)."""
+    result = subprocess.run(
+        [sys.executable, "-c", AS_ITS_OWN_PROGRAM, *args, "--db", str(journal_path)],
+        capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    _, code, enabled, frozen = result.stdout.strip().splitlines()[-1].split()
+    assert code == exit_code
+    assert enabled == "True"
+    assert int(frozen) > 10_000  # none before: each collection walked them
