@@ -10,7 +10,6 @@ accents and emoji included, as it is.
 from __future__ import annotations
 
 import sys
-import unicodedata
 from typing import Any, TextIO
 
 # Direction overrides make a name read differently from what it is ("exe.gpx" shown for
@@ -27,7 +26,10 @@ def _escaped(character: str) -> str:
 
 def _is_control(character: str) -> bool:
     # Cc: C0 and C1 controls (ESC, BEL, CSI…); Cs: lone surrogates from undecodable names;
-    # line and paragraph separators, which break a line like a newline.
+    # line and paragraph separators, which break a line like a newline. Imported here: most
+    # text is printable and never gets this far, and the table costs every command ~2 ms.
+    import unicodedata
+
     return character in _BIDI_CONTROLS or unicodedata.category(character) in ("Cc", "Cs", "Zl", "Zp")
 
 

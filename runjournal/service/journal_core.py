@@ -22,7 +22,7 @@ from runjournal.service.changes import Change, ChangeHub
 from runjournal.service.imports import SUPPORT_CONTACTS_KEY
 from runjournal.service.run_cache import RunCache
 from runjournal.storage.database import Database, open_database
-from runjournal.storage.repositories import RunRepository, journal_counts
+from runjournal.storage.repositories import RunRepository, journal_counts, journal_is_empty
 from runjournal.storage.unit_of_work import UnitOfWork
 
 
@@ -160,5 +160,5 @@ class JournalCore:
             return journal_counts(uow.connection)
 
     def is_empty(self) -> bool:
-        counts = self.counts()
-        return counts.runs == 0 and counts.check_ins == 0
+        with self._read() as uow:
+            return journal_is_empty(uow.connection)

@@ -13,6 +13,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from runjournal.domain.model import CheckIn
 from runjournal.storage import tables
 from runjournal.storage.rows import BATCH as _BATCH
+from runjournal.storage.rows import day_span as _day_span
 from runjournal.storage.rows import insert_many as _insert_many
 from runjournal.storage.rows import rows_of as _rows
 
@@ -132,6 +133,4 @@ class CheckInRepository:
         return self._c.execute(select(func.count()).select_from(tables.check_ins)).scalar_one()
 
     def day_span(self) -> tuple[date | None, date | None]:
-        c = tables.check_ins.c
-        row = self._c.execute(select(func.min(c.day), func.max(c.day))).one()
-        return row[0], row[1]
+        return _day_span(self._c, tables.check_ins.c.day)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import secrets
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -196,6 +195,8 @@ def _create_journal(path: Path) -> None:
         make_private_dir(path.parent)
     except OSError as error:
         raise JournalError(f"A journal cannot be created at {path}: {error.strerror or error}.") from None
+    import secrets  # only a new journal needs it
+
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.creating")
     try:
         _create_private_file(temporary)

@@ -43,6 +43,7 @@ from runjournal.domain.serialize import RUN_FIELDS, settings_from_dict, settings
 from runjournal.storage import tables
 from runjournal.storage.check_in_repository import CheckInRepository
 from runjournal.storage.rows import BATCH as _BATCH
+from runjournal.storage.rows import day_span as _day_span
 from runjournal.storage.rows import insert_many as _insert_many
 
 _RUN_COLUMNS = tuple(name for name in RUN_FIELDS if name != "id")
@@ -325,8 +326,7 @@ class RunRepository:
         return [WeekTotals(date.fromisoformat(row[0]), *row[1:]) for row in self._c.execute(query).fetchall()]
 
     def day_span(self) -> tuple[date | None, date | None]:
-        row = self._c.execute(select(func.min(tables.runs.c.day), func.max(tables.runs.c.day))).one()
-        return row[0], row[1]
+        return _day_span(self._c, tables.runs.c.day)
 
 
 class SettingsRepository:
@@ -397,6 +397,13 @@ class CoachChoiceRepository:
                 },
             )
         )
+
+
+def journal_is_empty(connection: Connection) -> bool:
+    """True while the journal holds no session and no check-in: the first row of each table
+    is enough to know, however many follow."""
+    anything = select(tables.runs.c.id).union_all(select(tables.check_ins.c.day)).limit(1)
+    return connection.execute(anything).first() is None
 
 
 def journal_counts(connection: Connection) -> JournalCounts:

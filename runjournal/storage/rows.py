@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Column, Connection, Table, func, select
 
 BATCH = 1000  # rows built at a time by the readers that stream a whole table
 
@@ -36,3 +36,12 @@ def rows_of(result: Any) -> Iterator[dict[str, Any]]:
     keys = tuple(result.keys())
     for row in result:
         yield dict(zip(keys, row, strict=True))
+
+
+def day_span(connection: Connection, day: Column[Any]) -> tuple[Any, Any]:
+    """The first and last value of an indexed `day` column, each its own subquery: SQLite
+    answers a lone min() or max() from the end of the index, but walks every row for both in
+    one select."""
+    first, last = select(func.min(day)).scalar_subquery(), select(func.max(day)).scalar_subquery()
+    row = connection.execute(select(first, last)).one()
+    return row[0], row[1]

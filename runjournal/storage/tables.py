@@ -54,6 +54,7 @@ runs = Table(
     CheckConstraint("duration_s > 0", name="ck_runs_duration_positive"),
     CheckConstraint("effort IS NULL OR effort BETWEEN 1 AND 10", name="ck_runs_effort_scale"),
     Index("ix_runs_day", "day"),
+    Index("ix_runs_activity_day", "activity", "day"),  # the runs among every session (0005)
     Index("ix_runs_content_hash", "content_hash"),
 )
 

@@ -111,11 +111,13 @@ def _big_entries(end: date) -> tuple[list, list, object]:
 
 
 def journal_of(size: str, end: date) -> Path:
-    """The journal of one size, made once per day and kept in CACHE."""
+    """The journal of one size, made once per day and schema and kept in CACHE (a journal
+    of an older schema would be upgraded, with a copy kept, at every timed start)."""
     from runjournal.service.journal import Journal
+    from runjournal.storage.schema import HEAD
 
     CACHE.mkdir(exist_ok=True)
-    path = CACHE / f"{size.replace(' ', '-').replace(',', '')}-{end.isoformat()}.sqlite"
+    path = CACHE / f"{size.replace(' ', '-').replace(',', '')}-{end.isoformat()}-{HEAD}.sqlite"
     if path.exists():
         return path
     made = _big_entries(end) if size == "30,000 runs" else _demo_entries(float(size.split()[0]), end)

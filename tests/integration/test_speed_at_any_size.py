@@ -4,8 +4,9 @@ the first paint and the whole-journal load stop growing with it."""
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -186,3 +187,77 @@ def test_a_whole_journal_export_streamed_in_batches_holds_every_record_in_order(
     document = read_document(exported.read_bytes(), exported.name)
     assert list(document.runs) == journal.runs()
     assert list(document.check_ins) == journal.check_ins()
+
+
+def _sqlite_steps(journal: Journal, read: Callable[[], object]) -> int:
+    """How many hundreds of SQLite's virtual machine steps `read` takes: what a query costs,
+    as SQLite itself counts it, whatever the machine's speed."""
+    from sqlalchemy import event
+
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0  # go on
+
+    def watch(connection: Any, *_: object) -> None:
+        connection.connection.driver_connection.set_progress_handler(count, 100)
+
+    engine = journal._db.engine
+    event.listen(engine, "before_cursor_execute", watch)
+    try:
+        read()
+    finally:
+        event.remove(engine, "before_cursor_execute", watch)
+    return steps[0]
+
+
+def _day_spans(journal: Journal) -> object:
+    with journal._read() as uow:
+        return uow.runs.day_span(), uow.check_ins.day_span()
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        pytest.param(lambda j: j.is_empty(), id="whether the journal is empty"),
+        pytest.param(_day_spans, id="first and last days"),
+    ],
+)
+def test_what_start_up_asks_of_every_journal_reads_the_same_at_any_size(
+    tmp_path, test_seed: int, read: Callable[[Journal], object]
+) -> None:
+    """Whether there is anything yet (the welcome, the coach's quiet words) and the journal's
+    first and last days: answered from the ends of an index, not by walking every entry."""
+    rng = random.Random(test_seed)
+    steps = {}
+    for size in (200, 4000):
+        with Journal.open(tmp_path / f"{size}.sqlite") as journal:
+            check_ins = [CheckIn(day=TODAY - timedelta(days=d), mood=5) for d in range(size)]
+            journal.add_entries(_scattered_runs(rng, size), check_ins, today=TODAY + timedelta(days=40))
+            steps[size] = _sqlite_steps(journal, lambda: read(journal))
+    assert steps[4000] <= steps[200] + 2, steps
+
+
+def test_the_coach_counts_the_runs_before_its_window_from_an_index_alone(journal: Journal) -> None:
+    """Thirty years of walks and rides are not looked at one by one to count the runs among
+    them (MILESTONE's count, the first run, ROUTINE's weeks): an index of activity and day
+    answers, without reading a session's row."""
+    from sqlalchemy import event
+
+    plans: list[str] = []
+
+    def explain(connection: Any, cursor: Any, statement: str, parameters: Any, *_: object) -> None:
+        if "WHERE runs.activity = " in statement:  # a read of the runs among all sessions
+            rows = cursor.connection.execute("EXPLAIN QUERY PLAN " + statement, parameters).fetchall()
+            plans.append(" / ".join(row[3] for row in rows))
+
+    journal.add_entries(_scattered_runs(random.Random(5), 300), [], today=TODAY + timedelta(days=40))
+    engine = journal._db.engine
+    event.listen(engine, "before_cursor_execute", explain)
+    try:
+        journal.nudges(TODAY)
+    finally:
+        event.remove(engine, "before_cursor_execute", explain)
+    assert len(plans) >= 3  # the last run before this week, the runs before the window, their days
+    assert all("COVERING INDEX" in plan for plan in plans), plans
