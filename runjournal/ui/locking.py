@@ -16,14 +16,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from runjournal.service import protection
 from runjournal.service.journal import Journal, JournalError, ValidationError
-from runjournal.ui.dialogs.passphrase_dialog import (
-    PassphraseDialog,
-    ProtectionDialog,
-    ProtectionMode,
-    UnlockChoice,
-)
 
 if TYPE_CHECKING:
+    from runjournal.ui.dialogs.passphrase_dialog import ProtectionMode
     from runjournal.ui.main_window import MainWindow
 
 IDLE_MINUTES_KEY = "security/idle_lock_minutes"  # 0: never
@@ -38,6 +33,9 @@ class Unlocked:
 def unlock(path: Path, parent: QWidget | None = None) -> Unlocked:
     """Asks for the passphrase of the locked journal at `path` until one opens it, or the
     person chooses another journal (then `path` is that one) or quits."""
+    # The dialogs are imported when wanted: most journals never ask (a faster first paint).
+    from runjournal.ui.dialogs.passphrase_dialog import PassphraseDialog, UnlockChoice
+
     problem = ""
     while True:
         dialog = PassphraseDialog(path, parent, problem=problem)
@@ -102,6 +100,8 @@ def passphrase_label(path: Path) -> str:
 
 def change_protection(window: MainWindow) -> None:
     """Preferences → Protect this journal / Change passphrase / Remove passphrase."""
+    from runjournal.ui.dialogs.passphrase_dialog import ProtectionDialog, ProtectionMode
+
     journal = window.bridge.journal
     path = journal.path
     protected = protection.is_protected(path)
@@ -130,6 +130,8 @@ def convert_open_journal(
 ) -> bool:
     """Closes the journal, converts it, and opens it again (as it was when that failed).
     Returns whether it was converted; a refusal is shown in words."""
+    from runjournal.ui.dialogs.passphrase_dialog import ProtectionMode
+
     journal = window.bridge.journal
     path = journal.path
     window.today.check_in.flush()

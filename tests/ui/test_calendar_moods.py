@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QLabel
 from runjournal.domain.model import CheckIn
 from runjournal.service.journal import Journal
 from runjournal.ui.bridge import JournalBridge
-from runjournal.ui.views.today.calendar_popup import mood_dot
 from runjournal.ui.views.today.check_in_panel import CheckInPanel
+from runjournal.ui.views.today.day_marks import mood_dot
 
 TODAY = date.today()
 

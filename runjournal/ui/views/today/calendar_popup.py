@@ -11,28 +11,15 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from PySide6.QtCore import QDate, QPointF, QRect, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter, QPalette, QPixmap, QTextCharFormat
+from PySide6.QtGui import QBrush, QFont, QKeyEvent, QPainter, QPalette, QPixmap, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from runjournal.ui.views.today.day_marks import RUN_DAY_COLOUR, to_qdate
+from runjournal.ui.views.today.day_marks import RUN_DAY_COLOUR, mood_dot, to_qdate
+
 
 # Mood 1 (low) to 10 (great) from a muted violet to a clear teal: a ramp that stays
 # distinguishable for the common colour-vision differences, with the dot's size saying
 # the same thing again, so colour is never the only sign.
-_LOW_MOOD, _HIGH_MOOD = QColor(150, 90, 190), QColor(0, 150, 140)
-
-
-def mood_dot(mood: int) -> tuple[float, QColor]:
-    """The radius (in pixels) and colour of the dot that shows a day's mood of 1–10."""
-    share = (min(max(mood, 1), 10) - 1) / 9
-    colour = QColor(
-        round(_LOW_MOOD.red() + (_HIGH_MOOD.red() - _LOW_MOOD.red()) * share),
-        round(_LOW_MOOD.green() + (_HIGH_MOOD.green() - _LOW_MOOD.green()) * share),
-        round(_LOW_MOOD.blue() + (_HIGH_MOOD.blue() - _LOW_MOOD.blue()) * share),
-    )
-    return 2.0 + 2.5 * share, colour
-
-
 class MoodCalendar(QCalendarWidget):
     """A calendar that draws a dot under each day with a recorded mood."""
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 from runjournal.domain.units import count
 from runjournal.service.week_days import WeekDay, WeekDays
 from runjournal.ui.dates import day_in_week, long_day
-from runjournal.ui.views.today.calendar_popup import mood_dot
+from runjournal.ui.views.today.day_marks import mood_dot
 
 DOT_SIZE = 12
 ROW_SPACING = 3
