@@ -23,11 +23,12 @@ import time
 from collections.abc import Callable
 from contextlib import closing
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from timing import median_seconds
+from timing import interleaved_medians, median_seconds
 
 from runjournal.samples import demo
 from runjournal.service.journal import Journal
@@ -123,18 +124,25 @@ def main(argv: list[str] | None = None) -> int:
                 (f"week totals, all {args.years:g} years", first),
                 ("week totals, 52 weeks", recent),
             ):
-                ours = median_seconds(lambda s=since: journal.week_totals(s, last), args.repeat)
-                base = median_seconds(floor(since), args.repeat)
+                ours_read: Callable[[], object] = partial(journal.week_totals, since, last)
+                timed = interleaved_medians(  # in turn, so a busy moment hits both alike
+                    {"ours": ours_read, "floor": floor(since)}, args.repeat
+                )
+                ours, base = timed["ours"], timed["floor"]
                 rows.append(_row(label, ours, "bare sqlite3 GROUP BY", base))
 
         generate = median_seconds(lambda: demo.generate(args.years, end=end, seed=1), args.repeat)
         rows.append(_row(f"demo generation, {args.years:g} years", generate))
-        write = median_seconds(lambda: _write_demo(folder, args.years, end), max(3, args.repeat // 2))
         empty = folder / "empty.sqlite"
         Journal.open(empty).close()
-        floor_write = median_seconds(
-            lambda: _floor_demo(folder, args.years, end, empty), max(3, args.repeat // 2)
+        timed = interleaved_medians(
+            {
+                "write": lambda: _write_demo(folder, args.years, end),
+                "floor": lambda: _floor_demo(folder, args.years, end, empty),
+            },
+            max(3, args.repeat // 2),
         )
+        write, floor_write = timed["write"], timed["floor"]
         rows.append(
             _row("demo journal written via Journal", write, "generate + sqlite3 executemany", floor_write)
         )

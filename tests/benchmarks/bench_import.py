@@ -28,7 +28,7 @@ from datetime import UTC
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from timing import median_seconds
+from timing import interleaved_medians, median_seconds
 
 DATA = Path(__file__).parents[1] / "data" / "activities"
 
@@ -70,14 +70,20 @@ def main() -> int:
         files.append(target)
     size_mb = sum(f.stat().st_size for f in files) / 1e6
 
-    floor = median_seconds(lambda: list(map(parse_alone, files)), args.repeat)
-    reading = median_seconds(lambda: [read_file(f, local_zone=UTC) for f in files], args.repeat)
-
     def import_all() -> None:
         with Journal.open(folder / f"journal-{time.perf_counter_ns()}.sqlite") as journal:
             journal.store_import(journal.plan_import([read_file(f, local_zone=UTC) for f in files]))
 
-    whole = median_seconds(import_all, args.repeat)
+    # In turn within each round, so a busy moment hits the floor and what it bounds alike.
+    timed = interleaved_medians(
+        {
+            "floor": lambda: list(map(parse_alone, files)),
+            "reading": lambda: [read_file(f, local_zone=UTC) for f in files],
+            "whole": import_all,
+        },
+        args.repeat,
+    )
+    floor, reading, whole = timed["floor"], timed["reading"], timed["whole"]
 
     with Journal.open(folder / "journal-again.sqlite") as journal:
 

@@ -258,7 +258,8 @@ def importing(folder: Path, repeat: int) -> list[Row]:
     import gzip
     from datetime import UTC
 
-    from bench_import import DATA, median_seconds, parse_alone
+    from bench_import import DATA, parse_alone
+    from timing import interleaved_medians
 
     from runjournal.formats.importers import read_file
     from runjournal.service.journal import Journal
@@ -273,8 +274,11 @@ def importing(folder: Path, repeat: int) -> list[Row]:
         with Journal.open(folder / f"import-{time.perf_counter_ns()}.sqlite") as journal:
             journal.store_import(journal.plan_import([read_file(f, local_zone=UTC) for f in files]))
 
-    floor = median_seconds(lambda: [parse_alone(f) for f in files], repeat)
-    whole = median_seconds(import_all, repeat)
+    # Interleaved: the floor and the import take turns, so a busy moment cannot flip the ratio.
+    timed = interleaved_medians(
+        {"floor": lambda: [parse_alone(f) for f in files], "whole": import_all}, repeat
+    )
+    floor, whole = timed["floor"], timed["whole"]
     return [
         Row(f"import {len(files)} real activity files", f"{whole:.2f} s", f"{floor:.2f} s (gpxpy, fitdecode, defusedxml alone)", whole / floor, "≤ 1.5 ×", whole / floor <= 1.5),
     ]  # fmt: skip
