@@ -164,27 +164,40 @@ def convert_open_journal(
 
 
 class IdleLock(QObject):
-    """Locks the window after `minutes` without a key press or a mouse move (0: never)."""
+    """Locks the window after `minutes` without a key press or a mouse move (0: never).
+
+    It watches the application's events only while it is on: a filter on every event runs
+    Python for each paint, key and mouse move of the session (and, at start-up, makes Qt
+    for Python build the types of every object it is shown, about 10 ms)."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
+        self._watching = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._idle)
         self.set_minutes(int(QSettings().value(IDLE_MINUTES_KEY, 0, type=int)))  # type: ignore[call-overload]
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
 
     def set_minutes(self, minutes: int, *, save: bool = False) -> None:
         self.minutes = max(0, minutes)
         if save:
             QSettings().setValue(IDLE_MINUTES_KEY, self.minutes)
+        self._watch(self.minutes > 0)
         if self.minutes:
             self._timer.start(self.minutes * 60_000)
         else:
             self._timer.stop()
+
+    def _watch(self, on: bool) -> None:
+        app = QApplication.instance()
+        if app is None or on == self._watching:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self._watching = on
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.minutes and event.type() in _ACTIVITY:

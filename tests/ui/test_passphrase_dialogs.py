@@ -322,3 +322,35 @@ def test_preferences_removes_the_passphrase_after_asking_for_the_current_one(
     assert window.bridge.journal.check_in(date(2025, 4, 4)).note == "kept behind the lock"
     assert "no longer encrypted" in window.statusBar().currentMessage()
     window.bridge.journal.close()
+
+
+def test_the_idle_lock_watches_the_keyboard_and_mouse_only_while_it_is_on(
+    qtbot, locked_path: Path, monkeypatch
+) -> None:
+    """Off (the default), the idle lock sees no event at all: a filter on every event of the
+    application would run Python for each paint, key and mouse move of the whole session."""
+    from PySide6.QtCore import Qt
+
+    seen: list[int] = []
+    watch = locking.IdleLock.eventFilter
+
+    def spy(self: locking.IdleLock, watched: object, event: object) -> bool:
+        seen.append(1)
+        return watch(self, watched, event)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(locking.IdleLock, "eventFilter", spy)
+    window = MainWindow(Journal.open(locked_path, passphrase=PASSPHRASE))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.keyClick(window, Qt.Key.Key_Shift)
+    assert seen == []
+    window.idle_lock.set_minutes(5)
+    window.idle_lock._timer.start(1000)
+    qtbot.keyClick(window, Qt.Key.Key_Shift)  # a key press starts the five minutes again
+    assert seen and window.idle_lock._timer.interval() == 5 * 60_000
+    window.idle_lock.set_minutes(0)
+    seen.clear()
+    qtbot.keyClick(window, Qt.Key.Key_Shift)
+    assert seen == [] and not window.idle_lock._timer.isActive()
+    window.bridge.journal.close()
