@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from runjournal.ui.single_instance import SingleInstance
 
 VIEWS = ("Today", "Runs", "Charts", "Insights")
+CHARTS_WAIT_MS, CHARTS_WAIT_TURNS = 100, 50  # the charts wait up to 5 s for the run log
 
 
 class MainWindow(QMainWindow):
@@ -95,8 +96,24 @@ class MainWindow(QMainWindow):
         self.locked = False  # Lock Now / idle lock: the journal is closed and the window hidden
         self.idle_lock = IdleLock(self)
         QTimer.singleShot(2000, self.backup_if_due)  # after start-up, off the first paint
-        QTimer.singleShot(1200, self.runs.prepare_runs)  # the run log and its runs, while idle
-        QTimer.singleShot(1500, self.charts.prepare)  # the charts, while idle (libraries in the background)
+        QTimer.singleShot(1200, self._prepare_while_idle)  # the run log, then the charts
+
+    # While idle -------------------------------------------------------------------------
+
+    def _prepare_while_idle(self) -> None:
+        """The run log (its runs read on a worker thread), then the charts (their libraries
+        loaded in the background, then built hidden), so opening either later is quick."""
+        self.runs.prepare_runs()
+        self.prepare_charts_after_runs()
+
+    def prepare_charts_after_runs(self, *, waits: int = CHARTS_WAIT_TURNS) -> None:
+        """Prepares the charts once the run log is listed: the run log's rows join its table
+        on this thread, and the charts' libraries loading meanwhile would slow both enough
+        to hold the window up. After `waits` checks the charts are prepared anyway."""
+        if self.runs.is_listing and waits > 0:
+            QTimer.singleShot(CHARTS_WAIT_MS, lambda: self.prepare_charts_after_runs(waits=waits - 1))
+            return
+        self.charts.prepare()
 
     # Actions and menus ------------------------------------------------------------------
 

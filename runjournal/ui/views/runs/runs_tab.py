@@ -49,6 +49,12 @@ class RunsTab(LazyTab["RunsView"]):
         thread, so that opening Runs on a big journal shows them without a freeze."""
         self.ensure_view().read_in_background()
 
+    @property
+    def is_listing(self) -> bool:
+        """True while the run log's runs are being read or are still joining its table."""
+        view = self.view
+        return view is not None and (view.is_reading or view.model.is_filling)
+
     def select_run(self, run_id: int) -> bool:
         """Selects one run in the run log (see RunsView.select_run)."""
         return self.ensure_view().select_run(run_id)
