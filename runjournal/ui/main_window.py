@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         on this thread, and the charts' libraries loading meanwhile would slow both enough
         to hold the window up. After `waits` checks the charts are prepared anyway."""
         if self.runs.is_listing and waits > 0:
-            QTimer.singleShot(CHARTS_WAIT_MS, lambda: self.prepare_charts_after_runs(waits=waits - 1))
+            QTimer.singleShot(CHARTS_WAIT_MS, self, lambda: self.prepare_charts_after_runs(waits=waits - 1))
             return
         self.charts.prepare()
 

@@ -56,3 +56,20 @@ def test_a_run_log_read_from_the_journal_is_listed_and_then_no_longer_listing(
     assert window.runs.is_listing  # read on a worker thread
     qtbot.waitUntil(lambda: not window.runs.is_listing, timeout=10_000)
     assert len(window.runs.model.runs()) == 40
+
+
+def test_a_window_closed_while_its_charts_wait_leaves_nothing_behind(
+    qtbot, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shiboken6
+    from PySide6.QtCore import QTimer
+
+    listing = [True]
+    monkeypatch.setattr(RunsTab, "is_listing", property(lambda _tab: listing[0]))
+    window = MainWindow(journal)
+    window.prepare_charts_after_runs()
+    shiboken6.delete(window)  # closed and gone, as when the person quits
+    listing[0] = False  # the next check would prepare the charts of a window no longer there
+    later: list[bool] = []
+    QTimer.singleShot(300, lambda: later.append(True))  # past the charts' next check
+    qtbot.waitUntil(lambda: later != [], timeout=5000)  # no error from a deleted window
