@@ -26,9 +26,9 @@ from runjournal.ui.views.runs.run_actions import RunActions
 from runjournal.ui.views.runs.runs_tab import RunsTab
 from runjournal.ui.views.today.today_view import TodayView
 from runjournal.ui.widgets.sample_banner import SampleBanner, is_sample_journal
+from runjournal.ui.window_backups import WindowBackups
 
 if TYPE_CHECKING:
-    from runjournal.ui.background import BackgroundLoader
     from runjournal.ui.exporting import Exporter
     from runjournal.ui.importing.controller import ImportController
     from runjournal.ui.single_instance import SingleInstance
@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.run_actions = RunActions(self.bridge, self.undo_stack, self)
         self._importer: ImportController | None = None  # made on the first import or drop
         self._exporter: Exporter | None = None  # made on the first export
+        self.backups = WindowBackups(self)  # Back Up Now, the daily backup, Restore
         self.setAcceptDrops(True)  # files dropped on the window are imported
 
         self.today = TodayView(self.bridge, self.undo_stack)
@@ -92,10 +93,9 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
         self.setMinimumSize(720, 480)
         self._restore_state()
-        self._daily_backup: BackgroundLoader | None = None  # made when first due
         self.locked = False  # Lock Now / idle lock: the journal is closed and the window hidden
         self.idle_lock = IdleLock(self)
-        QTimer.singleShot(2000, self.backup_if_due)  # after start-up, off the first paint
+        QTimer.singleShot(2000, self.backups.backup_if_due)  # after start-up, off the first paint
         QTimer.singleShot(1200, self._prepare_while_idle)  # the run log, then the charts
 
     # While idle -------------------------------------------------------------------------
@@ -165,10 +165,12 @@ class MainWindow(QMainWindow):
             "Import the check-ins of a table RunJournal exported, with their tags",
         )
         self.backup_action = self._action(
-            "&Back Up Now", self.back_up, "Ctrl+B", "Write a checked copy of the journal"
+            "&Back Up Now", self.backups.back_up, "Ctrl+B", "Write a checked copy of the journal"
         )
         self.restore_action = self._action(
-            "&Restore from Backup…", self.restore_from_backup, tip="Choose a checked backup to go back to"
+            "&Restore from Backup…",
+            self.backups.restore_from_backup,
+            tip="Choose a checked backup to go back to",
         )
         self.export_action = self._action(
             "&Export…", self.export, "Ctrl+E", "Save the journal as JSON or CSV"
@@ -334,50 +336,6 @@ class MainWindow(QMainWindow):
 
     def _delete_selected(self) -> None:
         self.run_actions.delete_runs(self.runs.selected_runs())
-
-    def back_up(self) -> None:
-        try:
-            info = self.bridge.journal.backup()
-        except JournalError as error:
-            QMessageBox.warning(self, "Backup failed", str(error))
-            return
-        self.statusBar().showMessage(f"Backed up and checked: {info.path}", 10000)
-
-    def backup_if_due(self) -> None:
-        """The daily backup: made after the window is on screen, when the last is a day old,
-        on a worker thread (copying and checking a big journal would freeze the window)."""
-        from runjournal.ui.background import BackgroundLoader
-
-        if self._daily_backup is None:
-            self._daily_backup = BackgroundLoader(self, doing="making the daily backup")
-            self._daily_backup.loaded.connect(self._daily_backup_made)
-            self._daily_backup.failed.connect(self._daily_backup_failed)
-        elif self._daily_backup.is_loading:
-            return  # one daily backup at a time
-        self._daily_backup.start(self.bridge.journal.backup_if_due)
-
-    def _daily_backup_made(self, info: object) -> None:
-        path = getattr(info, "path", None)
-        if isinstance(path, Path):
-            self.statusBar().showMessage(f"Daily backup made and checked: {path.name}", 8000)
-
-    def _daily_backup_failed(self, why: str) -> None:
-        self.statusBar().showMessage(f"The daily backup could not be made: {why}", 15000)
-
-    def restore_from_backup(self) -> None:
-        from runjournal.ui.dialogs.restore_dialog import RestoreDialog
-
-        self.today.check_in.flush()
-        dialog = RestoreDialog(self.bridge, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.restored.connect(self._restored)
-        self.restore_dialog = dialog
-        dialog.open()
-
-    def _restored(self, before: object) -> None:
-        self.undo_stack.clear()  # undo steps belong to the journal as it was
-        path = getattr(before, "path", "")
-        self.notify(f"Restored. The journal as it was is kept at {path}")
 
     def export(self) -> None:
         self.exporter.ask_and_export()

@@ -35,7 +35,7 @@ def test_the_daily_backup_is_made_off_the_windows_thread(
         return made_for_real()
 
     monkeypatch.setattr(journal, "backup_if_due", on_a_thread)
-    window.backup_if_due()
+    window.backups.backup_if_due()
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Daily backup made and checked"))
     assert threads and threads[0] is not threading.main_thread()
     made = journal.last_backup()
@@ -51,7 +51,7 @@ def test_a_daily_backup_that_cannot_be_made_is_said_in_the_status_bar(
         raise JournalError("The backups folder is full; free some space and start RunJournal again.")
 
     monkeypatch.setattr(journal, "backup_if_due", disk_full)
-    window.backup_if_due()
+    window.backups.backup_if_due()
     qtbot.waitUntil(lambda: "could not be made" in window.statusBar().currentMessage())
     assert "free some space" in window.statusBar().currentMessage()
     assert journal.runs()[0].duration_s == 1800

@@ -390,18 +390,18 @@ def test_a_daily_backup_is_made_once_a_day_and_restore_opens_the_list(
     qtbot, window: MainWindow, journal: Journal
 ) -> None:
     journal.log_run(Run(day=TODAY, duration_s=1800))
-    window.backup_if_due()  # made on a worker thread; the status bar says when it is done
+    window.backups.backup_if_due()  # made on a worker thread; the status bar says when it is done
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Daily backup made and checked"))
     made = journal.last_backup()
     assert made is not None and made.runs == 1
-    window.backup_if_due()  # not due again today
-    qtbot.waitUntil(lambda: not window._daily_backup.is_loading)
+    window.backups.backup_if_due()  # not due again today
+    qtbot.waitUntil(lambda: not window.backups.making_daily_backup)
     assert [b.path for b in journal.backups()] == [made.path]
 
     window.restore_action.trigger()
-    qtbot.waitUntil(lambda: window.restore_dialog.isVisible())
-    assert window.restore_dialog.model.rowCount() == 1
-    window.restore_dialog.close()
+    qtbot.waitUntil(lambda: window.backups.restore_dialog.isVisible())
+    assert window.backups.restore_dialog.model.rowCount() == 1
+    window.backups.restore_dialog.close()
 
 
 def test_the_app_names_its_launcher_and_shows_its_icon(qapp) -> None:
