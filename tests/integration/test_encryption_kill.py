@@ -1,10 +1,11 @@
 """Killing the app while it locks, re-locks or unlocks the journal leaves a whole journal.
 
 A child process converts the journal back and forth (plain → locked → new passphrase →
-plain …), printing a line after each conversion. The test kills it with SIGKILL at a
-random moment (seeded), then opens what is under the journal's name: plain or with either
-passphrase, it must pass SQLite's integrity check and hold every entry. The next round
-starts from whatever the killed one left, hidden half-made copies included.
+plain …), printing a line at each step of a conversion. The test kills it with SIGKILL
+just after a step chosen at random (seeded), then opens what is under the journal's name:
+plain or with either passphrase, it must pass SQLite's integrity check and hold every
+entry. The next round starts from whatever the killed one left, hidden half-made copies
+included.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from runjournal.service.journal import Journal
 from runjournal.storage import encryption
 
 ROUNDS = 30
+STEPS = 4  # the steps of one conversion the child announces
 FIRST, SECOND = "first passphrase", "second passphrase"
 
 pytestmark = [
@@ -44,6 +45,17 @@ CHILD = textwrap.dedent(
     encryption.remember("first passphrase")
     encryption.remember("second passphrase")
     current = encryption.passphrase_for(path)
+
+    def announced(name, step):
+        def announcing(*args, **kwargs):
+            print("step", name, flush=True)  # the test kills just after a chosen one of these
+            return step(*args, **kwargs)
+        return announcing
+
+    # The steps of a conversion: clearing leftovers, proving the copy (made by then),
+    # making it durable, and making its folder durable once it has replaced the journal.
+    for name in ("clear_leftovers", "_prove", "fsync_file", "fsync_folder"):
+        setattr(encryption, name, announced(name, getattr(encryption, name)))
     print("ready", flush=True)
     while True:
         following = locks[(locks.index(current) + 1) % len(locks)]
@@ -94,7 +106,11 @@ def test_a_conversion_killed_at_any_moment_leaves_a_whole_journal(journal_path: 
         )
         assert child.stdout is not None
         assert child.stdout.readline() == "ready\n", child.stderr.read() if child.stderr else ""
-        time.sleep(draw.uniform(0.0, 1.2))  # a random moment inside one of the conversions
+        # Killed just after a step of one of the first four conversions, chosen at random:
+        # while the copy is proved, made durable, swapped in, or as the next one starts.
+        for _ in range(draw.randrange(1, 4 * STEPS + 1)):
+            while (line := child.stdout.readline()) and not line.startswith("step"):
+                pass
         child.send_signal(signal.SIGKILL)
         child.communicate(timeout=30)
         assert _what_is_there(journal_path) == entries
